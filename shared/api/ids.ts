@@ -1,0 +1,62 @@
+/**
+ * Post ids: the file's path relative to the posts folder, `/`-separated, NFC-normalised.
+ * This is the syntactic check every entry point runs; the backend also resolves the real path
+ * and checks that it stays inside the posts folder.
+ */
+
+/** Extensions Postwright edits. */
+export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'] as const;
+
+/** Longest id accepted, in UTF-16 code units. */
+export const MAX_ID_LENGTH = 1024;
+
+/** Longest single path segment accepted. */
+export const MAX_SEGMENT_LENGTH = 255;
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const FORBIDDEN_CHARS = /[\\:*?"<>|]/;
+
+/** Why an id is refused, or null when it is well-formed. */
+export function idProblem(id: unknown, options: { requireMarkdown?: boolean } = {}): string | null {
+  if (typeof id !== 'string') return 'a post id must be a string';
+  if (id.length === 0) return 'the post id is empty';
+  if (id.length > MAX_ID_LENGTH) return 'the post id is too long';
+  if (id !== id.normalize('NFC')) return 'the post id is not NFC-normalised';
+  if (CONTROL.test(id)) return 'the post id contains control characters';
+  if (FORBIDDEN_CHARS.test(id)) return 'the post id contains a character that is not allowed in file names (\\ : * ? " < > |)';
+  if (id.startsWith('/')) return 'the post id must be relative to the posts folder';
+  if (/^[a-z]:/i.test(id)) return 'the post id must not name a drive';
+  for (const segment of id.split('/')) {
+    if (segment === '') return 'the post id has an empty path segment';
+    if (segment === '.' || segment === '..') return 'the post id must not contain "." or ".." segments';
+    if (segment.length > MAX_SEGMENT_LENGTH) return 'a path segment of the post id is too long';
+    if (/[. ]$/.test(segment)) return 'a path segment ends with a dot or a space';
+    if (WINDOWS_RESERVED.test(segment)) return `"${segment}" is a reserved name on Windows`;
+  }
+  if (options.requireMarkdown !== false && !isMarkdownName(id)) {
+    return `a post must end in ${MARKDOWN_EXTENSIONS.join(' or ')}`;
+  }
+  return null;
+}
+
+/** Whether a file name has a Markdown extension Postwright edits. */
+export function isMarkdownName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return MARKDOWN_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
+}
+
+/** A strict slug (`[a-z0-9-]`) from a title: accents folded, punctuation dropped. */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+}
