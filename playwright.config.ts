@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+
+// Every spec runs twice: in Chromium against browser mode (the server in dist/node/web.mjs),
+// and in Electron through `_electron` wherever an Electron binary is installed. Build first
+// (`npm run test:e2e` does). Chromium comes from Debian (/usr/bin/chromium) unless CHROMIUM_PATH
+// says otherwise, because Playwright cannot download its own browsers on these machines.
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1400, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'browser', metadata: { mode: 'browser' } },
+    { name: 'electron', metadata: { mode: 'electron' } },
+  ],
+});

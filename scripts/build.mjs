@@ -1,0 +1,53 @@
+// Builds what the app needs: the renderer (Vite), the Node entry points of browser mode and the
+// export CLI, and Electron's main process and preload (esbuild). Flags pick parts:
+// --renderer, --node, --electron (none given: all). --watch rebuilds on change (npm run dev).
+import { build as viteBuild } from 'vite';
+import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const flags = new Set(process.argv.slice(2));
+const all = !flags.has('--renderer') && !flags.has('--node') && !flags.has('--electron');
+const watch = flags.has('--watch');
+
+/** esbuild options shared by every Node-side bundle. */
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+
+/** Runs one esbuild bundle, once or in watch mode. */
+async function bundle(options) {
+  if (!watch) return esbuild.build({ ...common, ...options });
+  const context = await esbuild.context({ ...common, ...options });
+  await context.watch();
+  return context;
+}
+
+const started = performance.now();
+const jobs = [];
+if (all || flags.has('--node')) {
+  // Browser mode and the CLI run inside the project, next to node_modules: keep packages external.
+  jobs.push(
+    bundle({
+      entryPoints: { web: 'electron/node/web.ts', 'cli-export': 'electron/node/cli-export.ts' },
+      outdir: 'dist/node',
+      outExtension: { '.js': '.mjs' },
+      format: 'esm',
+      packages: 'external',
+    }),
+  );
+}
+if (all || flags.has('--electron')) {
+  // Electron's main is one CommonJS file with its dependencies inside (they land in the asar).
+  jobs.push(
+    bundle({ entryPoints: { main: 'electron/main/index.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'] }),
+  );
+  // A sandboxed preload must be a single CommonJS file that requires nothing but electron.
+  jobs.push(
+    bundle({ entryPoints: { preload: 'electron/preload/index.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'], platform: 'browser' }),
+  );
+}
+if (all || flags.has('--renderer')) {
+  jobs.push(viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: watch ? { watch: {} } : {} }));
+}
+await Promise.all(jobs);
+if (!watch) console.log(`Built in ${Math.round(performance.now() - started)} ms.`);
