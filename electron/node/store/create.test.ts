@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/api/contract';
+import { chooseShape } from './create';
+import { createPostStore, type PostStore } from './store';
+import { allFiles, FIXED_NOW, makeTempFolder, seedPost, writeFiles } from './testing';
+
+let folder: { dir: string; remove: () => Promise<void> };
+
+beforeEach(async () => {
+  folder = await makeTempFolder();
+});
+afterEach(async () => {
+  await folder.remove();
+});
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+const open = (): Promise<PostStore> => createPostStore({ postsDir: folder.dir, now: FIXED_NOW });
+
+describe('create', () => {
+  it("writes the author's own front-matter style, dated today in local time", async () => {
+    await writeFiles(folder.dir, {
+      'focus.md': seedPost('focus-is-the-ultimate-process', '2016-05-26', 'Focus is the Ultimate Process'),
+      'later.md': seedPost('later', '2017-01-02', 'Later'),
+      'latest.md': seedPost('latest', '2018-03-04', 'Latest'),
+    });
+    const store = await open();
+    const doc = value(await store.create({ title: 'Hello, Wörld & Friends' }));
+    expect(doc.id).toBe('hello-world-and-friends.md');
+    const text = await readFile(path.join(folder.dir, doc.id), 'utf8');
+    expect(
+      text.startsWith(
+        '---\npath:\t"/blog/hello-world-and-friends"\ndate:\t"2024-05-17"\ntitle:\t"Hello, Wörld & Friends"\n---\n',
+      ),
+    ).toBe(true);
+    expect(value(await store.read(doc.id))).toEqual(doc);
+  });
+
+  it('picks a free name, never overwriting', async () => {
+    await writeFiles(folder.dir, { 'hello.md': 'mine\n', 'hello-2.md': 'mine too\n' });
+    const store = await open();
+    expect(value(await store.create({ title: 'Hello' })).id).toBe('hello-3.md');
+    expect(value(await store.create({ title: 'hello!' })).id).toBe('hello-4.md');
+    expect(await readFile(path.join(folder.dir, 'hello.md'), 'utf8')).toBe('mine\n');
+    expect(await readFile(path.join(folder.dir, 'hello-2.md'), 'utf8')).toBe('mine too\n');
+  });
+
+  it('refuses a title without a letter or digit', async () => {
+    const store = await open();
+    const result = await store.create({ title: ' !!! ' });
+    expect(result.ok ? 'ok' : result.error).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: 'Give the post a title with at least one letter or digit.',
+    });
+    expect(await allFiles(folder.dir)).toEqual([]);
+  });
+
+  it('refuses a title of several lines', async () => {
+    const store = await open();
+    const result = await store.create({ title: 'One\nTwo' });
+    expect(result.ok ? 'ok' : result.error.code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('creates a page bundle in the folder where the bundles live', async () => {
+    await writeFiles(folder.dir, {
+      'content/posts/first/index.md': '---\ntitle: First\ndate: 2024-01-01\n---\n',
+      'content/posts/second/index.md': '---\ntitle: Second\ndate: 2024-02-01\n---\n',
+      'content/about.md': '---\ntitle: About\n---\n',
+    });
+    const store = await open();
+    expect(value(await store.create({ title: 'Third one' })).id).toBe('content/posts/third-one/index.md');
+    expect(value(await store.create({ title: 'Third one' })).id).toBe('content/posts/third-one-2/index.md');
+  });
+
+  it('follows a Jekyll _posts folder: date-prefixed names and .markdown', async () => {
+    await writeFiles(folder.dir, {
+      '_posts/2024-01-01-welcome.markdown': '---\nlayout: post\ntitle: Welcome\ndate: 2024-01-01 10:00:00 +0100\n---\n',
+      '_posts/2024-02-01-second.markdown': '---\nlayout: post\ntitle: Second\ndate: 2024-02-01 10:00:00 +0100\n---\n',
+      'index.md': '---\nlayout: home\n---\n',
+    });
+    const store = await open();
+    expect(value(await store.create({ title: 'New' })).id).toBe('_posts/2024-05-17-new.markdown');
+  });
+
+  it('creates `<slug>.md` in an empty folder', async () => {
+    const store = await open();
+    const doc = value(await store.create({ title: 'First post' }));
+    expect(doc.id).toBe('first-post.md');
+    expect(await allFiles(folder.dir)).toEqual(['first-post.md']);
+  });
+});
+
+describe('chooseShape', () => {
+  it('prefers the folder holding the most posts, and the root on a tie', () => {
+    expect(chooseShape(['a.md', 'posts/b.md', 'posts/c.md'])).toMatchObject({ folder: 'posts', bundle: false });
+    expect(chooseShape(['a.md', 'posts/b.md'])).toMatchObject({ folder: '', bundle: false });
+    expect(chooseShape([])).toEqual({ folder: '', bundle: false, datePrefix: false, extension: '.md' });
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * Creating a post from a title, shaped like the blog's existing posts: in the folder where most
+ * posts live, as `<slug>.md` or as a page bundle `<slug>/index.md`, with a date prefix when the
+ * blog names files that way (Jekyll), and front matter in the folder's own style.
+ */
+import { mkdir, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  fail,
+  ok,
+  type CreateRequest,
+  type PostDoc,
+  type PostSummary,
+  type Result,
+} from '../../../shared/api/contract';
+import { slugify } from '../../../shared/api/ids';
+import { decodePost, encodePost, inferFolderStyle, newPostText } from '../frontmatter/index';
+import { localDate, type StoreContext } from './context';
+import { docFromBytes } from './doc';
+import { errnoCode, ioFailure } from './errors';
+import { readLimited, writeFileExclusive } from './io';
+import { isBundleIndex, listPosts } from './list';
+import { containedJoin, locatePost } from './paths';
+
+/** How many of the newest posts decide the front-matter style of a new one. */
+export const STYLE_SAMPLES = 20;
+
+/** Where and how a new post is named. */
+export interface PostShape {
+  /** The folder, `/`-separated relative to the posts folder; '' for the posts folder itself. */
+  folder: string;
+  /** A page bundle `<name>/index.md` rather than `<name>.md`. */
+  bundle: boolean;
+  /** Names start with the date (`2024-05-01-hello.md`), as Jekyll requires. */
+  datePrefix: boolean;
+  extension: '.md' | '.markdown';
+}
+
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
+
+/** The shape most existing posts share; an empty blog gets `<slug>.md` in the posts folder. */
+export function chooseShape(ids: readonly string[]): PostShape {
+  const bundles = ids.filter(isBundleIndex);
+  const bundle = bundles.length * 2 > ids.length;
+  const pool = bundle ? bundles : ids.filter((id) => !isBundleIndex(id));
+  const containerOf = (id: string): string => dirOf(bundle ? dirOf(id) : id);
+  const folder = mostCommon(pool.map(containerOf)) ?? '';
+  const here = pool.filter((id) => containerOf(id) === folder);
+  const datePrefix =
+    here.filter((id) => DATE_PREFIX.test(path.posix.basename(bundle ? dirOf(id) : id))).length * 2 > here.length;
+  const markdown = here.filter((id) => id.toLowerCase().endsWith('.markdown')).length;
+  return { folder, bundle, datePrefix, extension: markdown * 2 > here.length ? '.markdown' : '.md' };
+}
+
+function dirOf(id: string): string {
+  const dir = path.posix.dirname(id);
+  return dir === '.' ? '' : dir;
+}
+
+/** The most frequent value; ties go to the shallowest, then the first in sort order. */
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const depth = (value: string): number => (value === '' ? 0 : value.split('/').length);
+  return [...counts.entries()].sort(
+    ([a, countA], [b, countB]) => countB - countA || depth(a) - depth(b) || (a < b ? -1 : 1),
+  )[0]?.[0];
+}
+
+/** Creates a post titled `request.title`, never overwriting an existing file. */
+export async function createPost(ctx: StoreContext, request: CreateRequest): Promise<Result<PostDoc>> {
+  const title = request.title.trim();
+  // eslint-disable-next-line no-control-regex -- a title is one line of text
+  if (/[\u0000-\u001f\u007f]/.test(title)) return fail('INVALID_ARGUMENT', 'A title is a single line of text.');
+  const slug = slugify(title);
+  if (slug === '') return fail('INVALID_ARGUMENT', 'Give the post a title with at least one letter or digit.');
+  let posts: PostSummary[];
+  try {
+    posts = await listPosts(ctx.root, ctx.maxFileBytes);
+  } catch (error) {
+    return ioFailure(error, 'read the posts folder');
+  }
+  const date = localDate(ctx.now());
+  const style = inferFolderStyle(await newestTexts(ctx, posts));
+  const bytes = encodePost(newPostText(style, { title, slug, date }), { charset: 'utf-8', bom: false });
+  const shape = chooseShape(posts.map((post) => post.id));
+  const taken = new Set(posts.map((post) => post.id.toLowerCase()));
+  const id = await writeUnique(ctx.root, shape, shape.datePrefix ? `${date}-${slug}` : slug, bytes, taken);
+  return id.ok ? ok(docFromBytes(id.value, bytes, false)) : id;
+}
+
+async function newestTexts(ctx: StoreContext, posts: readonly PostSummary[]): Promise<string[]> {
+  const texts: string[] = [];
+  for (const post of posts) {
+    if (texts.length >= STYLE_SAMPLES) break;
+    if (post.problem !== undefined) continue;
+    const location = await locatePost(ctx.root, post.id);
+    if (!location.ok) continue;
+    const read = await readLimited(location.value.real, ctx.maxFileBytes, 'read this post');
+    if (read.ok) texts.push(decodePost(read.value.bytes).text);
+  }
+  return texts;
+}
+
+const MAX_ATTEMPTS = 1000;
+
+async function writeUnique(
+  root: string,
+  shape: PostShape,
+  base: string,
+  bytes: Uint8Array,
+  taken: ReadonlySet<string>,
+): Promise<Result<string>> {
+  const prefix = shape.folder === '' ? '' : `${shape.folder}/`;
+  for (let n = 1; n <= MAX_ATTEMPTS; n++) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    const id = shape.bundle ? `${prefix}${name}/index${shape.extension}` : `${prefix}${name}${shape.extension}`;
+    if (taken.has(id.toLowerCase())) continue;
+    const written = await tryWrite(root, id, shape.bundle, bytes);
+    if (written === 'taken') continue;
+    return written === 'written' ? ok(id) : written;
+  }
+  return fail('EXISTS', `Could not find a free file name for "${base}".`, 'Rename some of the existing posts.');
+}
+
+async function tryWrite(
+  root: string,
+  id: string,
+  bundle: boolean,
+  bytes: Uint8Array,
+): Promise<'written' | 'taken' | Result<string>> {
+  const abs = containedJoin(root, id);
+  if (abs === null) return fail('INVALID_ID', 'The new post would land outside the posts folder.');
+  const folder = path.dirname(abs);
+  try {
+    if (bundle) await mkdir(folder);
+  } catch (error) {
+    return errnoCode(error) === 'EEXIST' ? 'taken' : ioFailure(error, 'create the post folder');
+  }
+  try {
+    await writeFileExclusive(abs, bytes);
+    return 'written';
+  } catch (error) {
+    if (bundle) await rmdir(folder).catch(() => undefined);
+    return errnoCode(error) === 'EEXIST' ? 'taken' : ioFailure(error, 'create this post');
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Saving a post: refuse when the disk changed since the author opened it, rebuild the text from
+ * the original so untouched bytes stay untouched, and skip the write when nothing changed.
+ */
+import { fail, ok, type PostDoc, type Result, type SaveRequest } from '../../../shared/api/contract';
+import { applySave, decodePost, encodePost } from '../frontmatter/index';
+import type { StoreContext } from './context';
+import { docFromBytes, LINK_READ_ONLY, sameBytes, versionOf } from './doc';
+import { ioFailure } from './errors';
+import { readLimited, writeFileAtomic } from './io';
+import { locatePost } from './paths';
+
+/** Saves `request` atomically; CONFLICT when the file changed since `baseVersion` unless forced. */
+export async function savePost(ctx: StoreContext, request: SaveRequest): Promise<Result<PostDoc>> {
+  const location = await locatePost(ctx.root, request.id);
+  if (!location.ok) return location;
+  if (location.value.isLink) return fail('READ_ONLY', LINK_READ_ONLY, 'Open the file the link points to instead.');
+  const current = await readLimited(location.value.real, ctx.maxFileBytes, 'save this post');
+  if (!current.ok) return current;
+  const { bytes, stats } = current.value;
+  if (versionOf(bytes) !== request.baseVersion && request.force !== true) {
+    return fail(
+      'CONFLICT',
+      'This post changed on disk since you opened it.',
+      'Reload to see the version on disk, or keep yours to overwrite it.',
+    );
+  }
+  const decoded = decodePost(bytes);
+  if (decoded.readOnly !== undefined) return fail('READ_ONLY', decoded.readOnly);
+  const text = applySave(decoded.text, request.frontMatter, request.body);
+  if (!text.ok) return text;
+  const next = encodePost(text.value, decoded.encoding);
+  if (!sameBytes(next, bytes)) {
+    try {
+      await writeFileAtomic(location.value.real, next, stats.mode);
+    } catch (error) {
+      return ioFailure(error, 'save this post');
+    }
+  }
+  return ok(docFromBytes(request.id, next, false));
+}

@@ -1,0 +1,113 @@
+/**
+ * Watching the posts folder for changes made outside Postwright (another editor, git, a sync
+ * tool) and reporting them in batches, as post ids, so the list and open posts can refresh.
+ */
+import type { Stats } from 'node:fs';
+import path from 'node:path';
+import { watch } from 'chokidar';
+import { isMarkdownName } from '../../shared/api/ids';
+import { isInside } from './store/paths';
+import { isSkippedName } from './store/walk';
+
+/** One batch of changes, as post ids (`/`-separated, NFC), each sorted. */
+export interface FolderChanges {
+  added: string[];
+  changed: string[];
+  removed: string[];
+}
+
+/** How the watcher is started. */
+export interface WatcherOptions {
+  /** The posts folder (its real path, as the store holds it). */
+  root: string;
+  onChange: (changes: FolderChanges) => void;
+  /** Changes within this many milliseconds are reported together (default 150). */
+  debounceMs?: number;
+  /** Watch errors (e.g. too many watched files); ignored when absent. */
+  onError?: (error: Error) => void;
+}
+
+/** A running watcher. */
+export interface FolderWatcher {
+  close(): Promise<void>;
+}
+
+type Change = 'added' | 'changed' | 'removed';
+
+/** Starts watching `root`; resolves once the initial scan is done and changes are being reported. */
+export async function createWatcher(options: WatcherOptions): Promise<FolderWatcher> {
+  const { root } = options;
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    followSymlinks: false,
+    ignored: (target: string, stats?: Stats) => isIgnored(root, target, stats),
+  });
+  const batch = createBatch(options.onChange, options.debounceMs ?? 150);
+  const note = (change: Change) => (target: string) => {
+    const id = toId(root, target);
+    if (id !== null) batch.add(id, change);
+  };
+  watcher.on('add', note('added'));
+  watcher.on('change', note('changed'));
+  watcher.on('unlink', note('removed'));
+  watcher.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  return {
+    close: async () => {
+      batch.cancel();
+      await watcher.close();
+    },
+  };
+}
+
+/** Whether chokidar should skip a path: hidden entries, node_modules, and non-Markdown files. */
+function isIgnored(root: string, target: string, stats?: Stats): boolean {
+  const rel = path.relative(root, target);
+  if (rel === '') return false;
+  if (rel.split(path.sep).some(isSkippedName)) return true;
+  return stats?.isFile() === true && !isMarkdownName(target);
+}
+
+function toId(root: string, target: string): string | null {
+  const rel = path.relative(root, target);
+  if (rel === '' || !isInside(root, target) || !isMarkdownName(rel)) return null;
+  const segments = rel.split(path.sep);
+  if (segments.some(isSkippedName)) return null;
+  return segments.join('/').normalize('NFC');
+}
+
+/** Collects changes and reports them once no new change arrived for `delayMs`. */
+function createBatch(onChange: (changes: FolderChanges) => void, delayMs: number) {
+  const pending = new Map<string, Change>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = (): void => {
+    timer = undefined;
+    const changes: FolderChanges = { added: [], changed: [], removed: [] };
+    for (const [id, change] of pending) changes[change].push(id);
+    pending.clear();
+    for (const list of [changes.added, changes.changed, changes.removed]) list.sort();
+    if (changes.added.length + changes.changed.length + changes.removed.length > 0) onChange(changes);
+  };
+  return {
+    add(id: string, change: Change): void {
+      const merged = merge(pending.get(id), change);
+      if (merged === null) pending.delete(id);
+      else pending.set(id, merged);
+      // Not reset by later changes: a busy folder (a git checkout) still reports every delayMs.
+      timer ??= setTimeout(flush, delayMs);
+    },
+    cancel(): void {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      pending.clear();
+    },
+  };
+}
+
+/** The net effect of two changes to one file within a batch; null when they cancel out. */
+function merge(before: Change | undefined, after: Change): Change | null {
+  if (before === undefined) return after;
+  if (before === 'added') return after === 'removed' ? null : 'added';
+  if (before === 'removed') return after === 'removed' ? 'removed' : 'changed';
+  return after === 'removed' ? 'removed' : 'changed';
+}
