@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PostDoc, PostSummary, Result } from '../../shared/api/contract';
+import { apiHeaders, login, send } from './server/testing';
+import { main, type RunningWeb } from './web';
+
+const POST = '---\ntitle: "Hello, wörld"\ndate: 2024-01-02\n---\nBody with\nünïcode.\n';
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/real-posts');
+
+let root: string;
+let posts: string;
+let web: RunningWeb;
+let out: string[];
+let cookie: string;
+
+/** Starts browser mode through `main` over a copy of `source` (or a small fixture). */
+async function start(source?: string): Promise<void> {
+  root = await mkdtemp(path.join(tmpdir(), 'postwright-web-it-'));
+  posts = path.join(root, 'posts');
+  const site = path.join(root, 'site');
+  if (source) await cp(source, posts, { recursive: true });
+  else {
+    await mkdir(path.join(posts, 'img'), { recursive: true });
+    await writeFile(path.join(posts, 'hello.md'), POST);
+    await writeFile(path.join(posts, 'img', 'a.png'), PNG);
+    await writeFile(path.join(root, 'secret.png'), 'SECRET');
+  }
+  await mkdir(site, { recursive: true });
+  await writeFile(path.join(site, 'index.html'), '<html><head><!--postwright-token--></head><body></body></html>');
+  out = [];
+  const outcome = await main(['--posts', posts, '--port', '0'], {
+    staticDir: site,
+    out: (l) => out.push(l),
+    err: (l) => out.push(l),
+  });
+  if (outcome.kind !== 'running') throw new Error(`main exited: ${out.join('\n')}`);
+  web = outcome.web;
+  cookie = await login(web.server);
+}
+
+async function callApi<T>(method: string, ...args: unknown[]): Promise<Result<T>> {
+  const reply = await send(web.server.port, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: apiHeaders(web.server, cookie),
+    body: JSON.stringify({ args }),
+  });
+  expect(reply.status).toBe(200);
+  return JSON.parse(reply.text) as Result<T>;
+}
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('browser mode over the real store and watcher', () => {
+  beforeAll(() => start());
+  afterAll(async () => {
+    await web.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('prints where it is editing and the one address to open', () => {
+    expect(out).toEqual([`Postwright is editing ${web.root}`, `Open ${web.server.url}`]);
+    expect(out[1]).toMatch(/^Open http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('serves the page with the token, then lists and reads posts over the API', async () => {
+    const page = await send(web.server.port, { path: '/', headers: { Cookie: cookie } });
+    expect(page.text).toContain(`<meta name="postwright-token" content="${web.server.token}">`);
+    const list = value(await callApi<PostSummary[]>('listPosts'));
+    expect(list.map((p) => [p.id, p.title])).toEqual([['hello.md', 'Hello, wörld']]);
+    const doc = value(await callApi<PostDoc>('readPost', 'hello.md'));
+    expect(doc.body).toBe('Body with\nünïcode.\n');
+  });
+
+  it('saves through HTTP without touching a byte it was not asked to change', async () => {
+    const doc = value(await callApi<PostDoc>('readPost', 'hello.md'));
+    value(
+      await callApi<PostDoc>('savePost', {
+        id: 'hello.md',
+        baseVersion: doc.version,
+        body: doc.body,
+        frontMatter: { kind: 'none' },
+      }),
+    );
+    expect(await readFile(path.join(posts, 'hello.md'), 'utf8')).toBe(POST);
+    const edited = doc.body.replace('ünïcode', 'ünïcode — édité 🎉');
+    value(
+      await callApi<PostDoc>('savePost', {
+        id: 'hello.md',
+        baseVersion: doc.version,
+        body: edited,
+        frontMatter: { kind: 'none' },
+      }),
+    );
+    expect(await readFile(path.join(posts, 'hello.md'), 'utf8')).toBe(POST.replace('ünïcode', 'ünïcode — édité 🎉'));
+  });
+
+  it('refuses a path-traversing id with INVALID_ARGUMENT', async () => {
+    const result = await callApi('readPost', '../secret.md');
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
+  it('serves post images through /files and nothing outside the folder', async () => {
+    const image = await send(web.server.port, { path: '/files/img/a.png', headers: { Cookie: cookie } });
+    expect(image.status).toBe(200);
+    expect(image.body.equals(PNG)).toBe(true);
+    for (const target of ['/files/../secret.png', '/files/%2e%2e/secret.png', '/files/img/..%2f..%2fsecret.png']) {
+      const reply = await send(web.server.port, { path: target, headers: { Cookie: cookie } });
+      expect(reply.status, target).toBe(400);
+      expect(reply.text).not.toContain('SECRET');
+    }
+  });
+
+  it('pushes a postsChanged event when a post appears on disk', async () => {
+    let text = '';
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: web.server.port,
+          path: '/api/events',
+          headers: { ...apiHeaders(web.server, cookie), Host: `127.0.0.1:${web.server.port}` },
+        },
+        resolve,
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    res.setEncoding('utf8');
+    const seen = new Promise<void>((resolve) =>
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.includes('"new.md"')) resolve();
+      }),
+    );
+    await new Promise<void>((resolve) => res.once('data', () => resolve()));
+    await writeFile(path.join(posts, 'new.md'), '# New\n');
+    await seen;
+    // Earlier saves may still be reported in their own batch; the new post must be among the added.
+    const added = [...text.matchAll(/event: postsChanged\ndata: (.*)\n\n/g)].flatMap(
+      (m) => (JSON.parse(m[1] ?? '{}') as { added: string[] }).added,
+    );
+    expect(added).toContain('new.md');
+    res.destroy();
+  });
+});
+
+describe('the real corpus through HTTP', () => {
+  const present = existsSync(corpus);
+  if (!present) console.log(`[web.integration] skipped: corpus not found at ${corpus}`);
+
+  it.skipIf(!present)('reads every post and saves it unchanged, byte for byte', async () => {
+    await start(corpus);
+    try {
+      const list = value(await callApi<PostSummary[]>('listPosts'));
+      expect(list.length).toBeGreaterThan(50);
+      for (const summary of list) {
+        const before = await readFile(path.join(posts, ...summary.id.split('/')));
+        const doc = await callApi<PostDoc>('readPost', summary.id);
+        if (!doc.ok || doc.value.readOnly !== undefined || !doc.value.frontMatter.editable) continue;
+        const request = {
+          id: summary.id,
+          baseVersion: doc.value.version,
+          body: doc.value.body,
+          frontMatter: { kind: 'none' },
+        };
+        expect((await callApi('savePost', request)).ok, summary.id).toBe(true);
+        expect((await readFile(path.join(posts, ...summary.id.split('/')))).equals(before), summary.id).toBe(true);
+      }
+    } finally {
+      await web.stop();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * Browser mode's entry point (bundled to dist/node/web.mjs): opens the posts folder, watches it,
+ * and serves the editor on 127.0.0.1, printing the one address that opens it.
+ *
+ *   node dist/node/web.mjs --posts <folder> [--port <n>]     (npm run web -- --posts <folder>)
+ */
+import { realpathSync } from 'node:fs';
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fail, ok, type Result } from '../../shared/api/contract';
+import { createWebServer, type EventSender, type WebServer } from './server/index';
+import { createBlogApi, openPostStore, type PostStore } from './store/index';
+import { createWatcher, type FolderWatcher } from './watcher';
+
+/** The port browser mode listens on unless told otherwise. */
+export const DEFAULT_PORT = 4874;
+
+/** The command line, understood. */
+export interface WebArgs {
+  postsDir: string;
+  port: number;
+  help: boolean;
+}
+
+/** Where relative paths and the defaults are resolved from. */
+export interface ArgsBase {
+  cwd: string;
+  /** The entry file's URL: the default posts folder is `../../posts` from it. */
+  entryUrl: string;
+}
+
+/** The help text. */
+export const USAGE = [
+  'Usage: npm run web -- [--posts <folder>] [--port <n>]',
+  '       node dist/node/web.mjs [--posts <folder>] [--port <n>]',
+  '',
+  'Serves Postwright to your browser on this computer only and edits the posts in <folder>.',
+  "  --posts <folder>  the posts folder (default: the project's posts folder)",
+  `  --port <n>        the port (default ${DEFAULT_PORT}; 0 picks a free one)`,
+  '  --help            show this help',
+].join('\n');
+
+/** Parses `--posts <dir>`, `--port <n>` (or `--name=value`) and `--help`. */
+export function parseWebArgs(
+  argv: string[],
+  base: ArgsBase = { cwd: process.cwd(), entryUrl: import.meta.url },
+): Result<WebArgs> {
+  const args: WebArgs = {
+    postsDir: fileURLToPath(new URL('../../posts', base.entryUrl)),
+    port: DEFAULT_PORT,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') continue;
+    if (arg === '--help' || arg === '-h') {
+      args.help = true;
+      continue;
+    }
+    if (!arg.startsWith('--')) return fail('INVALID_ARGUMENT', `Unexpected argument "${arg}".`);
+    const [name, inline] = splitOption(arg);
+    if (name !== '--posts' && name !== '--port') return fail('INVALID_ARGUMENT', `Unknown option ${name}.`);
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
+      return fail('INVALID_ARGUMENT', `${name} needs a value.`);
+    }
+    if (name === '--posts') args.postsDir = path.resolve(base.cwd, value);
+    else {
+      const port = parsePort(value);
+      if (port === null)
+        return fail('INVALID_ARGUMENT', `--port must be a whole number from 0 to 65535, not "${value}".`);
+      args.port = port;
+    }
+  }
+  return ok(args);
+}
+
+function splitOption(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf('=');
+  return eq === -1 ? [arg, undefined] : [arg.slice(0, eq), arg.slice(eq + 1)];
+}
+
+function parsePort(text: string): number | null {
+  if (!/^\d{1,5}$/.test(text)) return null;
+  const port = Number(text);
+  return port <= 65535 ? port : null;
+}
+
+/** What `main` needs from its world; tests pass their own. */
+export interface WebWorld extends ArgsBase {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** The renderer's build; default `../renderer/` from the entry file. */
+  staticDir: string;
+  now: () => Date;
+}
+
+/** A running browser mode. */
+export interface RunningWeb {
+  server: WebServer;
+  root: string;
+  /** Closes the watcher and the server. */
+  stop(): Promise<void>;
+}
+
+/** How `main` ended: an exit code, or a server left running. */
+export type WebOutcome = { kind: 'exited'; code: number } | { kind: 'running'; web: RunningWeb };
+
+/** Starts browser mode for `argv`; prints the address to open, or one clear line on failure (exit code 2). */
+export async function main(argv: string[], world: Partial<WebWorld> = {}): Promise<WebOutcome> {
+  const w: WebWorld = { ...defaultWorld(), ...world };
+  const parsed = parseWebArgs(argv, w);
+  if (!parsed.ok) return exitWith(w, `Postwright: ${parsed.error.message} Run with --help for the options.`);
+  if (parsed.value.help) {
+    w.out(USAGE);
+    return { kind: 'exited', code: 0 };
+  }
+  const store = await openPostStore({ postsDir: parsed.value.postsDir, now: w.now });
+  if (!store.ok) return exitWith(w, folderProblem(parsed.value.postsDir, store.error.code, store.error.message));
+  if (!(await exists(path.join(w.staticDir, 'index.html')))) {
+    return exitWith(
+      w,
+      `Postwright: the editor is not built (no index.html in ${w.staticDir}). Run \`npm run build\` first.`,
+    );
+  }
+  const started = await serve(store.value, parsed.value.port, w);
+  if (!started.ok) return exitWith(w, `Postwright: ${started.error.message}`);
+  w.out(`Postwright is editing ${store.value.root}`);
+  w.out(`Open ${started.value.server.url}`);
+  return { kind: 'running', web: started.value };
+}
+
+function defaultWorld(): WebWorld {
+  return {
+    cwd: process.cwd(),
+    entryUrl: import.meta.url,
+    staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
+    now: () => new Date(),
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  };
+}
+
+function folderProblem(dir: string, code: string, message: string): string {
+  if (code === 'NOT_FOUND') return `Postwright: no posts folder at ${dir}. Pass --posts <folder>.`;
+  if (code === 'NOT_A_FILE') return `Postwright: ${dir} is a file, not a folder. Pass --posts <folder>.`;
+  return `Postwright: cannot open the posts folder ${dir}: ${message}`;
+}
+
+function exitWith(world: WebWorld, line: string): WebOutcome {
+  world.err(line);
+  return { kind: 'exited', code: 2 };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Starts the server, then the watcher feeding its event streams. */
+async function serve(store: PostStore, port: number, world: WebWorld): Promise<Result<RunningWeb>> {
+  const streams = new Set<EventSender>();
+  let server: WebServer;
+  try {
+    server = await createWebServer({
+      api: createBlogApi(store),
+      resolveAsset: (rel) => store.resolveAsset(rel),
+      staticDir: world.staticDir,
+      port,
+      subscribe: (send) => {
+        streams.add(send);
+        return () => streams.delete(send);
+      },
+    });
+  } catch (error) {
+    return listenFailure(error, port);
+  }
+  let watcher: FolderWatcher;
+  try {
+    watcher = await createWatcher({
+      root: store.root,
+      onChange: (changes) => {
+        for (const send of streams) send('postsChanged', changes);
+      },
+      onError: (error) => world.err(`Postwright: watching the posts folder failed: ${error.message}`),
+    });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const stop = async (): Promise<void> => {
+    await Promise.all([watcher.close(), server.close()]);
+  };
+  return ok({ server, root: store.root, stop });
+}
+
+function listenFailure(error: unknown, port: number): Result<never> {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') {
+    return fail('IO', `port ${port} is already in use. Pass --port <n>, or --port 0 for any free port.`);
+  }
+  if (code === 'EACCES')
+    return fail('PERMISSION', `not allowed to listen on port ${port}. Pass --port <n> above 1024.`);
+  throw error;
+}
+
+/** Whether this module is the program being run (`node dist/node/web.mjs`), not an import. */
+export function isEntryModule(moduleUrl: string, argv1: string | undefined): boolean {
+  if (argv1 === undefined) return false;
+  try {
+    return pathToFileURL(realpathSync(argv1)).href === pathToFileURL(realpathSync(fileURLToPath(moduleUrl))).href;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs browser mode for this process: arguments, exit code, and SIGINT/SIGTERM. */
+export async function runFromCommandLine(): Promise<void> {
+  // `npm run web -- --posts x` runs in the project folder; x is meant relative to where npm was typed.
+  const cwd = process.env.npm_lifecycle_event === 'web' ? (process.env.INIT_CWD ?? process.cwd()) : process.cwd();
+  const outcome = await main(process.argv.slice(2), { cwd });
+  if (outcome.kind === 'exited') {
+    process.exitCode = outcome.code;
+    return;
+  }
+  const shutdown = (): void => {
+    outcome.web.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Postwright: error while stopping:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (isEntryModule(import.meta.url, process.argv[1])) {
+  runFromCommandLine().catch((error: unknown) => {
+    console.error('Postwright: unexpected error:', error);
+    process.exit(1);
+  });
+}
