@@ -1,0 +1,102 @@
+/**
+ * The opened posts folder: its store, its API and its watcher, swapped as one when the author
+ * opens another folder. Events from a folder that is no longer open are dropped.
+ */
+import { fail, type BlogApi, type Result, type Workspace } from '../../shared/api/contract';
+import { createBlogApi, openPostStore, type PostStore } from '../node/store/index';
+import { createWatcher, type FolderChanges, type FolderWatcher } from '../node/watcher';
+
+/** What the host needs from the world. */
+export interface WorkspaceHostOptions {
+  now: () => Date;
+  /** Moves a file to the system trash (Electron's `shell.trashItem`). */
+  trash?: (absPath: string) => Promise<void>;
+  /** Changes on disk in the open folder. */
+  onChange: (changes: FolderChanges) => void;
+  /** Watching failed (the folder still works, without live updates). */
+  onWatchError?: (error: Error) => void;
+}
+
+/** The open folder, as the IPC handlers and the protocol handler reach it. */
+export interface WorkspaceHost {
+  /** The API over the open folder (every call fails clearly while none is open). */
+  api(): BlogApi;
+  /** Opens `folder`, replacing the open one; the old folder stays open when this fails. */
+  open(folder: string): Promise<Result<Workspace>>;
+  /** A post asset's real path inside the open folder. */
+  resolveAsset(relPath: string): Promise<Result<string>>;
+  /** Stops watching. */
+  close(): Promise<void>;
+}
+
+const NONE_OPEN = fail('NOT_FOUND', 'No posts folder is open.', 'Open a folder with File › Open Folder….');
+
+const closedApi: BlogApi = {
+  getWorkspace: () => Promise.resolve(NONE_OPEN),
+  listPosts: () => Promise.resolve(NONE_OPEN),
+  readPost: () => Promise.resolve(NONE_OPEN),
+  savePost: () => Promise.resolve(NONE_OPEN),
+  createPost: () => Promise.resolve(NONE_OPEN),
+  deletePost: () => Promise.resolve(NONE_OPEN),
+};
+
+interface Opened {
+  store: PostStore;
+  api: BlogApi;
+  watcher: FolderWatcher | null;
+}
+
+/** Creates the host with no folder open. */
+export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHost {
+  let current: Opened | null = null;
+  let generation = 0;
+  // Opens run one after another, so two quick "Open Folder" choices cannot interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function watch(root: string, mine: number): Promise<FolderWatcher | null> {
+    try {
+      return await createWatcher({
+        root,
+        onChange: (changes) => {
+          if (mine === generation) options.onChange(changes);
+        },
+        onError: (error) => options.onWatchError?.(error),
+      });
+    } catch (error) {
+      options.onWatchError?.(error instanceof Error ? error : new Error(String(error)));
+      return null;
+    }
+  }
+
+  async function openNow(folder: string): Promise<Result<Workspace>> {
+    const store = await openPostStore(
+      options.trash
+        ? { postsDir: folder, now: options.now, trash: options.trash }
+        : { postsDir: folder, now: options.now },
+    );
+    if (!store.ok) return store;
+    const mine = generation + 1;
+    const watcher = await watch(store.value.root, mine);
+    const previous = current;
+    generation = mine;
+    current = { store: store.value, api: createBlogApi(store.value), watcher };
+    await previous?.watcher?.close();
+    return { ok: true, value: { name: store.value.name, root: store.value.root } };
+  }
+
+  return {
+    api: () => current?.api ?? closedApi,
+    open(folder) {
+      const next = queue.then(() => openNow(folder));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    resolveAsset: (relPath) => (current ? current.store.resolveAsset(relPath) : Promise.resolve(NONE_OPEN)),
+    async close() {
+      generation += 1;
+      const watcher = current?.watcher;
+      current = null;
+      await watcher?.close();
+    },
+  };
+}

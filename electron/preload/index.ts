@@ -1,0 +1,20 @@
+/**
+ * The preload: the whole bridge between the sandboxed page and the main process. It exposes
+ * named functions only, never `ipcRenderer` itself or an IPC event.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { buildBridge, buildEvents } from './bridge';
+
+const { blog, desktop } = buildBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args));
+
+const blogEvents = buildEvents((channel, handler) => {
+  const wrapped = (_event: IpcRendererEvent, payload: unknown): void => handler(payload);
+  ipcRenderer.on(channel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped);
+  };
+});
+
+contextBridge.exposeInMainWorld('blog', blog);
+contextBridge.exposeInMainWorld('blogEvents', blogEvents);
+contextBridge.exposeInMainWorld('desktop', desktop);
