@@ -1,0 +1,80 @@
+/**
+ * Date text as the author wrote it: recognised by pattern, checked against the calendar, and
+ * turned into a sortable key by string arithmetic only. No `Date` object is ever created, so
+ * nothing here depends on the process time zone.
+ */
+
+const ISO_LIKE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:[ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/;
+
+/** The date (and time) at the start of a text that goes on with something else (`… 2023 -0800`). */
+const ISO_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?![\d:.])/;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** True when the text is a date or date-time in the YAML/ISO shapes blogs use. */
+export function looksLikeDate(text: string): boolean {
+  return ISO_LIKE.test(text.trim());
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** 'not a valid calendar date' when the text looks like a date that no calendar has (2017-02-29). */
+export function calendarWarning(text: string): string | undefined {
+  const m = ISO_LIKE.exec(text.trim());
+  if (m === null) return undefined;
+  const [, y, mo, d, h, mi, s] = m;
+  const timeOk = h === undefined || (Number(h) < 24 && Number(mi) < 60 && (s === undefined || Number(s) < 61));
+  return validDay(Number(y), Number(mo), Number(d)) && timeOk ? undefined : 'not a valid calendar date';
+}
+
+function pad2(n: string): string {
+  return n.padStart(2, '0');
+}
+
+function isoKey(m: RegExpExecArray): string {
+  const [, y = '', mo = '', d = '', h, mi, s, frac] = m;
+  const day = `${y}-${pad2(mo)}-${pad2(d)}`;
+  if (h === undefined || mi === undefined) return day;
+  return `${day}T${pad2(h)}:${mi}:${s ?? '00'}${frac ?? ''}`;
+}
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** Dates written for humans: `Jul 08 2022`, `July 8, 2022`, `8 July 2022`. */
+function humanKey(text: string): string | null {
+  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(text);
+  const parts = monthFirst
+    ? [monthFirst[3], monthFirst[1], monthFirst[2]]
+    : dayFirst
+      ? [dayFirst[3], dayFirst[2], dayFirst[1]]
+      : null;
+  if (parts === null) return null;
+  const [year = '', monthName = '', day = ''] = parts;
+  const month = monthIndex(monthName);
+  if (month === 0 || !validDay(Number(year), month, Number(day))) return null;
+  return `${year}-${pad2(String(month))}-${pad2(day)}`;
+}
+
+/**
+ * A key that sorts dates as strings: `YYYY-MM-DD`, plus `THH:MM:SS[.fff]` when a time is
+ * written. The wall-clock time is kept and any offset ignored: the author's own clock is the
+ * order they expect. Null when the text is not a recognisable date.
+ */
+export function dateSortKey(text: string): string | null {
+  const trimmed = text.trim();
+  const m = ISO_LIKE.exec(trimmed);
+  if (m !== null) return isoKey(m);
+  const prefix = ISO_PREFIX.exec(trimmed);
+  return prefix !== null ? isoKey(prefix) : humanKey(trimmed);
+}

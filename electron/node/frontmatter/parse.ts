@@ -1,0 +1,82 @@
+/**
+ * The one importer of gray-matter. It is configured so that it can never run code from a post
+ * (both JavaScript engines replaced by functions that throw), never caches (an options object
+ * is always passed), and reads TOML with smol-toml. Postwright uses it to read the data of TOML
+ * and JSON blocks; locating blocks and editing them are done on the text itself (see split.ts).
+ */
+import matter from 'gray-matter';
+import { parse as parseToml } from 'smol-toml';
+
+/** Thrown by the JavaScript engines: front matter is never evaluated. */
+function refuseToRun(): never {
+  throw new Error('JavaScript front matter is never run.');
+}
+
+function tomlEngine(input: string): Record<string, unknown> {
+  return parseToml(input);
+}
+
+function jsonEngine(input: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(input);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error('The JSON front matter is not an object.');
+  return value as Record<string, unknown>;
+}
+
+/** gray-matter options that never evaluate code and never cache. */
+function safeOptions(language: 'toml' | 'json', delimiters: string) {
+  return {
+    language,
+    delimiters,
+    engines: { js: refuseToRun, javascript: refuseToRun, toml: tomlEngine, json: jsonEngine },
+  };
+}
+
+/** A parse error with its 1-based line within the block, when the parser gave one. */
+export interface DataError {
+  message: string;
+  line?: number;
+}
+
+function errorOf(e: unknown): DataError {
+  // JSON.parse quotes the whole input in its message; one line of it is enough.
+  const text = e instanceof Error ? e.message : String(e);
+  const line = typeof e === 'object' && e !== null && 'line' in e && typeof e.line === 'number' ? e.line : undefined;
+  // A TOML error's message goes on with a code excerpt; the line number says where.
+  const first = line === undefined ? text : (text.split('\n')[0] ?? text);
+  const message = first.replace(/\s+/g, ' ').trim().slice(0, 200);
+  // gray-matter hands the engine the text from the opening fence's line break on: one line early.
+  return line === undefined ? { message } : { message, line: Math.max(1, line - 1) };
+}
+
+/** The data of a block, or the parser's error. */
+export type BlockData = { ok: true; data: Record<string, unknown> } | { ok: false; error: DataError };
+
+/** Parses the text of a TOML or JSON block (without fences) through gray-matter. Never throws. */
+export function parseBlockData(format: 'toml' | 'json', raw: string): BlockData {
+  const fence = format === 'toml' ? '+++' : '---';
+  // gray-matter cuts the block at "\n+++", which would leave a lone CR on a CRLF block's last line.
+  const lf = raw.replace(/\r\n/g, '\n');
+  const body = lf.endsWith('\n') || lf === '' ? lf : `${lf}\n`;
+  try {
+    const file = matter(`${fence}\n${body}${fence}\n`, safeOptions(format, fence));
+    const data: unknown = file.data;
+    return { ok: true, data: data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {} };
+  } catch (e) {
+    return { ok: false, error: errorOf(e) };
+  }
+}
+
+/** What gray-matter itself takes as the body of a text, for comparing Postwright's split with it. */
+export function grayMatterContent(text: string): { content: string; matter: string } {
+  const delimiters = text.startsWith('+++') ? '+++' : '---';
+  try {
+    const file = matter(text, {
+      ...safeOptions(delimiters === '+++' ? 'toml' : 'json', delimiters),
+      language: delimiters === '+++' ? 'toml' : 'yaml',
+    });
+    return { content: file.content, matter: file.matter };
+  } catch {
+    return { content: text, matter: '' };
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The facts the post list shows, read from a post's text: title, date as written, a sortable
+ * date key, draft state, URL path and tags.
+ */
+import type { FrontMatterField } from '../../../shared/api/contract';
+import { dateSortKey } from './dates';
+import { parseBlockData } from './parse';
+import { parsePost } from './post';
+import type { PostFacts } from './types';
+
+const DATE_KEYS = ['date', 'pubdate', 'published', 'publishdate', 'created'];
+
+function fieldOf(fields: FrontMatterField[], names: string[]): FrontMatterField | undefined {
+  for (const name of names) {
+    const found = fields.find((f) => f.key.toLowerCase() === name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function textOf(field: FrontMatterField | undefined): string | null {
+  if (field === undefined || typeof field.value !== 'string') return null;
+  if (field.kind !== 'text' && field.kind !== 'date' && field.kind !== 'number') return null;
+  const text = field.value.trim();
+  return text === '' ? null : text;
+}
+
+function firstHeading(body: string): string | null {
+  let inFence = false;
+  for (const line of body.split('\n')) {
+    if (/^ {0,3}(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    const m = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (m?.[1] !== undefined) return m[1];
+  }
+  return null;
+}
+
+/** A date written inside a map (`date: {created: …}`, MkDocs). */
+function nestedDate(field: FrontMatterField | undefined): string | null {
+  if (field?.kind !== 'raw' || typeof field.value !== 'string') return null;
+  const m = /^\s*(?:created|published|date)\s*[:=]\s*["']?([^"'\n#]+?)["']?\s*$/im.exec(field.value);
+  return m?.[1] ?? null;
+}
+
+function dateOf(fields: FrontMatterField[]): string | null {
+  for (const name of DATE_KEYS) {
+    const field = fieldOf(fields, [name]);
+    if (field === undefined || field.kind === 'boolean') continue;
+    const text = textOf(field) ?? nestedDate(field);
+    if (text !== null) return text;
+  }
+  return null;
+}
+
+function isDraft(fields: FrontMatterField[]): boolean {
+  const draft = fieldOf(fields, ['draft']);
+  if (draft?.value === true) return true;
+  const published = fieldOf(fields, ['published']);
+  return published?.kind === 'boolean' && published.value === false;
+}
+
+/** Zola keeps tags in a table: `[taxonomies]` with `tags = [...]`. */
+function taxonomyTags(fields: FrontMatterField[]): string[] {
+  const taxonomies = fieldOf(fields, ['taxonomies']);
+  if (taxonomies?.kind !== 'raw' || typeof taxonomies.value !== 'string') return [];
+  const parsed = parseBlockData('toml', taxonomies.value);
+  if (!parsed.ok) return [];
+  const table: unknown = parsed.data.taxonomies;
+  const tags: unknown =
+    table !== null && typeof table === 'object' ? (table as Record<string, unknown>).tags : undefined;
+  return Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
+}
+
+function tagsOf(fields: FrontMatterField[]): string[] {
+  const tags = fieldOf(fields, ['tags']);
+  if (tags === undefined) return taxonomyTags(fields);
+  if (Array.isArray(tags.value)) return tags.value;
+  if (tags.kind === 'text' && typeof tags.value === 'string' && tags.value.trim() !== '') return [tags.value.trim()];
+  return [];
+}
+
+function problemOf(post: ReturnType<typeof parsePost>): string | undefined {
+  const error = post.frontMatter.error;
+  if (error === undefined) return undefined;
+  return `The front matter could not be read: ${error.message}${error.line === undefined ? '' : ` (line ${error.line})`}`;
+}
+
+/** Reads the list facts of a post. Never throws. */
+export function summarizePost(text: string): PostFacts {
+  const post = parsePost(text);
+  const fields = post.frontMatter.fields;
+  const date = dateOf(fields);
+  const facts: PostFacts = {
+    title: textOf(fieldOf(fields, ['title', 'name'])) ?? firstHeading(post.body),
+    date,
+    sortKey: date === null ? null : dateSortKey(date),
+    draft: isDraft(fields),
+    path: textOf(fieldOf(fields, ['path'])),
+    tags: tagsOf(fields),
+  };
+  const problem = problemOf(post);
+  return problem === undefined ? facts : { ...facts, problem };
+}

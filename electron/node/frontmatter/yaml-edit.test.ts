@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldEdit, FrontMatterChange } from '../../../shared/api/contract';
+import { applySave, parsePost } from './post';
+
+function save(text: string, change: FrontMatterChange, body?: string): string {
+  const result = applySave(text, change, body ?? parsePost(text).body);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function edit(text: string, ...edits: FieldEdit[]): string {
+  return save(text, { kind: 'fields', edits });
+}
+
+function setText(key: string, text: string): FieldEdit {
+  return { op: 'set', key, value: { kind: 'text', text } };
+}
+
+function failure(text: string, change: FrontMatterChange): string {
+  const result = applySave(text, change, parsePost(text).body);
+  return result.ok ? 'saved' : result.error.code;
+}
+
+const SEED = '---\npath:\t"/blog/focus"\ndate:\t"2016-05-26"\ntitle:\t"Focus"\n---\n\nBody\n';
+
+describe('applySave: unchanged and body edits', () => {
+  it('returns the original text exactly when nothing changed', () => {
+    expect(save(SEED, { kind: 'none' })).toBe(SEED);
+    expect(save(SEED, { kind: 'fields', edits: [] })).toBe(SEED);
+  });
+
+  it('keeps the front matter bytes on a body edit and restores CRLF in the body', () => {
+    const crlf = '---\r\ntitle: x\r\n---\r\nOne\r\n';
+    expect(save(crlf, { kind: 'none' }, 'One\nTwo\n')).toBe('---\r\ntitle: x\r\n---\r\nOne\r\nTwo\r\n');
+  });
+
+  it('keeps a missing final newline, and adds a line break after a closing fence at the end of the file', () => {
+    expect(save('---\na: 1\n---\nEnd', { kind: 'none' }, 'End.')).toBe('---\na: 1\n---\nEnd.');
+    expect(save('---\na: 1\n---', { kind: 'none' }, 'Body')).toBe('---\na: 1\n---\nBody');
+  });
+});
+
+describe('applySave: YAML field edits', () => {
+  it('keeps double quotes and the TAB separator, escaping quotes', () => {
+    expect(edit(SEED, setText('title', 'He said "hi": ok'))).toBe(SEED.replace('"Focus"', '"He said \\"hi\\": ok"'));
+  });
+
+  it('keeps single quotes, doubling apostrophes', () => {
+    expect(edit("---\ntitle: 'A'\n---\n", setText('title', "It's"))).toBe("---\ntitle: 'It''s'\n---\n");
+  });
+
+  it('keeps plain values plain unless they need quotes, then uses the block’s quote style', () => {
+    expect(edit('---\ntitle: A\n---\n', setText('title', 'B c'))).toBe('---\ntitle: B c\n---\n');
+    expect(edit("---\ntitle: A\nx: 'y'\n---\n", setText('title', 'a: b'))).toBe("---\ntitle: 'a: b'\nx: 'y'\n---\n");
+    expect(edit('---\ntitle: A\n---\n', setText('title', 'true'))).toBe('---\ntitle: "true"\n---\n');
+    expect(edit('---\ntitle: A\n---\n', setText('title', '# not a comment'))).toBe(
+      '---\ntitle: "# not a comment"\n---\n',
+    );
+    expect(edit('---\ntitle: A\n---\n', setText('title', ''))).toBe('---\ntitle: ""\n---\n');
+  });
+
+  it('escapes control characters and newlines on one line in double quotes', () => {
+    const out = edit(SEED, setText('title', 'a\nb\t\\c'));
+    expect(out).toContain('title:\t"a\\nb\\t\\\\c"\n');
+    expect(parsePost(out).frontMatter.fields[2]?.value).toBe('a\nb\t\\c');
+  });
+
+  it('keeps comments, blank lines, key order, aligned values and trailing comments', () => {
+    const text = '---\n# top\ntitle:  "A"   # the title\n\ndate:   2020-01-01\n---\n';
+    expect(edit(text, setText('title', 'B'))).toBe(
+      '---\n# top\ntitle:  "B"   # the title\n\ndate:   2020-01-01\n---\n',
+    );
+  });
+
+  it('keeps CRLF line endings inside the block', () => {
+    const text = '---\r\ntitle: A\r\ntags:\r\n  - a\r\n---\r\nBody';
+    expect(
+      edit(text, setText('title', 'B'), { op: 'set', key: 'tags', value: { kind: 'list', items: ['x', 'y'] } }),
+    ).toBe('---\r\ntitle: B\r\ntags:\r\n  - x\r\n  - y\r\n---\r\nBody');
+    expect(edit(text, setText('new', 'n'))).toBe('---\r\ntitle: A\r\ntags:\r\n  - a\r\nnew: n\r\n---\r\nBody');
+  });
+
+  it('edits a block closed by `...`', () => {
+    expect(edit('---\ntitle: A\n...\nBody', setText('title', 'B'))).toBe('---\ntitle: B\n...\nBody');
+  });
+
+  it('writes dates in the same shape and quoting, never through a Date', () => {
+    const text = '---\nd1: 2016-05-26\nd2: "2016-05-26"\nd3: 2016-10-06 11:10:38 -0700\n---\n';
+    const date = (key: string, text: string): FieldEdit => ({ op: 'set', key, value: { kind: 'date', text } });
+    expect(
+      edit(text, date('d1', '2017-02-29'), date('d2', '2016-06-01'), date('d3', '2016-10-07 08:00:00 -0700')),
+    ).toBe('---\nd1: 2017-02-29\nd2: "2016-06-01"\nd3: 2016-10-07 08:00:00 -0700\n---\n');
+  });
+
+  it('writes numbers and booleans plain, keeping their case, and refuses non-numbers', () => {
+    const text = '---\nv: 3.0\nok: True\n---\n';
+    expect(
+      edit(
+        text,
+        { op: 'set', key: 'v', value: { kind: 'number', text: '4.10' } },
+        { op: 'set', key: 'ok', value: { kind: 'boolean', value: false } },
+      ),
+    ).toBe('---\nv: 4.10\nok: False\n---\n');
+    expect(
+      failure(text, { kind: 'fields', edits: [{ op: 'set', key: 'v', value: { kind: 'number', text: 'four' } }] }),
+    ).toBe('INVALID_ARGUMENT');
+  });
+
+  it('keeps flow and block list styles', () => {
+    const list = (key: string, items: string[]): FieldEdit => ({ op: 'set', key, value: { kind: 'list', items } });
+    const text = '---\nflow: [a, b]\nquoted: ["a"]\nblock:\n- a\n- b\nempty: []\n---\n';
+    expect(edit(text, list('flow', ['x', 'y, z']), list('quoted', ['q']), list('block', ['c']))).toBe(
+      '---\nflow: [x, "y, z"]\nquoted: ["q"]\nblock:\n- c\nempty: []\n---\n',
+    );
+    // An empty list takes the block's prevailing style (here plain).
+    expect(edit(text, list('empty', ['e']))).toBe(
+      '---\nflow: [a, b]\nquoted: ["a"]\nblock:\n- a\n- b\nempty: [e]\n---\n',
+    );
+    expect(edit(text, list('block', []))).toBe('---\nflow: [a, b]\nquoted: ["a"]\nblock: []\nempty: []\n---\n');
+  });
+
+  it('writes block scalars back in their own style and indent', () => {
+    const text = '---\nlit: |\n    one\n    two\nfold: >-\n  long text\nafter: x\n---\n';
+    const out = edit(text, setText('lit', 'three\nfour\n'), setText('fold', 'new text\nsecond'));
+    expect(out).toBe('---\nlit: |\n    three\n    four\nfold: >-\n  new text\n\n  second\nafter: x\n---\n');
+    expect(parsePost(out).frontMatter.fields.map((f) => f.value)).toEqual(['three\nfour\n', 'new text\nsecond', 'x']);
+  });
+
+  it('adds a key in the block’s own style, after the last key and before trailing blank lines', () => {
+    expect(edit(SEED, setText('tags', 'a'))).toBe(SEED.replace('"Focus"\n', '"Focus"\ntags:\t"a"\n'));
+    expect(edit('---\ntitle: A\nmenu: main\n\n---\n', setText('k', 'v'))).toBe(
+      '---\ntitle: A\nmenu: main\nk: v\n\n---\n',
+    );
+    expect(edit('---\n---\nBody', setText('title', 'T'))).toBe('---\ntitle: "T"\n---\nBody');
+    // With no string to learn from, double quotes are the safe default.
+    expect(edit('---\na:   1\nbcd: 2\n---\n', setText('ef', 'v'))).toBe('---\na:   1\nbcd: 2\nef:  "v"\n---\n');
+  });
+
+  it('sets a value on an empty key', () => {
+    expect(edit('---\ntags:\nx: y\n---\n', { op: 'set', key: 'tags', value: { kind: 'list', items: ['a'] } })).toBe(
+      '---\ntags: [a]\nx: y\n---\n',
+    );
+    expect(edit('---\nlayout: ~\n---\n', setText('layout', 'post'))).toBe('---\nlayout: post\n---\n');
+  });
+
+  it('removes only the key’s own lines', () => {
+    const text = '---\n# c\na: 1\nb:\n  - x\n  - y\n\nc: |\n  t\nd: 2 # note\n---\n';
+    expect(edit(text, { op: 'remove', key: 'b' })).toBe('---\n# c\na: 1\n\nc: |\n  t\nd: 2 # note\n---\n');
+    expect(edit(text, { op: 'remove', key: 'c' })).toBe('---\n# c\na: 1\nb:\n  - x\n  - y\n\nd: 2 # note\n---\n');
+    expect(edit(text, { op: 'remove', key: 'd' })).toBe('---\n# c\na: 1\nb:\n  - x\n  - y\n\nc: |\n  t\n---\n');
+    expect(edit(text, { op: 'remove', key: 'missing' })).toBe(text);
+  });
+
+  it('replaces a value with raw YAML', () => {
+    const raw = (yaml: string): FieldEdit => ({ op: 'set', key: 'author', value: { kind: 'raw', yaml } });
+    const text = '---\nauthor: x\nnext: 1\n---\n';
+    expect(edit(text, raw('{name: A}'))).toBe('---\nauthor: {name: A}\nnext: 1\n---\n');
+    expect(edit(text, raw('name: A\nurl: u'))).toBe('---\nauthor:\n  name: A\n  url: u\nnext: 1\n---\n');
+    expect(
+      failure(text, {
+        kind: 'fields',
+        edits: [{ op: 'set', key: 'author', value: { kind: 'raw', yaml: '[unclosed' } }],
+      }),
+    ).toBe('PARSE');
+  });
+
+  it('refuses field edits of a block that does not parse, but accepts a raw fix', () => {
+    const broken = '---\ntitle: [oops\n---\nBody';
+    expect(failure(broken, { kind: 'fields', edits: [setText('title', 'x')] })).toBe('READ_ONLY');
+    expect(save(broken, { kind: 'raw', raw: 'title: fixed' })).toBe('---\ntitle: fixed\n---\nBody');
+  });
+});
+
+describe('applySave: raw mode and other formats', () => {
+  it('replaces the text between the fences and keeps the fences', () => {
+    expect(save('---yaml\r\na: 1\r\n...\r\nB', { kind: 'raw', raw: 'a: 2\nb: 3' })).toBe(
+      '---yaml\r\na: 2\r\nb: 3\r\n...\r\nB',
+    );
+  });
+
+  it('treats the raw text as the block without its last line break, so blank lines before the fence survive', () => {
+    const text = '---\na: 1\n\n---\nB';
+    expect(parsePost(text).frontMatter.raw).toBe('a: 1\n');
+    expect(save(text, { kind: 'raw', raw: 'a: 2\n' })).toBe('---\na: 2\n\n---\nB');
+  });
+
+  it('refuses raw text that would close the block early or does not parse', () => {
+    expect(failure(SEED, { kind: 'raw', raw: 'a: 1\n---\nb: 2' })).toBe('PARSE');
+    expect(failure(SEED, { kind: 'raw', raw: 'a: [' })).toBe('PARSE');
+  });
+
+  it('edits JavaScript front matter only as raw text', () => {
+    const js = '---js\n{ title: "x" }\n---\nBody';
+    expect(failure(js, { kind: 'fields', edits: [setText('title', 'y')] })).toBe('READ_ONLY');
+    expect(save(js, { kind: 'raw', raw: '{ title: "y" }' })).toBe('---js\n{ title: "y" }\n---\nBody');
+  });
+
+  it('adds a YAML block to a post without front matter', () => {
+    expect(edit('# Hello\n', setText('title', 'Hello'))).toBe('---\ntitle: "Hello"\n---\n# Hello\n');
+  });
+
+  it('edits the Hexo block without an opening fence', () => {
+    expect(edit('title: A\ndate: 2013-12-24 23:30:09\n---\nBody', setText('title', 'B'))).toBe(
+      'title: B\ndate: 2013-12-24 23:30:09\n---\nBody',
+    );
+  });
+});
+
+describe('applySave: list items the author kept', () => {
+  it('keep their exact source, so numbers stay numbers and quotes stay quotes', () => {
+    const text = '---\nids: [1, \'two\', "three", four]\n---\n';
+    const out = edit(text, {
+      op: 'set',
+      key: 'ids',
+      value: { kind: 'list', items: ['1', 'two', 'four', 'five', '6'] },
+    });
+    expect(out).toBe('---\nids: [1, \'two\', four, five, "6"]\n---\n');
+  });
+});
+
+describe('applySave: YAML corners', () => {
+  it('fills an empty value that is followed by a comment', () => {
+    expect(
+      edit('---\ntags: # later\nx: y\n---\n', { op: 'set', key: 'tags', value: { kind: 'list', items: ['a'] } }),
+    ).toBe('---\ntags: [a] # later\nx: y\n---\n');
+  });
+
+  it('shows anchors and tags in raw values and writes them back', () => {
+    const text = '---\nt: &a x\nu: *a\nv: !!str 3\n---\n';
+    expect(parsePost(text).frontMatter.fields.map((f) => [f.kind, f.value])).toEqual([
+      ['raw', '&a x'],
+      ['raw', '*a'],
+      ['raw', '!!str 3'],
+    ]);
+    expect(edit(text, { op: 'set', key: 'v', value: { kind: 'raw', yaml: '!!str 4' } })).toBe(
+      '---\nt: &a x\nu: *a\nv: !!str 4\n---\n',
+    );
+  });
+
+  it('refuses an edit that would leave an alias without its anchor', () => {
+    const text = '---\nt: &a x\nu: *a\n---\n';
+    expect(failure(text, { kind: 'fields', edits: [{ op: 'remove', key: 't' }] })).toBe('PARSE');
+  });
+
+  it('escapes characters other YAML readers reject instead of writing them plain', () => {
+    const out = edit('---\nkey: value\n---\n', setText('key', 'x\u2028y\u0085z\u0000\uFEFF'));
+    expect(out).toBe('---\nkey: "x\\Ly\\Nz\\0\\ufeff"\n---\n');
+    expect(parsePost(out).frontMatter.fields[0]?.value).toBe('x\u2028y\u0085z\u0000\uFEFF');
+  });
+
+  it('leaves a field alone when the form sends back the value it already holds', () => {
+    const text = '---\ntitle: "caf\\u00e9"\nlong: a\n  b\n---\n';
+    expect(edit(text, setText('title', 'café'), setText('long', 'a b'))).toBe(text);
+  });
+});

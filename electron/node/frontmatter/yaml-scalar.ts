@@ -1,0 +1,98 @@
+/**
+ * Writing one YAML scalar in a chosen style. Every rendering is checked by parsing it back, so a
+ * value is only ever written in a form that reads back as exactly the string the author typed.
+ */
+import { isScalar, isSeq, parseDocument } from 'yaml';
+import { escapeWhere, hasYamlEscapes, needsYamlEscape } from './chars';
+
+/** The source styles a scalar can be written in. */
+export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+
+const NAMED_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  '\n': '\\n',
+  '\t': '\\t',
+  '\r': '\\r',
+  '\0': '\\0',
+  '\u0085': '\\N',
+  '\u2028': '\\L',
+  '\u2029': '\\P',
+};
+
+function escapeChar(c: string): string {
+  const named = NAMED_ESCAPES[c];
+  if (named !== undefined) return named;
+  const code = c.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** A double-quoted scalar on one line. */
+export function doubleQuoted(value: string): string {
+  return `"${escapeWhere(value, (c) => c === '\\' || c === '"' || c === '\t' || needsYamlEscape(c), escapeChar)}"`;
+}
+
+/** A single-quoted scalar, or null when the value cannot be one on a single line. */
+export function singleQuoted(value: string): string | null {
+  if (hasYamlEscapes(value) || value.includes('\n')) return null;
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function resolvesTo(source: string, expected: string | number | boolean, inFlow: boolean): boolean {
+  const doc = parseDocument(inFlow ? `k: [${source}]` : `k: ${source}`, { schema: 'core', uniqueKeys: false });
+  if (doc.errors.length > 0) return false;
+  const node: unknown = doc.get('k', true);
+  const scalar = inFlow && isSeq(node) && node.items.length === 1 ? node.items[0] : node;
+  if (!isScalar(scalar)) return false;
+  const value: unknown = scalar.value;
+  return typeof expected === 'number' ? typeof value === 'number' : value === expected;
+}
+
+/** True when the source is one plain scalar that reads back as a number. */
+export function isPlainNumber(source: string): boolean {
+  return source !== '' && !/[\n\r]/.test(source) && resolvesTo(source, 0, false);
+}
+
+/** The value written plain, or null when plain text would read back as something else. */
+export function plainIfSafe(value: string, inFlow: boolean): string | null {
+  if (value === '' || value !== value.trim() || /[\n\r\t]/.test(value) || hasYamlEscapes(value)) return null;
+  return resolvesTo(value, value, inFlow) ? value : null;
+}
+
+/** A block scalar (`|` or `>`) with the given content indent, or null when it cannot hold the value. */
+export function blockScalar(value: string, style: 'BLOCK_LITERAL' | 'BLOCK_FOLDED', indent: string): string | null {
+  const eol = '\n';
+  if (value === '' || /^[ \t]/.test(value) || hasYamlEscapes(value.replace(/\n/g, ''))) return null;
+  const trailing = /\n*$/.exec(value)?.[0].length ?? 0;
+  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  const content = value.slice(0, value.length - trailing);
+  const lines =
+    style === 'BLOCK_LITERAL' ? content.split('\n') : content.split('\n').flatMap((l, i) => (i === 0 ? [l] : ['', l]));
+  if (style === 'BLOCK_FOLDED' && lines.some((l) => /^[ \t]/.test(l))) return null;
+  const header = `${style === 'BLOCK_LITERAL' ? '|' : '>'}${chomp}`;
+  const body = lines.map((l) => (l === '' ? '' : indent + l)).join(eol);
+  const extra = trailing > 1 ? eol.repeat(trailing - 1) : '';
+  const text = `${header}${eol}${body}${eol}${extra}`;
+  return resolvesBlock(text, value) ? text : null;
+}
+
+function resolvesBlock(source: string, expected: string): boolean {
+  const doc = parseDocument(`k: ${source}`, { schema: 'core', uniqueKeys: false });
+  return doc.errors.length === 0 && doc.get('k') === expected;
+}
+
+/** Renders a string in the preferred style, falling back to `fallback` quotes, then double quotes. */
+export function renderString(
+  value: string,
+  style: ScalarStyle,
+  fallback: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE',
+  inFlow: boolean,
+): string {
+  if (style === 'PLAIN') {
+    const plain = plainIfSafe(value, inFlow);
+    if (plain !== null) return plain;
+    return renderString(value, fallback, 'QUOTE_DOUBLE', inFlow);
+  }
+  if (style === 'QUOTE_SINGLE') return singleQuoted(value) ?? doubleQuoted(value);
+  return doubleQuoted(value);
+}
