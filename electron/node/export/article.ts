@@ -1,0 +1,100 @@
+/**
+ * One post rendered for export: the images its body uses are found and copied (or inlined) first,
+ * then the body goes through the one Markdown pipeline pointing at them, inside a post page.
+ */
+import { imageSources, renderMarkdown } from '../../../shared/markdown/render';
+import { excerptOf } from '../../../shared/markdown/excerpt';
+import { unresolvedImageWarning } from '../../../shared/markdown/url-policy';
+import { resolveImages, type AssetSink } from './assets';
+import { folderOf, textField, type SourcePost } from './collect';
+import { renderPostPage } from './page';
+import { relativeHref } from './paths';
+
+/** Where a post page sits and what it links to. */
+export interface ArticleContext {
+  sink: AssetSink;
+  /** The page's output-relative file. */
+  pageFile: string;
+  resolveLink?: (href: string) => string | null;
+  siteTitle?: string;
+  /** The page's public URL, when the site's URL is known. */
+  canonicalUrl?: string;
+  /** Relative URLs of the index page, of each tag page, and of the feed. */
+  home?: string;
+  tagHref?: (tag: string) => string;
+  feedHref?: string;
+}
+
+/** A rendered post page with what the lists need to know about it. */
+export interface Article {
+  html: string;
+  /** The sanitized body alone, for the feed. */
+  bodyHtml: string;
+  /** How many images were copied or inlined. */
+  images: number;
+  /** The description from front matter, else the first paragraph's text. */
+  summary: string;
+  warnings: string[];
+}
+
+const DESCRIPTION_KEYS = ['description', 'summary', 'excerpt', 'subtitle'];
+const IMAGE_KEYS = ['image', 'cover', 'og_image', 'thumbnail'];
+
+/** Renders one post to a standalone page, copying or inlining the images it uses. */
+export async function renderArticle(post: SourcePost, context: ArticleContext): Promise<Article> {
+  const body = await renderBody(post, context);
+  const fields = post.parsed.frontMatter.fields;
+  const description = textField(fields, DESCRIPTION_KEYS);
+  const summary = description ?? excerptOf(body.html);
+  const html = renderPostPage({
+    title: post.title,
+    description: summary === '' ? undefined : summary,
+    date: post.facts.date ?? undefined,
+    bodyHtml: body.html,
+    siteTitle: context.siteTitle,
+    canonicalUrl: context.canonicalUrl,
+    image: remoteImage(textField(fields, IMAGE_KEYS)),
+    nav: context.home === undefined ? undefined : { home: context.home },
+    tags:
+      context.tagHref === undefined
+        ? []
+        : post.facts.tags.map((name) => ({ name, href: context.tagHref?.(name) ?? '' })),
+    // A post titled by its first heading already shows that heading.
+    heading: textField(fields, ['title', 'name']) !== undefined || post.facts.title === null,
+    feedHref: context.feedHref,
+  });
+  return {
+    html,
+    bodyHtml: body.html,
+    images: body.images,
+    summary,
+    warnings: body.warnings.map((w) => `${post.id}: ${w}`),
+  };
+}
+
+async function renderBody(
+  post: SourcePost,
+  context: ArticleContext,
+): Promise<{ html: string; images: number; warnings: string[] }> {
+  const sources = imageSources(post.parsed.body);
+  const images = await resolveImages(sources, folderOf(post), context.sink);
+  const rendered = renderMarkdown(post.parsed.body, {
+    resolveImage: (src) => {
+      const target = images.targets.get(src);
+      if (target === undefined) return null;
+      return target.startsWith('data:') ? target : relativeHref(context.pageFile, target);
+    },
+    resolveLink: context.resolveLink,
+  });
+  // The asset step knows why an image was left out; the pipeline's generic note would repeat it.
+  const generic = new Set(sources.filter((src) => !images.targets.has(src)).map(unresolvedImageWarning));
+  return {
+    html: rendered.html,
+    images: images.targets.size,
+    warnings: [...images.warnings, ...rendered.warnings.filter((w) => !generic.has(w))],
+  };
+}
+
+function remoteImage(value: string | undefined): string | undefined {
+  return value !== undefined && /^https:\/\/[^\s"<>]+$/i.test(value) ? value : undefined;
+}

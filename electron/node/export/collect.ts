@@ -1,0 +1,99 @@
+/**
+ * Reading every post of a folder for export: decoded, parsed and summarised. A post whose front
+ * matter does not parse is reported with its file and line and left out, never half-exported.
+ */
+import path from 'node:path';
+import type { FrontMatterField } from '../../../shared/api/contract';
+import { decodePost, parsePost, summarizePost, type ParsedPost, type PostFacts } from '../frontmatter/index';
+import { DEFAULT_MAX_FILE_BYTES } from '../store/context';
+import { readLimited } from '../store/io';
+import { mapLimit } from '../store/limit';
+import { fallbackTitle } from '../store/list';
+import { locatePost } from '../store/paths';
+import { walkPosts } from '../store/walk';
+
+/** One post read for export. */
+export interface SourcePost {
+  id: string;
+  /** The real path of the file. */
+  real: string;
+  title: string;
+  facts: PostFacts;
+  parsed: ParsedPost;
+  mtimeMs: number;
+}
+
+/** The posts that can be exported, and one line for each that cannot. */
+export interface Collected {
+  posts: SourcePost[];
+  problems: string[];
+}
+
+const CONCURRENCY = 16;
+
+/** Reads every Markdown file below `postsRoot` (a real path). Throws if the folder is unreadable. */
+export async function collectPosts(postsRoot: string): Promise<Collected> {
+  const ids = await walkPosts(postsRoot);
+  const read = await mapLimit(ids, CONCURRENCY, (id) => readSource(postsRoot, id));
+  const posts: SourcePost[] = [];
+  const problems: string[] = [];
+  for (const item of read) {
+    if ('problem' in item) problems.push(item.problem);
+    else posts.push(item);
+  }
+  return { posts, problems };
+}
+
+/** Reads one post for export, or says (with its file and line) why it cannot be exported. */
+export async function readSource(postsRoot: string, id: string): Promise<SourcePost | { problem: string }> {
+  const location = await locatePost(postsRoot, id);
+  if (!location.ok) return { problem: `${id}: ${location.error.message}` };
+  const file = await readLimited(location.value.real, DEFAULT_MAX_FILE_BYTES, 'read this post');
+  if (!file.ok) return { problem: `${id}: ${file.error.message}` };
+  return sourceFromText(id, location.value.real, decodePost(file.value.bytes).text, file.value.stats.mtimeMs);
+}
+
+/** A post from its text, or its front-matter error as `file:line: message`. */
+export function sourceFromText(
+  id: string,
+  real: string,
+  text: string,
+  mtimeMs: number,
+): SourcePost | { problem: string } {
+  const parsed = parsePost(text);
+  const error = parsed.frontMatter.error;
+  if (error !== undefined) {
+    // The error's line counts within the block; a fenced block starts one line into the file.
+    const fenced = parsed.frontMatter.format === 'yaml' || parsed.frontMatter.format === 'toml';
+    const line = error.line === undefined ? '' : `:${error.line + (fenced ? 1 : 0)}`;
+    return { problem: `${id}${line}: the front matter does not parse (${error.message}); the post was not exported` };
+  }
+  const facts = summarizePost(text);
+  return { id, real, title: facts.title ?? fallbackTitle(id), facts, parsed, mtimeMs };
+}
+
+/** The text of the first front-matter field among `keys` (case-insensitive), if any. */
+export function textField(fields: FrontMatterField[], keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const field = fields.find((f) => f.key.toLowerCase() === key);
+    if (field !== undefined && field.kind === 'text' && typeof field.value === 'string' && field.value.trim() !== '') {
+      return field.value.trim();
+    }
+  }
+  return undefined;
+}
+
+/** The real folder a post's relative images are resolved against. */
+export function folderOf(post: SourcePost): string {
+  return path.dirname(post.real);
+}
+
+/** Newest first by date; undated posts last; then by title and id, so the order is stable. */
+export function compareNewestFirst(a: SourcePost, b: SourcePost): number {
+  const ka = a.facts.sortKey;
+  const kb = b.facts.sortKey;
+  if (ka !== null && kb !== null && ka !== kb) return ka < kb ? 1 : -1;
+  if ((ka === null) !== (kb === null)) return ka === null ? 1 : -1;
+  const byTitle = a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true });
+  return byTitle !== 0 ? byTitle : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,116 @@
+/**
+ * Exported pages: one post, and the lists (the index, a tag's posts, all tags). Front-matter
+ * values (title, description, date, tags) are escaped as text; the body is already sanitized
+ * HTML from the one Markdown pipeline.
+ */
+import { escapeHtml, renderDocument, siteBar } from './html';
+
+/** What a post page shows. */
+export interface PostPageInput {
+  title: string;
+  description?: string;
+  /** The date exactly as the author wrote it. */
+  date?: string;
+  /** Sanitized HTML from renderMarkdown. */
+  bodyHtml: string;
+  siteTitle?: string;
+  canonicalUrl?: string;
+  /** An absolute URL for og:image. */
+  image?: string;
+  cssHref?: string;
+  nav?: { home: string };
+  /** The post's tags, each with the relative URL of its tag page. */
+  tags?: { name: string; href: string }[];
+  /** False when the body already opens with the title as its own heading. */
+  heading?: boolean;
+  feedHref?: string;
+}
+
+/** A standalone HTML5 page for one post. */
+export function renderPostPage(input: PostPageInput): string {
+  const header = [
+    input.heading === false ? '' : `<h1>${escapeHtml(input.title)}</h1>`,
+    input.date === undefined ? '' : `<p class="post-date">${escapeHtml(input.date)}</p>`,
+  ].join('');
+  const body = `${siteBar(input.siteTitle, input.nav?.home)}
+<main>
+<article>
+${header === '' ? '' : `<header class="post-header">${header}</header>`}
+${input.bodyHtml}
+</article>
+${tagLinks(input.tags ?? [])}
+</main>`;
+  return renderDocument(
+    {
+      title: input.title,
+      type: 'article',
+      description: input.description,
+      siteTitle: input.siteTitle,
+      canonicalUrl: input.canonicalUrl,
+      image: input.image,
+      cssHref: input.cssHref,
+      alternateFeed: input.feedHref,
+    },
+    body,
+  );
+}
+
+/** One entry of a list page. */
+export interface ListEntry {
+  title: string;
+  href: string;
+  date?: string;
+  summary?: string;
+}
+
+/** What a list page (index, tag) shows. */
+export interface ListPageInput {
+  title: string;
+  /** Shown under the heading. */
+  intro?: string;
+  entries: ListEntry[];
+  siteTitle?: string;
+  canonicalUrl?: string;
+  nav?: { home: string; tags?: string };
+  feedHref?: string;
+  cssHref?: string;
+}
+
+/** A standalone HTML5 page listing posts or tags. */
+export function renderListPage(input: ListPageInput): string {
+  const items = input.entries.map(listItem).join('\n');
+  const list = items === '' ? '<p>Nothing here yet.</p>' : `<ul class="post-list">\n${items}\n</ul>`;
+  const tags =
+    input.nav?.tags === undefined ? '' : `<p class="tags"><a href="${escapeHtml(input.nav.tags)}">All tags</a></p>`;
+  const intro = input.intro === undefined ? '' : `<p class="meta">${escapeHtml(input.intro)}</p>`;
+  const body = `${siteBar(input.siteTitle, input.nav?.home)}
+<main>
+<h1>${escapeHtml(input.title)}</h1>
+${intro}
+${list}
+${tags}
+</main>`;
+  return renderDocument(
+    {
+      title: input.title,
+      type: 'website',
+      siteTitle: input.siteTitle,
+      canonicalUrl: input.canonicalUrl,
+      alternateFeed: input.feedHref,
+      cssHref: input.cssHref,
+    },
+    body,
+  );
+}
+
+function listItem(entry: ListEntry): string {
+  const date = entry.date === undefined ? '' : `<p class="meta">${escapeHtml(entry.date)}</p>`;
+  const summary = entry.summary === undefined ? '' : `<p>${escapeHtml(entry.summary)}</p>`;
+  return `<li><h2><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a></h2>${date}${summary}</li>`;
+}
+
+function tagLinks(tags: { name: string; href: string }[]): string {
+  if (tags.length === 0) return '';
+  const links = tags.map((tag) => `<a href="${escapeHtml(tag.href)}">#${escapeHtml(tag.name)}</a>`).join(' ');
+  return `<footer><p class="tags">${links}</p></footer>`;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { derivedPageFile, pageFileForPath, publicUrl, relativeHref } from './paths';
+
+describe('pageFileForPath', () => {
+  it.each([
+    ['/blog/focus-is-the-ultimate-process', 'blog/focus-is-the-ultimate-process/index.html'],
+    ['/blog/x/', 'blog/x/index.html'],
+    ['blog/x', 'blog/x/index.html'],
+    ['/about.html', 'about.html'],
+    ['/caf%C3%A9/', 'café/index.html'],
+  ])('%s → %s', (input, expected) => {
+    expect(pageFileForPath(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([
+    ['/../x', /"\.\." segments/],
+    ['/blog/../../x', /"\.\." segments/],
+    ['/%2e%2e/x', /"\.\." segments/],
+    ['/a\\..\\b', /not allowed/],
+    ['C:/Windows', /full URL/],
+    ['https://evil.example/x', /full URL/],
+    ['//evil.example/x', /full URL/],
+    ['/', /home page/],
+    ['/x?y', /"\?" or "#"/],
+    ['/%zz', /%-escape/],
+    ['/tags/x', /needs for itself/],
+    ['/assets', /needs for itself/],
+    ['/con/x', /reserved name/],
+    ['/a\u0000b', /control characters/],
+  ])('refuses %j', (input, message) => {
+    const result = pageFileForPath(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(message);
+  });
+});
+
+describe('derivedPageFile', () => {
+  it.each([
+    ['hello.md', undefined, 'hello/index.html'],
+    ['2020/My Post.markdown', undefined, '2020/my-post/index.html'],
+    ['bundle/index.md', undefined, 'bundle/index.html'],
+    ['blog/bundle/index.md', 'Custom Slug', 'blog/custom-slug/index.html'],
+    ['docs/a.md', '../../x', 'docs/x/index.html'],
+    ['tags.md', undefined, 'tags-post/index.html'],
+    ['日本語.md', undefined, 'post/index.html'],
+  ])('%s (slug %s) → %s', (id, slug, expected) => {
+    expect(derivedPageFile(id, slug)).toBe(expected);
+  });
+});
+
+describe('relativeHref and publicUrl', () => {
+  it('links between output files relatively, with explicit index.html', () => {
+    expect(relativeHref('blog/x/index.html', 'index.html')).toBe('../../index.html');
+    expect(relativeHref('index.html', 'blog/x/index.html')).toBe('blog/x/index.html');
+    expect(relativeHref('a/index.html', 'a/index.html')).toBe('index.html');
+    expect(relativeHref('index.html', 'café #1/index.html')).toBe('caf%C3%A9%20%231/index.html');
+  });
+
+  it('gives public URLs without index.html', () => {
+    expect(publicUrl('https://x.example/', 'blog/a/index.html')).toBe('https://x.example/blog/a/');
+    expect(publicUrl('https://x.example/', 'index.html')).toBe('https://x.example/');
+    expect(publicUrl('https://x.example/', 'about.html')).toBe('https://x.example/about.html');
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Where each page of an exported site lives. Output paths are `/`-separated and relative to the
+ * output folder; a front-matter `path` (`/blog/x`) becomes `blog/x/index.html`, and every name
+ * is checked so that no post can write outside the output folder or over the site's own files.
+ */
+import path from 'node:path';
+import { fail, ok, type Result } from '../../../shared/api/contract';
+import { idProblem, slugify } from '../../../shared/api/ids';
+
+/** Top-level names the site itself uses; no post may take them. */
+export const RESERVED_NAMES = ['assets', 'tags', 'index.html', 'feed.xml', 'sitemap.xml'] as const;
+
+const BUNDLE_INDEX = /^(index|_index|readme)$/i;
+const PAGE_FILE = /\.html?$/i;
+
+/** The output file a front-matter `path` asks for, or why it is refused. */
+export function pageFileForPath(urlPath: string): Result<string> {
+  const trimmed = urlPath.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) {
+    return fail('INVALID_ARGUMENT', `its path "${trimmed}" is a full URL, not a path on the site`);
+  }
+  if (/[?#]/.test(trimmed)) return fail('INVALID_ARGUMENT', `its path "${trimmed}" contains "?" or "#"`);
+  const decoded = decodePath(trimmed.replace(/^\/+|\/+$/g, ''));
+  if (decoded === null) return fail('INVALID_ARGUMENT', `its path "${trimmed}" has a broken %-escape`);
+  if (decoded === '') return fail('INVALID_ARGUMENT', `its path "${trimmed}" is the site's home page`);
+  const problem = idProblem(decoded, { requireMarkdown: false });
+  if (problem !== null) return fail('INVALID_ARGUMENT', `its path "${trimmed}" is refused: ${problem}`);
+  const first = decoded.split('/')[0] ?? '';
+  if ((RESERVED_NAMES as readonly string[]).includes(first.toLowerCase())) {
+    return fail('INVALID_ARGUMENT', `its path "${trimmed}" uses "${first}", which the exported site needs for itself`);
+  }
+  return ok(PAGE_FILE.test(decoded) ? decoded : `${decoded}/index.html`);
+}
+
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text).normalize('NFC');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The output file of a post without a `path`: its folders and its `slug` (else its file name) as
+ * slugs, e.g. `2020/My Post.md` → `2020/my-post/index.html`.
+ */
+export function derivedPageFile(id: string, slug?: string): string {
+  const folders = id.split('/');
+  const stem = (folders.pop() ?? '').replace(/\.(md|markdown)$/i, '');
+  // A page bundle (`hello/index.md`) is named by its folder.
+  const own = BUNDLE_INDEX.test(stem) && folders.length > 0 ? (folders.pop() ?? stem) : stem;
+  const segments = [...folders, slug ?? own];
+  const slugs = segments.map((segment) => slugify(segment) || 'post');
+  const first = slugs[0] ?? 'post';
+  if ((RESERVED_NAMES as readonly string[]).includes(first)) slugs[0] = `${first}-post`;
+  return `${slugs.join('/')}/index.html`;
+}
+
+/** The same output file with `-2`, `-3`… added to its folder, for derived names that collide. */
+export function numberedPageFile(file: string, n: number): string {
+  return file.replace(/\/index\.html$/, `-${n}/index.html`);
+}
+
+/** The key under which two output files are the same file on a case-insensitive disk. */
+export function collisionKey(file: string): string {
+  return file.normalize('NFC').toLowerCase();
+}
+
+/** A relative URL from one output file to another, each segment %-encoded, that works from disk. */
+export function relativeHref(fromFile: string, toFile: string): string {
+  const rel = path.posix.relative(path.posix.dirname(fromFile), toFile);
+  return rel
+    .split('/')
+    .map((segment) => (segment === '..' ? segment : encodeURIComponent(segment)))
+    .join('/');
+}
+
+/** The public URL of an output file under the site's URL (`…/blog/x/index.html` → `…/blog/x/`). */
+export function publicUrl(siteUrl: string, file: string): string {
+  const encoded = file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+  return siteUrl + encoded.replace(/(^|\/)index\.html$/, '$1');
+}

@@ -1,0 +1,93 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ok } from '../../../shared/api/contract';
+import { exportPost } from './post';
+import { brokenReferences, htmlProblems, pageProblems } from './testing';
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+const POST =
+  '---\ntitle:\t"Focus"\ndate:\t"2016-05-26"\n---\n![dot](img/dot.png) ![remote](https://cdn.example.com/r.png) ![out](../outside.png) ![svg](img/logo.svg)\n';
+
+let tmp: string;
+let posts: string;
+let out: string;
+
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pw-export-post-'));
+  posts = path.join(tmp, 'posts');
+  out = path.join(tmp, 'out');
+  await mkdir(path.join(posts, 'img'), { recursive: true });
+  await writeFile(path.join(posts, 'focus.md'), POST);
+  await writeFile(path.join(posts, 'img', 'dot.png'), PNG);
+  await writeFile(path.join(posts, 'img', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+  await writeFile(path.join(tmp, 'outside.png'), PNG);
+});
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('exportPost', () => {
+  it('writes a page with its images copied beside it; remote images stay; outside ones are left out', async () => {
+    const result = await exportPost({ postsDir: posts, postId: 'focus.md', outDir: out });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.file).toBe(path.join(out, 'focus.html'));
+    expect(result.value.images).toBe(1);
+    expect(result.value.warnings).toEqual([
+      'focus.md: image "../outside.png" was left out: it is outside the posts folder',
+      'focus.md: image "img/logo.svg" was left out: SVG images are not exported (opened on their own they can run scripts)',
+    ]);
+    const html = await readFile(result.value.file, 'utf8');
+    expect(html).toMatch(/<img src="focus-assets\/[0-9a-f]{12}-dot\.png" alt="dot">/);
+    expect(html).toContain('<img src="https://cdn.example.com/r.png" alt="remote">');
+    expect(await htmlProblems(html)).toEqual([]);
+    expect(pageProblems(html)).toEqual([]);
+    expect(await brokenReferences(out)).toEqual([]);
+    expect((await readdir(out)).sort()).toEqual(['focus-assets', 'focus.html']);
+  });
+
+  it('inlines images as data: URIs for a single-file page', async () => {
+    const outFile = path.join(out, 'page.html');
+    const result = await exportPost({ postsDir: posts, postId: 'focus.md', outFile, singleFile: true });
+    expect(result.ok && result.value.images).toBe(1);
+    const html = await readFile(outFile, 'utf8');
+    expect(html).toContain(`<img src="data:image/png;base64,${PNG.toString('base64')}" alt="dot">`);
+    expect(await readdir(out)).toEqual(['page.html']);
+  });
+
+  it('reads the post through the function it is given', async () => {
+    const result = await exportPost({
+      postsDir: posts,
+      postId: 'focus.md',
+      outDir: out,
+      readText: () => Promise.resolve(ok('---\ntitle: From the editor\n---\nUnsaved **text**.\n')),
+    });
+    expect(result.ok).toBe(true);
+    const html = await readFile(path.join(out, 'focus.html'), 'utf8');
+    expect(html).toContain('<h1>From the editor</h1>');
+    expect(html).toContain('<strong>text</strong>');
+  });
+
+  it('refuses bad ids, pages inside the posts folder, and unparseable front matter', async () => {
+    expect(await exportPost({ postsDir: posts, postId: '../x.md', outDir: out })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ID' },
+    });
+    expect(await exportPost({ postsDir: posts, postId: 'focus.md', outDir: posts })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect(await exportPost({ postsDir: posts, postId: 'focus.md', outFile: path.join(out, 'x.md') })).toMatchObject({
+      ok: false,
+    });
+    await writeFile(path.join(posts, 'broken.md'), '---\ntitle: [a\n---\nx\n');
+    const broken = await exportPost({ postsDir: posts, postId: 'broken.md', outDir: out });
+    expect(broken).toMatchObject({ ok: false, error: { code: 'PARSE' } });
+    if (!broken.ok) expect(broken.error.message).toMatch(/^broken\.md:\d+: the front matter does not parse/);
+  });
+});

@@ -1,0 +1,250 @@
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportSite } from './site';
+import { brokenReferences, filesBelow, htmlProblems, pageProblems, xmlProblem } from './testing';
+
+// A 1×1 transparent PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+let tmp: string;
+let posts: string;
+let out: string;
+
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pw-export-'));
+  posts = path.join(tmp, 'posts');
+  out = path.join(tmp, 'site');
+  await mkdir(posts);
+});
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function put(rel: string, content: string | Buffer): Promise<void> {
+  await mkdir(path.dirname(path.join(posts, rel)), { recursive: true });
+  await writeFile(path.join(posts, rel), content);
+}
+
+async function blog(): Promise<void> {
+  await put(
+    'focus.md',
+    '---\npath:\t"/blog/focus"\ndate:\t"2016-05-26"\ntitle:\t"Focus & <Process>"\ntags: [work, "C#"]\n---\nFocus first. See [the next](second.md#more) and [root](/blog/focus).\n\n![dot](img/dot.png)\n',
+  );
+  await put(
+    'second.md',
+    '---\ntitle: Second\ndate: 2017-01-02\ndescription: The "second" one\ntags: [work]\n---\n# Second\n\n## More\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.\n\n```js\nlet x = 1;\n```\n',
+  );
+  await put(
+    '2020/nested/index.md',
+    '---\ntitle: Bundle\ndate: 2020-03-04\n---\n![same dot](../../img/dot.png) ![remote](https://cdn.example.com/a.png)\n',
+  );
+  await put('draft.md', '---\ntitle: Secret\ndraft: true\n---\nNot yet.\n');
+  await put('img/dot.png', PNG);
+  await writeFile(path.join(tmp, 'outside.png'), PNG);
+  await put('leaky.md', '---\ntitle: Leaky\n---\n![x](../outside.png) ![y](img/missing.png)\n');
+}
+
+describe('exportSite', () => {
+  it('writes one page per post at its path, an index, tag pages, feed and sitemap', async () => {
+    await blog();
+    const progress: string[] = [];
+    const result = await exportSite({
+      postsDir: posts,
+      outDir: out,
+      siteUrl: 'https://example.com/',
+      onProgress: (done, total) => progress.push(`${done}/${total}`),
+      now: (() => {
+        let t = 0;
+        return () => (t += 5);
+      })(),
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ posts: 4, ms: 5 });
+    expect(progress).toEqual(['0/4', '1/4', '2/4', '3/4', '4/4']);
+    const files = await filesBelow(out);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'blog/focus/index.html',
+        'second/index.html',
+        '2020/nested/index.html',
+        'leaky/index.html',
+        'tags/index.html',
+        'tags/work/index.html',
+        'tags/c/index.html',
+        'feed.xml',
+        'sitemap.xml',
+      ]),
+    );
+    expect(files.filter((f) => f.startsWith('assets/'))).toHaveLength(1);
+    expect(files.some((f) => f.includes('secret') || f.includes('draft'))).toBe(false);
+    expect(result.value.pages).toBe(files.filter((f) => f.endsWith('.html')).length);
+  });
+
+  it('produces valid HTML whose every link and image resolves', async () => {
+    await blog();
+    const result = await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/blog/' });
+    expect(result.ok).toBe(true);
+    for (const file of (await filesBelow(out)).filter((f) => f.endsWith('.html'))) {
+      const html = await readFile(path.join(out, file), 'utf8');
+      expect({ file, problems: await htmlProblems(html) }).toEqual({ file, problems: [] });
+      expect({ file, problems: pageProblems(html) }).toEqual({ file, problems: [] });
+    }
+    // `/blog/focus` is the author's own root-relative link to a post: it is rewritten to work from disk.
+    expect(await brokenReferences(out)).toEqual([]);
+  });
+
+  it('escapes front matter, shows the date as written, and links posts to each other', async () => {
+    await blog();
+    await exportSite({ postsDir: posts, outDir: out });
+    const focus = await readFile(path.join(out, 'blog/focus/index.html'), 'utf8');
+    expect(focus).toContain('<title>Focus &amp; &lt;Process&gt; · Blog</title>');
+    expect(focus).toContain('<p class="post-date">2016-05-26</p>');
+    expect(focus).toContain('href="../../second/index.html#user-content-more"');
+    expect(focus).toContain('href="index.html">root</a>');
+    expect(focus).toMatch(/<img src="\.\.\/\.\.\/assets\/[0-9a-f]{12}-dot\.png" alt="dot">/);
+    const second = await readFile(path.join(out, 'second/index.html'), 'utf8');
+    expect(second).toContain('<meta name="description" content="The &quot;second&quot; one">');
+    // The title comes from front matter but the body repeats it as a heading: both stay.
+    expect(second).toContain('<h1>Second</h1>');
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    const order = ['Bundle', 'Second', 'Focus'].map((title) => index.indexOf(`>${title}`));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(index).not.toContain('Secret');
+    expect(index).toContain('<p>The &quot;second&quot; one</p>');
+  });
+
+  it('writes a well-formed Atom feed and sitemap only when the site URL is known', async () => {
+    await blog();
+    await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/blog' });
+    const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
+    expect(xmlProblem(feed)).toBeNull();
+    expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://example.com/blog/feed.xml"/>');
+    expect(feed).toContain('<id>https://example.com/blog/blog/focus/</id>');
+    expect(feed).toContain('<updated>2016-05-26T00:00:00Z</updated>');
+    expect(xmlProblem(await readFile(path.join(out, 'sitemap.xml'), 'utf8'))).toBeNull();
+    await exportSite({ postsDir: posts, outDir: out });
+    expect(await filesBelow(out)).not.toContain('feed.xml');
+  });
+
+  it('includes drafts only when asked', async () => {
+    await blog();
+    const result = await exportSite({ postsDir: posts, outDir: out, drafts: true });
+    expect(result.ok && result.value.posts).toBe(5);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Secret');
+  });
+
+  it('leaves out images outside the posts folder or missing, with a warning naming the post', async () => {
+    await blog();
+    await symlink(path.join(tmp, 'outside.png'), path.join(posts, 'img', 'link.png'));
+    await put('linked.md', '---\ntitle: Linked\n---\n![l](img/link.png)\n');
+    const result = await exportSite({ postsDir: posts, outDir: out });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.warnings).toEqual(
+      expect.arrayContaining([
+        'leaky.md: image "../outside.png" was left out: it is outside the posts folder',
+        'leaky.md: image "img/missing.png" was left out: the file was not found',
+        'linked.md: image "img/link.png" was left out: it is a link to a file outside the posts folder',
+      ]),
+    );
+    const leaky = await readFile(path.join(out, 'leaky/index.html'), 'utf8');
+    expect(leaky).toContain('<p>x y</p>');
+  });
+
+  it('refuses two posts claiming the same path, naming both files, and writes nothing', async () => {
+    await put('a.md', '---\npath: /blog/same\n---\nA\n');
+    await put('b.md', '---\npath: "/blog/same/"\n---\nB\n');
+    const result = await exportSite({ postsDir: posts, outDir: out });
+    expect(result).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
+    if (result.ok) return;
+    expect(result.error.message).toContain('a.md and b.md both claim the path "/blog/same/"');
+    expect(await readdirOrNull(out)).toBeNull();
+    expect(await readdirOrNull(tmp)).toEqual(['posts']);
+  });
+
+  it('refuses a path that escapes the output folder and reports the post', async () => {
+    await put('evil.md', '---\npath: "/../../escape"\n---\nx\n');
+    await put('evil2.md', '---\npath: "/blog/%2e%2e/%2e%2e/escape2"\n---\nx\n');
+    await put('fine.md', '---\ntitle: Fine\n---\nx\n');
+    const result = await exportSite({ postsDir: posts, outDir: out });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.posts).toBe(1);
+    expect(result.value.warnings.join('\n')).toMatch(
+      /evil\.md: not exported: its path "\/\.\.\/\.\.\/escape" is refused/,
+    );
+    expect(result.value.warnings.join('\n')).toMatch(/evil2\.md: not exported/);
+    expect(await readdirOrNull(tmp)).toEqual(['posts', 'site']);
+  });
+
+  it('reports a post whose front matter does not parse with its file and line, and skips it', async () => {
+    await put('ok.md', '---\ntitle: OK\n---\nfine\n');
+    await put('broken.md', '---\ntitle: OK\ntags: [a, b\nmore: x\n---\nbody\n');
+    const result = await exportSite({ postsDir: posts, outDir: out });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.posts).toBe(1);
+    expect(result.value.warnings[0]).toMatch(/^broken\.md:\d+: the front matter does not parse/);
+  });
+
+  it('replaces an earlier export but never a folder it did not make', async () => {
+    await blog();
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    await rm(path.join(posts, 'second.md'));
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    expect(await filesBelow(out)).not.toContain('second/index.html');
+    const foreign = path.join(tmp, 'documents');
+    await mkdir(foreign);
+    await writeFile(path.join(foreign, 'thesis.txt'), 'precious');
+    const refused = await exportSite({ postsDir: posts, outDir: foreign });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
+    expect(await readFile(path.join(foreign, 'thesis.txt'), 'utf8')).toBe('precious');
+  });
+
+  it('refuses an output folder inside the posts folder, and a bad site URL', async () => {
+    await blog();
+    expect(await exportSite({ postsDir: posts, outDir: path.join(posts, 'site') })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect(await exportSite({ postsDir: posts, outDir: tmp })).toMatchObject({ ok: false });
+    expect(await exportSite({ postsDir: posts, outDir: out, siteUrl: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect(await exportSite({ postsDir: path.join(tmp, 'nope'), outDir: out })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('exports hostile posts as inert HTML', async () => {
+    await put(
+      'hostile.md',
+      '---\ntitle: "</title><script>alert(1)</script>"\ndescription: "\\"><img src=x onerror=alert(1)>"\ntags: ["<svg onload=alert(1)>"]\n---\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n[x](javascript:alert(1))\n<iframe srcdoc="<script>alert(1)</script>"></iframe>\n<meta http-equiv="refresh" content="0;url=https://evil.example">\n<base href="https://evil.example/">\n',
+    );
+    const result = await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/' });
+    expect(result.ok).toBe(true);
+    for (const file of (await filesBelow(out)).filter((f) => f.endsWith('.html'))) {
+      const html = await readFile(path.join(out, file), 'utf8');
+      expect({ file, problems: pageProblems(html) }).toEqual({ file, problems: [] });
+      expect(html).not.toMatch(/<(script|iframe|base)\b/i);
+    }
+    expect(xmlProblem(await readFile(path.join(out, 'feed.xml'), 'utf8'))).toBeNull();
+  });
+});
+
+async function readdirOrNull(folder: string): Promise<string[] | null> {
+  const { readdir } = await import('node:fs/promises');
+  return readdir(folder).then(
+    (names) => names.sort(),
+    () => null,
+  );
+}

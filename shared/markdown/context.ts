@@ -1,0 +1,35 @@
+/**
+ * Per-render settings travel on the file's data so that one frozen processor (built once from
+ * MARKDOWN_PLUGINS) serves every render, in the preview and in the export alike.
+ */
+
+/** How a render treats images and where it reports what it dropped. */
+export interface RenderContext {
+  /** Maps a relative image path to a URL the output may load, or null to drop the image. */
+  resolveImage?: (src: string) => string | null;
+  /** Maps a relative link (as written) to another URL, or null to keep it as written. */
+  resolveLink?: (href: string) => string | null;
+  /** 'placeholder' shows remote images as a labelled box instead of loading them. */
+  remoteImages: 'keep' | 'placeholder';
+  /** Human-readable notes about what was removed and why. */
+  warnings: string[];
+}
+
+/** The key under `file.data` that holds the RenderContext. */
+export const CONTEXT_KEY = 'postwrightRender';
+
+/** The context of a render; a render without one keeps remote images and discards warnings. */
+export function contextOf(file: { data: Record<string, unknown> }): RenderContext {
+  const value = file.data[CONTEXT_KEY];
+  if (isContext(value)) return value;
+  return { remoteImages: 'keep', warnings: [] };
+}
+
+function isContext(value: unknown): value is RenderContext {
+  return typeof value === 'object' && value !== null && 'warnings' in value && Array.isArray(value.warnings);
+}
+
+/** Shortens a URL or text for a warning line. */
+export function clip(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,129 @@
+/**
+ * The one Markdown pipeline: the editor's preview and the HTML export both render through
+ * MARKDOWN_PLUGINS, so what the author previews is what gets published, and the same sanitizer
+ * guards both. Math (`$…$`) and mermaid blocks are deliberately NOT rendered: they show as text
+ * and code, because their renderers execute or inject markup we would have to trust.
+ */
+import type { ElementContent, Root } from 'hast';
+import { unified, type PluggableList } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { common } from 'lowlight';
+import { escapeAttributeBrackets } from './attributes';
+import { CONTEXT_KEY, type RenderContext } from './context';
+import { rehypeHeadingIds } from './headings';
+import { overBudget } from './limits';
+import { SANITIZE_SCHEMA } from './schema';
+import { judgeImage } from './urls';
+import { rehypeUrlPolicy } from './url-policy';
+
+/** How a render treats images. */
+export interface RenderOptions {
+  /**
+   * Maps a relative image path (as written in the post) to a URL the output may load: a relative
+   * or path-absolute URL, an http(s) URL or a raster base64 data: URI. Null drops the image and
+   * keeps its alt text. Without a resolver, relative paths are kept as written.
+   */
+  resolveImage?: (src: string) => string | null;
+  /**
+   * Maps a relative link (as written, e.g. `other-post.md` or `/blog/other`) to the URL the output
+   * should use, or null to keep it as written. The answer is held to the link policy again.
+   */
+  resolveLink?: (href: string) => string | null;
+  /** 'keep' (default) loads remote images; 'placeholder' shows a labelled box instead. */
+  remoteImages?: 'keep' | 'placeholder';
+}
+
+/** Rendered HTML, safe to insert into a page, and notes about what was removed. */
+export interface RenderResult {
+  html: string;
+  warnings: string[];
+}
+
+/**
+ * The plugin list, in order. rehype-sanitize is last before the stringifier: nothing that runs
+ * after it could reintroduce markup. Footnote ids are left unprefixed by remark-rehype because
+ * the sanitizer prefixes every id (and the URL policy every `#anchor`) with `user-content-`.
+ * After stringifying, `<` and `>` inside attribute values are escaped (./attributes.ts).
+ */
+export const MARKDOWN_PLUGINS: PluggableList = [
+  [remarkParse],
+  [remarkGfm],
+  [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }],
+  [rehypeRaw],
+  [rehypeHeadingIds],
+  // Only fenced code with a known language is highlighted; unknown ones stay plain (no throw).
+  [rehypeHighlight, { detect: false, languages: common }],
+  [rehypeUrlPolicy],
+  [rehypeSanitize, SANITIZE_SCHEMA],
+  [rehypeStringify],
+];
+
+const processor = unified().use(MARKDOWN_PLUGINS).freeze();
+
+/** The front of the pipeline (Markdown to an unsanitized HTML tree), for finding what a post references. */
+const PARSE_STEPS = 4;
+const parser = unified().use(MARKDOWN_PLUGINS.slice(0, PARSE_STEPS)).freeze();
+
+/**
+ * The relative image paths a post's Markdown and raw HTML reference, in order: exactly what
+ * `resolveImage` will be asked about. Lets a caller prepare images (asynchronously) before rendering.
+ */
+export function imageSources(markdown: string): string[] {
+  if (overBudget(markdown) !== null) return [];
+  try {
+    const tree = parser.runSync(parser.parse(markdown)) as Root;
+    return collectSources(tree.children as ElementContent[]);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return [];
+  }
+}
+
+function collectSources(nodes: ElementContent[]): string[] {
+  const found: string[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    const src = node.properties.src;
+    const verdict = node.tagName === 'img' && typeof src === 'string' ? judgeImage(src) : null;
+    if (verdict?.kind === 'relative') found.push(verdict.url);
+    found.push(...collectSources(node.children));
+  }
+  return found;
+}
+
+/** Renders a post body to sanitized HTML, synchronously. */
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderResult {
+  const context: RenderContext = { remoteImages: options.remoteImages ?? 'keep', warnings: [] };
+  if (options.resolveImage !== undefined) context.resolveImage = options.resolveImage;
+  if (options.resolveLink !== undefined) context.resolveLink = options.resolveLink;
+  const tooMuch = overBudget(markdown);
+  if (tooMuch !== null) return asPlainText(markdown, `This text is shown as plain text: ${tooMuch}.`);
+  try {
+    const file = processor.processSync({ value: markdown, data: { [CONTEXT_KEY]: context } });
+    return { html: escapeAttributeBrackets(String(file)), warnings: context.warnings };
+  } catch (error) {
+    // Deep raw-HTML nesting can still overflow the recursive tree walkers: show the text instead.
+    if (!(error instanceof RangeError)) throw error;
+    return asPlainText(markdown, 'This text is shown as plain text: it is nested too deeply to render.');
+  }
+}
+
+function asPlainText(markdown: string, warning: string): RenderResult {
+  return { html: `<pre>${escapeHtml(markdown)}</pre>`, warnings: [warning] };
+}
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}

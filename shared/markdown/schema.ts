@@ -1,0 +1,59 @@
+/**
+ * The sanitizer schema: GitHub's default, tightened (no picture/source/srcset, no irc/xmpp
+ * links, no form attributes) and widened only for what our own pipeline emits (highlight.js
+ * classes, the remote-image placeholder, raster data: images and resolved image paths).
+ */
+import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+
+type Attributes = NonNullable<SanitizeSchema['attributes']>;
+
+const REMOVED_TAGS = new Set(['picture', 'source']);
+const FORM_ATTRIBUTES = new Set(['action', 'method', 'encType', 'accept', 'acceptCharset', 'prompt', 'tabIndex']);
+
+/** Elements removed together with their content (their text is code, styling or a document). */
+const STRIPPED = [
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'title',
+  'textarea',
+  'select',
+  'xmp',
+  'head',
+];
+
+function attributes(): Attributes {
+  const base = defaultSchema.attributes ?? {};
+  const everywhere = (base['*'] ?? []).filter((entry) => typeof entry !== 'string' || !FORM_ATTRIBUTES.has(entry));
+  const result: Attributes = { ...base, '*': everywhere };
+  delete result.source;
+  result.code = [['className', /^language-./, 'hljs']];
+  // highlight.js emits `hljs-*` scopes plus sub-scopes such as `class_` and `function_`.
+  result.span = [['className', /^hljs-[a-z0-9_-]+$/, /^[a-z]+_+$/, 'remote-image']];
+  return result;
+}
+
+/** The schema rehype-sanitize runs with, last in the chain. */
+export const SANITIZE_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !REMOVED_TAGS.has(tag)),
+  attributes: attributes(),
+  strip: STRIPPED,
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ['http', 'https', 'mailto'],
+    // data: reaches here only as a raster base64 image; the URL policy refuses the rest.
+    src: ['http', 'https', 'data'],
+  },
+};

@@ -1,0 +1,130 @@
+/**
+ * The rehype step that applies the URL policy of ./urls.ts to links and images. It runs after
+ * the highlighter and before rehype-sanitize (which stays last and is the final word).
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { clip, contextOf, type RenderContext } from './context';
+import { judgeImage, judgeLink } from './urls';
+
+/** The prefix rehype-sanitize puts before every id; in-page links must carry it too. */
+export const ID_PREFIX = 'user-content-';
+
+type Parent = Root | Element;
+
+/** A rehype plugin: links and images that break the policy are removed, keeping their text. */
+export function rehypeUrlPolicy() {
+  return (tree: Root, file: { data: Record<string, unknown> }): undefined => {
+    applyPolicy(tree, contextOf(file));
+  };
+}
+
+function applyPolicy(parent: Parent, context: RenderContext): void {
+  const next: ElementContent[] = [];
+  for (const child of parent.children) {
+    if (child.type !== 'element') {
+      next.push(child as ElementContent);
+      continue;
+    }
+    applyPolicy(child, context);
+    next.push(...rewrite(child, context));
+  }
+  parent.children = next;
+}
+
+/** The nodes that replace one element (usually itself). */
+function rewrite(element: Element, context: RenderContext): ElementContent[] {
+  if (element.tagName === 'a') return rewriteLink(element, context);
+  if (element.tagName === 'img') return rewriteImage(element, context);
+  // `<source srcset>` slips past the sanitizer's protocol check, so no element keeps a srcset.
+  delete element.properties.srcSet;
+  return [element];
+}
+
+function rewriteLink(link: Element, context: RenderContext): ElementContent[] {
+  const href = link.properties.href;
+  if (typeof href !== 'string') {
+    delete link.properties.href;
+    return [link];
+  }
+  const verdict = judgeLink(href);
+  if (verdict.kind === 'refused') {
+    context.warnings.push(`Link to "${clip(href)}" removed: it ${verdict.reason}.`);
+    return link.children;
+  }
+  if (verdict.kind === 'relative' && context.resolveLink !== undefined)
+    return resolveLinkTarget(link, verdict.url, context);
+  link.properties.href = verdict.kind === 'anchor' ? anchorHref(verdict.url) : verdict.url;
+  return [link];
+}
+
+function resolveLinkTarget(link: Element, href: string, context: RenderContext): ElementContent[] {
+  const resolved = context.resolveLink?.(href) ?? null;
+  if (resolved === null) {
+    link.properties.href = href;
+    return [link];
+  }
+  const verdict = judgeLink(resolved);
+  if (verdict.kind === 'refused') {
+    context.warnings.push(`Link to "${clip(href)}" removed: its resolved URL ${verdict.reason}.`);
+    return link.children;
+  }
+  link.properties.href = verdict.kind === 'anchor' ? anchorHref(verdict.url) : verdict.url;
+  return [link];
+}
+
+/** `#intro` must point at the id the sanitizer will write (`user-content-intro`). */
+function anchorHref(url: string): string {
+  return url === '#' ? url : `#${ID_PREFIX}${url.slice(1)}`;
+}
+
+function rewriteImage(image: Element, context: RenderContext): ElementContent[] {
+  delete image.properties.srcSet;
+  const src = image.properties.src;
+  const alt = typeof image.properties.alt === 'string' ? image.properties.alt : '';
+  if (typeof src !== 'string') return dropImage(alt, context, null);
+  const verdict = judgeImage(src);
+  if (verdict.kind === 'refused') return dropImage(alt, context, `Image "${clip(src)}" removed: it ${verdict.reason}.`);
+  if (verdict.kind === 'remote' && context.remoteImages === 'placeholder')
+    return [placeholder(alt, verdict.host, verdict.url)];
+  if (verdict.kind !== 'relative' || context.resolveImage === undefined) {
+    image.properties.src = verdict.url;
+    return [image];
+  }
+  return resolveRelative(image, verdict.url, alt, context);
+}
+
+function resolveRelative(image: Element, src: string, alt: string, context: RenderContext): ElementContent[] {
+  const resolved = context.resolveImage?.(src) ?? null;
+  if (resolved === null)
+    return dropImage(
+      alt,
+      context,
+      `Image "${clip(src)}" removed: it could not be found or is outside the posts folder.`,
+    );
+  // The resolver's answer is held to the same policy as the author's text.
+  const verdict = judgeImage(resolved);
+  if (verdict.kind === 'refused')
+    return dropImage(alt, context, `Image "${clip(src)}" removed: its resolved URL ${verdict.reason}.`);
+  image.properties.src = verdict.url;
+  return [image];
+}
+
+/** The warning for an image its resolver refused; callers with a better reason can filter it out. */
+export function unresolvedImageWarning(src: string): string {
+  return `Image "${clip(src)}" removed: it could not be found or is outside the posts folder.`;
+}
+
+function dropImage(alt: string, context: RenderContext, warning: string | null): ElementContent[] {
+  if (warning !== null) context.warnings.push(warning);
+  return alt === '' ? [] : [{ type: 'text', value: alt }];
+}
+
+function placeholder(alt: string, host: string, url: string): Element {
+  const label = alt === '' ? 'Image' : alt;
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['remote-image'], title: url },
+    children: [{ type: 'text', value: `${label} (remote image not loaded: ${host})` }],
+  };
+}
