@@ -8,6 +8,15 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: {
+      // The package's browser build decodes entities through `document`, which a worker lacks;
+      // the preview renders in a worker, so use its plain-JavaScript build everywhere.
+      'decode-named-character-reference': fileURLToPath(
+        new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -1,0 +1,143 @@
+/** The application shell: wires the backend, the hooks and the three areas together. */
+import { useCallback, useState } from 'react';
+import type { ApiError } from '../../shared/api/contract';
+import type { BlogEvents } from '../../shared/api/events';
+import { getBackend } from '../api/client';
+import { useBlogEvents } from '../hooks/useBlogEvents';
+import { useEditor } from '../hooks/useEditor';
+import { useGuard } from '../hooks/useGuard';
+import { usePosts } from '../hooks/usePosts';
+import { useBeforeUnload, useDocumentTitle, useSaveShortcut } from '../hooks/useWindowEffects';
+import { isDirty, statusText, type EditorState } from '../state/editor';
+import { EditorView } from './EditorView';
+import { NewPostDialog } from './NewPostDialog';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import { UnsavedDialog } from './UnsavedDialog';
+
+/** A text field of the open post's front matter, as the form holds it now. */
+function fieldText(state: EditorState, key: string): string | null {
+  const value = state.frontMatter?.fields.find((field) => field.key === key)?.value;
+  return typeof value === 'string' ? value : null;
+}
+
+function tone(state: EditorState): 'quiet' | 'dirty' | 'busy' | 'error' {
+  if (state.saving !== null) return 'busy';
+  if (state.conflict || state.error !== null) return 'error';
+  return isDirty(state) ? 'dirty' : 'quiet';
+}
+
+/** The whole window. */
+export function App(): React.JSX.Element {
+  const { api, events, desktop } = getBackend();
+  const posts = usePosts(api);
+  const editor = useEditor(api);
+  const { state, current } = editor;
+  const dirty = isDirty(state);
+  const guard = useGuard(
+    useCallback(() => isDirty(current()), [current]),
+    editor.save,
+  );
+  const [creating, setCreating] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(0);
+
+  const openId = state.opening ?? state.doc?.id ?? null;
+  const summary = posts.posts.find((post) => post.id === state.doc?.id);
+  const title = state.doc === null ? null : (fieldText(state, 'title') ?? summary?.title ?? state.doc.id);
+
+  const save = async (force = false): Promise<void> => {
+    const before = current().doc?.version;
+    await editor.save(force);
+    if (current().doc?.version !== before) void posts.refresh();
+  };
+  // Stable, so the memoised sidebar does not re-render on every keystroke.
+  const { guard: ask } = guard;
+  const { open } = editor;
+  const openPost = useCallback(
+    (id: string): void => {
+      if (id !== current().doc?.id) ask(() => void open(id));
+    },
+    [ask, current, open],
+  );
+  const newPost = useCallback((): void => ask(() => setCreating(true)), [ask]);
+  const create = async (postTitle: string): Promise<ApiError | null> => {
+    const error = await editor.create(postTitle);
+    if (error === null) {
+      setCreating(false);
+      setFocusRequest((n) => n + 1);
+      void posts.refresh();
+    }
+    return error;
+  };
+  const openExternal = (url: string): void => {
+    if (desktop !== null) void desktop.openExternal(url);
+    else window.open(url, '_blank', 'noopener,noreferrer');
+  };
+
+  const onMenu = ({ command }: BlogEvents['menuCommand']): void => {
+    if (command === 'save') void save();
+    else if (command === 'newPost') newPost();
+    else if (command === 'toggleRaw') {
+      const mode = current().frontMatter?.mode === 'raw' ? 'fields' : 'raw';
+      editor.dispatch({ type: 'setMode', mode });
+    } else if (command === 'openFolder' && desktop !== null) guard.guard(() => void desktop.openFolder());
+  };
+  const onPostsChanged = (change: BlogEvents['postsChanged']): void => {
+    void posts.refresh();
+    const id = current().doc?.id;
+    const all = [...change.added, ...change.changed, ...change.removed];
+    // An empty change means "something may have happened while we were not listening".
+    if (id !== undefined && (all.length === 0 || all.includes(id))) void editor.checkDisk();
+  };
+  useBlogEvents(events, {
+    postsChanged: onPostsChanged,
+    menuCommand: onMenu,
+    workspaceChanged: () => {
+      editor.close();
+      void posts.refresh();
+    },
+  });
+  useSaveShortcut(() => void save());
+  useDocumentTitle(title, dirty);
+  useBeforeUnload(dirty);
+
+  return (
+    <div className="app">
+      <Sidebar
+        folderName={posts.workspace?.name ?? null}
+        posts={posts.posts}
+        loading={posts.loading}
+        error={posts.error}
+        openId={openId}
+        onOpen={openPost}
+        onNewPost={newPost}
+      />
+      <EditorView
+        editor={editor}
+        title={title}
+        date={fieldText(state, 'date') ?? summary?.date ?? null}
+        focusRequest={focusRequest}
+        onSave={(force) => void save(force)}
+        onNewPost={newPost}
+        onOpenPost={openPost}
+        onOpenExternal={openExternal}
+      />
+      <StatusBar
+        status={statusText(state)}
+        tone={tone(state)}
+        body={state.doc === null ? null : state.body}
+        fileId={state.doc?.id ?? null}
+        lineEnding={state.doc?.lineEnding ?? null}
+      />
+      {guard.asking ? (
+        <UnsavedDialog
+          postTitle={title ?? 'This post'}
+          onSave={() => void guard.saveThenContinue()}
+          onDiscard={guard.discardThenContinue}
+          onCancel={guard.cancel}
+        />
+      ) : null}
+      {creating ? <NewPostDialog onCreate={create} onCancel={() => setCreating(false)} /> : null}
+    </div>
+  );
+}

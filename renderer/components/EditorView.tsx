@@ -1,0 +1,100 @@
+/** The editor column: alerts, the front-matter panel, and the Markdown editor beside its preview. */
+import { useRef } from 'react';
+import type { EditorControls } from '../hooks/useEditor';
+import { ConflictBanner, ErrorBanner } from './Banner';
+import { FrontMatterPanel } from './FrontMatterPanel';
+import { MarkdownPane } from './MarkdownPane';
+import { Preview } from './Preview';
+
+/** Props of the editor column. */
+export interface EditorViewProps {
+  editor: EditorControls;
+  title: string | null;
+  date: string | null;
+  focusRequest: number;
+  onSave: (force: boolean) => void;
+  onNewPost: () => void;
+  onOpenPost: (id: string) => void;
+  onOpenExternal: (url: string) => void;
+}
+
+/** Everything about the open post, or a calm invitation when none is open. */
+export function EditorView(props: EditorViewProps): React.JSX.Element {
+  const { editor, title, date, focusRequest, onSave, onNewPost, onOpenPost, onOpenExternal } = props;
+  const { state, dispatch } = editor;
+  const { doc, frontMatter } = state;
+  const preview = useRef<HTMLElement>(null);
+  const followEditor = (ratio: number): void => {
+    const element = preview.current;
+    if (element !== null) element.scrollTop = ratio * (element.scrollHeight - element.clientHeight);
+  };
+  const alerts = (
+    <>
+      {state.conflict || state.changedOnDisk ? (
+        <ConflictBanner
+          refused={state.conflict}
+          busy={state.saving !== null}
+          onReload={() => void editor.reloadFromDisk()}
+          onOverwrite={() => onSave(true)}
+        />
+      ) : null}
+      {state.error === null ? null : (
+        <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismissError' })} />
+      )}
+    </>
+  );
+
+  if (doc === null || frontMatter === null) {
+    return (
+      <main className="editor-column">
+        {alerts}
+        <div className="empty-state">
+          <p className="empty-title">{state.opening === null ? 'Choose a post to edit' : 'Opening…'}</p>
+          <p className="empty-text">Or start something new.</p>
+          <button type="button" className="button primary" onClick={onNewPost}>
+            New post
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const readOnly = doc.readOnly !== undefined;
+  return (
+    <main className="editor-column" aria-busy={state.opening !== null}>
+      {alerts}
+      {readOnly ? (
+        <div className="banner banner-info" role="note">
+          <div className="banner-text">
+            <strong>Open read-only.</strong> <span>{doc.readOnly}</span>
+          </div>
+        </div>
+      ) : null}
+      <FrontMatterPanel
+        draft={frontMatter}
+        generation={state.generation}
+        readOnly={readOnly}
+        modeNote={state.modeNote}
+        dispatch={dispatch}
+      />
+      <div className="panes">
+        <MarkdownPane
+          value={state.body}
+          readOnly={readOnly}
+          focusRequest={focusRequest}
+          onChange={(body) => dispatch({ type: 'editBody', body })}
+          onScrollRatio={followEditor}
+        />
+        <Preview
+          scrollRef={preview}
+          postId={doc.id}
+          markdown={state.body}
+          title={title}
+          date={date}
+          onOpenPost={onOpenPost}
+          onOpenExternal={onOpenExternal}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The front matter above the editor: a collapsible form (one row per key), or the whole block as
+ * text ("Raw"), or, when it cannot be parsed, the block read-only with the reason.
+ */
+import { memo, useId, useState } from 'react';
+import type { FrontMatterFormat } from '../../shared/api/contract';
+import type { EditorAction } from '../state/editor';
+import { newKeyProblem, type FrontMatterDraft } from '../state/frontMatter';
+import { AddField } from './AddField';
+import { FieldRow } from './FieldRow';
+
+const FORMAT_NAMES: Record<FrontMatterFormat, string> = {
+  yaml: 'YAML',
+  toml: 'TOML',
+  json: 'JSON',
+  js: 'JavaScript',
+  none: 'none yet',
+};
+
+/** Props of the front-matter panel. */
+export interface FrontMatterPanelProps {
+  draft: FrontMatterDraft;
+  /** Counts fresh reads; list inputs restart from the file when it changes. */
+  generation: number;
+  readOnly: boolean;
+  modeNote: string | null;
+  dispatch: (action: EditorAction) => void;
+}
+
+/** The panel: header (collapse, format, Raw toggle) and the body for the current mode. */
+export const FrontMatterPanel = memo(function FrontMatterPanel(props: FrontMatterPanelProps): React.JSX.Element {
+  const { draft, generation, readOnly, modeNote, dispatch } = props;
+  const id = useId();
+  const [open, setOpen] = useState(true);
+  const raw = draft.mode === 'raw';
+  const changed = draft.edits.length > 0 || (raw && draft.raw !== draft.base.raw);
+
+  return (
+    <section className={`frontmatter${open ? '' : ' is-collapsed'}`} aria-labelledby={`${id}-toggle`}>
+      <div className="fm-header">
+        <button
+          type="button"
+          id={`${id}-toggle`}
+          className="fm-toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen(!open)}
+        >
+          <span className="disclosure" aria-hidden="true" />
+          Front matter
+        </button>
+        <span className="fm-summary">
+          {FORMAT_NAMES[draft.base.format]}
+          {open ? '' : ` · ${draft.fields.map((field) => field.key).join(' · ')}`}
+          {changed ? <span className="fm-changed"> · edited</span> : null}
+        </span>
+        <button
+          type="button"
+          className="button subtle"
+          aria-pressed={raw}
+          disabled={readOnly}
+          onClick={() => {
+            setOpen(true);
+            dispatch({ type: 'setMode', mode: raw ? 'fields' : 'raw' });
+          }}
+        >
+          Raw
+        </button>
+      </div>
+      <p className="fm-note" aria-live="polite">
+        {modeNote}
+      </p>
+      <div className="fm-body" id={`${id}-body`} hidden={!open}>
+        {raw ? (
+          <RawBlock draft={draft} readOnly={readOnly} onChange={(text) => dispatch({ type: 'editRaw', raw: text })} />
+        ) : draft.base.editable ? (
+          <FieldForm draft={draft} generation={generation} readOnly={readOnly} dispatch={dispatch} idBase={id} />
+        ) : (
+          <ReadOnlyBlock draft={draft} />
+        )}
+      </div>
+    </section>
+  );
+});
+
+function FieldForm(props: {
+  draft: FrontMatterDraft;
+  generation: number;
+  readOnly: boolean;
+  idBase: string;
+  dispatch: (action: EditorAction) => void;
+}): React.JSX.Element {
+  const { draft, generation, readOnly, idBase, dispatch } = props;
+  return (
+    <div className="fm-form">
+      {draft.fields.length === 0 ? <p className="fm-empty">No fields yet.</p> : null}
+      {draft.fields.map((field, index) => (
+        <FieldRow
+          key={`${generation}:${field.key}`}
+          id={`${idBase}-field-${index}`}
+          field={field}
+          disabled={readOnly}
+          onChange={(value) => dispatch({ type: 'setField', key: field.key, value })}
+          onRemove={() => dispatch({ type: 'removeField', key: field.key })}
+        />
+      ))}
+      <AddField
+        disabled={readOnly}
+        problemOf={(key) => newKeyProblem(draft, key)}
+        onAdd={(key, text) => dispatch({ type: 'addField', key, text })}
+      />
+    </div>
+  );
+}
+
+function ParseError({ draft }: { draft: FrontMatterDraft }): React.JSX.Element | null {
+  const { error, note } = draft.base;
+  if (error === undefined && note === undefined) return null;
+  return (
+    <div className="fm-error" role="note">
+      {note === undefined ? null : <p>{note}</p>}
+      {error === undefined ? null : (
+        <p>
+          {error.line === undefined ? '' : `Line ${error.line}: `}
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ReadOnlyBlock({ draft }: { draft: FrontMatterDraft }): React.JSX.Element {
+  return (
+    <div className="fm-readonly">
+      <ParseError draft={draft} />
+      <pre className="fm-raw-text" aria-label="Front matter (read-only)" tabIndex={0}>
+        {draft.base.raw}
+      </pre>
+      <p className="fm-hint">Choose Raw to edit the block as text. Nothing in it is run.</p>
+    </div>
+  );
+}
+
+function RawBlock({
+  draft,
+  readOnly,
+  onChange,
+}: {
+  draft: FrontMatterDraft;
+  readOnly: boolean;
+  onChange: (text: string) => void;
+}): React.JSX.Element {
+  const stale = draft.raw !== draft.base.raw;
+  return (
+    <div className="fm-rawmode">
+      {stale ? null : <ParseError draft={draft} />}
+      {stale && draft.base.error !== undefined ? (
+        <p className="fm-hint">The block is checked again when you save.</p>
+      ) : null}
+      <textarea
+        className="fm-raw-input"
+        aria-label="Front matter"
+        spellCheck={false}
+        readOnly={readOnly}
+        rows={Math.min(16, Math.max(4, draft.raw.split('\n').length + 1))}
+        value={draft.raw}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The live preview: the body rendered by the shared pipeline (sanitized HTML), in article style.
+ * It follows the text through useDeferredValue and renders in a worker, so typing never waits.
+ */
+import { useDeferredValue, type MouseEvent, type Ref } from 'react';
+import { useRenderedPreview } from '../hooks/useRenderedPreview';
+import { bodyStartsWithH1 } from '../state/heading';
+import { linkTarget } from '../state/urls';
+
+/** Props of the preview. */
+export interface PreviewProps {
+  postId: string;
+  markdown: string;
+  title: string | null;
+  date: string | null;
+  onOpenPost: (id: string) => void;
+  onOpenExternal: (url: string) => void;
+  /** The scrolling element, for the editor to keep in step with. */
+  scrollRef: Ref<HTMLElement>;
+}
+
+/** The rendered post, in a region named "Preview". Links never navigate the app. */
+export function Preview(props: PreviewProps): React.JSX.Element {
+  const { postId, markdown, title, date, onOpenPost, onOpenExternal, scrollRef } = props;
+  const deferred = useDeferredValue(markdown);
+  const rendered = useRenderedPreview(postId, deferred);
+
+  const onClick = (event: MouseEvent<HTMLElement>): void => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (link === null) return;
+    event.preventDefault();
+    const target = linkTarget(postId, link.getAttribute('href') ?? '');
+    if (target.kind === 'anchor') scrollToAnchor(event.currentTarget, target.fragment);
+    else if (target.kind === 'external') onOpenExternal(target.url);
+    else if (target.kind === 'post') onOpenPost(target.id);
+  };
+
+  return (
+    <section
+      ref={scrollRef}
+      className="preview"
+      role="region"
+      aria-label="Preview"
+      aria-busy={rendered.pending}
+      onClick={onClick}
+      onAuxClick={(event) => event.preventDefault()}
+    >
+      <article className="prose">
+        {title !== null && title !== '' && !bodyStartsWithH1(deferred) ? (
+          <header className="prose-header">
+            <h1 className="prose-title">{title}</h1>
+            {date !== null && date !== '' ? <p className="prose-date">{date}</p> : null}
+          </header>
+        ) : null}
+        <div className="prose-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
+      </article>
+      {rendered.warnings.length > 0 ? (
+        <details className="preview-warnings">
+          <summary>
+            {rendered.warnings.length === 1 ? '1 thing' : `${rendered.warnings.length} things`} left out of the preview
+          </summary>
+          <ul>
+            {rendered.warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function scrollToAnchor(container: HTMLElement, fragment: string): void {
+  const target = [fragment, `user-content-${fragment}`]
+    .map((id) => container.ownerDocument.getElementById(id))
+    .find((element) => element !== null && container.contains(element));
+  target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}

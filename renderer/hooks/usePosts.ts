@@ -1,0 +1,40 @@
+/** The posts folder and its list, refreshed on demand (after saves and changes on disk). */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiError, BlogApi, PostSummary, Workspace } from '../../shared/api/contract';
+
+/** The list as the sidebar shows it. */
+export interface PostsState {
+  workspace: Workspace | null;
+  posts: PostSummary[];
+  /** Still waiting for the first answer. */
+  loading: boolean;
+  error: ApiError | null;
+  refresh: () => Promise<void>;
+}
+
+/** Loads the workspace and its posts, and reloads them when asked. */
+export function usePosts(api: BlogApi): PostsState {
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const [posts, setPosts] = useState<PostSummary[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  // Bursts of change events start overlapping refreshes; only the newest may land.
+  const generation = useRef(0);
+
+  const refresh = useCallback(() => {
+    const mine = ++generation.current;
+    return Promise.all([api.getWorkspace(), api.listPosts()]).then(([ws, list]) => {
+      if (mine !== generation.current) return;
+      if (ws.ok) setWorkspace(ws.value);
+      if (list.ok) setPosts(list.value);
+      setError(!list.ok ? list.error : !ws.ok ? ws.error : null);
+      setLoading(false);
+    });
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  return useMemo(() => ({ workspace, posts, loading, error, refresh }), [workspace, posts, loading, error, refresh]);
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import {
+  editorReducer,
+  initialEditor,
+  isDirty,
+  saveRequest,
+  snapshot,
+  statusText,
+  type EditorAction,
+  type EditorState,
+} from './editor';
+import { seedDoc } from './fixtures';
+
+function run(...actions: EditorAction[]): EditorState {
+  return actions.reduce(editorReducer, initialEditor);
+}
+
+const start = (state: EditorState): EditorState =>
+  editorReducer(state, { type: 'saveStarted', sent: snapshot(state)! });
+
+const opened = (): EditorState => run({ type: 'open', id: 'blog/focus.md' }, { type: 'loaded', doc: seedDoc() });
+
+describe('opening', () => {
+  it('shows the post as read, clean', () => {
+    const state = opened();
+    expect(state.body).toBe(seedDoc().body);
+    expect(isDirty(state)).toBe(false);
+    expect(statusText(state)).toBe('Saved');
+    expect(saveRequest(state)).toEqual({
+      id: 'blog/focus.md',
+      baseVersion: 'v1',
+      body: seedDoc().body,
+      frontMatter: { kind: 'none' },
+    });
+  });
+
+  it('ignores a slow read of a post the author already left', () => {
+    const other = { ...seedDoc(), id: 'other.md' };
+    const state = run(
+      { type: 'open', id: 'blog/focus.md' },
+      { type: 'open', id: 'other.md' },
+      { type: 'loaded', doc: seedDoc() },
+    );
+    expect(state.doc).toBeNull();
+    expect(editorReducer(state, { type: 'loaded', doc: other }).doc?.id).toBe('other.md');
+  });
+
+  it('keeps the open post and shows the error when another cannot be read', () => {
+    const error = { code: 'NOT_FOUND' as const, message: 'The post is gone.' };
+    const state = [{ type: 'open', id: 'x.md' } as const, { type: 'loadFailed', id: 'x.md', error } as const].reduce(
+      editorReducer,
+      opened(),
+    );
+    expect(state.doc?.id).toBe('blog/focus.md');
+    expect(state.error).toEqual(error);
+  });
+});
+
+describe('editing', () => {
+  it('marks body and field edits dirty and puts them in the save request', () => {
+    const state = [
+      { type: 'editBody', body: 'New text' } as const,
+      { type: 'setField', key: 'title', value: { kind: 'text', text: 'Focus' } } as const,
+    ].reduce(editorReducer, opened());
+    expect(isDirty(state)).toBe(true);
+    expect(statusText(state)).toBe('Unsaved changes');
+    expect(saveRequest(state, true)).toEqual({
+      id: 'blog/focus.md',
+      baseVersion: 'v1',
+      body: 'New text',
+      frontMatter: { kind: 'fields', edits: [{ op: 'set', key: 'title', value: { kind: 'text', text: 'Focus' } }] },
+      force: true,
+    });
+  });
+
+  it('is clean again when the text is typed back to what is on disk', () => {
+    const state = [
+      { type: 'editBody', body: 'x' } as const,
+      { type: 'editBody', body: seedDoc().body } as const,
+    ].reduce(editorReducer, opened());
+    expect(isDirty(state)).toBe(false);
+  });
+
+  it('refuses edits to a read-only post', () => {
+    const doc = { ...seedDoc(), readOnly: 'The file is not UTF-8.' };
+    const state = run({ type: 'loaded', doc }, { type: 'editBody', body: 'x' }, { type: 'removeField', key: 'title' });
+    expect(isDirty(state)).toBe(false);
+    expect(statusText(state)).toBe('Read-only');
+  });
+});
+
+describe('saving', () => {
+  it('goes saving → saved and takes the new version', () => {
+    let state = editorReducer(opened(), { type: 'editBody', body: 'Saved text' });
+    state = start(state);
+    expect(statusText(state)).toBe('Saving…');
+    state = editorReducer(state, { type: 'saved', doc: seedDoc('v2', 'Saved text') });
+    expect(state.doc?.version).toBe('v2');
+    expect(isDirty(state)).toBe(false);
+    expect(statusText(state)).toBe('Saved');
+  });
+
+  it('never loses text typed while a save is in flight', () => {
+    let state = editorReducer(opened(), { type: 'editBody', body: 'Saved text' });
+    state = start(state);
+    state = editorReducer(state, { type: 'editBody', body: 'Saved text, and more' });
+    state = editorReducer(state, { type: 'saved', doc: seedDoc('v2', 'Saved text') });
+    expect(state.body).toBe('Saved text, and more');
+    expect(isDirty(state)).toBe(true);
+    expect(saveRequest(state)?.baseVersion).toBe('v2');
+  });
+
+  it('turns CONFLICT into the conflict state and keeps the text', () => {
+    let state = editorReducer(opened(), { type: 'editBody', body: 'Mine' });
+    state = start(state);
+    state = editorReducer(state, { type: 'saveFailed', error: { code: 'CONFLICT', message: 'changed' } });
+    expect(state.conflict).toBe(true);
+    expect(state.body).toBe('Mine');
+    expect(statusText(state)).toMatch(/changed on disk/);
+  });
+
+  it('shows other errors and keeps the text', () => {
+    let state = editorReducer(opened(), { type: 'editBody', body: 'Mine' });
+    state = start(state);
+    state = editorReducer(state, {
+      type: 'saveFailed',
+      error: { code: 'NO_SPACE', message: 'The disk is full.', hint: 'Free some space.' },
+    });
+    expect(statusText(state)).toBe('The disk is full.');
+    expect(state.body).toBe('Mine');
+    expect(isDirty(state)).toBe(true);
+    expect(editorReducer(state, { type: 'dismissError' }).error).toBeNull();
+  });
+});
+
+describe('changes on disk', () => {
+  it('reloads silently when the author has no edits', () => {
+    const state = editorReducer(opened(), { type: 'diskVersion', doc: seedDoc('v2', 'From elsewhere') });
+    expect(state.body).toBe('From elsewhere');
+    expect(state.changedOnDisk).toBe(false);
+  });
+
+  it('keeps the author edits and flags the newer file instead', () => {
+    let state = editorReducer(opened(), { type: 'editBody', body: 'Mine' });
+    state = editorReducer(state, { type: 'diskVersion', doc: seedDoc('v2', 'Theirs') });
+    expect(state.body).toBe('Mine');
+    expect(state.changedOnDisk).toBe(true);
+  });
+
+  it('ignores the echo of its own save and other posts', () => {
+    const state = opened();
+    expect(editorReducer(state, { type: 'diskVersion', doc: seedDoc('v1', 'same version') })).toBe(state);
+    expect(editorReducer(state, { type: 'diskVersion', doc: { ...seedDoc('v9'), id: 'other.md' } })).toBe(state);
+  });
+});
+
+describe('a post removed on disk', () => {
+  it('closes a clean post with a message', () => {
+    const state = editorReducer(opened(), { type: 'diskGone', id: 'blog/focus.md' });
+    expect(state.doc).toBeNull();
+    expect(state.error?.message).toMatch(/moved or deleted/);
+  });
+
+  it('keeps unsaved text on screen', () => {
+    const state = [
+      { type: 'editBody', body: 'Mine' } as const,
+      { type: 'diskGone', id: 'blog/focus.md' } as const,
+    ].reduce(editorReducer, opened());
+    expect(state.body).toBe('Mine');
+    expect(state.error?.hint).toMatch(/copy it/);
+  });
+});
+
+describe('a read failing for a post already left', () => {
+  it('is ignored', () => {
+    const state = run({ type: 'open', id: 'a.md' }, { type: 'open', id: 'b.md' });
+    expect(editorReducer(state, { type: 'loadFailed', id: 'a.md', error: { code: 'IO', message: 'x' } })).toBe(state);
+  });
+});
+
+describe('switching to raw text', () => {
+  it('switches when nothing would be lost', () => {
+    const state = editorReducer(opened(), { type: 'setMode', mode: 'raw' });
+    expect(state.frontMatter?.mode).toBe('raw');
+    expect(state.modeNote).toBeNull();
+  });
+
+  it('explains why it will not switch with field edits pending', () => {
+    const state = [
+      { type: 'setField', key: 'title', value: { kind: 'text', text: 'A' } } as const,
+      { type: 'setMode', mode: 'raw' } as const,
+    ].reduce(editorReducer, opened());
+    expect(state.frontMatter?.mode).toBe('fields');
+    expect(state.modeNote).toMatch(/Save or undo/);
+  });
+});
+
+describe('generation', () => {
+  it('changes on every fresh read but not on a save', () => {
+    const first = opened();
+    const reread = editorReducer(first, { type: 'diskVersion', doc: seedDoc('v2') });
+    expect(reread.generation).toBe(first.generation + 1);
+    const edited = editorReducer(reread, { type: 'editBody', body: 'x' });
+    const savedState = editorReducer(start(edited), { type: 'saved', doc: seedDoc('v3', 'x') });
+    expect(savedState.generation).toBe(reread.generation);
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * The open post: what was read, what the author changed, and where saving stands. A pure reducer,
+ * so every transition is tested without a DOM; the hooks only run the side effects.
+ */
+import type { ApiError, FieldValue, PostDoc, SaveRequest } from '../../shared/api/contract';
+import {
+  addField,
+  createDraft,
+  editRaw,
+  frontMatterChange,
+  modeSwitchProblem,
+  rebaseDraft,
+  removeField,
+  setField,
+  setMode,
+  type FrontMatterDraft,
+} from './frontMatter';
+
+/** What was sent with the save in flight, to tell later typing apart from what was saved. */
+export interface SaveSnapshot {
+  body: string;
+  frontMatter: FrontMatterDraft;
+}
+
+/** The editor's state. `doc` is the version on disk the edits apply to. */
+export interface EditorState {
+  doc: PostDoc | null;
+  /** The post being opened, while its read is in flight. */
+  opening: string | null;
+  body: string;
+  frontMatter: FrontMatterDraft | null;
+  saving: SaveSnapshot | null;
+  error: ApiError | null;
+  /** The last save was refused because the file changed on disk. */
+  conflict: boolean;
+  /** A newer version is on disk while the author has unsaved edits. */
+  changedOnDisk: boolean;
+  /** Why the last request to switch between form and raw text was refused. */
+  modeNote: string | null;
+  /** Counts fresh reads (not saves): inputs holding their own text restart when it changes. */
+  generation: number;
+}
+
+/** Everything that can happen to the editor. */
+export type EditorAction =
+  | { type: 'open'; id: string }
+  | { type: 'loaded'; doc: PostDoc }
+  | { type: 'loadFailed'; id: string; error: ApiError }
+  | { type: 'diskGone'; id: string }
+  | { type: 'diskVersion'; doc: PostDoc }
+  | { type: 'editBody'; body: string }
+  | { type: 'setField'; key: string; value: FieldValue }
+  | { type: 'removeField'; key: string }
+  | { type: 'addField'; key: string; text: string }
+  | { type: 'setMode'; mode: 'fields' | 'raw' }
+  | { type: 'editRaw'; raw: string }
+  | { type: 'saveStarted'; sent: SaveSnapshot }
+  | { type: 'saved'; doc: PostDoc }
+  | { type: 'saveFailed'; error: ApiError }
+  | { type: 'dismissError' }
+  | { type: 'reset' };
+
+/** No post open. */
+export const initialEditor: EditorState = {
+  doc: null,
+  opening: null,
+  body: '',
+  frontMatter: null,
+  saving: null,
+  error: null,
+  conflict: false,
+  changedOnDisk: false,
+  modeNote: null,
+  generation: 0,
+};
+
+/** Whether the author has changes that are not on disk. */
+export function isDirty(state: EditorState): boolean {
+  if (state.doc === null || state.frontMatter === null) return false;
+  return state.body !== state.doc.body || frontMatterChange(state.frontMatter).kind !== 'none';
+}
+
+/** The save request for the current edits, or null when there is nothing to save. */
+export function saveRequest(state: EditorState, force = false): SaveRequest | null {
+  if (state.doc === null || state.frontMatter === null) return null;
+  const request: SaveRequest = {
+    id: state.doc.id,
+    baseVersion: state.doc.version,
+    body: state.body,
+    frontMatter: frontMatterChange(state.frontMatter),
+  };
+  return force ? { ...request, force } : request;
+}
+
+function fresh(state: EditorState, doc: PostDoc): EditorState {
+  const generation = state.generation + 1;
+  return { ...initialEditor, doc, body: doc.body, frontMatter: createDraft(doc.frontMatter), generation };
+}
+
+function editDraft(state: EditorState, edit: (draft: FrontMatterDraft) => FrontMatterDraft): EditorState {
+  if (state.frontMatter === null || state.doc?.readOnly !== undefined) return state;
+  return { ...state, frontMatter: edit(state.frontMatter) };
+}
+
+function saved(state: EditorState, doc: PostDoc): EditorState {
+  const sent = state.saving;
+  if (sent === null || state.frontMatter === null || state.doc?.id !== doc.id) return { ...state, saving: null };
+  return {
+    ...state,
+    doc,
+    saving: null,
+    error: null,
+    conflict: false,
+    changedOnDisk: false,
+    modeNote: null,
+    // Text typed while the save was in flight stays; untouched text takes the saved form.
+    body: state.body === sent.body ? doc.body : state.body,
+    frontMatter: rebaseDraft(state.frontMatter, sent.frontMatter, doc.frontMatter),
+  };
+}
+
+function diskVersion(state: EditorState, doc: PostDoc): EditorState {
+  if (state.doc?.id !== doc.id || state.doc.version === doc.version || state.saving !== null) return state;
+  return isDirty(state) ? { ...state, changedOnDisk: true } : fresh(state, doc);
+}
+
+const GONE: ApiError = {
+  code: 'NOT_FOUND',
+  message: 'This post was moved or deleted on disk.',
+  hint: 'Your text is still here: copy it somewhere safe, or save to write it back.',
+};
+
+function diskGone(state: EditorState, id: string): EditorState {
+  if (state.doc?.id !== id) return state;
+  if (isDirty(state)) return { ...state, error: GONE };
+  return { ...initialEditor, generation: state.generation, error: { ...GONE, hint: 'Choose another post.' } };
+}
+
+function switchMode(state: EditorState, mode: 'fields' | 'raw'): EditorState {
+  if (state.frontMatter === null || state.frontMatter.mode === mode) return state;
+  const problem = modeSwitchProblem(state.frontMatter);
+  if (problem !== null) return { ...state, modeNote: problem };
+  return { ...editDraft(state, (draft) => setMode(draft, mode)), modeNote: null };
+}
+
+/** The snapshot a save sends: the body and front matter as they are now. */
+export function snapshot(state: EditorState): SaveSnapshot | null {
+  return state.frontMatter === null ? null : { body: state.body, frontMatter: state.frontMatter };
+}
+
+/** The editor's reducer. */
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case 'open':
+      return { ...state, opening: action.id, error: null };
+    case 'loaded':
+      // A slower read of a post the author already left must not replace the one now opening.
+      return state.opening !== null && state.opening !== action.doc.id ? state : fresh(state, action.doc);
+    case 'loadFailed':
+      return state.opening !== action.id ? state : { ...state, opening: null, error: action.error };
+    case 'diskGone':
+      return diskGone(state, action.id);
+    case 'diskVersion':
+      return diskVersion(state, action.doc);
+    case 'editBody':
+      return state.doc === null || state.doc.readOnly !== undefined ? state : { ...state, body: action.body };
+    case 'setField':
+      return editDraft(state, (draft) => setField(draft, action.key, action.value));
+    case 'removeField':
+      return editDraft(state, (draft) => removeField(draft, action.key));
+    case 'addField':
+      return editDraft(state, (draft) => addField(draft, action.key, action.text));
+    case 'setMode':
+      return switchMode(state, action.mode);
+    case 'editRaw':
+      return editDraft(state, (draft) => editRaw(draft, action.raw));
+    case 'saveStarted':
+      return { ...state, saving: action.sent, error: null };
+    case 'saved':
+      return saved(state, action.doc);
+    case 'saveFailed':
+      return action.error.code === 'CONFLICT'
+        ? { ...state, saving: null, conflict: true, error: null }
+        : { ...state, saving: null, error: action.error };
+    case 'dismissError':
+      return { ...state, error: null };
+    case 'reset':
+      return { ...initialEditor, generation: state.generation + 1 };
+  }
+}
+
+/** The one-line status the status bar announces. */
+export function statusText(state: EditorState): string {
+  if (state.doc === null) return state.opening === null ? 'No post open' : 'Opening…';
+  if (state.saving !== null) return 'Saving…';
+  if (state.conflict) return 'Not saved: the file changed on disk';
+  if (state.error !== null) return state.error.message;
+  if (state.doc.readOnly !== undefined) return 'Read-only';
+  return isDirty(state) ? 'Unsaved changes' : 'Saved';
+}

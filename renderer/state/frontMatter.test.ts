@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addField,
+  createDraft,
+  editRaw,
+  frontMatterChange,
+  modeSwitchProblem,
+  newKeyProblem,
+  rebaseDraft,
+  removeField,
+  setField,
+  setMode,
+} from './frontMatter';
+import { seedFrontMatter } from './fixtures';
+
+describe('front-matter draft', () => {
+  it('sends nothing when nothing was touched', () => {
+    expect(frontMatterChange(createDraft(seedFrontMatter()))).toEqual({ kind: 'none' });
+  });
+
+  it('sends only the key the author changed, with the text as typed', () => {
+    const draft = setField(createDraft(seedFrontMatter()), 'title', { kind: 'text', text: 'Focus, "Revisited"' });
+    expect(frontMatterChange(draft)).toEqual({
+      kind: 'fields',
+      edits: [{ op: 'set', key: 'title', value: { kind: 'text', text: 'Focus, "Revisited"' } }],
+    });
+    expect(draft.fields.map((field) => field.key)).toEqual(['path', 'date', 'title', 'tags', 'draft']);
+    expect(draft.fields[2]?.value).toBe('Focus, "Revisited"');
+  });
+
+  it('keeps a date exactly as typed, never reformatted', () => {
+    const draft = setField(createDraft(seedFrontMatter()), 'date', { kind: 'date', text: '26 May 2016' });
+    expect(frontMatterChange(draft)).toEqual({
+      kind: 'fields',
+      edits: [{ op: 'set', key: 'date', value: { kind: 'date', text: '26 May 2016' } }],
+    });
+  });
+
+  it('withdraws the edit when a value is set back to what is on disk', () => {
+    let draft = setField(createDraft(seedFrontMatter()), 'tags', { kind: 'list', items: ['work'] });
+    draft = setField(draft, 'tags', { kind: 'list', items: ['work', 'focus'] });
+    draft = setField(draft, 'draft', { kind: 'boolean', value: true });
+    draft = setField(draft, 'draft', { kind: 'boolean', value: false });
+    expect(frontMatterChange(draft)).toEqual({ kind: 'none' });
+  });
+
+  it('keeps one edit per key, the latest value, in first-touched order', () => {
+    let draft = setField(createDraft(seedFrontMatter()), 'title', { kind: 'text', text: 'A' });
+    draft = setField(draft, 'path', { kind: 'text', text: '/b' });
+    draft = setField(draft, 'title', { kind: 'text', text: 'C' });
+    expect(draft.edits).toEqual([
+      { op: 'set', key: 'title', value: { kind: 'text', text: 'C' } },
+      { op: 'set', key: 'path', value: { kind: 'text', text: '/b' } },
+    ]);
+  });
+
+  it('removes an existing key with a remove edit', () => {
+    const draft = removeField(createDraft(seedFrontMatter()), 'tags');
+    expect(draft.fields.some((field) => field.key === 'tags')).toBe(false);
+    expect(frontMatterChange(draft)).toEqual({ kind: 'fields', edits: [{ op: 'remove', key: 'tags' }] });
+  });
+
+  it('adds a new key at the end, and removing it again leaves nothing to send', () => {
+    let draft = addField(createDraft(seedFrontMatter()), 'description', 'On focus');
+    expect(draft.fields.at(-1)).toEqual({ key: 'description', kind: 'text', value: 'On focus' });
+    expect(draft.edits).toEqual([{ op: 'set', key: 'description', value: { kind: 'text', text: 'On focus' } }]);
+    draft = removeField(draft, 'description');
+    expect(frontMatterChange(draft)).toEqual({ kind: 'none' });
+  });
+
+  it('refuses duplicate, blank and padded keys', () => {
+    const draft = createDraft(seedFrontMatter());
+    expect(newKeyProblem(draft, 'title')).toMatch(/already/);
+    expect(newKeyProblem(draft, '  ')).toMatch(/name/);
+    expect(newKeyProblem(draft, ' x')).toMatch(/space/);
+    expect(addField(draft, 'title', 'dup')).toBe(draft);
+  });
+
+  it('re-adding a removed key sends a set, not a remove', () => {
+    let draft = removeField(createDraft(seedFrontMatter()), 'title');
+    draft = addField(draft, 'title', 'Back');
+    expect(draft.edits).toEqual([{ op: 'set', key: 'title', value: { kind: 'text', text: 'Back' } }]);
+  });
+});
+
+describe('raw mode', () => {
+  it('edits the whole block as text and sends it only when it differs', () => {
+    let draft = setMode(createDraft(seedFrontMatter()), 'raw');
+    expect(draft.mode).toBe('raw');
+    expect(frontMatterChange(draft)).toEqual({ kind: 'none' });
+    draft = editRaw(draft, 'title: "x"\nbad: [');
+    expect(frontMatterChange(draft)).toEqual({ kind: 'raw', raw: 'title: "x"\nbad: [' });
+  });
+
+  it('will not switch while changes could not be carried across', () => {
+    const edited = setField(createDraft(seedFrontMatter()), 'title', { kind: 'text', text: 'A' });
+    expect(modeSwitchProblem(edited)).toMatch(/Save or undo/);
+    expect(setMode(edited, 'raw')).toBe(edited);
+    const raw = editRaw(setMode(createDraft(seedFrontMatter()), 'raw'), 'x: 1');
+    expect(setMode(raw, 'fields')).toBe(raw);
+    expect(raw.raw).toBe('x: 1');
+  });
+
+  it('lets the author fix an unreadable block as text', () => {
+    const broken = {
+      format: 'yaml' as const,
+      raw: 'title: [',
+      editable: false,
+      fields: [],
+      error: { message: 'bad', line: 1 },
+    };
+    const draft = editRaw(setMode(createDraft(broken), 'raw'), 'title: []');
+    expect(frontMatterChange(draft)).toEqual({ kind: 'raw', raw: 'title: []' });
+    expect(setMode(draft, 'fields')).toBe(draft);
+  });
+});
+
+describe('rebasing after a save', () => {
+  it('starts clean from the saved block when nothing changed meanwhile', () => {
+    const sent = setField(createDraft(seedFrontMatter()), 'title', { kind: 'text', text: 'A' });
+    const saved = { ...seedFrontMatter(), raw: 'title: "A"' };
+    const next = rebaseDraft(sent, sent, saved);
+    expect(next.edits).toEqual([]);
+    expect(next.base).toBe(saved);
+  });
+
+  it('keeps edits made while the save was in flight', () => {
+    const sent = setField(createDraft(seedFrontMatter()), 'title', { kind: 'text', text: 'A' });
+    const later = setField(sent, 'path', { kind: 'text', text: '/later' });
+    const next = rebaseDraft(later, sent, seedFrontMatter());
+    expect(next.edits).toEqual([{ op: 'set', key: 'path', value: { kind: 'text', text: '/later' } }]);
+  });
+
+  it('keeps raw text typed while the save was in flight', () => {
+    const sent = editRaw(setMode(createDraft(seedFrontMatter()), 'raw'), 'a: 1');
+    const later = editRaw(sent, 'a: 12');
+    const next = rebaseDraft(later, sent, { ...seedFrontMatter(), raw: 'a: 1' });
+    expect(next.mode).toBe('raw');
+    expect(frontMatterChange(next)).toEqual({ kind: 'raw', raw: 'a: 12' });
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The front-matter form's draft: what the author sees, and the edits to send. Only keys the author
+ * actually changed become `FieldEdit`s, so the backend rewrites nothing else.
+ */
+import type {
+  FieldEdit,
+  FieldValue,
+  FrontMatterChange,
+  FrontMatterField,
+  FrontMatterInfo,
+} from '../../shared/api/contract';
+
+/** The form's state for one opened post. */
+export interface FrontMatterDraft {
+  /** The block as read from disk. */
+  base: FrontMatterInfo;
+  /** The fields as the form shows them now (added keys at the end, removed keys gone). */
+  fields: FrontMatterField[];
+  /** One edit per changed key, in the order the author first touched them. */
+  edits: FieldEdit[];
+  /** Editing the whole block as text instead of field by field. */
+  mode: 'fields' | 'raw';
+  /** The text of the block in raw mode. */
+  raw: string;
+}
+
+/** A fresh draft of a block as read. */
+export function createDraft(base: FrontMatterInfo): FrontMatterDraft {
+  return { base, fields: base.fields, edits: [], mode: 'fields', raw: base.raw };
+}
+
+/** The form value of a field, as a `FieldValue` of its kind. */
+export function fieldValueOf(field: FrontMatterField): FieldValue {
+  const { kind, value } = field;
+  if (kind === 'boolean') return { kind, value: value === true };
+  if (kind === 'list') return { kind, items: Array.isArray(value) ? value : [] };
+  const text = typeof value === 'string' ? value : '';
+  return kind === 'raw' ? { kind, yaml: text } : { kind, text };
+}
+
+/** A field as the form shows it after `value` was set. */
+export function fieldFromValue(key: string, value: FieldValue, warning?: string): FrontMatterField {
+  const shown =
+    value.kind === 'boolean'
+      ? value.value
+      : value.kind === 'list'
+        ? value.items
+        : value.kind === 'raw'
+          ? value.yaml
+          : value.text;
+  return warning === undefined
+    ? { key, kind: value.kind, value: shown }
+    : { key, kind: value.kind, value: shown, warning };
+}
+
+/** Whether two field values say the same thing. */
+export function sameValue(a: FieldValue, b: FieldValue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function original(draft: FrontMatterDraft, key: string): FrontMatterField | undefined {
+  return draft.base.fields.find((field) => field.key === key);
+}
+
+function withEdit(edits: FieldEdit[], edit: FieldEdit | null, key: string): FieldEdit[] {
+  const index = edits.findIndex((existing) => existing.key === key);
+  if (edit === null) return index === -1 ? edits : edits.filter((_, i) => i !== index);
+  return index === -1 ? [...edits, edit] : edits.map((existing, i) => (i === index ? edit : existing));
+}
+
+/** Sets a field's value; setting it back to what is on disk withdraws the edit. */
+export function setField(draft: FrontMatterDraft, key: string, value: FieldValue): FrontMatterDraft {
+  const before = original(draft, key);
+  const unchanged = before !== undefined && before.kind === value.kind && sameValue(fieldValueOf(before), value);
+  const edit: FieldEdit | null = unchanged ? null : { op: 'set', key, value };
+  // The backend's warning described the old value; it comes back with the next save if still true.
+  const shown = unchanged ? before : fieldFromValue(key, value);
+  const exists = draft.fields.some((field) => field.key === key);
+  const fields = exists ? draft.fields.map((field) => (field.key === key ? shown : field)) : [...draft.fields, shown];
+  return { ...draft, fields, edits: withEdit(draft.edits, edit, key) };
+}
+
+/** Removes a field; removing a key the author added only withdraws that addition. */
+export function removeField(draft: FrontMatterDraft, key: string): FrontMatterDraft {
+  const edit: FieldEdit | null = original(draft, key) === undefined ? null : { op: 'remove', key };
+  return {
+    ...draft,
+    fields: draft.fields.filter((field) => field.key !== key),
+    edits: withEdit(draft.edits, edit, key),
+  };
+}
+
+/** Why a new key cannot be added, or null when it can. */
+export function newKeyProblem(draft: FrontMatterDraft, key: string): string | null {
+  if (key.trim() === '') return 'Enter a name for the field.';
+  if (key !== key.trim()) return 'A field name cannot start or end with a space.';
+  if (/[\n\r]/.test(key)) return 'A field name must fit on one line.';
+  if (draft.fields.some((field) => field.key === key)) return `There is already a field named "${key}".`;
+  return null;
+}
+
+/** Adds a text field at the end of the block. */
+export function addField(draft: FrontMatterDraft, key: string, text: string): FrontMatterDraft {
+  if (newKeyProblem(draft, key) !== null) return draft;
+  return setField(draft, key, { kind: 'text', text });
+}
+
+/** Why the block cannot switch between the form and raw text right now, or null. */
+export function modeSwitchProblem(draft: FrontMatterDraft): string | null {
+  if (draft.mode === 'fields') {
+    return draft.edits.length > 0 ? 'Save or undo the field changes before editing the block as text.' : null;
+  }
+  return draft.raw !== draft.base.raw ? 'Save the text changes before returning to the form.' : null;
+}
+
+/** Switches between the form and raw text when nothing would be lost. */
+export function setMode(draft: FrontMatterDraft, mode: 'fields' | 'raw'): FrontMatterDraft {
+  if (draft.mode === mode || modeSwitchProblem(draft) !== null) return draft;
+  return { ...draft, mode, raw: draft.base.raw };
+}
+
+/** Replaces the block's text in raw mode. */
+export function editRaw(draft: FrontMatterDraft, raw: string): FrontMatterDraft {
+  return draft.mode === 'raw' ? { ...draft, raw } : draft;
+}
+
+/** What the save request says about the front matter. */
+export function frontMatterChange(draft: FrontMatterDraft): FrontMatterChange {
+  if (draft.mode === 'raw') return draft.raw === draft.base.raw ? { kind: 'none' } : { kind: 'raw', raw: draft.raw };
+  return draft.edits.length === 0 ? { kind: 'none' } : { kind: 'fields', edits: draft.edits };
+}
+
+/** Carries the author's later changes onto the block a save returned. */
+export function rebaseDraft(
+  current: FrontMatterDraft,
+  sent: FrontMatterDraft,
+  base: FrontMatterInfo,
+): FrontMatterDraft {
+  const fresh = createDraft(base);
+  if (current === sent) return current.mode === 'raw' ? { ...fresh, mode: 'raw' } : fresh;
+  if (current.mode === 'raw') return { ...fresh, mode: 'raw', raw: current.raw === sent.raw ? base.raw : current.raw };
+  const sentEdits = new Set(sent.edits.map((edit) => JSON.stringify(edit)));
+  return current.edits
+    .filter((edit) => !sentEdits.has(JSON.stringify(edit)))
+    .reduce(
+      (draft, edit) => (edit.op === 'remove' ? removeField(draft, edit.key) : setField(draft, edit.key, edit.value)),
+      fresh,
+    );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { PostSummary } from '../../shared/api/contract';
+import { filterPosts, moveSelection, postLabel } from './postList';
+
+function post(id: string, title: string, tags: string[] = [], path: string | null = null): PostSummary {
+  return { id, title, date: null, sortKey: null, draft: false, path, tags, size: 1, mtimeMs: 0 };
+}
+
+const posts = [
+  post('focus.md', 'Focus is the Ultimate Process', ['work'], '/blog/focus-is-the-ultimate-process'),
+  post('hexo/chinese.md', '中文标题', ['日本']),
+  post('notes/untitled.md', ''),
+];
+
+describe('filterPosts', () => {
+  it('matches title, path and tags, case-insensitively, every word', () => {
+    expect(filterPosts(posts, 'ULTIMATE').map((p) => p.id)).toEqual(['focus.md']);
+    expect(filterPosts(posts, '/blog/focus').map((p) => p.id)).toEqual(['focus.md']);
+    expect(filterPosts(posts, 'work process').map((p) => p.id)).toEqual(['focus.md']);
+    expect(filterPosts(posts, 'work nothing')).toEqual([]);
+    expect(filterPosts(posts, '日本').map((p) => p.id)).toEqual(['hexo/chinese.md']);
+    expect(filterPosts(posts, 'notes/').map((p) => p.id)).toEqual(['notes/untitled.md']);
+  });
+
+  it('returns everything in order for an empty query', () => {
+    expect(filterPosts(posts, '  ').map((p) => p.id)).toEqual(['focus.md', 'hexo/chinese.md', 'notes/untitled.md']);
+  });
+});
+
+describe('postLabel', () => {
+  it('is the title exactly, or the file id when there is none', () => {
+    expect(postLabel(posts[0]!)).toBe('Focus is the Ultimate Process');
+    expect(postLabel(posts[2]!)).toBe('notes/untitled.md');
+  });
+});
+
+describe('moveSelection', () => {
+  const ids = ['a', 'b', 'c'];
+  it('moves and stops at the ends', () => {
+    expect(moveSelection(ids, 'a', 1)).toBe('b');
+    expect(moveSelection(ids, 'c', 1)).toBe('c');
+    expect(moveSelection(ids, 'a', -1)).toBe('a');
+  });
+  it('starts from the first or last when nothing is current', () => {
+    expect(moveSelection(ids, null, 1)).toBe('a');
+    expect(moveSelection(ids, 'gone', -1)).toBe('c');
+    expect(moveSelection([], 'a', 1)).toBeNull();
+  });
+});
