@@ -2,6 +2,7 @@
 // which heavy dependency has its single importer. Zero warnings are allowed (`--max-warnings=0`).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
@@ -23,13 +24,13 @@ const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 
   message: 'Node globals are not available in this runtime.',
 }));
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'posts/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bench/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -93,9 +94,9 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    ...reactHooks.configs.flat.recommended,
     rules: {
-      ...reactHooks.configs.recommended.rules,
+      ...reactHooks.configs.flat.recommended.rules,
       'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electronPkg, electronDirs, grayMatter, mdEditor, unifiedLibs] }],
       'no-restricted-globals': ['error', ...nodeGlobals],
     },

@@ -67,7 +67,7 @@ test('opening and saving without edits leaves the file byte-identical', async ({
 });
 
 test('creates a post in the folder’s own front-matter style', async ({ app, postsDir }) => {
-  await app.getByRole('button', { name: 'New post' }).click();
+  await app.getByRole('navigation', { name: 'Posts folder' }).getByRole('button', { name: 'New post' }).click();
   const dialog = app.getByRole('dialog');
   await dialog.getByLabel('Title').fill('Café Notes: Day One');
   await dialog.getByRole('button', { name: 'Create' }).click();
@@ -92,7 +92,7 @@ test('asks before leaving a post with unsaved edits', async ({ app, postsDir }) 
   await expect(markdown).toHaveValue(/An unsaved thought\./);
 
   await app.getByRole('option', { name: 'Notes on Revision' }).click();
-  await app.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await app.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByLabel('title', { exact: true })).toHaveValue('Notes on Revision');
   expect(await readFile(path.join(postsDir, WRITING), 'utf8')).toContain('An unsaved thought.');
 });

@@ -24,7 +24,7 @@ interface AppFixtures {
 
 /** Starts the browser-mode server and resolves with its URL and process. */
 export async function startWebServer(postsDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/node/web.mjs'), '--posts', postsDir, '--port', '0'], {
+  const child = spawn(process.execPath, [path.join(projectRoot, process.env.PW_DIST ?? 'dist', 'node/web.mjs'), '--posts', postsDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,7 +47,12 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGINT');
+  const timer = setTimeout(() => {
+    console.log('[e2e] the web server did not stop within 5 s of SIGINT; killing it');
+    child.kill('SIGKILL');
+  }, 5000);
   await exited;
+  clearTimeout(timer);
 }
 
 /** The fixtures every spec uses; the mode comes from the project's metadata. */

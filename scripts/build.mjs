@@ -10,11 +10,19 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const flags = new Set(process.argv.slice(2));
 const all = !flags.has('--renderer') && !flags.has('--node') && !flags.has('--electron');
 const watch = flags.has('--watch');
+// PW_DIST lets several checkouts of work build side by side (default: dist/).
+const dist = process.env.PW_DIST ?? 'dist';
 
-/** esbuild options shared by every Node-side bundle. */
+/**
+ * esbuild options shared by every Node-side bundle.
+ * @type {import('esbuild').BuildOptions}
+ */
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
 
-/** Runs one esbuild bundle, once or in watch mode. */
+/**
+ * Runs one esbuild bundle, once or in watch mode.
+ * @param {import('esbuild').BuildOptions} options
+ */
 async function bundle(options) {
   if (!watch) return esbuild.build({ ...common, ...options });
   const context = await esbuild.context({ ...common, ...options });
@@ -29,7 +37,7 @@ if (all || flags.has('--node')) {
   jobs.push(
     bundle({
       entryPoints: { web: 'electron/node/web.ts', 'cli-export': 'electron/node/cli-export.ts' },
-      outdir: 'dist/node',
+      outdir: `${dist}/node`,
       outExtension: { '.js': '.mjs' },
       format: 'esm',
       packages: 'external',
@@ -39,15 +47,21 @@ if (all || flags.has('--node')) {
 if (all || flags.has('--electron')) {
   // Electron's main is one CommonJS file with its dependencies inside (they land in the asar).
   jobs.push(
-    bundle({ entryPoints: { main: 'electron/main/index.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'] }),
+    bundle({ entryPoints: { main: 'electron/main/index.ts' }, outdir: `${dist}/electron`, outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'] }),
   );
   // A sandboxed preload must be a single CommonJS file that requires nothing but electron.
   jobs.push(
-    bundle({ entryPoints: { preload: 'electron/preload/index.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'], platform: 'browser' }),
+    bundle({ entryPoints: { preload: 'electron/preload/index.ts' }, outdir: `${dist}/electron`, outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'], platform: 'browser' }),
   );
 }
 if (all || flags.has('--renderer')) {
-  jobs.push(viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: watch ? { watch: {} } : {} }));
+  jobs.push(
+    viteBuild({
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: path.resolve(root, dist, 'renderer'), ...(watch ? { watch: {} } : {}) },
+    }),
+  );
 }
 await Promise.all(jobs);
 if (!watch) console.log(`Built in ${Math.round(performance.now() - started)} ms.`);

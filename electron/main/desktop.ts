@@ -41,5 +41,7 @@ export function createDesktopApi(deps: DesktopDeps): DesktopApi {
       return opened;
     },
     openExternal: (url) => openExternalSafely(url, deps.shellOpenExternal),
+    exportPostToFile: () => Promise.resolve(fail('UNSUPPORTED', 'Export is not available yet.')),
+    chooseFolder: () => Promise.resolve(fail('UNSUPPORTED', 'Not available yet.')),
   };
 }

@@ -57,6 +57,8 @@ describe('dispatchDesktop', () => {
       calls.push('openFolder');
       return Promise.resolve(ok(null));
     },
+    exportPostToFile: () => Promise.resolve(ok(null)),
+    chooseFolder: () => Promise.resolve(ok(null)),
     openExternal: (url) => {
       calls.push(`openExternal ${url}`);
       return Promise.resolve(ok(null));
@@ -106,6 +108,8 @@ describe('registerIpc over a real posts folder', () => {
         return Promise.resolve(ok(null));
       },
       openExternal: () => Promise.resolve(ok(null)),
+      exportPostToFile: () => Promise.resolve(ok(null)),
+      chooseFolder: () => Promise.resolve(ok(null)),
     };
     registerIpc(
       ipc,

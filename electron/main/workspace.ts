@@ -2,7 +2,7 @@
  * The opened posts folder: its store, its API and its watcher, swapped as one when the author
  * opens another folder. Events from a folder that is no longer open are dropped.
  */
-import { fail, type BlogApi, type Result, type Workspace } from '../../shared/api/contract';
+import { API_METHODS, fail, type BlogApi, type Result, type Workspace } from '../../shared/api/contract';
 import { createBlogApi, openPostStore, type PostStore } from '../node/store/index';
 import { createWatcher, type FolderChanges, type FolderWatcher } from '../node/watcher';
 
@@ -31,14 +31,8 @@ export interface WorkspaceHost {
 
 const NONE_OPEN = fail('NOT_FOUND', 'No posts folder is open.', 'Open a folder with File › Open Folder….');
 
-const closedApi: BlogApi = {
-  getWorkspace: () => Promise.resolve(NONE_OPEN),
-  listPosts: () => Promise.resolve(NONE_OPEN),
-  readPost: () => Promise.resolve(NONE_OPEN),
-  savePost: () => Promise.resolve(NONE_OPEN),
-  createPost: () => Promise.resolve(NONE_OPEN),
-  deletePost: () => Promise.resolve(NONE_OPEN),
-};
+// Every method of the contract answers the same clear failure while no folder is open.
+const closedApi = Object.fromEntries(API_METHODS.map((method) => [method, () => Promise.resolve(NONE_OPEN)])) as unknown as BlogApi;
 
 interface Opened {
   store: PostStore;

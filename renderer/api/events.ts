@@ -53,6 +53,10 @@ export function parseBlogEvent(
   if (name === 'workspaceChanged') {
     return typeof record.name === 'string' ? { name, payload: payload as BlogEvents['workspaceChanged'] } : null;
   }
+  if (name === 'exportProgress') {
+    const counts = typeof record.done === 'number' && typeof record.total === 'number';
+    return counts ? { name, payload: payload as BlogEvents['exportProgress'] } : null;
+  }
   return null;
 }
 
@@ -60,7 +64,12 @@ type Listeners = { [E in EventName]: Set<EventListener<E>> };
 
 /** Subscribes over `GET /api/events`; the connection opens with the first listener. */
 export function createHttpEvents(options: HttpEventsOptions): BlogEventSource {
-  const listeners: Listeners = { postsChanged: new Set(), menuCommand: new Set(), workspaceChanged: new Set() };
+  const listeners: Listeners = {
+    postsChanged: new Set(),
+    menuCommand: new Set(),
+    workspaceChanged: new Set(),
+    exportProgress: new Set(),
+  };
   let started = false;
 
   const emit = (name: string, data: string): void => {

@@ -137,6 +137,80 @@ export interface CreateRequest {
   title: string;
 }
 
+/** Unsaved edits of one post as the editor holds them (what a save would send). */
+export interface JournalDraft {
+  id: string;
+  baseVersion: string;
+  body: string;
+  frontMatter: FrontMatterChange;
+}
+
+/** An unsaved edit kept in the app's data folder so that a crash loses nothing. */
+export interface JournalEntry extends JournalDraft {
+  /** The post's title when the edit was journalled, for the restore prompt. */
+  title: string;
+  /** When the edit was journalled (ISO 8601, UTC). */
+  updatedAt: string;
+  /** The version on disk now, or null when the post is gone. */
+  diskVersion: string | null;
+}
+
+/** A standalone HTML page for one post, images inlined (browser mode downloads it). */
+export interface PostExport {
+  fileName: string;
+  html: string;
+  warnings: string[];
+}
+
+/** Where and how to write the whole blog as a static site. */
+export interface SiteExportRequest {
+  outDir: string;
+  drafts: boolean;
+  siteUrl?: string;
+}
+
+/** What a site export wrote. */
+export interface SiteExportSummary {
+  outDir: string;
+  posts: number;
+  pages: number;
+  warnings: string[];
+  ms: number;
+}
+
+/** One post matching a full-text search, with its matching lines. */
+export interface SearchHit {
+  id: string;
+  title: string;
+  /** Matches in the title, as [start, end) offsets. */
+  titleRanges: [number, number][];
+  /** Matching lines of the body (a few at most), with [start, end) offsets within `text`. */
+  lines: { line: number; text: string; ranges: [number, number][] }[];
+}
+
+/** Rename (move) a post's file inside the posts folder. */
+export interface RenameRequest {
+  id: string;
+  newId: string;
+}
+
+/** An image pasted or dropped into a post, to be written beside it in the blog's convention. */
+export interface ImageRequest {
+  postId: string;
+  /** The file name the image came with (or a made-up one), used for a readable name. */
+  fileName: string;
+  /** The image bytes, base64. */
+  dataBase64: string;
+}
+
+/** Where an image was written. */
+export interface SavedImage {
+  /** Posts-folder-relative path of the image. */
+  assetPath: string;
+  /** The path to put in the post's Markdown, relative to the post. */
+  markdownPath: string;
+}
+
 /** Everything the UI may ask of the backend. */
 export interface BlogApi {
   /** The opened posts folder. */
@@ -151,6 +225,22 @@ export interface BlogApi {
   createPost(request: CreateRequest): Promise<Result<PostDoc>>;
   /** Move a post somewhere it can be recovered from. */
   deletePost(id: string): Promise<Result<{ id: string }>>;
+  /** Keep the editor's unsaved edits of one post in the journal (replaces the previous entry). */
+  writeJournal(draft: JournalDraft): Promise<Result<null>>;
+  /** Every journalled unsaved edit of this folder, for the restore prompt. */
+  listJournal(): Promise<Result<JournalEntry[]>>;
+  /** Forget the journalled edits of one post (after a save, or when the author discards them). */
+  discardJournal(id: string): Promise<Result<null>>;
+  /** One post as a standalone HTML page with its images inlined. */
+  exportPostHtml(id: string): Promise<Result<PostExport>>;
+  /** The whole blog as a static site; progress comes as `exportProgress` events. */
+  exportSite(request: SiteExportRequest): Promise<Result<SiteExportSummary>>;
+  /** Full-text search over titles and bodies. */
+  searchPosts(query: string): Promise<Result<SearchHit[]>>;
+  /** Rename a post's file (recoverable: nothing is overwritten). */
+  renamePost(request: RenameRequest): Promise<Result<PostDoc>>;
+  /** Write a pasted or dropped image where the blog keeps images. */
+  saveImage(request: ImageRequest): Promise<Result<SavedImage>>;
 }
 
 /** The names of the API's methods. */
@@ -164,6 +254,14 @@ export const API_METHODS = [
   'savePost',
   'createPost',
   'deletePost',
+  'writeJournal',
+  'listJournal',
+  'discardJournal',
+  'exportPostHtml',
+  'exportSite',
+  'searchPosts',
+  'renamePost',
+  'saveImage',
 ] as const satisfies readonly ApiMethod[];
 
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
@@ -178,6 +276,14 @@ export const CHANNELS = {
   savePost: 'blog:savePost',
   createPost: 'blog:createPost',
   deletePost: 'blog:deletePost',
+  writeJournal: 'blog:writeJournal',
+  listJournal: 'blog:listJournal',
+  discardJournal: 'blog:discardJournal',
+  exportPostHtml: 'blog:exportPostHtml',
+  exportSite: 'blog:exportSite',
+  searchPosts: 'blog:searchPosts',
+  renamePost: 'blog:renamePost',
+  saveImage: 'blog:saveImage',
 } as const satisfies { [M in ApiMethod]: `blog:${M}` };
 
 /** Arguments of a method, as a tuple. */

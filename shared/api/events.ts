@@ -23,6 +23,8 @@ export interface BlogEvents {
   menuCommand: { command: MenuCommand };
   /** Another folder was opened: the UI reloads everything. */
   workspaceChanged: { name: string };
+  /** A site export advanced. */
+  exportProgress: { done: number; total: number };
 }
 
 /** The names of the events. */
@@ -33,6 +35,7 @@ export const EVENT_CHANNELS = {
   postsChanged: 'blog-event:postsChanged',
   menuCommand: 'blog-event:menuCommand',
   workspaceChanged: 'blog-event:workspaceChanged',
+  exportProgress: 'blog-event:exportProgress',
 } as const satisfies { [E in EventName]: `blog-event:${E}` };
 
 /** A listener for one event. */

@@ -10,6 +10,8 @@ import { DESKTOP_METHODS, type DesktopMethod } from './desktop';
 export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
 /** Most field edits in one save. */
 export const MAX_EDITS = 1000;
+/** Largest pasted image accepted, as base64 characters (about 20 MiB of image). */
+export const MAX_IMAGE_BASE64_LENGTH = 28 * 1024 * 1024;
 /** Longest title for a new post. */
 export const MAX_TITLE_LENGTH = 500;
 
@@ -118,6 +120,9 @@ const record = (required: Record<string, Check>, optional: Record<string, Check>
   return null;
 };
 
+const nonEmpty = (max: number): Check => (value, where) =>
+  string(max)(value, where) ?? ((value as string).length === 0 ? `${where} must not be empty` : null);
+
 const boolean: Check = (value, where) => (typeof value === 'boolean' ? null : `${where} must be true or false`);
 
 /** The validator of every method: the compiler insists each method has one. */
@@ -133,6 +138,18 @@ export const VALIDATORS: { [M in ApiMethod]: Validator<M> } = {
   ),
   createPost: tuple(record({ title: string(MAX_TITLE_LENGTH) })),
   deletePost: tuple(postId),
+  writeJournal: tuple(
+    record({ id: postId, baseVersion: string(200), body: string(MAX_TEXT_LENGTH), frontMatter: frontMatterChange }),
+  ),
+  listJournal: tuple(),
+  discardJournal: tuple(postId),
+  exportPostHtml: tuple(postId),
+  exportSite: tuple(record({ outDir: nonEmpty(4096), drafts: boolean }, { siteUrl: string(2048) })),
+  searchPosts: tuple(string(1000)),
+  renamePost: tuple(record({ id: postId, newId: postId })),
+  saveImage: tuple(
+    record({ postId: postId, fileName: nonEmpty(255), dataBase64: string(MAX_IMAGE_BASE64_LENGTH) }),
+  ),
 };
 
 /** Whether a value names an API method (an own key of the validator map, never a prototype key). */

@@ -100,6 +100,9 @@ function closer(server: Server, streams: Set<ServerResponse>): () => Promise<voi
       server.close(() => resolve());
       for (const stream of streams) stream.end();
       server.closeIdleConnections();
+      // A page may reconnect its event stream on a kept-alive socket while we close; after a
+      // short grace period every connection is cut so shutdown never hangs.
+      setTimeout(() => server.closeAllConnections(), 500).unref();
     });
     return closing;
   };

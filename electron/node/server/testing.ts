@@ -80,6 +80,14 @@ export function fakeApi(): BlogApi {
     savePost: notHere,
     createPost: notHere,
     deletePost: (id) => Promise.resolve(ok({ id })),
+    writeJournal: notHere,
+    listJournal: () => Promise.resolve(ok([])),
+    discardJournal: notHere,
+    exportPostHtml: notHere,
+    exportSite: notHere,
+    searchPosts: () => Promise.resolve(ok([])),
+    renamePost: notHere,
+    saveImage: notHere,
   };
 }
 
