@@ -2,12 +2,21 @@
  * Who may talk to the server: the Host header (DNS rebinding), Origin and Sec-Fetch-Site (CSRF),
  * the session cookie obtained with the printed token, and the token header on API calls.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Refusal } from './respond';
 
-/** The session cookie's name. */
+/** The prefix of the session cookie's name. */
 export const SESSION_COOKIE = 'pw_session';
+
+/**
+ * The session cookie's name for one server. Browsers do not keep cookies apart by port, so two
+ * servers on one machine would overwrite each other's session; a name derived from the server's
+ * token keeps them apart without revealing it.
+ */
+export function sessionCookieName(token: string): string {
+  return `${SESSION_COOKIE}_${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
+}
 
 /** The header API calls carry the token in (never the query string). */
 export const TOKEN_HEADER = 'x-postwright-token';
@@ -52,6 +61,8 @@ export function crossOriginRefusal(headers: IncomingHttpHeaders): Refusal | null
 
 /** The sessions handed out in exchange for the token. */
 export interface Sessions {
+  /** The name of the cookie that carries a session. */
+  name: string;
   /** Creates a session and returns its id. */
   issue(): string;
   /** Whether a Cookie header carries a live session. */
@@ -59,9 +70,10 @@ export interface Sessions {
 }
 
 /** Creates an empty session table. */
-export function createSessions(): Sessions {
+export function createSessions(name: string = SESSION_COOKIE): Sessions {
   const ids = new Set<string>();
   return {
+    name,
     issue() {
       const id = newSecret();
       ids.add(id);
@@ -70,7 +82,7 @@ export function createSessions(): Sessions {
       return id;
     },
     valid(cookieHeader) {
-      return cookieValues(cookieHeader, SESSION_COOKIE).some((value) => ids.has(value));
+      return cookieValues(cookieHeader, name).some((value) => ids.has(value));
     },
   };
 }
@@ -87,8 +99,8 @@ export function cookieValues(cookieHeader: string | undefined, name: string): st
 }
 
 /** The Set-Cookie value of a new session. */
-export function sessionCookie(id: string): string {
-  return `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/`;
+export function sessionCookie(id: string, name: string = SESSION_COOKIE): string {
+  return `${name}=${id}; HttpOnly; SameSite=Strict; Path=/`;
 }
 
 /** Why an API or event-stream request is refused, or null: same origin, a session and the token header. */

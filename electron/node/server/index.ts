@@ -10,7 +10,15 @@ import type { BlogApi } from '../../../shared/api/contract';
 import { handleApiCall, type ApiContext } from './api';
 import { HEARTBEAT_MS, openEventStream, type EventsContext, type Subscribe } from './events';
 import { serveAsset, type ResolveAsset } from './files';
-import { createSessions, hostAllowed, newSecret, secretMatches, sessionCookie, type Sessions } from './guard';
+import {
+  createSessions,
+  hostAllowed,
+  newSecret,
+  secretMatches,
+  sessionCookie,
+  sessionCookieName,
+  type Sessions,
+} from './guard';
 import { decodeSegments } from './paths';
 import { baseHeaders, sendRefusal, sendText, sendUnauthorizedPage } from './respond';
 import { serveStatic } from './static';
@@ -59,7 +67,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) throw new Error('The token must be at least 16 base64url characters.');
   const context: Context = {
     api: options.api,
-    sessions: createSessions(),
+    sessions: createSessions(sessionCookieName(token)),
     token,
     onError: options.onError ?? ((error: unknown) => console.error('Postwright server error:', error)),
     subscribe: options.subscribe,
@@ -160,7 +168,7 @@ function redirectHome(res: ServerResponse, sessions: Sessions | null): void {
     Location: '/',
     'Cache-Control': 'no-store',
     'Content-Length': '0',
-    ...(sessions ? { 'Set-Cookie': sessionCookie(sessions.issue()) } : {}),
+    ...(sessions ? { 'Set-Cookie': sessionCookie(sessions.issue(), sessions.name) } : {}),
   });
   res.end();
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allReplies, apiHeaders, login, send, startFixture, type Fixture, without } from './testing';
+import { sessionCookieName } from './guard';
 
 let fx: Fixture;
 let cookie: string;
@@ -93,7 +94,7 @@ describe('API callers', () => {
   it('refuses a call without a session cookie, or with a made-up one', async () => {
     expect((await listPosts({ ...apiHeaders(fx.server, cookie), Cookie: '' })).status).toBe(401);
     expect(
-      (await listPosts({ ...apiHeaders(fx.server, cookie), Cookie: `pw_session=${fx.server.token}` })).status,
+      (await listPosts({ ...apiHeaders(fx.server, cookie), Cookie: `${sessionCookieName(fx.server.token)}=${fx.server.token}` })).status,
     ).toBe(401);
   });
 

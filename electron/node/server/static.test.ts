@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionCookieName } from './guard';
 import { PAGE_CSP } from './respond';
 import { injectToken } from './static';
 import { login, send, startFixture, type Fixture } from './testing';
@@ -31,7 +32,7 @@ describe('token exchange', () => {
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     const setCookie = reply.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toMatch(/^pw_session=[A-Za-z0-9_-]{32}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(setCookie).toMatch(/^pw_session_[0-9a-f]{12}=[A-Za-z0-9_-]{32}; HttpOnly; SameSite=Strict; Path=\/$/);
     expect(setCookie).not.toContain(fx.server.token);
   });
 
@@ -144,5 +145,12 @@ describe('path confinement', () => {
     expect(reply.text).toContain('npm run build');
     await writeFile(path.join(fx.site, 'index.html'), '<html><head></head></html>');
     expect((await get('/')).status).toBe(200);
+  });
+});
+
+describe('session cookie names', () => {
+  it('differ between two servers so they never log each other out', () => {
+    expect(sessionCookieName('a'.repeat(32))).not.toBe(sessionCookieName('b'.repeat(32)));
+    expect(sessionCookieName('a'.repeat(32))).toMatch(/^pw_session_[0-9a-f]{12}$/);
   });
 });
