@@ -7,25 +7,49 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins belong in electron/node or electron/main.' };
-const electronPkg = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload import electron.' };
+const electronPkg = {
+  group: ['electron', 'electron/*'],
+  message: 'Only electron/main and electron/preload import electron.',
+};
 const rendererDir = { group: ['**/renderer/**'], message: 'Nothing imports the renderer.' };
 const mainDir = { group: ['**/electron/main/**', '**/main/**'], message: 'electron/main is the top of the graph.' };
-const preloadDir = { group: ['**/electron/preload/**', '**/preload/**'], message: 'The preload is imported by nobody.' };
+const preloadDir = {
+  group: ['**/electron/preload/**', '**/preload/**'],
+  message: 'The preload is imported by nobody.',
+};
 const electronDirs = { group: ['**/electron/**'], message: 'This layer may not import electron/*.' };
-const grayMatter = { group: ['gray-matter'], message: 'gray-matter has one importer: electron/node/frontmatter/parse.ts.' };
-const mdEditor = { group: ['@uiw/react-md-editor', '@uiw/react-md-editor/*'], message: '@uiw/react-md-editor has one importer: renderer/components/MarkdownPane.tsx.' };
+const grayMatter = {
+  group: ['gray-matter'],
+  message: 'gray-matter has one importer: electron/node/frontmatter/parse.ts.',
+};
+const mdEditor = {
+  group: ['@uiw/react-md-editor', '@uiw/react-md-editor/*'],
+  message: '@uiw/react-md-editor has one importer: renderer/components/MarkdownPane.tsx.',
+};
 const unifiedLibs = {
   group: ['unified', 'remark-*', 'rehype-*'],
   message: 'The Markdown pipeline lives in shared/markdown only (one plugin list for preview and export).',
 };
 const reactLibs = { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'React belongs in renderer/.' };
-const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({
-  name,
-  message: 'Node globals are not available in this runtime.',
-}));
+const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map(
+  (name) => ({
+    name,
+    message: 'Node globals are not available in this runtime.',
+  }),
+);
 
 export default defineConfig(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'posts/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      '.tsbuild/**',
+      'test-results/**',
+      'playwright-report/**',
+      'posts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -53,40 +77,95 @@ export default defineConfig(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electronPkg, rendererDir, electronDirs, reactLibs, grayMatter, mdEditor] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, electronPkg, rendererDir, electronDirs, reactLibs, grayMatter, mdEditor] },
+      ],
       'no-restricted-globals': ['error', ...nodeGlobals, 'window', 'document', 'navigator', 'localStorage'],
     },
   },
   {
     files: ['shared/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electronPkg, rendererDir, electronDirs, reactLibs, grayMatter, mdEditor] }], 'no-restricted-globals': 'off' },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electronPkg, rendererDir, electronDirs, reactLibs, grayMatter, mdEditor] },
+      ],
+      'no-restricted-globals': 'off',
+    },
   },
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/markdown/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electronPkg, rendererDir, electronDirs, reactLibs, grayMatter, mdEditor, unifiedLibs] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            electronPkg,
+            rendererDir,
+            electronDirs,
+            reactLibs,
+            grayMatter,
+            mdEditor,
+            unifiedLibs,
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['electron/node/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [electronPkg, rendererDir, mainDir, preloadDir, mdEditor, unifiedLibs, reactLibs] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electronPkg, rendererDir, mainDir, preloadDir, mdEditor, unifiedLibs, reactLibs] },
+      ],
+    },
   },
   {
     files: ['electron/node/**/*.ts'],
     ignores: ['electron/node/frontmatter/parse.ts', 'electron/node/frontmatter/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electronPkg, rendererDir, mainDir, preloadDir, mdEditor, unifiedLibs, reactLibs, grayMatter] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electronPkg, rendererDir, mainDir, preloadDir, mdEditor, unifiedLibs, reactLibs, grayMatter] },
+      ],
+    },
   },
   {
     files: ['electron/main/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [rendererDir, preloadDir, mdEditor, unifiedLibs, reactLibs, grayMatter] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [rendererDir, preloadDir, mdEditor, unifiedLibs, reactLibs, grayMatter] },
+      ],
+    },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeBuiltins, rendererDir, mainDir, { group: ['**/electron/node/**', '**/node/**'], message: 'The preload imports only electron and shared/api.' }, { group: ['**/shared/markdown/**'], message: 'The preload imports only shared/api.' }, reactLibs, grayMatter, mdEditor, unifiedLibs] },
+        {
+          patterns: [
+            nodeBuiltins,
+            rendererDir,
+            mainDir,
+            {
+              group: ['**/electron/node/**', '**/node/**'],
+              message: 'The preload imports only electron and shared/api.',
+            },
+            { group: ['**/shared/markdown/**'], message: 'The preload imports only shared/api.' },
+            reactLibs,
+            grayMatter,
+            mdEditor,
+            unifiedLibs,
+          ],
+        },
       ],
       'no-restricted-globals': ['error', ...nodeGlobals.filter((g) => g.name !== 'process')],
     },
@@ -97,13 +176,21 @@ export default defineConfig(
     ...reactHooks.configs.flat.recommended,
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electronPkg, electronDirs, grayMatter, mdEditor, unifiedLibs] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, electronPkg, electronDirs, grayMatter, mdEditor, unifiedLibs] },
+      ],
       'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },
   {
     files: ['renderer/components/MarkdownPane.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electronPkg, electronDirs, grayMatter, unifiedLibs] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBuiltins, electronPkg, electronDirs, grayMatter, unifiedLibs] },
+      ],
+    },
   },
   {
     files: ['e2e/**/*.ts', 'playwright.config.ts'],

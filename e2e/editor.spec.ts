@@ -11,7 +11,11 @@ const WRITING = 'writing-in-plain-text.md';
 test('lists every sample post by its title, newest first', async ({ app }) => {
   const list = app.getByRole('listbox', { name: 'Posts' });
   await expect(list.getByRole('option')).toHaveCount(3);
-  await expect(list.getByRole('option')).toHaveText([/Notes on Revision/, /Writing in Plain Text/, /Everything Markdown Can Do Here/]);
+  await expect(list.getByRole('option')).toHaveText([
+    /Notes on Revision/,
+    /Writing in Plain Text/,
+    /Everything Markdown Can Do Here/,
+  ]);
   await expect(list.getByRole('option', { name: 'Notes on Revision' })).toContainText('Draft');
 });
 
@@ -75,7 +79,9 @@ test('creates a post in the folder’s own front-matter style', async ({ app, po
   await expect(app.getByLabel('title', { exact: true })).toHaveValue('Café Notes: Day One');
 
   const text = await readFile(path.join(postsDir, 'cafe-notes-day-one.md'), 'utf8');
-  expect(text).toMatch(/^---\npath:\t"\/blog\/cafe-notes-day-one"\ndate:\t"\d{4}-\d{2}-\d{2}"\ntitle:\t"Café Notes: Day One"\n/);
+  expect(text).toMatch(
+    /^---\npath:\t"\/blog\/cafe-notes-day-one"\ndate:\t"\d{4}-\d{2}-\d{2}"\ntitle:\t"Café Notes: Day One"\n/,
+  );
 });
 
 test('asks before leaving a post with unsaved edits', async ({ app, postsDir }) => {

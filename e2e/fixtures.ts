@@ -24,7 +24,10 @@ interface AppFixtures {
 
 /** Starts the browser-mode server and resolves with its URL and process. */
 export async function startWebServer(postsDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(projectRoot, process.env.PW_DIST ?? 'dist', 'node/web.mjs'), '--posts', postsDir, '--port', '0'], {
+  // Each run keeps its journal of unsaved edits beside its posts, never in the author's data folder.
+  const dataDir = `${postsDir}-data`;
+  const web = path.resolve(projectRoot, process.env.PW_DIST ?? 'dist', 'node/web.mjs');
+  const child = spawn(process.execPath, [web, '--posts', postsDir, '--port', '0', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -37,7 +40,7 @@ export async function startWebServer(postsDir: string): Promise<{ url: string; c
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`web server exited with ${code}: ${output}`)));
-    setTimeout(() => reject(new Error(`web server did not print its URL: ${output}`)), 20_000).unref();
+    setTimeout(() => reject(new Error(`web server did not print its URL: ${output}`)), 45_000).unref();
   });
   return { url, child };
 }
@@ -63,6 +66,7 @@ export const test = base.extend<AppFixtures>({
     await cp(postsSource, dir, { recursive: true });
     await use(dir);
     await rm(dir, { recursive: true, force: true });
+    await rm(`${dir}-data`, { recursive: true, force: true });
   },
   app: async ({ page, postsDir }, use, testInfo) => {
     if (testInfo.project.metadata.mode === 'electron') {
@@ -75,7 +79,7 @@ export const test = base.extend<AppFixtures>({
       const electronApp = await _electron.launch({
         executablePath: electron.path,
         args: [projectRoot, '--posts', postsDir],
-        env: { ...process.env, POSTWRIGHT_USER_DATA: path.join(postsDir, '..', `${path.basename(postsDir)}-userdata`) },
+        env: { ...process.env, POSTWRIGHT_USER_DATA: `${postsDir}-data` },
       });
       const window = await electronApp.firstWindow();
       await use(window);

@@ -8,7 +8,7 @@ import { test, expect, projectRoot } from './fixtures';
 
 test.use({ postsSource: path.join(projectRoot, 'e2e/fixtures/hostile-posts') });
 
-const POSTS = ['Hostile <script>window.__pwned = \'title\'</script>', 'Climbing out'];
+const POSTS = ["Hostile <script>window.__pwned = 'title'</script>", 'Climbing out'];
 
 test('hostile posts render as inert text', async ({ app }) => {
   const dialogs: string[] = [];
@@ -42,10 +42,30 @@ test('hostile posts render as inert text', async ({ app }) => {
     const bad: string[] = [];
     for (const el of root.querySelectorAll('*')) {
       const tag = el.tagName.toLowerCase();
-      if (['script', 'iframe', 'object', 'embed', 'base', 'meta', 'form', 'style', 'link', 'svg', 'picture', 'source'].includes(tag)) bad.push(tag);
+      if (
+        [
+          'script',
+          'iframe',
+          'object',
+          'embed',
+          'base',
+          'meta',
+          'form',
+          'style',
+          'link',
+          'svg',
+          'picture',
+          'source',
+        ].includes(tag)
+      )
+        bad.push(tag);
       for (const attr of el.attributes) {
         if (/^on/i.test(attr.name) || attr.name === 'style' || attr.name === 'srcset') bad.push(`${tag}[${attr.name}]`);
-        if (/^(href|src|action|data)$/i.test(attr.name) && /^\s*(javascript|vbscript|data:text|file):/i.test(attr.value)) bad.push(`${tag}[${attr.name}=${attr.value}]`);
+        if (
+          /^(href|src|action|data)$/i.test(attr.name) &&
+          /^\s*(javascript|vbscript|data:text|file):/i.test(attr.value)
+        )
+          bad.push(`${tag}[${attr.name}=${attr.value}]`);
       }
     }
     return bad;

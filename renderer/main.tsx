@@ -3,6 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import './styles.css';
+import './styles/writing.css';
+import './styles/export.css';
+import './styles/recovery.css';
+import './styles/perf.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

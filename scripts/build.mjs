@@ -17,7 +17,14 @@ const dist = process.env.PW_DIST ?? 'dist';
  * esbuild options shared by every Node-side bundle.
  * @type {import('esbuild').BuildOptions}
  */
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
 
 /**
  * Runs one esbuild bundle, once or in watch mode.
@@ -47,11 +54,24 @@ if (all || flags.has('--node')) {
 if (all || flags.has('--electron')) {
   // Electron's main is one CommonJS file with its dependencies inside (they land in the asar).
   jobs.push(
-    bundle({ entryPoints: { main: 'electron/main/index.ts' }, outdir: `${dist}/electron`, outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'] }),
+    bundle({
+      entryPoints: { main: 'electron/main/index.ts' },
+      outdir: `${dist}/electron`,
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      external: ['electron'],
+    }),
   );
   // A sandboxed preload must be a single CommonJS file that requires nothing but electron.
   jobs.push(
-    bundle({ entryPoints: { preload: 'electron/preload/index.ts' }, outdir: `${dist}/electron`, outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'], platform: 'browser' }),
+    bundle({
+      entryPoints: { preload: 'electron/preload/index.ts' },
+      outdir: `${dist}/electron`,
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      external: ['electron'],
+      platform: 'browser',
+    }),
   );
 }
 if (all || flags.has('--renderer')) {

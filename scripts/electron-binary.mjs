@@ -18,10 +18,19 @@ export function findElectronBinary(projectRoot) {
   }
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     const candidate = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, 'electron');
-    return existsSync(candidate) ? { ok: true, path: candidate } : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no electron binary (${candidate})` };
+    return existsSync(candidate)
+      ? { ok: true, path: candidate }
+      : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no electron binary (${candidate})` };
   }
   const pathFile = path.join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return { ok: false, reason: 'the electron package has not downloaded its binary (installed with ELECTRON_SKIP_BINARY_DOWNLOAD or offline)' };
+  if (!existsSync(pathFile))
+    return {
+      ok: false,
+      reason:
+        'the electron package has not downloaded its binary (installed with ELECTRON_SKIP_BINARY_DOWNLOAD or offline)',
+    };
   const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { ok: true, path: binary } : { ok: false, reason: `the Electron binary is missing at ${binary}` };
+  return existsSync(binary)
+    ? { ok: true, path: binary }
+    : { ok: false, reason: `the Electron binary is missing at ${binary}` };
 }

@@ -36,7 +36,10 @@ if (electron.ok) {
     const answer = (await rl.question('Open Postwright in your browser instead? [Y/n] ')).trim().toLowerCase();
     rl.close();
     if (answer === '' || answer === 'y' || answer === 'yes') {
-      const web = spawn(process.execPath, ['dist/node/web.mjs', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+      const web = spawn(process.execPath, ['dist/node/web.mjs', ...process.argv.slice(2)], {
+        cwd: root,
+        stdio: 'inherit',
+      });
       web.on('exit', (code) => process.exit(code ?? 0));
     } else process.exit(1);
   } else process.exit(1);

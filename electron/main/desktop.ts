@@ -1,9 +1,10 @@
 /**
  * The desktop extras behind `window.desktop`: the folder picker (which swaps the open folder and
- * remembers it) and opening links through the allowlist.
+ * remembers it), opening links through the allowlist, and the export's save and folder dialogs.
  */
 import { fail, ok, type Result, type Workspace } from '../../shared/api/contract';
 import type { DesktopApi } from '../../shared/api/desktop';
+import { exportPost, postFileName } from '../node/export/post';
 import { openExternalSafely } from './links';
 import type { Settings } from './settings';
 import type { WorkspaceHost } from './workspace';
@@ -20,6 +21,10 @@ export interface DesktopDeps {
   shellOpenExternal: (url: string) => Promise<void>;
   /** Non-fatal problems, e.g. the settings file could not be written. */
   warn?: (message: string) => void;
+  /** Asks where to save an exported page, suggesting `fileName`; null when cancelled. */
+  chooseHtmlFile?: (fileName: string) => Promise<string | null>;
+  /** Asks for the folder a site export goes into; null when cancelled. */
+  chooseExportFolder?: () => Promise<string | null>;
 }
 
 /** Builds the desktop API over the workspace host. */
@@ -41,7 +46,30 @@ export function createDesktopApi(deps: DesktopDeps): DesktopApi {
       return opened;
     },
     openExternal: (url) => openExternalSafely(url, deps.shellOpenExternal),
-    exportPostToFile: () => Promise.resolve(fail('UNSUPPORTED', 'Export is not available yet.')),
-    chooseFolder: () => Promise.resolve(fail('UNSUPPORTED', 'Not available yet.')),
+    exportPostToFile: (id) => exportPostToFile(deps, id),
+    chooseFolder: () => ask(deps.chooseExportFolder, 'The folder picker'),
   };
+}
+
+async function exportPostToFile(deps: DesktopDeps, id: string): Promise<Result<{ file: string } | null>> {
+  const workspace = await deps.host.api().getWorkspace();
+  if (!workspace.ok) return workspace;
+  const pick = deps.chooseHtmlFile;
+  const file = await ask(pick && (() => pick(postFileName(id))), 'The save dialog');
+  if (!file.ok || file.value === null) return file.ok ? ok(null) : file;
+  // Images are copied into a folder beside the page, so the page stays small and opens from disk.
+  const written = await exportPost({ postsDir: workspace.value.root, postId: id, outFile: file.value });
+  if (!written.ok) return written;
+  for (const warning of written.value.warnings) deps.warn?.(warning);
+  return ok({ file: written.value.file });
+}
+
+/** Runs a native picker, turning its absence or failure into a clear result. */
+async function ask(picker: (() => Promise<string | null>) | undefined, what: string): Promise<Result<string | null>> {
+  if (picker === undefined) return fail('UNSUPPORTED', `${what} is not available here.`);
+  try {
+    return ok(await picker());
+  } catch (error) {
+    return fail('IO', `${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

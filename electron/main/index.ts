@@ -9,6 +9,7 @@ import { EVENT_CHANNELS, type BlogEvents, type EventName, type MenuCommand } fro
 import { APP_SCHEME, APP_URL } from './app-url';
 import { createDesktopApi } from './desktop';
 import { chosenFolder, leaveChosen, OPEN_FOLDER_DIALOG, UNSAVED_CHANGES_DIALOG } from './dialogs';
+import { chosenHtmlFile, EXPORT_FOLDER_DIALOG, saveHtmlDialog } from './export-dialogs';
 import { registerIpc, senderAllowed, type FrameLike } from './ipc';
 import { openExternalSafely } from './links';
 import { menuTemplate } from './menu';
@@ -79,6 +80,8 @@ async function start(): Promise<void> {
     trash: (absPath) => shell.trashItem(absPath),
     onChange: (changes) => send('postsChanged', changes),
     onWatchError: (error) => console.warn(`Watching the posts folder failed: ${error.message}`),
+    emit: send,
+    journalRoot: path.join(app.getPath('userData'), 'journal'),
   });
   const opened = await host.open(await startFolder(settings));
   if (!opened.ok) dialog.showErrorBox('Postwright', `${opened.error.message} ${opened.error.hint ?? ''}`);
@@ -102,6 +105,20 @@ async function start(): Promise<void> {
     onOpened: (workspace: Workspace) => send('workspaceChanged', { name: workspace.name }),
     shellOpenExternal: (url) => shell.openExternal(url),
     warn: (message) => console.warn(message),
+    chooseHtmlFile: async (fileName) => {
+      const options = saveHtmlDialog(path.join(app.getPath('documents'), fileName));
+      const parent = BrowserWindow.getFocusedWindow() ?? liveWindows()[0];
+      return chosenHtmlFile(
+        parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options),
+      );
+    },
+    chooseExportFolder: async () => {
+      const parent = BrowserWindow.getFocusedWindow() ?? liveWindows()[0];
+      const result = parent
+        ? await dialog.showOpenDialog(parent, EXPORT_FOLDER_DIALOG)
+        : await dialog.showOpenDialog(EXPORT_FOLDER_DIALOG);
+      return chosenFolder(result);
+    },
   });
   registerIpc(ipcMain, () => host.api(), isTrustedSender, desktop);
   const sendCommand = (command: MenuCommand): void => send('menuCommand', { command });

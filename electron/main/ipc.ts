@@ -4,6 +4,7 @@
  */
 import { API_METHODS, CHANNELS, fail, type BlogApi, type Result } from '../../shared/api/contract';
 import { DESKTOP_CHANNELS, DESKTOP_METHODS, type DesktopApi } from '../../shared/api/desktop';
+import { idProblem } from '../../shared/api/ids';
 import { isDesktopMethod } from '../../shared/api/validate';
 import { dispatch } from '../node/dispatch';
 import { isAppDocumentUrl } from './app-url';
@@ -57,6 +58,18 @@ export async function dispatchDesktop(desktop: DesktopApi, method: unknown, args
   if (!Array.isArray(args)) return fail('INVALID_ARGUMENT', `${method}: arguments must be a list`);
   if (method === 'openFolder') {
     return args.length === 0 ? desktop.openFolder() : fail('INVALID_ARGUMENT', 'openFolder: expected 0 argument(s)');
+  }
+  if (method === 'chooseFolder') {
+    return args.length === 0
+      ? desktop.chooseFolder()
+      : fail('INVALID_ARGUMENT', 'chooseFolder: expected 0 argument(s)');
+  }
+  if (method === 'exportPostToFile') {
+    const [id] = args as unknown[];
+    const problem = args.length === 1 ? idProblem(id, { requireMarkdown: true }) : 'expected one post id';
+    return problem === null && typeof id === 'string'
+      ? desktop.exportPostToFile(id)
+      : fail('INVALID_ARGUMENT', `exportPostToFile: ${problem ?? 'expected one post id'}`);
   }
   const [url] = args as unknown[];
   if (args.length !== 1 || typeof url !== 'string') {

@@ -4,7 +4,7 @@
  * from a Markdown image reference.
  */
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import type { CustomScheme } from 'electron';
 import type { Result } from '../../shared/api/contract';
 import { APP_CSP, APP_HOST, APP_SCHEME, ASSET_CSP, ASSET_PREFIX } from './app-url';
@@ -93,8 +93,10 @@ export function createProtocolHandler(deps: ProtocolDeps): (request: Request) =>
     const target = resolveProtocolPath(request.url, deps.rendererDir);
     if (target.kind === 'reject') return status(target.status);
     if (target.kind === 'ui') {
+      const file = await confinedUiFile(deps.rendererDir, target.file);
+      if (typeof file === 'number') return status(file);
       const headers = { 'Content-Type': uiContentType(target.file), 'Content-Security-Policy': APP_CSP };
-      return fileResponse(target.file, headers, head);
+      return fileResponse(file, headers, head);
     }
     const resolved = await deps.resolveAsset(target.relPath);
     if (!resolved.ok) return status(resolved.error.code === 'NOT_FOUND' ? 404 : 403);
@@ -105,4 +107,15 @@ export function createProtocolHandler(deps: ProtocolDeps): (request: Request) =>
     };
     return fileResponse(resolved.value, headers, head);
   };
+}
+
+/** The real path of a UI file when it stays inside the renderer folder (a link must not lead out), else a status. */
+async function confinedUiFile(rendererDir: string, file: string): Promise<string | number> {
+  try {
+    const [root, real] = await Promise.all([realpath(rendererDir), realpath(file)]);
+    const relative = path.relative(root, real);
+    return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? 403 : real;
+  } catch {
+    return 404;
+  }
 }

@@ -3,7 +3,10 @@
  * opens another folder. Events from a folder that is no longer open are dropped.
  */
 import { API_METHODS, fail, type BlogApi, type Result, type Workspace } from '../../shared/api/contract';
+import path from 'node:path';
+import { journalKey } from '../node/journal/location';
 import { createBlogApi, openPostStore, type PostStore } from '../node/store/index';
+import type { BlogApiOptions } from '../node/store/api';
 import { createWatcher, type FolderChanges, type FolderWatcher } from '../node/watcher';
 
 /** What the host needs from the world. */
@@ -15,6 +18,10 @@ export interface WorkspaceHostOptions {
   onChange: (changes: FolderChanges) => void;
   /** Watching failed (the folder still works, without live updates). */
   onWatchError?: (error: Error) => void;
+  /** Pushes an API event (site export progress) to the windows. */
+  emit?: BlogApiOptions['emit'];
+  /** Where journals of unsaved edits go, one subfolder per posts folder (`<userData>/journal`). */
+  journalRoot?: string;
 }
 
 /** The open folder, as the IPC handlers and the protocol handler reach it. */
@@ -32,7 +39,9 @@ export interface WorkspaceHost {
 const NONE_OPEN = fail('NOT_FOUND', 'No posts folder is open.', 'Open a folder with File › Open Folder….');
 
 // Every method of the contract answers the same clear failure while no folder is open.
-const closedApi = Object.fromEntries(API_METHODS.map((method) => [method, () => Promise.resolve(NONE_OPEN)])) as unknown as BlogApi;
+const closedApi = Object.fromEntries(
+  API_METHODS.map((method) => [method, () => Promise.resolve(NONE_OPEN)]),
+) as unknown as BlogApi;
 
 interface Opened {
   store: PostStore;
@@ -73,7 +82,10 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
     const watcher = await watch(store.value.root, mine);
     const previous = current;
     generation = mine;
-    current = { store: store.value, api: createBlogApi(store.value), watcher };
+    const journalDir =
+      options.journalRoot === undefined ? undefined : path.join(options.journalRoot, journalKey(store.value.root));
+    const api = createBlogApi(store.value, { emit: options.emit, journalDir, now: options.now });
+    current = { store: store.value, api, watcher };
     await previous?.watcher?.close();
     return { ok: true, value: { name: store.value.name, root: store.value.root } };
   }

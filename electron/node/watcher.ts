@@ -1,12 +1,15 @@
 /**
  * Watching the posts folder for changes made outside Postwright (another editor, git, a sync
  * tool) and reporting them in batches, as post ids, so the list and open posts can refresh.
+ * A change is reported only when the content differs from what was last seen.
  */
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { isMarkdownName } from '../../shared/api/ids';
+import { DEFAULT_MAX_FILE_BYTES } from './store/context';
 import { isInside } from './store/paths';
+import { createContentMemory } from './watch-content';
 import { isSkippedName } from './store/walk';
 
 /** One batch of changes, as post ids (`/`-separated, NFC), each sorted. */
@@ -25,11 +28,15 @@ export interface WatcherOptions {
   debounceMs?: number;
   /** Watch errors (e.g. too many watched files); ignored when absent. */
   onError?: (error: Error) => void;
+  /** The largest post hashed to tell real changes from touches (default: the store's limit). */
+  maxFileBytes?: number;
 }
 
 /** A running watcher. */
 export interface FolderWatcher {
   close(): Promise<void>;
+  /** Settles once every post's content is known, so a touch from then on reports nothing. */
+  readonly seeded: Promise<void>;
 }
 
 type Change = 'added' | 'changed' | 'removed';
@@ -42,20 +49,38 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
     followSymlinks: false,
     ignored: (target: string, stats?: Stats) => isIgnored(root, target, stats),
   });
-  const batch = createBatch(options.onChange, options.debounceMs ?? 150);
+  const memory = createContentMemory(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  let closed = false;
+  // Batches are filtered one at a time, so the content memory sees them in order.
+  let reporting = Promise.resolve();
+  const report = (changes: FolderChanges): void => {
+    reporting = reporting
+      .then(() => memory.filter(changes))
+      .then((real) => {
+        if (!closed && real.added.length + real.changed.length + real.removed.length > 0) options.onChange(real);
+      })
+      .catch((error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
+  };
+  const batch = createBatch(report, options.debounceMs ?? 150);
   const note = (change: Change) => (target: string) => {
     const id = toId(root, target);
-    if (id !== null) batch.add(id, change);
+    if (id === null) return;
+    memory.touched(id);
+    batch.add(id, change);
   };
   watcher.on('add', note('added'));
   watcher.on('change', note('changed'));
   watcher.on('unlink', note('removed'));
   watcher.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  const seeded = memory.seed();
   return {
+    seeded,
     close: async () => {
+      closed = true;
       batch.cancel();
       await watcher.close();
+      await Promise.all([seeded, reporting]);
     },
   };
 }

@@ -6,9 +6,11 @@
  */
 import { realpathSync } from 'node:fs';
 import { access } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fail, ok, type Result } from '../../shared/api/contract';
+import { defaultDataDir, journalDirFor } from './journal/location';
 import { createWebServer, type EventSender, type WebServer } from './server/index';
 import { createBlogApi, openPostStore, type PostStore } from './store/index';
 import { createWatcher, type FolderWatcher } from './watcher';
@@ -21,6 +23,8 @@ export interface WebArgs {
   postsDir: string;
   port: number;
   help: boolean;
+  /** The app's data folder (the journal of unsaved edits), when given with --data. */
+  dataDir?: string;
 }
 
 /** Where relative paths and the defaults are resolved from. */
@@ -38,6 +42,7 @@ export const USAGE = [
   'Serves Postwright to your browser on this computer only and edits the posts in <folder>.',
   "  --posts <folder>  the posts folder (default: the project's posts folder)",
   `  --port <n>        the port (default ${DEFAULT_PORT}; 0 picks a free one)`,
+  '  --data <folder>   where unsaved edits are kept (default: ~/.local/state/postwright on Linux)',
   '  --help            show this help',
 ].join('\n');
 
@@ -60,12 +65,14 @@ export function parseWebArgs(
     }
     if (!arg.startsWith('--')) return fail('INVALID_ARGUMENT', `Unexpected argument "${arg}".`);
     const [name, inline] = splitOption(arg);
-    if (name !== '--posts' && name !== '--port') return fail('INVALID_ARGUMENT', `Unknown option ${name}.`);
+    if (name !== '--posts' && name !== '--port' && name !== '--data')
+      return fail('INVALID_ARGUMENT', `Unknown option ${name}.`);
     const value = inline ?? argv[++i];
     if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
       return fail('INVALID_ARGUMENT', `${name} needs a value.`);
     }
     if (name === '--posts') args.postsDir = path.resolve(base.cwd, value);
+    else if (name === '--data') args.dataDir = path.resolve(base.cwd, value);
     else {
       const port = parsePort(value);
       if (port === null)
@@ -94,6 +101,8 @@ export interface WebWorld extends ArgsBase {
   /** The renderer's build; default `../renderer/` from the entry file. */
   staticDir: string;
   now: () => Date;
+  /** The app's data folder when --data is not given. */
+  dataDir: string;
 }
 
 /** A running browser mode. */
@@ -124,7 +133,8 @@ export async function main(argv: string[], world: Partial<WebWorld> = {}): Promi
       `Postwright: the editor is not built (no index.html in ${w.staticDir}). Run \`npm run build\` first.`,
     );
   }
-  const started = await serve(store.value, parsed.value.port, w);
+  const journalDir = journalDirFor(parsed.value.dataDir ?? w.dataDir, store.value.root);
+  const started = await serve(store.value, parsed.value.port, w, journalDir);
   if (!started.ok) return exitWith(w, `Postwright: ${started.error.message}`);
   w.out(`Postwright is editing ${store.value.root}`);
   w.out(`Open ${started.value.server.url}`);
@@ -137,6 +147,7 @@ function defaultWorld(): WebWorld {
     entryUrl: import.meta.url,
     staticDir: fileURLToPath(new URL('../renderer/', import.meta.url)),
     now: () => new Date(),
+    dataDir: defaultDataDir({ platform: process.platform, env: process.env, home: os.homedir() }),
     out: (line) => console.log(line),
     err: (line) => console.error(line),
   };
@@ -161,12 +172,19 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** Starts the server, then the watcher feeding its event streams. */
-async function serve(store: PostStore, port: number, world: WebWorld): Promise<Result<RunningWeb>> {
+async function serve(store: PostStore, port: number, world: WebWorld, journalDir: string): Promise<Result<RunningWeb>> {
   const streams = new Set<EventSender>();
   let server: WebServer;
   try {
     server = await createWebServer({
-      api: createBlogApi(store),
+      api: createBlogApi(store, {
+        journalDir,
+        now: world.now,
+        warn: (message) => world.err(`Postwright: ${message}`),
+        emit: (event, payload) => {
+          for (const send of streams) send(event, payload);
+        },
+      }),
       resolveAsset: (rel) => store.resolveAsset(rel),
       staticDir: world.staticDir,
       port,

@@ -5,15 +5,25 @@ import type { BlogEvents } from '../../shared/api/events';
 import { getBackend } from '../api/client';
 import { useBlogEvents } from '../hooks/useBlogEvents';
 import { useEditor } from '../hooks/useEditor';
+import { useExport } from '../hooks/useExport';
+import { useAutosave } from '../hooks/useAutosave';
 import { useGuard } from '../hooks/useGuard';
+import { useJournal } from '../hooks/useJournal';
+import { useKeepCaret } from '../hooks/useKeepCaret';
 import { usePosts } from '../hooks/usePosts';
 import { useBeforeUnload, useDocumentTitle, useSaveShortcut } from '../hooks/useWindowEffects';
 import { isDirty, statusText, type EditorState } from '../state/editor';
+import { useSettings } from '../state/settings';
 import { EditorView } from './EditorView';
+import { ExportBar } from './ExportBar';
 import { NewPostDialog } from './NewPostDialog';
+import { RestoreDialog } from './RestoreDialog';
+import { SettingsDialog, useAppliedTheme } from './SettingsDialog';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { UnsavedDialog } from './UnsavedDialog';
+import { WritingTools } from './WritingTools';
+import { WritingPanel } from './WritingPanel';
 
 /** A text field of the open post's front matter, as the form holds it now. */
 function fieldText(state: EditorState, key: string): string | null {
@@ -32,13 +42,20 @@ export function App(): React.JSX.Element {
   const { api, events, desktop } = getBackend();
   const posts = usePosts(api);
   const editor = useEditor(api);
+  const journal = useJournal(api, editor);
   const { state, current } = editor;
   const dirty = isDirty(state);
   const guard = useGuard(
     useCallback(() => isDirty(current()), [current]),
-    editor.save,
+    journal.save,
   );
+  const [settings] = useSettings();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const [restoreLater, setRestoreLater] = useState(false);
+  const readDisk = useCallback((id: string) => api.readPost(id), [api]);
   const [creating, setCreating] = useState(false);
+  const exporter = useExport({ api, desktop, postId: state.doc?.id ?? null, dirty });
   const [focusRequest, setFocusRequest] = useState(0);
 
   const openId = state.opening ?? state.doc?.id ?? null;
@@ -47,7 +64,7 @@ export function App(): React.JSX.Element {
 
   const save = async (force = false): Promise<void> => {
     const before = current().doc?.version;
-    await editor.save(force);
+    await journal.save(force);
     if (current().doc?.version !== before) void posts.refresh();
   };
   // Stable, so the memoised sidebar does not re-render on every keystroke.
@@ -81,6 +98,7 @@ export function App(): React.JSX.Element {
       const mode = current().frontMatter?.mode === 'raw' ? 'fields' : 'raw';
       editor.dispatch({ type: 'setMode', mode });
     } else if (command === 'openFolder' && desktop !== null) guard.guard(() => void desktop.openFolder());
+    else if (command === 'exportHtml') exporter.exportHtml();
   };
   const onPostsChanged = (change: BlogEvents['postsChanged']): void => {
     void posts.refresh();
@@ -100,6 +118,9 @@ export function App(): React.JSX.Element {
   useSaveShortcut(() => void save());
   useDocumentTitle(title, dirty);
   useBeforeUnload(dirty);
+  useAutosave(settings.autosave, state, journal.save);
+  useKeepCaret(state.doc?.id ?? null, state.generation);
+  useAppliedTheme();
 
   return (
     <div className="app">
@@ -111,6 +132,7 @@ export function App(): React.JSX.Element {
         openId={openId}
         onOpen={openPost}
         onNewPost={newPost}
+        onSettings={openSettings}
       />
       <EditorView
         editor={editor}
@@ -121,6 +143,15 @@ export function App(): React.JSX.Element {
         onNewPost={newPost}
         onOpenPost={openPost}
         onOpenExternal={openExternal}
+        onTakeTheirs={() => {
+          journal.keepNow();
+          void editor.reloadFromDisk();
+        }}
+        readDisk={readDisk}
+        toolbar={<ExportBar exporter={exporter} api={api} events={events} desktop={desktop} />}
+        writing={
+          <WritingPanel api={api} editor={editor} posts={posts.posts} onPostsChanged={() => void posts.refresh()} />
+        }
       />
       <StatusBar
         status={statusText(state)}
@@ -133,11 +164,37 @@ export function App(): React.JSX.Element {
         <UnsavedDialog
           postTitle={title ?? 'This post'}
           onSave={() => void guard.saveThenContinue()}
-          onDiscard={guard.discardThenContinue}
+          onDiscard={() => {
+            const id = current().doc?.id;
+            if (id !== undefined) journal.discard(id);
+            guard.discardThenContinue();
+          }}
           onCancel={guard.cancel}
         />
       ) : null}
       {creating ? <NewPostDialog onCreate={create} onCancel={() => setCreating(false)} /> : null}
+      {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+      {journal.entries.length > 0 && !restoreLater ? (
+        <RestoreDialog
+          entries={journal.entries}
+          readDisk={readDisk}
+          onRestore={(entry) => {
+            setRestoreLater(true);
+            ask(() => void journal.restore(entry));
+          }}
+          onDiscard={(entry) => {
+            journal.discard(entry.id);
+            journal.dismiss(entry.id);
+          }}
+          onLater={() => setRestoreLater(true)}
+        />
+      ) : null}
+      {journal.entries.length > 0 && restoreLater ? (
+        <button type="button" className="button restore-reminder" onClick={() => setRestoreLater(false)}>
+          Unsaved work to restore ({journal.entries.length})
+        </button>
+      ) : null}
+      <WritingTools posts={posts.posts} onOpen={openPost} />
     </div>
   );
 }

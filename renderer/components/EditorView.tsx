@@ -1,7 +1,10 @@
 /** The editor column: alerts, the front-matter panel, and the Markdown editor beside its preview. */
 import { useRef } from 'react';
+import type { PostDoc, Result } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
-import { ConflictBanner, ErrorBanner } from './Banner';
+import { frontMatterChange } from '../state/frontMatter';
+import { ErrorBanner } from './Banner';
+import { DeletedBanner, DiskChangeBanner } from './DiskChangeBanner';
 import { FrontMatterPanel } from './FrontMatterPanel';
 import { MarkdownPane } from './MarkdownPane';
 import { Preview } from './Preview';
@@ -16,6 +19,14 @@ export interface EditorViewProps {
   onNewPost: () => void;
   onOpenPost: (id: string) => void;
   onOpenExternal: (url: string) => void;
+  /** Drops the edits for the version on disk (the caller journals them first, so it can be undone). */
+  onTakeTheirs: () => void;
+  /** Reads a post's file as it is on disk now, for the compare view. */
+  readDisk: (id: string) => Promise<Result<PostDoc>>;
+  /** Actions shown above the post (export). */
+  toolbar?: React.ReactNode;
+  /** Writing tools shown under the front matter (path, rename, hints). */
+  writing?: React.ReactNode;
 }
 
 /** Everything about the open post, or a calm invitation when none is open. */
@@ -30,15 +41,26 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
   };
   const alerts = (
     <>
-      {state.conflict || state.changedOnDisk ? (
-        <ConflictBanner
-          refused={state.conflict}
+      {props.toolbar}
+      {state.goneOnDisk && doc !== null ? (
+        <DeletedBanner
           busy={state.saving !== null}
-          onReload={() => void editor.reloadFromDisk()}
-          onOverwrite={() => onSave(true)}
+          problem={state.error?.message ?? null}
+          onSaveAgain={() => onSave(true)}
         />
       ) : null}
-      {state.error === null ? null : (
+      {(state.conflict || state.changedOnDisk) && doc !== null && frontMatter !== null ? (
+        <DiskChangeBanner
+          refused={state.conflict}
+          busy={state.saving !== null}
+          mine={state.body}
+          frontMatterEdited={frontMatterChange(frontMatter).kind !== 'none'}
+          readDisk={() => props.readDisk(doc.id)}
+          onTakeTheirs={props.onTakeTheirs}
+          onKeepMine={() => onSave(true)}
+        />
+      ) : null}
+      {state.error === null || state.goneOnDisk ? null : (
         <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismissError' })} />
       )}
     </>
@@ -77,6 +99,7 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
         modeNote={state.modeNote}
         dispatch={dispatch}
       />
+      {props.writing}
       <div className="panes">
         <MarkdownPane
           value={state.body}

@@ -2,8 +2,9 @@
  * The list of posts: a listbox named "Posts". Arrow keys move the focus, Enter (or a click)
  * opens; the open post is the selected option. Each option is named by the title exactly.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../shared/api/contract';
+import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE } from '../preview/listWindow';
 import { moveSelection, postLabel } from '../state/postList';
 
 /** Props of the post list. */
@@ -17,6 +18,10 @@ export interface PostListProps {
 export function PostList({ posts, openId, onOpen }: PostListProps): React.JSX.Element {
   const [focusId, setFocusId] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
+  const view = useListView(list);
+  const wantFocus = useRef<string | null>(null);
+  const windowed = posts.length > WINDOW_ABOVE;
+  const { start, end } = listWindow(posts.length, view.top, view.height);
   const ids = posts.map((post) => post.id);
   const active =
     focusId !== null && ids.includes(focusId)
@@ -28,12 +33,25 @@ export function PostList({ posts, openId, onOpen }: PostListProps): React.JSX.El
   // A post opened from elsewhere (a new post, a link in the preview) is brought into view.
   useEffect(() => {
     if (openId === null) return;
-    list.current?.querySelector(`[data-id="${CSS.escape(openId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    if (windowed) revealRow(list.current, ids.indexOf(openId));
+    else list.current?.querySelector(`[data-id="${CSS.escape(openId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- ids and windowed follow posts
   }, [openId, posts]);
+
+  // A row scrolled into a windowed list exists only after the next render: focus it then.
+  useEffect(() => {
+    if (wantFocus.current === null) return;
+    const row = list.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(wantFocus.current)}"]`);
+    if (row === null || row === undefined) return;
+    wantFocus.current = null;
+    row.focus();
+  });
 
   const focus = (id: string | null): void => {
     if (id === null) return;
     setFocusId(id);
+    if (windowed) revealRow(list.current, ids.indexOf(id));
+    wantFocus.current = id;
     list.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
   };
 
@@ -57,11 +75,24 @@ export function PostList({ posts, openId, onOpen }: PostListProps): React.JSX.El
   };
 
   return (
-    <ul className="post-list" role="listbox" aria-label="Posts" ref={list} onKeyDown={onKeyDown}>
-      {posts.map((post) => (
+    <ul
+      className={`post-list${windowed ? ' is-windowed' : ''}`}
+      role="listbox"
+      aria-label="Posts"
+      ref={list}
+      onKeyDown={onKeyDown}
+      onScroll={view.onScroll}
+      style={
+        windowed
+          ? { paddingTop: 2 + start * ROW_HEIGHT, paddingBottom: 8 + (posts.length - end) * ROW_HEIGHT }
+          : undefined
+      }
+    >
+      {posts.slice(start, end).map((post, offset) => (
         <PostOption
           key={post.id}
           post={post}
+          position={windowed ? { index: start + offset + 1, of: posts.length } : undefined}
           selected={post.id === openId}
           tabbable={post.id === active}
           onFocus={() => setFocusId(post.id)}
@@ -72,7 +103,34 @@ export function PostList({ posts, openId, onOpen }: PostListProps): React.JSX.El
   );
 }
 
+/** Where the list is scrolled and how tall it is, kept current for windowing. */
+function useListView(list: React.RefObject<HTMLUListElement | null>) {
+  const [view, setView] = useState({ top: 0, height: 800 });
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element === null) return;
+    const measure = (): void => setView({ top: element.scrollTop, height: element.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [list]);
+  const onScroll = (event: React.UIEvent<HTMLUListElement>): void => {
+    const element = event.currentTarget;
+    setView({ top: element.scrollTop, height: element.clientHeight });
+  };
+  return { ...view, onScroll };
+}
+
+function revealRow(element: HTMLUListElement | null, index: number): void {
+  if (element === null || index < 0) return;
+  const top = scrollToRow(index, element.scrollTop, element.clientHeight);
+  if (top !== null) element.scrollTop = top;
+}
+
 interface PostOptionProps {
+  /** The option's place in a windowed list, told to assistive technology (the other rows are not in the page). */
+  position: { index: number; of: number } | undefined;
   post: PostSummary;
   selected: boolean;
   tabbable: boolean;
@@ -80,7 +138,7 @@ interface PostOptionProps {
   onOpen: () => void;
 }
 
-function PostOption({ post, selected, tabbable, onFocus, onOpen }: PostOptionProps): React.JSX.Element {
+function PostOption({ post, position, selected, tabbable, onFocus, onOpen }: PostOptionProps): React.JSX.Element {
   const label = postLabel(post);
   const detailsId = `post-details-${encodeURIComponent(post.id)}`;
   return (
@@ -91,6 +149,8 @@ function PostOption({ post, selected, tabbable, onFocus, onOpen }: PostOptionPro
       aria-label={label}
       aria-describedby={detailsId}
       data-id={post.id}
+      aria-posinset={position?.index}
+      aria-setsize={position?.of}
       tabIndex={tabbable ? 0 : -1}
       onFocus={onFocus}
       onClick={onOpen}

@@ -1,9 +1,11 @@
 /**
  * The live preview: the body rendered by the shared pipeline (sanitized HTML), in article style.
- * It follows the text through useDeferredValue and renders in a worker, so typing never waits.
+ * It follows the text through useDeferredValue and renders in a worker, only the blocks that
+ * changed, and swaps only those into the page, so typing never waits.
  */
 import { useDeferredValue, type MouseEvent, type Ref } from 'react';
-import { useRenderedPreview } from '../hooks/useRenderedPreview';
+import { PreviewBody } from '../preview/PreviewBody';
+import { usePreviewBlocks } from '../preview/usePreviewBlocks';
 import { bodyStartsWithH1 } from '../state/heading';
 import { linkTarget } from '../state/urls';
 
@@ -23,7 +25,7 @@ export interface PreviewProps {
 export function Preview(props: PreviewProps): React.JSX.Element {
   const { postId, markdown, title, date, onOpenPost, onOpenExternal, scrollRef } = props;
   const deferred = useDeferredValue(markdown);
-  const rendered = useRenderedPreview(postId, deferred);
+  const rendered = usePreviewBlocks(postId, deferred);
 
   const onClick = (event: MouseEvent<HTMLElement>): void => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
@@ -52,7 +54,7 @@ export function Preview(props: PreviewProps): React.JSX.Element {
             {date !== null && date !== '' ? <p className="prose-date">{date}</p> : null}
           </header>
         ) : null}
-        <div className="prose-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
+        <PreviewBody blocks={rendered.blocks} />
       </article>
       {rendered.warnings.length > 0 ? (
         <details className="preview-warnings">

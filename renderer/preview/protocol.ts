@@ -13,3 +13,10 @@ export interface RenderReply {
   html: string;
   warnings: string[];
 }
+
+/** The sanitized HTML for request `seq`, block by block (joined by newlines it is the whole render). */
+export interface BlockReply {
+  seq: number;
+  blocks: string[];
+  warnings: string[];
+}

@@ -147,6 +147,14 @@ describe('changes on disk', () => {
     expect(state.changedOnDisk).toBe(true);
   });
 
+  it('takes the disk version quietly when it already says what the author wrote', () => {
+    let state = editorReducer(opened(), { type: 'editBody', body: 'Same words' });
+    state = editorReducer(state, { type: 'diskVersion', doc: seedDoc('v2', 'Same words') });
+    expect(state.changedOnDisk).toBe(false);
+    expect(state.doc?.version).toBe('v2');
+    expect(isDirty(state)).toBe(false);
+  });
+
   it('ignores the echo of its own save and other posts', () => {
     const state = opened();
     expect(editorReducer(state, { type: 'diskVersion', doc: seedDoc('v1', 'same version') })).toBe(state);
@@ -155,19 +163,25 @@ describe('changes on disk', () => {
 });
 
 describe('a post removed on disk', () => {
-  it('closes a clean post with a message', () => {
-    const state = editorReducer(opened(), { type: 'diskGone', id: 'blog/focus.md' });
-    expect(state.doc).toBeNull();
-    expect(state.error?.message).toMatch(/moved or deleted/);
+  it('keeps a clean post open, flagged, so it can be saved again', () => {
+    const before = opened();
+    const state = editorReducer(before, { type: 'diskGone', id: 'blog/focus.md' });
+    expect(state.doc).toBe(before.doc);
+    expect(state.goneOnDisk).toBe(true);
+    expect(statusText(state)).toBe('Deleted on disk');
   });
 
-  it('keeps unsaved text on screen', () => {
+  it('keeps unsaved text on screen, and clears the flag when the file comes back', () => {
     const state = [
       { type: 'editBody', body: 'Mine' } as const,
       { type: 'diskGone', id: 'blog/focus.md' } as const,
     ].reduce(editorReducer, opened());
     expect(state.body).toBe('Mine');
-    expect(state.error?.hint).toMatch(/copy it/);
+    expect(state.goneOnDisk).toBe(true);
+    const back = editorReducer(state, { type: 'diskVersion', doc: seedDoc('v2', 'Theirs') });
+    expect(back.goneOnDisk).toBe(false);
+    expect(back.changedOnDisk).toBe(true);
+    expect(back.body).toBe('Mine');
   });
 });
 

@@ -35,6 +35,8 @@ export interface EditorState {
   conflict: boolean;
   /** A newer version is on disk while the author has unsaved edits. */
   changedOnDisk: boolean;
+  /** The file was deleted, moved or renamed on disk while open; the text stays until saved again. */
+  goneOnDisk: boolean;
   /** Why the last request to switch between form and raw text was refused. */
   modeNote: string | null;
   /** Counts fresh reads (not saves): inputs holding their own text restart when it changes. */
@@ -70,6 +72,7 @@ export const initialEditor: EditorState = {
   error: null,
   conflict: false,
   changedOnDisk: false,
+  goneOnDisk: false,
   modeNote: null,
   generation: 0,
 };
@@ -112,6 +115,7 @@ function saved(state: EditorState, doc: PostDoc): EditorState {
     error: null,
     conflict: false,
     changedOnDisk: false,
+    goneOnDisk: false,
     modeNote: null,
     // Text typed while the save was in flight stays; untouched text takes the saved form.
     body: state.body === sent.body ? doc.body : state.body,
@@ -119,21 +123,23 @@ function saved(state: EditorState, doc: PostDoc): EditorState {
   };
 }
 
-function diskVersion(state: EditorState, doc: PostDoc): EditorState {
-  if (state.doc?.id !== doc.id || state.doc.version === doc.version || state.saving !== null) return state;
-  return isDirty(state) ? { ...state, changedOnDisk: true } : fresh(state, doc);
+/** Whether the file on disk now says exactly what the editor holds (someone saved the same text). */
+function sameAsDisk(state: EditorState, doc: PostDoc): boolean {
+  if (state.frontMatter === null || state.body !== doc.body) return false;
+  const change = frontMatterChange(state.frontMatter);
+  if (change.kind === 'raw') return change.raw === doc.frontMatter.raw;
+  return change.kind === 'none' && state.frontMatter.base.raw === doc.frontMatter.raw;
 }
 
-const GONE: ApiError = {
-  code: 'NOT_FOUND',
-  message: 'This post was moved or deleted on disk.',
-  hint: 'Your text is still here: copy it somewhere safe, or save to write it back.',
-};
+function diskVersion(state: EditorState, doc: PostDoc): EditorState {
+  if (state.doc?.id !== doc.id || state.saving !== null) return state;
+  if (state.doc.version === doc.version) return state.goneOnDisk ? { ...state, goneOnDisk: false } : state;
+  if (isDirty(state) && !sameAsDisk(state, doc)) return { ...state, changedOnDisk: true, goneOnDisk: false };
+  return fresh(state, doc);
+}
 
 function diskGone(state: EditorState, id: string): EditorState {
-  if (state.doc?.id !== id) return state;
-  if (isDirty(state)) return { ...state, error: GONE };
-  return { ...initialEditor, generation: state.generation, error: { ...GONE, hint: 'Choose another post.' } };
+  return state.doc?.id !== id ? state : { ...state, goneOnDisk: true, changedOnDisk: false };
 }
 
 function switchMode(state: EditorState, mode: 'fields' | 'raw'): EditorState {
@@ -194,6 +200,7 @@ export function statusText(state: EditorState): string {
   if (state.doc === null) return state.opening === null ? 'No post open' : 'Opening…';
   if (state.saving !== null) return 'Saving…';
   if (state.conflict) return 'Not saved: the file changed on disk';
+  if (state.goneOnDisk) return 'Deleted on disk';
   if (state.error !== null) return state.error.message;
   if (state.doc.readOnly !== undefined) return 'Read-only';
   return isDirty(state) ? 'Unsaved changes' : 'Saved';

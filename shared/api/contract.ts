@@ -118,9 +118,7 @@ export type FieldEdit = { op: 'set'; key: string; value: FieldValue } | { op: 'r
 
 /** What happened to the front matter since the post was read. */
 export type FrontMatterChange =
-  | { kind: 'none' }
-  | { kind: 'fields'; edits: FieldEdit[] }
-  | { kind: 'raw'; raw: string };
+  { kind: 'none' } | { kind: 'fields'; edits: FieldEdit[] } | { kind: 'raw'; raw: string };
 
 /** A save: the body as the editor holds it, the front-matter change, and the version it edits. */
 export interface SaveRequest {

@@ -20,7 +20,12 @@ export interface DesktopApi {
 export type DesktopMethod = keyof DesktopApi;
 
 /** Every desktop method name. */
-export const DESKTOP_METHODS = ['openFolder', 'openExternal', 'exportPostToFile', 'chooseFolder'] as const satisfies readonly DesktopMethod[];
+export const DESKTOP_METHODS = [
+  'openFolder',
+  'openExternal',
+  'exportPostToFile',
+  'chooseFolder',
+] as const satisfies readonly DesktopMethod[];
 
 /** The IPC channel of each desktop method. */
 export const DESKTOP_CHANNELS = {

@@ -25,7 +25,8 @@ export function idProblem(id: unknown, options: { requireMarkdown?: boolean } = 
   if (id.length > MAX_ID_LENGTH) return 'the post id is too long';
   if (id !== id.normalize('NFC')) return 'the post id is not NFC-normalised';
   if (CONTROL.test(id)) return 'the post id contains control characters';
-  if (FORBIDDEN_CHARS.test(id)) return 'the post id contains a character that is not allowed in file names (\\ : * ? " < > |)';
+  if (FORBIDDEN_CHARS.test(id))
+    return 'the post id contains a character that is not allowed in file names (\\ : * ? " < > |)';
   if (id.startsWith('/')) return 'the post id must be relative to the posts folder';
   if (/^[a-z]:/i.test(id)) return 'the post id must not name a drive';
   for (const segment of id.split('/')) {

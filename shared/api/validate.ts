@@ -16,23 +16,37 @@ export const MAX_IMAGE_BASE64_LENGTH = 28 * 1024 * 1024;
 export const MAX_TITLE_LENGTH = 500;
 
 /** A validator returns the typed arguments, or a message saying what is wrong. */
-export type Validator<M extends ApiMethod> = (args: unknown) => { ok: true; args: ApiArgs<M> } | { ok: false; message: string };
+export type Validator<M extends ApiMethod> = (
+  args: unknown,
+) => { ok: true; args: ApiArgs<M> } | { ok: false; message: string };
 
 type Check = (value: unknown, where: string) => string | null;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  );
 }
 
-const string = (max: number): Check => (value, where) =>
-  typeof value !== 'string' ? `${where} must be a string` : value.length > max ? `${where} is too long` : null;
+const string =
+  (max: number): Check =>
+  (value, where) =>
+    typeof value !== 'string' ? `${where} must be a string` : value.length > max ? `${where} is too long` : null;
 
 const postId: Check = (value, where) => {
   const problem = idProblem(value);
   return problem === null ? null : `${where}: ${problem}`;
 };
 
-function exactKeys(value: Record<string, unknown>, required: string[], optional: string[], where: string): string | null {
+function exactKeys(
+  value: Record<string, unknown>,
+  required: string[],
+  optional: string[],
+  where: string,
+): string | null {
   for (const key of required) if (!Object.hasOwn(value, key)) return `${where}.${key} is missing`;
   for (const key of Object.keys(value)) {
     if (!required.includes(key) && !optional.includes(key)) return `${where}.${key} is not expected`;
@@ -54,12 +68,17 @@ const fieldValue: Check = (value, where) => {
     case 'number':
       return exactKeys(value, ['kind', 'text'], [], where) ?? string(MAX_TEXT_LENGTH)(value.text, `${where}.text`);
     case 'boolean':
-      return exactKeys(value, ['kind', 'value'], [], where) ?? (typeof value.value === 'boolean' ? null : `${where}.value must be true or false`);
+      return (
+        exactKeys(value, ['kind', 'value'], [], where) ??
+        (typeof value.value === 'boolean' ? null : `${where}.value must be true or false`)
+      );
     case 'list': {
       const problem = exactKeys(value, ['kind', 'items'], [], where);
       if (problem) return problem;
       if (!Array.isArray(value.items) || value.items.length > 10_000) return `${where}.items must be a list of strings`;
-      return value.items.every((item) => typeof item === 'string' && item.length <= 100_000) ? null : `${where}.items must be a list of strings`;
+      return value.items.every((item) => typeof item === 'string' && item.length <= 100_000)
+        ? null
+        : `${where}.items must be a list of strings`;
     }
     case 'raw':
       return exactKeys(value, ['kind', 'yaml'], [], where) ?? string(MAX_TEXT_LENGTH)(value.yaml, `${where}.yaml`);
@@ -70,7 +89,12 @@ const fieldValue: Check = (value, where) => {
 
 const fieldEdit: Check = (value, where) => {
   if (!isRecord(value)) return `${where} must be an object`;
-  if (value.op === 'set') return exactKeys(value, ['op', 'key', 'value'], [], where) ?? fieldKey(value.key, `${where}.key`) ?? fieldValue(value.value, `${where}.value`);
+  if (value.op === 'set')
+    return (
+      exactKeys(value, ['op', 'key', 'value'], [], where) ??
+      fieldKey(value.key, `${where}.key`) ??
+      fieldValue(value.value, `${where}.value`)
+    );
   if (value.op === 'remove') return exactKeys(value, ['op', 'key'], [], where) ?? fieldKey(value.key, `${where}.key`);
   return `${where}.op must be "set" or "remove"`;
 };
@@ -78,11 +102,13 @@ const fieldEdit: Check = (value, where) => {
 const frontMatterChange: Check = (value, where) => {
   if (!isRecord(value)) return `${where} must be an object`;
   if (value.kind === 'none') return exactKeys(value, ['kind'], [], where);
-  if (value.kind === 'raw') return exactKeys(value, ['kind', 'raw'], [], where) ?? string(MAX_TEXT_LENGTH)(value.raw, `${where}.raw`);
+  if (value.kind === 'raw')
+    return exactKeys(value, ['kind', 'raw'], [], where) ?? string(MAX_TEXT_LENGTH)(value.raw, `${where}.raw`);
   if (value.kind === 'fields') {
     const problem = exactKeys(value, ['kind', 'edits'], [], where);
     if (problem) return problem;
-    if (!Array.isArray(value.edits) || value.edits.length > MAX_EDITS) return `${where}.edits must be a list of at most ${MAX_EDITS} edits`;
+    if (!Array.isArray(value.edits) || value.edits.length > MAX_EDITS)
+      return `${where}.edits must be a list of at most ${MAX_EDITS} edits`;
     for (const [index, edit] of value.edits.entries()) {
       const editProblem = fieldEdit(edit, `${where}.edits[${index}]`);
       if (editProblem) return editProblem;
@@ -95,7 +121,8 @@ const frontMatterChange: Check = (value, where) => {
 function tuple<M extends ApiMethod>(...checks: Check[]): Validator<M> {
   return (args) => {
     if (!Array.isArray(args)) return { ok: false, message: 'arguments must be a list' };
-    if (args.length !== checks.length) return { ok: false, message: `expected ${checks.length} argument(s), got ${args.length}` };
+    if (args.length !== checks.length)
+      return { ok: false, message: `expected ${checks.length} argument(s), got ${args.length}` };
     for (const [index, check] of checks.entries()) {
       const problem = check(args[index], `argument ${index + 1}`);
       if (problem) return { ok: false, message: problem };
@@ -104,24 +131,28 @@ function tuple<M extends ApiMethod>(...checks: Check[]): Validator<M> {
   };
 }
 
-const record = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => (value, where) => {
-  if (!isRecord(value)) return `${where} must be an object`;
-  const problem = exactKeys(value, Object.keys(required), Object.keys(optional), where);
-  if (problem) return problem;
-  for (const [key, check] of Object.entries(required)) {
-    const keyProblem = check(value[key], `${where}.${key}`);
-    if (keyProblem) return keyProblem;
-  }
-  for (const [key, check] of Object.entries(optional)) {
-    if (!Object.hasOwn(value, key)) continue;
-    const keyProblem = check(value[key], `${where}.${key}`);
-    if (keyProblem) return keyProblem;
-  }
-  return null;
-};
+const record =
+  (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
+  (value, where) => {
+    if (!isRecord(value)) return `${where} must be an object`;
+    const problem = exactKeys(value, Object.keys(required), Object.keys(optional), where);
+    if (problem) return problem;
+    for (const [key, check] of Object.entries(required)) {
+      const keyProblem = check(value[key], `${where}.${key}`);
+      if (keyProblem) return keyProblem;
+    }
+    for (const [key, check] of Object.entries(optional)) {
+      if (!Object.hasOwn(value, key)) continue;
+      const keyProblem = check(value[key], `${where}.${key}`);
+      if (keyProblem) return keyProblem;
+    }
+    return null;
+  };
 
-const nonEmpty = (max: number): Check => (value, where) =>
-  string(max)(value, where) ?? ((value as string).length === 0 ? `${where} must not be empty` : null);
+const nonEmpty =
+  (max: number): Check =>
+  (value, where) =>
+    string(max)(value, where) ?? ((value as string).length === 0 ? `${where} must not be empty` : null);
 
 const boolean: Check = (value, where) => (typeof value === 'boolean' ? null : `${where} must be true or false`);
 
@@ -147,9 +178,7 @@ export const VALIDATORS: { [M in ApiMethod]: Validator<M> } = {
   exportSite: tuple(record({ outDir: nonEmpty(4096), drafts: boolean }, { siteUrl: string(2048) })),
   searchPosts: tuple(string(1000)),
   renamePost: tuple(record({ id: postId, newId: postId })),
-  saveImage: tuple(
-    record({ postId: postId, fileName: nonEmpty(255), dataBase64: string(MAX_IMAGE_BASE64_LENGTH) }),
-  ),
+  saveImage: tuple(record({ postId: postId, fileName: nonEmpty(255), dataBase64: string(MAX_IMAGE_BASE64_LENGTH) })),
 };
 
 /** Whether a value names an API method (an own key of the validator map, never a prototype key). */

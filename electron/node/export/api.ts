@@ -1,13 +1,64 @@
-/** The export part of the BlogApi (placeholder until it lands). */
-import { fail, type BlogApi } from '../../../shared/api/contract';
+/**
+ * The export part of the BlogApi: one post as a single-file page held in memory (browser mode
+ * downloads it), and the whole folder as a static site whose progress goes out as events.
+ */
+import path from 'node:path';
+import { fail, ok, type BlogApi, type Result, type SiteExportSummary } from '../../../shared/api/contract';
 import type { BlogEvents, EventName } from '../../../shared/api/events';
 import type { PostStore } from '../store/store';
+import { renderPostHtml } from './post';
+import { exportSite } from './site';
+
+/** What the export methods need beyond the store. */
+export interface ExportApiOptions {
+  /** Pushes `exportProgress` to the UI; without it a site export runs silently. */
+  emit: (<E extends EventName>(event: E, payload: BlogEvents[E]) => void) | undefined;
+  now: () => Date;
+}
 
 /** Export methods over `store`. */
-export function exportApi(
-  _store: PostStore,
-  _options: { emit: (<E extends EventName>(event: E, payload: BlogEvents[E]) => void) | undefined; now: () => Date },
-): Pick<BlogApi, 'exportPostHtml' | 'exportSite'> {
-  const unsupported = () => Promise.resolve(fail<never>('UNSUPPORTED', 'Export is not available yet.'));
-  return { exportPostHtml: unsupported, exportSite: unsupported };
+export function exportApi(store: PostStore, options: ExportApiOptions): Pick<BlogApi, 'exportPostHtml' | 'exportSite'> {
+  // One site export at a time: two would race to replace the same output folder.
+  let running = false;
+  return {
+    async exportPostHtml(id) {
+      const page = await renderPostHtml({ postsDir: store.root, postId: id });
+      if (!page.ok) return page;
+      return ok({ fileName: page.value.fileName, html: page.value.html, warnings: page.value.warnings });
+    },
+    async exportSite(request) {
+      if (!path.isAbsolute(request.outDir)) {
+        return fail(
+          'INVALID_ARGUMENT',
+          `The output folder "${request.outDir}" is not a full path.`,
+          'Choose the folder, or type its full path (for example /home/me/site).',
+        );
+      }
+      if (running) return fail('CONFLICT', 'A site export is already running.', 'Wait for it to finish.');
+      running = true;
+      try {
+        return await runSiteExport(store, request, options);
+      } finally {
+        running = false;
+      }
+    },
+  };
+}
+
+async function runSiteExport(
+  store: PostStore,
+  request: Parameters<BlogApi['exportSite']>[0],
+  options: ExportApiOptions,
+): Promise<Result<SiteExportSummary>> {
+  const started = options.now().getTime();
+  const report = await exportSite({
+    postsDir: store.root,
+    outDir: request.outDir,
+    drafts: request.drafts,
+    siteUrl: request.siteUrl === undefined || request.siteUrl.trim() === '' ? undefined : request.siteUrl,
+    onProgress: (done, total) => options.emit?.('exportProgress', { done, total }),
+    now: () => options.now().getTime() - started,
+  });
+  if (!report.ok) return report;
+  return ok({ outDir: path.resolve(request.outDir), ...report.value });
 }

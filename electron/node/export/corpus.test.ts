@@ -43,7 +43,7 @@ describe.skipIf(!present)('exporting the real-post corpus and the seed', () => {
     expect(report.posts + skipped.length).toBe(sources.length);
     const seed = await readFile(path.join(out, 'blog/focus-is-the-ultimate-process/index.html'), 'utf8');
     expect(seed).toContain('<h1>Focus is the Ultimate Process</h1>');
-    expect(seed).toContain('<p class="post-date">2016-05-26</p>');
+    expect(seed).toContain('<p class="post-date"><time datetime="2016-05-26">26 May 2016</time></p>');
   });
 
   it('writes valid, inert pages (author-content rules relaxed)', async () => {

@@ -3,6 +3,7 @@
  * values (title, description, date, tags) are escaped as text; the body is already sanitized
  * HTML from the one Markdown pipeline.
  */
+import { dateHtml } from './dates';
 import { escapeHtml, renderDocument, siteBar } from './html';
 
 /** What a post page shows. */
@@ -30,7 +31,7 @@ export interface PostPageInput {
 export function renderPostPage(input: PostPageInput): string {
   const header = [
     input.heading === false ? '' : `<h1>${escapeHtml(input.title)}</h1>`,
-    input.date === undefined ? '' : `<p class="post-date">${escapeHtml(input.date)}</p>`,
+    input.date === undefined ? '' : `<p class="post-date">${dateHtml(input.date)}</p>`,
   ].join('');
   const body = `${siteBar(input.siteTitle, input.nav?.home)}
 <main>
@@ -104,7 +105,7 @@ ${tags}
 }
 
 function listItem(entry: ListEntry): string {
-  const date = entry.date === undefined ? '' : `<p class="meta">${escapeHtml(entry.date)}</p>`;
+  const date = entry.date === undefined ? '' : `<p class="meta">${dateHtml(entry.date)}</p>`;
   const summary = entry.summary === undefined ? '' : `<p>${escapeHtml(entry.summary)}</p>`;
   return `<li><h2><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a></h2>${date}${summary}</li>`;
 }

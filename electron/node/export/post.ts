@@ -12,7 +12,7 @@ import { ioFailure } from '../store/errors';
 import { readLimited, writeFileAtomic } from '../store/io';
 import { isInside, locatePost } from '../store/paths';
 import { renderArticle } from './article';
-import { sourceFromText } from './collect';
+import { sourceFromText, type SourcePost } from './collect';
 import { derivedPageFile } from './paths';
 
 /** What to export and where. Give `outFile` (the page) or `outDir` (a folder to put it in). */
@@ -37,31 +37,77 @@ export interface PostExport {
 
 /** Exports one post as a standalone HTML page. */
 export async function exportPost(options: ExportPostOptions): Promise<Result<PostExport>> {
-  const root = await realpath(path.resolve(options.postsDir)).catch(() => null);
-  if (root === null) return fail('NOT_FOUND', `The posts folder ${options.postsDir} cannot be read.`);
-  const location = await locatePost(root, options.postId);
-  if (!location.ok) return location;
+  const root = await postsRoot(options.postsDir);
+  if (!root.ok) return root;
   const target = pageTarget(options);
   if (!target.ok) return target;
-  if (isInside(root, path.dirname(target.value))) {
+  if (isInside(root.value, path.dirname(target.value))) {
     return fail(
       'INVALID_ARGUMENT',
       'The exported page would be written inside the posts folder.',
       'Choose a folder outside it.',
     );
   }
+  const source = await loadSource(root.value, options);
+  if (!source.ok) return source;
+  return writePage(target.value, root.value, options, source.value);
+}
+
+/** What to render as a single-file page held in memory. */
+export type RenderPostOptions = Pick<ExportPostOptions, 'postsDir' | 'postId' | 'readText' | 'siteTitle'>;
+
+/** One post as a single self-contained page (images inlined), not written anywhere. */
+export interface PostPage {
+  /** A file name for the page: the post's slug with `.html`. */
+  fileName: string;
+  html: string;
+  images: number;
+  warnings: string[];
+}
+
+/** Renders one post as a single-file page in memory (browser mode downloads it). */
+export async function renderPostHtml(options: RenderPostOptions): Promise<Result<PostPage>> {
+  const root = await postsRoot(options.postsDir);
+  if (!root.ok) return root;
+  const source = await loadSource(root.value, options);
+  if (!source.ok) return source;
+  const fileName = postFileName(options.postId);
+  // Inline mode writes nothing: outRoot and assetsFolder are never used.
+  const sink = {
+    mode: 'inline' as const,
+    postsRoot: root.value,
+    outRoot: root.value,
+    assetsFolder: '',
+    copied: new Map(),
+  };
+  try {
+    const article = await renderArticle(source.value, { sink, pageFile: fileName, siteTitle: options.siteTitle });
+    return ok({ fileName, html: article.html, images: article.images, warnings: article.warnings });
+  } catch (error) {
+    return ioFailure(error, `read the images of ${options.postId}`);
+  }
+}
+
+async function postsRoot(postsDir: string): Promise<Result<string>> {
+  const root = await realpath(path.resolve(postsDir)).catch(() => null);
+  return root === null ? fail('NOT_FOUND', `The posts folder ${postsDir} cannot be read.`) : ok(root);
+}
+
+async function loadSource(root: string, options: RenderPostOptions): Promise<Result<SourcePost>> {
+  const location = await locatePost(root, options.postId);
+  if (!location.ok) return location;
   const text = await (options.readText ?? readFromDisk(root))(options.postId);
   if (!text.ok) return text;
   const source = sourceFromText(options.postId, location.value.real, text.value, 0);
   if ('problem' in source) return fail('PARSE', source.problem, 'Fix the front matter, then export again.');
-  return writePage(target.value, root, options, source);
+  return ok(source);
 }
 
 async function writePage(
   file: string,
   postsRoot: string,
   options: ExportPostOptions,
-  source: Exclude<ReturnType<typeof sourceFromText>, { problem: string }>,
+  source: SourcePost,
 ): Promise<Result<PostExport>> {
   const outRoot = path.dirname(file);
   const stem = path.basename(file).replace(/\.html?$/i, '');
@@ -91,12 +137,21 @@ function pageTarget(options: ExportPostOptions): Result<string> {
   }
   if (options.outDir === undefined)
     return fail('INVALID_ARGUMENT', 'Say where to write the page (a file or a folder).');
-  const slug =
-    derivedPageFile(options.postId)
+  return ok(path.resolve(options.outDir, postFileName(options.postId)));
+}
+
+/** The file name an exported page of `postId` gets by default: its slug with `.html`. */
+export function postFileName(postId: string): string {
+  return `${postSlug(postId)}.html`;
+}
+
+function postSlug(postId: string): string {
+  return (
+    derivedPageFile(postId)
       .replace(/\/index\.html$/, '')
       .split('/')
-      .pop() ?? 'post';
-  return ok(path.resolve(options.outDir, `${slug}.html`));
+      .pop() ?? 'post'
+  );
 }
 
 function readFromDisk(root: string): (postId: string) => Promise<Result<string>> {

@@ -105,7 +105,7 @@ describe('exportSite', () => {
     await exportSite({ postsDir: posts, outDir: out });
     const focus = await readFile(path.join(out, 'blog/focus/index.html'), 'utf8');
     expect(focus).toContain('<title>Focus &amp; &lt;Process&gt; · Blog</title>');
-    expect(focus).toContain('<p class="post-date">2016-05-26</p>');
+    expect(focus).toContain('<p class="post-date"><time datetime="2016-05-26">26 May 2016</time></p>');
     expect(focus).toContain('href="../../second/index.html#user-content-more"');
     expect(focus).toContain('href="index.html">root</a>');
     expect(focus).toMatch(/<img src="\.\.\/\.\.\/assets\/[0-9a-f]{12}-dot\.png" alt="dot">/);

@@ -1,12 +1,21 @@
-/** The journal part of the BlogApi (placeholder until the journal lands). */
-import { fail, type BlogApi } from '../../../shared/api/contract';
+/** The journal part of the BlogApi: unsaved edits kept so that a crash loses nothing. */
+import type { BlogApi } from '../../../shared/api/contract';
 import type { PostStore } from '../store/store';
+import { createJournal, type Journal, type JournalOptions } from './journal';
 
-/** Journal methods over `store`, kept in `options.dir`. */
+/** The journal methods of the API over a journal. */
+export function journalMethods(journal: Journal): Pick<BlogApi, 'writeJournal' | 'listJournal' | 'discardJournal'> {
+  return {
+    writeJournal: (draft) => journal.write(draft),
+    listJournal: () => journal.list(),
+    discardJournal: (id) => journal.discard(id),
+  };
+}
+
+/** Journal methods over `store`, kept in `options.dir` (UNSUPPORTED when it is undefined). */
 export function journalApi(
-  _store: PostStore,
-  _options: { dir: string | undefined; now: () => Date },
+  store: PostStore,
+  options: JournalOptions,
 ): Pick<BlogApi, 'writeJournal' | 'listJournal' | 'discardJournal'> {
-  const unsupported = () => Promise.resolve(fail<never>('UNSUPPORTED', 'The journal is not available yet.'));
-  return { writeJournal: unsupported, listJournal: unsupported, discardJournal: unsupported };
+  return journalMethods(createJournal(store, options));
 }

@@ -94,7 +94,12 @@ describe('API callers', () => {
   it('refuses a call without a session cookie, or with a made-up one', async () => {
     expect((await listPosts({ ...apiHeaders(fx.server, cookie), Cookie: '' })).status).toBe(401);
     expect(
-      (await listPosts({ ...apiHeaders(fx.server, cookie), Cookie: `${sessionCookieName(fx.server.token)}=${fx.server.token}` })).status,
+      (
+        await listPosts({
+          ...apiHeaders(fx.server, cookie),
+          Cookie: `${sessionCookieName(fx.server.token)}=${fx.server.token}`,
+        })
+      ).status,
     ).toBe(401);
   });
 

@@ -2,7 +2,8 @@
 import { ok, type BlogApi } from '../../../shared/api/contract';
 import type { BlogEvents, EventName } from '../../../shared/api/events';
 import { exportApi } from '../export/api';
-import { journalApi } from '../journal/api';
+import { journalMethods } from '../journal/api';
+import { createJournal } from '../journal/journal';
 import type { PostStore } from './store';
 import { writingApi } from './writing';
 
@@ -14,19 +15,26 @@ export interface BlogApiOptions {
   emit?: <E extends EventName>(event: E, payload: BlogEvents[E]) => void;
   /** The clock. */
   now?: () => Date;
+  /** Told about journal files that cannot be read (they are skipped and kept). */
+  warn?: (message: string) => void;
 }
 
 /** Implements every method of the contract over `store`; expected failures come back as values. */
 export function createBlogApi(store: PostStore, options: BlogApiOptions = {}): BlogApi {
   const now = options.now ?? (() => new Date());
+  const journal = createJournal(
+    store,
+    options.warn ? { dir: options.journalDir, now, warn: options.warn } : { dir: options.journalDir, now },
+  );
   return {
     getWorkspace: () => Promise.resolve(ok({ name: store.name, root: store.root })),
     listPosts: () => store.list(),
     readPost: (id) => store.read(id),
-    savePost: (request) => store.save(request),
+    // A saved post leaves no journal entry behind.
+    savePost: (request) => journal.saving(request, () => store.save(request)),
     createPost: (request) => store.create(request),
     deletePost: (id) => store.remove(id),
-    ...journalApi(store, { dir: options.journalDir, now }),
+    ...journalMethods(journal),
     ...exportApi(store, { emit: options.emit, now }),
     ...writingApi(store, { now }),
   };

@@ -1,4 +1,5 @@
 /** The world a post store works in, fixed when it is created. */
+import type { WriteBytes } from './io';
 
 /** What every store operation needs: the posts folder's real path, the clock, the limits. */
 export interface StoreContext {
@@ -9,6 +10,8 @@ export interface StoreContext {
   trash?: (absPath: string) => Promise<void>;
   /** The largest post read or listed, in bytes. */
   maxFileBytes: number;
+  /** The low-level write of a post's bytes (node:fs; tests inject a full disk). */
+  writeBytes: WriteBytes;
 }
 
 /** The default size limit for a post: 10 MiB. */

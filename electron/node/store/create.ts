@@ -13,7 +13,7 @@ import {
   type PostSummary,
   type Result,
 } from '../../../shared/api/contract';
-import { slugify } from '../../../shared/api/ids';
+import { idProblem, slugify } from '../../../shared/api/ids';
 import { decodePost, encodePost, inferFolderStyle, newPostText } from '../frontmatter/index';
 import { localDate, type StoreContext } from './context';
 import { docFromBytes } from './doc';
@@ -115,7 +115,8 @@ async function writeUnique(
   for (let n = 1; n <= MAX_ATTEMPTS; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
     const id = shape.bundle ? `${prefix}${name}/index${shape.extension}` : `${prefix}${name}${shape.extension}`;
-    if (taken.has(id.toLowerCase())) continue;
+    // A title like "CON" slugs to a Windows device name: take the next free name instead.
+    if (taken.has(id.toLowerCase()) || idProblem(id) !== null) continue;
     const written = await tryWrite(root, id, shape.bundle, bytes);
     if (written === 'taken') continue;
     return written === 'written' ? ok(id) : written;

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ok, type Result } from '../../../shared/api/contract';
 import { ioFailure, notAFile, tooLarge } from './errors';
@@ -44,19 +44,35 @@ export function tempPathFor(target: string, random: string): string {
   return path.join(path.dirname(target), `.${name}.${random}.tmp`);
 }
 
+/** Writes all of `bytes` to an open file; injectable so tests can make the disk fill up. */
+export type WriteBytes = (handle: FileHandle, bytes: Uint8Array) => Promise<void>;
+
+/** The real low-level write. */
+export const writeBytesToDisk: WriteBytes = (handle, bytes) => handle.writeFile(bytes);
+
+// Temporary files being written by this process right now: never swept as leftovers.
+const inFlight = new Set<string>();
+
 /**
  * Replaces `target` with `bytes` atomically, giving the new file `mode`. Throws the file-system
- * error on failure, after removing the temporary file; `target` is then untouched.
+ * error on failure, after removing the temporary file; `target` is then untouched. On success,
+ * temporary files a killed process left beside `target` are removed.
  */
-export async function writeFileAtomic(target: string, bytes: Uint8Array, mode: number): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  bytes: Uint8Array,
+  mode: number,
+  writeBytes: WriteBytes = writeBytesToDisk,
+): Promise<void> {
   const temp = tempPathFor(target, randomBytes(6).toString('hex'));
   let created = false;
   let renamed = false;
+  inFlight.add(temp);
   try {
     const handle = await open(temp, 'wx', mode & 0o7777);
     created = true;
     try {
-      await handle.writeFile(bytes);
+      await writeBytes(handle, bytes);
       // The umask may have narrowed the mode given to open; the post keeps its own.
       await handle.chmod(mode & 0o7777);
       await handle.sync();
@@ -67,7 +83,27 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, mode: n
     renamed = true;
     await syncFolder(path.dirname(target));
   } finally {
+    inFlight.delete(temp);
     if (created && !renamed) await unlink(temp).catch(() => undefined);
+  }
+  await sweepLeftovers(target);
+}
+
+/** Whether `name` is a temporary file `tempPathFor` made for `target` (any random part). */
+export function isLeftoverOf(target: string, name: string): boolean {
+  const prefix = path.basename(tempPathFor(target, ''));
+  // tempPathFor(target, '') ends in "..tmp": the random part goes between the two dots.
+  const head = prefix.slice(0, -'.tmp'.length);
+  return name.startsWith(head) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(head.length));
+}
+
+/** Removes temporary files of `target` left by a process killed mid-save; best effort. */
+async function sweepLeftovers(target: string): Promise<void> {
+  const folder = path.dirname(target);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    const temp = path.join(folder, name);
+    if (isLeftoverOf(target, name) && !inFlight.has(temp)) await unlink(temp).catch(() => undefined);
   }
 }
 

@@ -6,6 +6,7 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostSummary } from '../../../shared/api/contract';
 import { decodePost, summarizePost } from '../frontmatter/index';
+import type { IndexCache } from './index-cache';
 import { readLimited } from './io';
 import { mapLimit } from './limit';
 import { locatePost } from './paths';
@@ -33,19 +34,49 @@ function humanise(name: string): string {
   return words.length === 0 ? name : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Every post below `root`, summarised and sorted newest first. Throws if `root` is unreadable. */
-export async function listPosts(root: string, maxFileBytes: number): Promise<PostSummary[]> {
+/**
+ * Every post below `root`, summarised and sorted newest first. Throws if `root` is unreadable.
+ * With a `cache`, files whose size and modification time are unchanged are not read again.
+ */
+export async function listPosts(root: string, maxFileBytes: number, cache?: IndexCache): Promise<PostSummary[]> {
   const ids = await walkPosts(root);
-  const summaries = await mapLimit(ids, LIST_CONCURRENCY, (id) => summarise(root, id, maxFileBytes));
+  const summaries = await mapLimit(ids, LIST_CONCURRENCY, async (id) => {
+    const known = cache === undefined ? undefined : await remembered(root, id, cache);
+    if (known !== undefined) return known;
+    const summary = await summarise(root, id, maxFileBytes);
+    if (summary.readable) cache?.set(summary.post);
+    return summary.post;
+  });
+  if (cache !== undefined) {
+    cache.retain(new Set(ids));
+    await cache.flush();
+  }
   return summaries.sort(compareSummaries);
 }
 
-async function summarise(root: string, id: string, maxFileBytes: number): Promise<PostSummary> {
-  const unreadable = (problem: string, size = 0, mtimeMs = 0): PostSummary => ({
-    ...emptySummary(id),
-    problem,
-    size,
-    mtimeMs,
+/**
+ * The cached summary of a plain file, checked with one `lstat`: the walk never enters linked
+ * folders and `root` is real, so a regular file with an ASCII id is its own real path. Links and
+ * other names take the full path through locatePost.
+ */
+async function remembered(root: string, id: string, cache: IndexCache): Promise<PostSummary | undefined> {
+  if (!/^[\x20-\x7e]*$/.test(id)) return undefined;
+  try {
+    const stats = await lstat(path.join(root, ...id.split('/')));
+    return stats.isFile() ? cache.get(id, stats.size, stats.mtimeMs) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function summarise(
+  root: string,
+  id: string,
+  maxFileBytes: number,
+): Promise<{ post: PostSummary; readable: boolean }> {
+  const unreadable = (problem: string, size = 0, mtimeMs = 0) => ({
+    post: { ...emptySummary(id), problem, size, mtimeMs },
+    readable: false,
   });
   const location = await locatePost(root, id);
   if (!location.ok) return unreadable(location.error.message, ...(await linkStats(root, id)));
@@ -66,7 +97,8 @@ async function summarise(root: string, id: string, maxFileBytes: number): Promis
     mtimeMs: stats.mtimeMs,
   };
   if (summary.problem !== undefined) result.problem = summary.problem;
-  return result;
+  // Only the stats of the real file read: a link's own stats would not change with its target.
+  return { post: result, readable: !location.value.isLink };
 }
 
 function emptySummary(id: string): PostSummary {

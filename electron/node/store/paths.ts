@@ -85,6 +85,9 @@ async function matchNormalisation(root: string, id: string): Promise<string | nu
 /** Extensions a post may reference as images or media. */
 export const ASSET_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg', 'ico', 'bmp'] as const;
 
+// Opening `CON.png` or `aux/x.png` on Windows opens a device, not a file (same list as post ids).
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
 /** Why an asset path is refused, or null when its syntax is acceptable. */
 export function assetProblem(rel: unknown): string | null {
   if (typeof rel !== 'string' || rel.length === 0) return 'the asset path is empty';
@@ -93,9 +96,12 @@ export function assetProblem(rel: unknown): string | null {
   if (/[\u0000-\u001f\u007f]/.test(rel)) return 'the asset path contains control characters';
   if (rel.includes('\\')) return 'the asset path contains a backslash';
   if (rel.startsWith('/') || /^[a-z]:/i.test(rel)) return 'the asset path must be relative to the posts folder';
+  // On Windows a colon names a drive or an alternate data stream of another file.
+  if (rel.includes(':')) return 'the asset path contains ":"';
   for (const segment of rel.split('/')) {
     if (segment === '' || segment === '.' || segment === '..')
       return 'the asset path has an empty, "." or ".." segment';
+    if (WINDOWS_DEVICE.test(segment)) return `"${segment}" is a device name on Windows`;
   }
   const ext = path.posix.extname(rel).slice(1).toLowerCase();
   if (!(ASSET_EXTENSIONS as readonly string[]).includes(ext)) return `".${ext}" files are not served as images`;

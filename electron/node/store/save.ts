@@ -6,7 +6,7 @@ import { fail, ok, type PostDoc, type Result, type SaveRequest } from '../../../
 import { applySave, decodePost, encodePost } from '../frontmatter/index';
 import type { StoreContext } from './context';
 import { docFromBytes, LINK_READ_ONLY, sameBytes, versionOf } from './doc';
-import { ioFailure } from './errors';
+import { ioFailure, tooLarge } from './errors';
 import { readLimited, writeFileAtomic } from './io';
 import { locatePost } from './paths';
 
@@ -30,9 +30,11 @@ export async function savePost(ctx: StoreContext, request: SaveRequest): Promise
   const text = applySave(decoded.text, request.frontMatter, request.body);
   if (!text.ok) return text;
   const next = encodePost(text.value, decoded.encoding);
+  // A file above the limit could not be opened again; refusing keeps the text in the editor.
+  if (next.length > ctx.maxFileBytes) return tooLarge(next.length, ctx.maxFileBytes);
   if (!sameBytes(next, bytes)) {
     try {
-      await writeFileAtomic(location.value.real, next, stats.mode);
+      await writeFileAtomic(location.value.real, next, stats.mode, ctx.writeBytes);
     } catch (error) {
       return ioFailure(error, 'save this post');
     }

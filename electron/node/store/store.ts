@@ -17,7 +17,8 @@ import { DEFAULT_MAX_FILE_BYTES, type StoreContext } from './context';
 import { createPost } from './create';
 import { docFromBytes } from './doc';
 import { errnoCode, ioFailure, notAFile } from './errors';
-import { readLimited } from './io';
+import { openIndexCache, type IndexCache } from './index-cache';
+import { readLimited, writeBytesToDisk, type WriteBytes } from './io';
 import { listPosts } from './list';
 import { locateAsset, locatePost } from './paths';
 import { savePost } from './save';
@@ -46,6 +47,10 @@ export interface PostStoreOptions {
   now: () => Date;
   trash?: (absPath: string) => Promise<void>;
   maxFileBytes?: number;
+  /** The low-level write of a post's bytes; defaults to node:fs (tests inject failures). */
+  writeBytes?: WriteBytes;
+  /** The front-matter index file (in the app's data folder); without one the index lives in memory only. */
+  indexFile?: string;
 }
 
 /** Opens the store over `postsDir`; fails clearly when it is missing or not a folder. */
@@ -62,9 +67,14 @@ export async function openPostStore(options: PostStoreOptions): Promise<Result<P
     }
     return ioFailure(error, `open the posts folder ${options.postsDir}`);
   }
-  const ctx: StoreContext = { root, now: options.now, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
+  const ctx: StoreContext = {
+    root,
+    now: options.now,
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    writeBytes: options.writeBytes ?? writeBytesToDisk,
+  };
   if (options.trash) ctx.trash = options.trash;
-  return ok(storeOver(ctx));
+  return ok(storeOver(ctx, await openIndexCache(options.indexFile)));
 }
 
 /** Opens the store over `postsDir`; throws with a clear message when the folder is unusable. */
@@ -74,11 +84,11 @@ export async function createPostStore(options: PostStoreOptions): Promise<PostSt
   return store.value;
 }
 
-function storeOver(ctx: StoreContext): PostStore {
+function storeOver(ctx: StoreContext, index: IndexCache): PostStore {
   return {
     root: ctx.root,
     name: path.basename(ctx.root),
-    list: () => list(ctx),
+    list: () => list(ctx, index),
     read: (id) => read(ctx, id),
     save: (request) => savePost(ctx, request),
     create: (request) => createPost(ctx, request),
@@ -88,9 +98,9 @@ function storeOver(ctx: StoreContext): PostStore {
   };
 }
 
-async function list(ctx: StoreContext): Promise<Result<PostSummary[]>> {
+async function list(ctx: StoreContext, index: IndexCache): Promise<Result<PostSummary[]>> {
   try {
-    return ok(await listPosts(ctx.root, ctx.maxFileBytes));
+    return ok(await listPosts(ctx.root, ctx.maxFileBytes, index));
   } catch (error) {
     return ioFailure(error, 'read the posts folder');
   }

@@ -1,0 +1,35 @@
+/**
+ * Code injected into every benchmark page before the app loads. Keystroke latency is measured
+ * from the key event's timestamp (when the browser received it, so time spent queued behind
+ * other work counts) to the first task after the next animation frame, i.e. after the frame
+ * that shows the keystroke has been produced.
+ */
+export const INIT_SCRIPT = `
+(() => {
+  const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(0);
+  }));
+  const bench = { afterPaint, lat: [], lastKey: 0, recording: false };
+  window.__bench = bench;
+  document.addEventListener('keydown', (event) => {
+    if (!bench.recording) return;
+    const t0 = event.timeStamp;
+    bench.lastKey = t0;
+    afterPaint().then((t) => bench.lat.push(t - t0));
+  }, true);
+})();
+`;
+
+/** Chromium flags: the project's Playwright flags, plus precise heap figures. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+];

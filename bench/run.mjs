@@ -1,0 +1,193 @@
+/* eslint-disable @typescript-eslint/ban-ts-comment -- see the next line */
+// @ts-nocheck -- untyped benchmark JavaScript (much of it runs in the page through page.evaluate); TODO: TypeScript.
+/**
+ * `npm run bench`: generates posts and folders in a temporary folder, measures Postwright against
+ * baselines taken in the same run, and prints one table (see bench/README.md for the method).
+ *   node bench/run.mjs [--quick]     (--quick: fewer repetitions, for trying a change)
+ */
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/use-unknown-in-catch-callback-variable -- plain JavaScript run by Node (and, in page.evaluate, by the page): untyped by design */
+import { chromium } from '@playwright/test';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  freshPage,
+  measureFilter,
+  measureFolderOpen,
+  measureMemory,
+  measureStartup,
+  measureTyping,
+  openPost,
+} from './browser.mjs';
+import { loadExporter, timeExport, timeListPosts, timeReadAll, timeReadWrite } from './disk.mjs';
+import { writeFolder, writeLongPosts } from './generate.mjs';
+import { CHROMIUM_ARGS, INIT_SCRIPT } from './page-helpers.mjs';
+import { printTable, row } from './stats.mjs';
+import { startServer } from './server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = path.resolve(root, process.env.PW_DIST ?? 'dist');
+const quick = process.argv.includes('--quick');
+const reps = quick ? 2 : 3;
+const FRAME_MS = 1000 / 60;
+
+function log(line) {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+async function typingFigures(context, tmp, rows) {
+  const dir = path.join(tmp, 'long');
+  const titles = await writeLongPosts(dir);
+  const server = await startServer(dist, dir);
+  const plan = [
+    { label: '10 KB', min: 9_000, opens: reps, runs: reps, keys: 24, ratio: 1.5, catchUp: 150 },
+    { label: '100 KB', min: 90_000, opens: reps, runs: reps, keys: 24, ratio: 1.5, catchUp: 150 },
+    { label: '1 MB', min: 900_000, opens: reps, runs: quick ? 1 : 2, keys: 16, ratio: 3, catchUp: 1000 },
+  ];
+  try {
+    for (const size of plan) {
+      const opens = [];
+      let page = null;
+      for (let i = 0; i < size.opens; i++) {
+        await page?.close({ runBeforeUnload: false });
+        page = await freshPage(context, server.url);
+        opens.push(await openPost(page, titles[size.label], size.min));
+      }
+      log(`${size.label}: opened in ${opens.map((ms) => Math.round(ms)).join(', ')} ms; typing…`);
+      const typing = await measureTyping(page, { runs: size.runs, keys: size.keys });
+      await page.close({ runBeforeUnload: false });
+      rows.push(
+        row(`Keystroke to paint, ${size.label} (vs bare textarea)`, typing.app, typing.bare, { ratio: size.ratio }),
+      );
+      rows.push(row(`Preview caught up after last key, ${size.label}`, typing.catchUp, null, { max: size.catchUp }));
+      if (size.label === '1 MB') rows.push(row('Open a 1 MB post to editable text', opens, null, { max: 500 }));
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+async function startupFigure(context, tmp, rows) {
+  const dir = path.join(tmp, 'sample');
+  await cp(path.join(root, 'posts'), dir, { recursive: true });
+  const server = await startServer(dist, dir);
+  try {
+    const times = [];
+    for (let i = 0; i < reps + 2; i++) times.push(await measureStartup(context, server.url));
+    rows.push(row('Start-up to editable post (browser mode, sample posts)', times, null, { max: 1000, info: true }));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function folderFigures(context, tmp, rows) {
+  const dir = path.join(tmp, 'f10k');
+  log('writing 10,000 posts…');
+  await writeFolder(dir, 10_000, 2_600);
+  await timeReadAll(dir); // warm the page cache so every figure reads from memory alike
+  const read = [];
+  const uiOpen = [];
+  const listCold = [];
+  const listWarm = [];
+  let last = null;
+  for (let i = 0; i < reps; i++) {
+    read.push((await timeReadAll(dir)).ms);
+    const apiServer = await startServer(dist, dir);
+    listCold.push((await timeListPosts(apiServer.url)).ms);
+    listWarm.push((await timeListPosts(apiServer.url)).ms);
+    await apiServer.stop();
+    read.push((await timeReadAll(dir)).ms);
+    const uiServer = await startServer(dist, dir);
+    const opened = await measureFolderOpen(context, uiServer.url);
+    uiOpen.push(opened.ms);
+    if (i < reps - 1) {
+      await opened.page.close({ runBeforeUnload: false });
+      await uiServer.stop();
+    } else last = { ...opened, server: uiServer };
+    log(
+      `10,000 posts: read ${Math.round(read.at(-1))} ms, list ${Math.round(listCold.at(-1))} / ${Math.round(listWarm.at(-1))} ms, UI ${Math.round(uiOpen.at(-1))} ms`,
+    );
+  }
+  rows.push(
+    row('List 10,000 posts through the server (vs read all files)', listCold, read, { ratio: 1.2, on: 'median' }),
+  );
+  rows.push(row('Open 10,000 posts in the UI, list painted (vs read all)', uiOpen, read, { ratio: 1.2, on: 'median' }));
+  rows.push(row('Second listing of 10,000 posts (vs read all)', listWarm, read, { ratio: 0.25, on: 'median' }));
+  try {
+    const filter = await measureFilter(last.page, 'number 12');
+    rows.push(row('Filter 10,000 posts, keystroke to paint', filter, null, { max: FRAME_MS }));
+    const memory = await measureMemory(last.page);
+    rows.push(
+      row(`Page JS heap with 10,000 posts listed (${memory.nodes} DOM nodes)`, [memory.mb], null, {
+        max: 200,
+        unit: 'MB',
+      }),
+    );
+  } finally {
+    await last.page.close({ runBeforeUnload: false });
+    await last.server.stop();
+  }
+}
+
+async function exportFigure(tmp, rows) {
+  const dir = path.join(tmp, 'f1k');
+  await writeFolder(dir, 1_000, 2_600);
+  const exportSite = await loadExporter(root, tmp);
+  const exported = [];
+  const baseline = [];
+  for (let i = 0; i < reps; i++) {
+    const done = await timeExport(exportSite, dir, path.join(tmp, 'site'));
+    exported.push(done.ms);
+    baseline.push(await timeReadWrite(dir, path.join(tmp, 'copy'), done.bytes, done.files));
+    log(
+      `export 1,000: ${Math.round(done.ms)} ms (${done.files} files, ${(done.bytes / 1e6).toFixed(1)} MB) vs ${Math.round(baseline.at(-1))} ms`,
+    );
+  }
+  rows.push(
+    row('Export 1,000 posts as a site (vs read + write as many bytes)', exported, baseline, { ratio: 3, on: 'median' }),
+  );
+}
+
+/** A build outside the project (PW_DIST=/tmp/...) cannot find the project's packages: link them in. */
+async function linkPackages() {
+  if (!path.relative(root, dist).startsWith('..')) return;
+  await symlink(path.join(root, 'node_modules'), path.join(dist, 'node_modules'), 'dir').catch((error) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+}
+
+async function main() {
+  await linkPackages();
+  const tmp = await mkdtemp(path.join(tmpdir(), 'postwright-bench-'));
+  const started = Date.now();
+  const rows = [];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript(INIT_SCRIPT);
+  try {
+    const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
+    const parts = { startup: startupFigure, typing: typingFigures, folder: folderFigures };
+    for (const [name, part] of Object.entries(parts)) {
+      if (only === undefined || only === name) {
+        log(`${name}…`);
+        await part(context, tmp, rows);
+      }
+    }
+    if (only === undefined || only === 'export') await exportFigure(tmp, rows);
+  } finally {
+    await browser.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `\nPostwright benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Chromium ${browser.version()}${quick ? ' (--quick)' : ''}\n`,
+  );
+  console.log(printTable(rows));
+  console.log(`\nTook ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+await main();

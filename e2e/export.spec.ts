@@ -1,0 +1,97 @@
+/**
+ * Exporting from the app (browser mode): one post downloads as a standalone, script-free page;
+ * the whole blog is written as a static site while a progress bar fills, and the exported pages
+ * open from disk with their images.
+ */
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test, expect } from './fixtures';
+
+// eslint-disable-next-line no-empty-pattern -- Playwright passes fixtures first; none are needed here
+test.beforeEach(({}, testInfo) => {
+  testInfo.skip(testInfo.project.metadata.mode !== 'browser', 'Downloads and typed folders are browser mode.');
+  // Exports render every post; on a busy two-core machine that takes a while.
+  test.slow();
+});
+
+test('Export HTML downloads a standalone page with a strict CSP and no script', async ({ app }) => {
+  await app.getByRole('option', { name: 'Everything Markdown Can Do Here' }).click();
+  await expect(app.getByLabel('Markdown', { exact: true })).toBeVisible();
+  const downloading = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export HTML' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('markdown-features.html');
+  const file = await download.path();
+  const html = await readFile(file, 'utf8');
+  expect(html).toContain('<title>Everything Markdown Can Do Here</title>');
+  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
+  expect(html).not.toMatch(/<script/i);
+  // The single file carries its image inside it.
+  expect(html).toMatch(/<img src="data:image\/png;base64,/);
+  await expect(app.getByRole('toolbar', { name: 'Export' })).toContainText('Exported to markdown-features.html');
+});
+
+test('Ctrl/Cmd+E exports, and says when unsaved edits are not included', async ({ app }) => {
+  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await markdown.click();
+  await markdown.press('ControlOrMeta+End');
+  await markdown.pressSequentially('\nNot saved yet.\n');
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+  const downloading = app.waitForEvent('download');
+  await app.keyboard.press('ControlOrMeta+e');
+  const html = await readFile(await (await downloading).path(), 'utf8');
+  expect(html).not.toContain('Not saved yet.');
+  await expect(app.getByRole('toolbar', { name: 'Export' })).toContainText('save first to include your edits');
+});
+
+test('Export site writes the site with progress, and its pages open from disk with their images', async ({
+  app,
+  page,
+}) => {
+  const base = await mkdtemp(path.join(tmpdir(), 'postwright-e2e-site-'));
+  const out = path.join(base, 'site');
+  try {
+    await app.getByRole('button', { name: 'Export site' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Export site' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Output folder').fill('relative/folder');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText('not a full path');
+
+    await dialog.getByLabel('Output folder').fill(out);
+    await dialog.getByLabel('Site URL').fill('https://example.org/blog/');
+    await dialog.getByLabel('Include drafts').check();
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const bar = dialog.getByRole('progressbar');
+    await expect(bar).toHaveAttribute('aria-valuenow', '100');
+    await expect(dialog.getByRole('status')).toContainText('Exported 3 posts');
+    await expect(dialog.getByRole('status')).toContainText(out);
+
+    for (const file of [
+      'index.html',
+      'feed.xml',
+      'blog/markdown-features/index.html',
+      'blog/notes-on-revision/index.html',
+    ])
+      expect((await stat(path.join(out, file))).isFile(), file).toBe(true);
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(index).toContain('Everything Markdown Can Do Here');
+    expect(index).not.toMatch(/<script/i);
+
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+
+    // Opened from disk, the page's CSP ('self') still lets its copied image load.
+    await page.goto(pathToFileURL(path.join(out, 'blog/markdown-features/index.html')).href);
+    const image = page.locator('img[src*="gradient"]');
+    await expect(image).toHaveCount(1);
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+    await page.getByRole('link', { name: 'Blog' }).first().click();
+    await expect(page).toHaveURL(/\/site\/index\.html$/);
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+});

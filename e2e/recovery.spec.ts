@@ -1,0 +1,183 @@
+/**
+ * Unsaved work is never lost and the disk changing under the editor is handled honestly: the
+ * banner flows driven by writing the file from the test, the silent reload, the deleted-on-disk
+ * banner, restoring journalled work after a reload, and autosave.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const WRITING = 'writing-in-plain-text.md';
+
+// Each test waits on the watcher, the journal's one-second pause or autosave's two; allow a busy machine.
+test.describe.configure({ timeout: 120_000 });
+const TITLE = 'Writing in Plain Text';
+
+async function openWriting(app: Page): Promise<ReturnType<Page['getByLabel']>> {
+  await app.getByRole('option', { name: TITLE }).click();
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await expect(markdown).toHaveValue(/Every few years/);
+  return markdown;
+}
+
+async function typeAtEnd(app: Page, text: string): Promise<void> {
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await markdown.click();
+  await markdown.press('ControlOrMeta+End');
+  // One input event, as a paste would be: typing key by key adds nothing here and is slow on a busy machine.
+  await app.keyboard.insertText(text);
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+}
+
+/** Rewrites the post on disk the way another program would (a body line replaced). */
+async function changeOnDisk(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  expect(text).toContain(from);
+  await writeFile(file, text.replace(from, to));
+}
+
+/** The journal as the app's backend reports it (the same call the app makes). */
+async function journalIds(app: Page): Promise<string[]> {
+  return app.evaluate(async () => {
+    try {
+      return await listJournal();
+    } catch {
+      return ['(the server did not answer)'];
+    }
+    async function listJournal(): Promise<string[]> {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="postwright-token"]')?.content ?? '';
+      const response = await fetch('/api/listJournal', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-Postwright-Token': token },
+        body: JSON.stringify({ args: [] }),
+      });
+      const result = (await response.json()) as { ok: boolean; value?: { id: string }[] };
+      return result.ok && result.value ? result.value.map((entry) => entry.id) : [];
+    }
+  });
+}
+
+test('a post changed on disk with no local edits reloads silently, the caret staying put', async ({
+  app,
+  postsDir,
+}) => {
+  const markdown = await openWriting(app);
+  await markdown.click();
+  await markdown.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(20, 20));
+  await changeOnDisk(path.join(postsDir, WRITING), 'The tool is replaceable', 'The tool is disposable');
+  await expect(markdown).toHaveValue(/The tool is disposable/);
+  await expect(app.getByRole('alert')).toHaveCount(0);
+  expect(await markdown.evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([
+    20, 20,
+  ]);
+  await expect(app.getByRole('status')).toContainText('Saved');
+});
+
+test('local edits and a change on disk: the banner, and "Keep mine" saves over theirs', async ({ app, postsDir }) => {
+  const file = path.join(postsDir, WRITING);
+  await openWriting(app);
+  await typeAtEnd(app, '\nMine, typed here.');
+  await changeOnDisk(file, 'The tool is replaceable', 'The tool is disposable');
+  const banner = app.getByRole('alert').filter({ hasText: 'This post changed on disk' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(app.getByRole('status')).toContainText('Saved');
+  const after = await readFile(file, 'utf8');
+  expect(after).toContain('Mine, typed here.');
+  expect(after).toContain('The tool is replaceable');
+});
+
+test('"Take theirs" shows the disk version and keeps mine in the journal to restore', async ({ app, postsDir }) => {
+  const file = path.join(postsDir, WRITING);
+  const markdown = await openWriting(app);
+  await typeAtEnd(app, '\nMine, to be kept safe.');
+  await changeOnDisk(file, 'The tool is replaceable', 'The tool is disposable');
+  const banner = app.getByRole('alert').filter({ hasText: 'This post changed on disk' });
+  await banner.getByRole('button', { name: 'Take theirs' }).click();
+  await expect(markdown).toHaveValue(/The tool is disposable/);
+  await expect(markdown).not.toHaveValue(/Mine, to be kept safe/);
+  await expect(app.getByRole('status')).toContainText('Saved');
+  await expect.poll(() => journalIds(app)).toContain(WRITING);
+
+  await app.reload();
+  const dialog = app.getByRole('dialog', { name: 'Restore unsaved work' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Mine, to be kept safe.');
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/Mine, to be kept safe\./);
+});
+
+test('"Compare" shows disk and mine side by side, with the two choices inside', async ({ app, postsDir }) => {
+  const file = path.join(postsDir, WRITING);
+  await openWriting(app);
+  await typeAtEnd(app, '\nOnly in mine.');
+  await changeOnDisk(file, 'The tool is replaceable', 'Only on disk.');
+  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
+  const compare = app.getByRole('region', { name: 'Compare' });
+  await expect(compare).toContainText('Only on disk.');
+  await expect(compare).toContainText('Only in mine.');
+  await expect(compare.locator('.compare-removed', { hasText: 'Only on disk.' })).toBeVisible();
+  await expect(compare.locator('.compare-added', { hasText: 'Only in mine.' })).toBeVisible();
+  await compare.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(compare).toHaveCount(0);
+  expect(await readFile(file, 'utf8')).toContain('Only in mine.');
+});
+
+test('a post deleted on disk keeps its text and says so', async ({ app, postsDir }) => {
+  const markdown = await openWriting(app);
+  await typeAtEnd(app, '\nStill here.');
+  await rm(path.join(postsDir, WRITING));
+  const banner = app.getByRole('alert').filter({ hasText: 'This post was deleted on disk' });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole('button', { name: 'Save again' })).toBeVisible();
+  await expect(markdown).toHaveValue(/Still here\./);
+  await expect(markdown).toHaveValue(/Every few years/);
+});
+
+test('unsaved work comes back after the page dies: the restore dialog', async ({ app, postsDir }) => {
+  await openWriting(app);
+  await typeAtEnd(app, '\nWritten just before the crash.');
+  await expect.poll(() => journalIds(app)).toContain(WRITING);
+  // Leaving while dirty asks first; a crash does not, so drop the guard as a crash would.
+  await app.evaluate(() => {
+    window.onbeforeunload = null;
+  });
+  app.once('dialog', (dialog) => void dialog.accept());
+  await app.reload();
+
+  const dialog = app.getByRole('dialog', { name: 'Restore unsaved work' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(TITLE);
+  await expect(dialog).toContainText('+ Written just before the crash.');
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(dialog).toHaveCount(0);
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await expect(markdown).toHaveValue(/Written just before the crash\.\n?$/);
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+
+  // Saving writes it and leaves no journal behind.
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toContainText('Saved');
+  expect(await readFile(path.join(postsDir, WRITING), 'utf8')).toContain('Written just before the crash.');
+  await expect.poll(() => journalIds(app)).not.toContain(WRITING);
+});
+
+test('autosave, when switched on in Settings, saves after typing stops', async ({ app, postsDir }) => {
+  const file = path.join(postsDir, WRITING);
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const settings = app.getByRole('dialog', { name: 'Settings' });
+  const autosave = settings.getByLabel('Autosave');
+  await expect(autosave).not.toBeChecked();
+  await autosave.check();
+  await settings.getByLabel('Theme').selectOption('dark');
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await settings.getByRole('button', { name: 'Done' }).click();
+
+  await openWriting(app);
+  await typeAtEnd(app, '\nSaved without asking.');
+  await expect.poll(() => readFile(file, 'utf8'), { timeout: 10_000 }).toContain('Saved without asking.');
+  await expect(app.getByRole('status')).toContainText('Saved');
+});

@@ -1,0 +1,265 @@
+/**
+ * The IPC matrix: every registered channel against forged senders (another origin, a subframe,
+ * no frame, a window we did not create), wrong argument types, oversized payloads and unknown
+ * channels. Every refusal is a failure value, the implementation is never reached, nothing on
+ * disk changes and no link is handed to the system. Cases in ipc.test.ts are not repeated.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS, CHANNELS, ok, type ApiMethod, type BlogApi, type Result } from '../../shared/api/contract';
+import { DESKTOP_CHANNELS, DESKTOP_METHODS, type DesktopApi, type DesktopMethod } from '../../shared/api/desktop';
+import { MAX_EDITS, MAX_IMAGE_BASE64_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../../shared/api/validate';
+import { createBlogApi, openPostStore } from '../node/store/index';
+import { registerIpc, senderAllowed, type FrameLike } from './ipc';
+import { openExternalSafely } from './links';
+import { FakeIpcMain } from './testing/fakes';
+
+const POST = '---\ntitle: "Hello"\n---\nBody\n';
+const mainFrame: FrameLike = { url: 'app://postwright/', parent: null, processId: 4, routingId: 1 };
+
+/** One well-formed call of every method: what a forged sender would ask for. */
+const VALID: { [M in ApiMethod]: unknown[] } = {
+  getWorkspace: [],
+  listPosts: [],
+  readPost: ['hello.md'],
+  savePost: [{ id: 'hello.md', baseVersion: 'x', body: 'overwritten\n', frontMatter: { kind: 'none' }, force: true }],
+  createPost: [{ title: 'Injected' }],
+  deletePost: ['hello.md'],
+  writeJournal: [{ id: 'hello.md', baseVersion: 'x', body: 'b', frontMatter: { kind: 'none' } }],
+  listJournal: [],
+  discardJournal: ['hello.md'],
+  exportPostHtml: ['hello.md'],
+  exportSite: [{ outDir: '/tmp/postwright-ipc-matrix-site', drafts: true }],
+  searchPosts: ['Hello'],
+  renamePost: [{ id: 'hello.md', newId: 'moved.md' }],
+  saveImage: [{ postId: 'hello.md', fileName: 'x.png', dataBase64: 'iVBORw0KGgo=' }],
+};
+const VALID_DESKTOP: { [M in DesktopMethod]: unknown[] } = {
+  openFolder: [],
+  openExternal: ['https://example.com/'],
+  exportPostToFile: ['hello.md'],
+  chooseFolder: [],
+};
+
+let folder: string;
+const ipc = new FakeIpcMain();
+const reached: string[] = [];
+const opened: string[] = [];
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), 'postwright-ipc-matrix-'));
+  await writeFile(path.join(folder, 'hello.md'), POST);
+  const store = await openPostStore({ postsDir: folder, now: () => new Date(0) });
+  if (!store.ok) throw new Error(store.error.message);
+  const real = createBlogApi(store.value, { journalDir: path.join(folder, '..', `${path.basename(folder)}-journal`) });
+  // Every call that reaches the implementation is recorded before it runs.
+  const api = Object.fromEntries(
+    API_METHODS.map((m) => [
+      m,
+      (...args: unknown[]) => (reached.push(m), (real[m] as (...a: unknown[]) => unknown)(...args)),
+    ]),
+  ) as unknown as BlogApi;
+  const record = (m: string) => () => (reached.push(m), Promise.resolve(ok(null)));
+  const desktop: DesktopApi = {
+    openFolder: record('openFolder'),
+    chooseFolder: record('chooseFolder'),
+    exportPostToFile: record('exportPostToFile'),
+    openExternal: (url) => openExternalSafely(url, (allowed) => (opened.push(allowed), Promise.resolve())),
+  };
+  registerIpc(
+    ipc,
+    () => api,
+    (frame) => senderAllowed(frame, [mainFrame]),
+    desktop,
+  );
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+  await rm(`${folder}-journal`, { recursive: true, force: true });
+});
+
+async function expectUntouched(): Promise<void> {
+  expect(await readdir(folder)).toEqual(['hello.md']);
+  expect(await readFile(path.join(folder, 'hello.md'), 'utf8')).toBe(POST);
+}
+
+function refused(result: unknown): boolean {
+  const value = result as Result<unknown>;
+  return !value.ok && value.error.code === 'INVALID_ARGUMENT';
+}
+
+const CHANNEL_CALLS: [string, unknown[]][] = [
+  ...API_METHODS.map((m) => [CHANNELS[m], VALID[m]] as [string, unknown[]]),
+  ...DESKTOP_METHODS.map((m) => [DESKTOP_CHANNELS[m], VALID_DESKTOP[m]] as [string, unknown[]]),
+];
+
+describe('forged senders are refused on every channel', () => {
+  const forged: [string, FrameLike | null | undefined][] = [
+    ['another origin', { ...mainFrame, url: 'https://evil.example/' }],
+    ['a file: page', { ...mainFrame, url: 'file:///tmp/evil.html' }],
+    ['a look-alike app host', { ...mainFrame, url: 'app://postwright.evil/' }],
+    ['an app asset (an SVG opened as a page)', { ...mainFrame, url: 'app://postwright/files/images/evil.svg' }],
+    ['a data: page', { ...mainFrame, url: 'data:text/html,<script>1</script>' }],
+    ['about:blank', { ...mainFrame, url: 'about:blank' }],
+    ['DevTools', { ...mainFrame, url: 'devtools://devtools/bundled/inspector.html' }],
+    ['a subframe of our window', { ...mainFrame, routingId: 7, parent: mainFrame }],
+    ['a subframe claiming the main frame ids', { ...mainFrame, parent: mainFrame }],
+    ['another window showing the app', { ...mainFrame, processId: 99 }],
+    ['a frame without ids', { url: 'app://postwright/', parent: null }],
+    ['no frame (destroyed)', null],
+    ['no frame at all', undefined],
+  ];
+
+  it.each(forged)('%s', async (_name, senderFrame) => {
+    reached.length = 0;
+    for (const [channel, args] of CHANNEL_CALLS) {
+      const result = await ipc.invoke(channel, { senderFrame }, ...args);
+      expect(refused(result), channel).toBe(true);
+    }
+    expect(reached).toEqual([]);
+    expect(opened).toEqual([]);
+    await expectUntouched();
+  });
+});
+
+/** Values of the wrong type for any argument position. */
+const GARBAGE: unknown[] = [
+  undefined,
+  null,
+  1,
+  true,
+  [],
+  { a: 1 },
+  Object.create(null),
+  new Date(0),
+  new Map(),
+  () => 1,
+];
+
+describe('wrong argument types are refused before the implementation', () => {
+  it.each(API_METHODS)('%s', async (method) => {
+    reached.length = 0;
+    const valid = VALID[method];
+    const variants: unknown[][] = [[...valid, 'extra'], ...(valid.length > 0 ? [[]] : [])];
+    for (let i = 0; i < valid.length; i++) {
+      for (const value of GARBAGE) variants.push(valid.map((arg, j) => (j === i ? value : arg)));
+    }
+    for (const [index, args] of variants.entries()) {
+      expect(
+        refused(await ipc.invoke(CHANNELS[method], { senderFrame: mainFrame }, ...args)),
+        `variant ${String(index)}`,
+      ).toBe(true);
+    }
+    expect(reached).toEqual([]);
+    await expectUntouched();
+  });
+
+  it('refuses objects carrying keys named after the prototype', async () => {
+    const request = JSON.parse('{"title":"x","__proto__":{"polluted":1}}') as unknown;
+    expect(refused(await ipc.invoke(CHANNELS.createPost, { senderFrame: mainFrame }, request))).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('oversized payloads are refused before the implementation', () => {
+  const big = (n: number) => 'x'.repeat(n + 1);
+  const cases: [string, string, unknown[]][] = [
+    [
+      'a body over the text limit',
+      CHANNELS.savePost,
+      [{ ...(VALID.savePost[0] as object), body: big(MAX_TEXT_LENGTH) }],
+    ],
+    [
+      'a journal body over the limit',
+      CHANNELS.writeJournal,
+      [{ ...(VALID.writeJournal[0] as object), body: big(MAX_TEXT_LENGTH) }],
+    ],
+    [
+      'raw front matter over the limit',
+      CHANNELS.savePost,
+      [{ ...(VALID.savePost[0] as object), frontMatter: { kind: 'raw', raw: big(MAX_TEXT_LENGTH) } }],
+    ],
+    [
+      'too many field edits',
+      CHANNELS.savePost,
+      [
+        {
+          ...(VALID.savePost[0] as object),
+          frontMatter: {
+            kind: 'fields',
+            edits: Array.from({ length: MAX_EDITS + 1 }, () => ({ op: 'remove', key: 'k' })),
+          },
+        },
+      ],
+    ],
+    [
+      'a list of 10,001 items',
+      CHANNELS.savePost,
+      [
+        {
+          ...(VALID.savePost[0] as object),
+          frontMatter: {
+            kind: 'fields',
+            edits: [{ op: 'set', key: 'tags', value: { kind: 'list', items: Array<string>(10_001).fill('t') } }],
+          },
+        },
+      ],
+    ],
+    ['a title over the limit', CHANNELS.createPost, [{ title: big(MAX_TITLE_LENGTH) }]],
+    [
+      'an image over the limit',
+      CHANNELS.saveImage,
+      [{ ...(VALID.saveImage[0] as object), dataBase64: big(MAX_IMAGE_BASE64_LENGTH) }],
+    ],
+    ['a search over 1,000 characters', CHANNELS.searchPosts, [big(1000)]],
+    ['an export folder path over 4,096 characters', CHANNELS.exportSite, [{ outDir: `/${big(4096)}`, drafts: false }]],
+    ['a link over 8 KiB', DESKTOP_CHANNELS.openExternal, [`https://example.com/${big(8192)}`]],
+  ];
+
+  it.each(cases)('%s', async (_name, channel, args) => {
+    reached.length = 0;
+    expect(refused(await ipc.invoke(channel, { senderFrame: mainFrame }, ...args))).toBe(true);
+    expect(reached).toEqual([]);
+    expect(opened).toEqual([]);
+    await expectUntouched();
+  });
+});
+
+describe('channels', () => {
+  it('registers only the contract and desktop channels, so any other name has no handler', () => {
+    const registered = [...ipc.handlers.keys()].sort();
+    expect(registered).toEqual(CHANNEL_CALLS.map(([channel]) => channel).sort());
+    for (const name of [
+      'blog:__proto__',
+      'blog:constructor',
+      'blog:toString',
+      'blog:listPosts ',
+      'BLOG:listPosts',
+      'blog:',
+      'desktop:openPath',
+      'desktop:__proto__',
+      'ELECTRON_BROWSER_REQUIRE',
+      'shell:openExternal',
+    ]) {
+      expect(ipc.handlers.has(name), name).toBe(false);
+    }
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'smb://evil.example/share/x.exe',
+    '\\\\evil.example\\share\\x.exe',
+    'ms-msdt:/id PCWDiagnostic',
+    'search-ms:query=x',
+    'vscode://file/x',
+    'app://postwright/files/x.html',
+    'javascript:alert(1)',
+  ])('never hands %s to the system, even from our own window', async (url) => {
+    const result = (await ipc.invoke(DESKTOP_CHANNELS.openExternal, { senderFrame: mainFrame }, url)) as Result<null>;
+    expect(result.ok).toBe(false);
+    expect(opened).toEqual([]);
+  });
+});

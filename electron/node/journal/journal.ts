@@ -1,0 +1,172 @@
+/**
+ * The journal of unsaved edits: one file per post in the app's data folder, written atomically,
+ * so that a crash, a killed process or a power cut loses at most the last second of typing.
+ * Calls for one post run in the order they arrive, so a discard is never overtaken by a write.
+ */
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  fail,
+  ok,
+  type JournalDraft,
+  type JournalEntry,
+  type PostDoc,
+  type Result,
+  type SaveRequest,
+} from '../../../shared/api/contract';
+import { idProblem } from '../../../shared/api/ids';
+import { errnoCode, ioFailure } from '../store/errors';
+import { readLimited, writeFileAtomic } from '../store/io';
+import type { PostStore } from '../store/store';
+import { entryFileName, isEntryFileName, MAX_ENTRY_BYTES, parseEntry, sameEdits, serialiseEntry } from './entry';
+import { journalTitle } from './title';
+
+/** How a journal is opened. */
+export interface JournalOptions {
+  /** The journal folder of this posts folder; undefined where there is none (unit tests). */
+  dir: string | undefined;
+  now: () => Date;
+  /** Told about journal files that cannot be read (they are kept, never deleted). */
+  warn?: (message: string) => void;
+}
+
+/** The journal of one posts folder. */
+export interface Journal {
+  write(draft: JournalDraft): Promise<Result<null>>;
+  list(): Promise<Result<JournalEntry[]>>;
+  discard(id: string): Promise<Result<null>>;
+  /** Runs a save of `request`, then forgets the journalled edits it made permanent. */
+  saving(request: SaveRequest, save: () => Promise<Result<PostDoc>>): Promise<Result<PostDoc>>;
+}
+
+const NO_JOURNAL = fail(
+  'UNSUPPORTED',
+  'Unsaved edits cannot be kept here: this Postwright has no data folder for its journal.',
+  'Save your edits to keep them.',
+);
+
+/** The journal over `store`, kept in `options.dir`. */
+export function createJournal(store: PostStore, options: JournalOptions): Journal {
+  const { dir } = options;
+  if (dir === undefined) {
+    return {
+      write: () => Promise.resolve(NO_JOURNAL),
+      list: () => Promise.resolve(NO_JOURNAL),
+      discard: () => Promise.resolve(NO_JOURNAL),
+      saving: (_request, save) => save(),
+    };
+  }
+  const queues = new Map<string, Promise<unknown>>();
+  // How many writes arrived per post: a save forgets only edits that arrived before it started.
+  const writes = new Map<string, number>();
+  const inOrder = <T>(id: string, task: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(id) ?? Promise.resolve()).then(task);
+    const settled = next.catch(() => undefined);
+    queues.set(id, settled);
+    void settled.then(() => {
+      if (queues.get(id) === settled) queues.delete(id);
+    });
+    return next;
+  };
+  const fileOf = (id: string) => path.join(dir, entryFileName(id));
+  // The last save of each post: a journal write of exactly those edits that arrives after the
+  // save (sent before the editor learnt it was saved) would bring back an entry for saved text.
+  const saved = new Map<string, SaveRequest>();
+  const alreadySaved = (draft: JournalDraft): boolean => {
+    const last = saved.get(draft.id);
+    return last !== undefined && last.baseVersion === draft.baseVersion && sameEdits(last, draft);
+  };
+  return {
+    write(draft) {
+      const problem = idProblem(draft.id);
+      if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
+      writes.set(draft.id, (writes.get(draft.id) ?? 0) + 1);
+      return inOrder(draft.id, () =>
+        alreadySaved(draft) ? removeEntry(fileOf(draft.id)) : writeEntry(store, dir, draft, options.now),
+      );
+    },
+    list: () => listEntries(store, dir, options.warn),
+    discard(id) {
+      const problem = idProblem(id);
+      if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
+      return inOrder(id, () => removeEntry(fileOf(id)));
+    },
+    async saving(request, save) {
+      const before = writes.get(request.id) ?? 0;
+      const result = await save();
+      if (!result.ok) return result;
+      saved.set(request.id, request);
+      // A failure to forget is harmless: the restore prompt shows the entry matches the disk.
+      await inOrder(request.id, async () => {
+        if ((writes.get(request.id) ?? 0) === before || (await holdsEdits(fileOf(request.id), request))) {
+          await removeEntry(fileOf(request.id));
+        }
+      });
+      return result;
+    },
+  };
+}
+
+async function writeEntry(store: PostStore, dir: string, draft: JournalDraft, now: () => Date): Promise<Result<null>> {
+  const title = await journalTitle(store, draft);
+  const text = serialiseEntry({ draft, title, updatedAt: now().toISOString() });
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length > MAX_ENTRY_BYTES) {
+    return fail(
+      'TOO_LARGE',
+      `These unsaved edits are too large to keep in the journal (it keeps up to ${MAX_ENTRY_BYTES / 1024 / 1024} MiB per post).`,
+      'Save the post to keep them.',
+    );
+  }
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(path.join(dir, entryFileName(draft.id)), bytes, 0o600);
+  } catch (error) {
+    return ioFailure(error, 'keep your unsaved edits in the journal');
+  }
+  return ok(null);
+}
+
+async function removeEntry(file: string): Promise<Result<null>> {
+  try {
+    await unlink(file);
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') return ioFailure(error, 'forget the unsaved edits');
+  }
+  return ok(null);
+}
+
+async function holdsEdits(file: string, request: SaveRequest): Promise<boolean> {
+  const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
+  if (!read.ok) return false;
+  const parsed = parseEntry(path.basename(file), read.value.bytes);
+  return parsed.ok && sameEdits(parsed.entry.draft, request);
+}
+
+async function listEntries(
+  store: PostStore,
+  dir: string,
+  warn: ((message: string) => void) | undefined,
+): Promise<Result<JournalEntry[]>> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return ok([]);
+    return ioFailure(error, 'read the journal of unsaved edits');
+  }
+  const entries: JournalEntry[] = [];
+  for (const name of names.filter(isEntryFileName).sort()) {
+    const file = path.join(dir, name);
+    const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
+    const parsed = read.ok ? parseEntry(name, read.value.bytes) : { ok: false as const, reason: read.error.message };
+    if (!parsed.ok) {
+      warn?.(`Skipped the journal file ${file}: ${parsed.reason}. It is left in place.`);
+      continue;
+    }
+    const { draft, title, updatedAt } = parsed.entry;
+    const disk = await store.read(draft.id);
+    entries.push({ ...draft, title, updatedAt, diskVersion: disk.ok ? disk.value.version : null });
+  }
+  return ok(entries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)));
+}

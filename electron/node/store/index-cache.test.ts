@@ -1,0 +1,94 @@
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { INDEX_VERSION, openIndexCache } from './index-cache';
+import { createPostStore, type PostStore } from './store';
+import { FIXED_NOW, makeTempFolder, writeFiles } from './testing';
+
+let posts: { dir: string; remove: () => Promise<void> };
+let data: { dir: string; remove: () => Promise<void> };
+
+beforeEach(async () => {
+  posts = await makeTempFolder();
+  data = await makeTempFolder('postwright-data-');
+});
+afterEach(async () => {
+  await posts.remove();
+  await data.remove();
+});
+
+const indexFile = () => path.join(data.dir, 'index', 'posts.json');
+
+async function titles(store: PostStore): Promise<string[]> {
+  const result = await store.list();
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.map((post) => post.title);
+}
+
+describe('the front-matter index', () => {
+  it('is written to the data folder and used by the next store instead of reading the files', async () => {
+    await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\nBody\n', 'sub/b.md': '---\ntitle: Beta\n---\n' });
+    expect(
+      await titles(await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() })),
+    ).toEqual(['Alpha', 'Beta']);
+    const saved = JSON.parse(await readFile(indexFile(), 'utf8')) as { version: number; posts: { id: string }[] };
+    expect(saved.version).toBe(INDEX_VERSION);
+    expect(saved.posts.map((post) => post.id).sort()).toEqual(['a.md', 'sub/b.md']);
+
+    // Prove the second store trusts the index: a forged title for an unchanged file shows up.
+    const forged = JSON.stringify(saved).replace('"Alpha"', '"From the index"');
+    await writeFile(indexFile(), forged);
+    const second = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() });
+    expect(await titles(second)).toEqual(['Beta', 'From the index']);
+  });
+
+  it('re-reads a file whose size or modification time changed, and forgets deleted files', async () => {
+    await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\n', 'b.md': '---\ntitle: Beta\n---\n' });
+    const store = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() });
+    expect(await titles(store)).toEqual(['Alpha', 'Beta']);
+
+    // Same size, new content: only the modification time tells.
+    await writeFile(path.join(posts.dir, 'a.md'), '---\ntitle: Gamma\n---\n');
+    const later = new Date('2030-01-01T00:00:00Z');
+    await utimes(path.join(posts.dir, 'a.md'), later, later);
+    await writeFile(path.join(posts.dir, 'b.md'), '---\ntitle: Beta, longer\n---\n');
+    expect(await titles(store)).toEqual(['Beta, longer', 'Gamma']);
+
+    await rm(path.join(posts.dir, 'b.md'));
+    expect(await titles(store)).toEqual(['Gamma']);
+    const saved = JSON.parse(await readFile(indexFile(), 'utf8')) as { posts: { id: string; title: string }[] };
+    expect(saved.posts.map((post) => post.title)).toEqual(['Gamma']);
+  });
+
+  it('ignores a damaged or outdated index file', async () => {
+    await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\n' });
+    await writeFiles(data.dir, { 'index/posts.json': '{"version": 1, "posts": [{"id": "a.md", "tit' });
+    expect(
+      await titles(await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() })),
+    ).toEqual(['Alpha']);
+    const cache = await openIndexCache(indexFile());
+    cache.set({
+      id: 'x.md',
+      title: 'X',
+      date: null,
+      sortKey: null,
+      draft: false,
+      path: null,
+      tags: [],
+      size: 1,
+      mtimeMs: 2,
+    });
+    expect(cache.get('x.md', 1, 2)?.title).toBe('X');
+    expect(cache.get('x.md', 1, 3)).toBeUndefined();
+    await writeFile(indexFile(), JSON.stringify({ version: INDEX_VERSION + 1, posts: [{ id: 'a.md' }] }));
+    expect((await openIndexCache(indexFile())).get('a.md', 0, 0)).toBeUndefined();
+  });
+
+  it('keeps the index in memory when no file is given', async () => {
+    await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\n' });
+    const store = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW });
+    expect(await titles(store)).toEqual(['Alpha']);
+    await writeFile(path.join(posts.dir, 'a.md'), '---\ntitle: Alphabet\n---\n');
+    expect(await titles(store)).toEqual(['Alphabet']);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The front-matter index: each listed post's summary, remembered by id, file size and
+ * modification time, so listing a folder again reads only the files that changed. It lives in
+ * memory, and in a JSON file in the app's data folder when one is given (a second start of the
+ * app then lists at the speed of `stat`). A damaged or outdated file is ignored, never trusted.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PostSummary } from '../../../shared/api/contract';
+import { writeFileAtomic } from './io';
+
+/** Bump when summaries change shape or meaning: older index files are then ignored. */
+export const INDEX_VERSION = 1;
+
+/** Remembered summaries, valid while a file's size and modification time stay the same. */
+export interface IndexCache {
+  /** The summary of `id` if it was made from a file of exactly this size and modification time. */
+  get(id: string, size: number, mtimeMs: number): PostSummary | undefined;
+  /** Remembers a summary (keyed by its own id, size and mtimeMs). */
+  set(summary: PostSummary): void;
+  /** Forgets every post not in `ids` (deleted or renamed files). */
+  retain(ids: ReadonlySet<string>): void;
+  /** Writes the index file if anything changed since it was read or last written. */
+  flush(): Promise<void>;
+}
+
+interface IndexFile {
+  version: number;
+  posts: PostSummary[];
+}
+
+/** Opens the index: empty, or loaded from `file` (missing, damaged or outdated files count as empty). */
+export async function openIndexCache(file?: string): Promise<IndexCache> {
+  const entries = new Map<string, PostSummary>();
+  if (file !== undefined) for (const post of await load(file)) entries.set(post.id, post);
+  let dirty = false;
+  return {
+    get(id, size, mtimeMs) {
+      const known = entries.get(id);
+      return known !== undefined && known.size === size && known.mtimeMs === mtimeMs ? known : undefined;
+    },
+    set(summary) {
+      entries.set(summary.id, summary);
+      dirty = true;
+    },
+    retain(ids) {
+      for (const id of entries.keys()) {
+        if (!ids.has(id)) {
+          entries.delete(id);
+          dirty = true;
+        }
+      }
+    },
+    async flush() {
+      if (file === undefined || !dirty) return;
+      dirty = false;
+      const body: IndexFile = { version: INDEX_VERSION, posts: [...entries.values()] };
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFileAtomic(file, Buffer.from(JSON.stringify(body)), 0o600);
+    },
+  };
+}
+
+async function load(file: string): Promise<PostSummary[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return [];
+  }
+  if (!isIndexFile(parsed) || parsed.version !== INDEX_VERSION) return [];
+  return parsed.posts.filter(isSummary);
+}
+
+function isIndexFile(value: unknown): value is IndexFile {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Partial<IndexFile>).posts);
+}
+
+function isSummary(value: unknown): value is PostSummary {
+  if (typeof value !== 'object' || value === null) return false;
+  const post = value as Partial<PostSummary>;
+  return (
+    typeof post.id === 'string' &&
+    typeof post.title === 'string' &&
+    typeof post.size === 'number' &&
+    typeof post.mtimeMs === 'number' &&
+    Array.isArray(post.tags) &&
+    (post.problem === undefined || typeof post.problem === 'string')
+  );
+}

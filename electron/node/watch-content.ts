@@ -1,0 +1,61 @@
+/**
+ * What the watcher last saw of each post, by content hash, so that only real changes are
+ * reported: a touch (new time, same bytes), a rewrite with identical bytes or a sync tool
+ * re-copying a file must not disturb an author's open post.
+ */
+import path from 'node:path';
+import { versionOf } from './store/doc';
+import { readLimited } from './store/io';
+import { mapLimit } from './store/limit';
+import { walkPosts } from './store/walk';
+import type { FolderChanges } from './watcher';
+
+/** The content hashes of a folder's posts, kept current from the watcher's events. */
+export interface ContentMemory {
+  /** Hashes every post once; events that arrive meanwhile win over what the scan read. */
+  seed(): Promise<void>;
+  /** Notes that an event arrived for `id` (before the batch is filtered). */
+  touched(id: string): void;
+  /** The batch without changes whose content is what was last seen; remembers the new content. */
+  filter(changes: FolderChanges): Promise<FolderChanges>;
+}
+
+/** Remembers the content of the posts below `root`, reading at most `maxBytes` of each. */
+export function createContentMemory(root: string, maxBytes: number): ContentMemory {
+  const known = new Map<string, string>();
+  let seeding: Set<string> | null = null;
+  const hashOf = async (id: string): Promise<string | null> => {
+    const read = await readLimited(path.join(root, ...id.split('/')), maxBytes, 'read this post');
+    return read.ok ? versionOf(read.value.bytes) : null;
+  };
+  return {
+    async seed() {
+      const touchedMeanwhile = new Set<string>();
+      seeding = touchedMeanwhile;
+      const ids = await walkPosts(root).catch(() => [] as string[]);
+      const hashes = await mapLimit(ids, 8, hashOf);
+      ids.forEach((id, index) => {
+        const hash = hashes[index];
+        if (hash !== null && hash !== undefined && !touchedMeanwhile.has(id)) known.set(id, hash);
+      });
+      seeding = null;
+    },
+    touched(id) {
+      seeding?.add(id);
+    },
+    async filter(changes) {
+      for (const id of changes.removed) known.delete(id);
+      const hashes = await Promise.all(
+        [...changes.added, ...changes.changed].map(async (id) => [id, await hashOf(id)] as const),
+      );
+      const before = new Map(known);
+      for (const [id, hash] of hashes) {
+        // An unreadable file is always reported: the editor must look for itself.
+        if (hash === null) known.delete(id);
+        else known.set(id, hash);
+      }
+      const same = (id: string) => before.has(id) && before.get(id) === known.get(id);
+      return { added: changes.added, changed: changes.changed.filter((id) => !same(id)), removed: changes.removed };
+    },
+  };
+}

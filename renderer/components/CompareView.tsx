@@ -1,0 +1,72 @@
+/** The file on disk beside the author's text, line by line, with the two ways out. */
+import { useMemo } from 'react';
+import { compareRows, type CompareCell } from '../state/compare';
+
+/** Props of the compare view. */
+export interface CompareViewProps {
+  /** The body on disk, or null while it is being read. */
+  disk: string | null;
+  mine: string;
+  /** True when the front matter also differs (only the body is compared line by line). */
+  frontMatterEdited: boolean;
+  busy: boolean;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+  onClose: () => void;
+}
+
+function Cell({ cell }: { cell: CompareCell }): React.JSX.Element {
+  const label = cell.kind === 'removed' ? 'only on disk: ' : cell.kind === 'added' ? 'only in yours: ' : '';
+  return (
+    <div className={`compare-line compare-${cell.kind}`}>
+      {label === '' ? null : <span className="visually-hidden">{label}</span>}
+      {cell.text ?? ''}
+    </div>
+  );
+}
+
+/** A region named "Compare": disk on the left, yours on the right. */
+export function CompareView(props: CompareViewProps): React.JSX.Element {
+  const { disk, mine, frontMatterEdited, busy, onKeepMine, onTakeTheirs, onClose } = props;
+  const rows = useMemo(() => (disk === null ? [] : compareRows(disk, mine)), [disk, mine]);
+  return (
+    <section className="compare" aria-label="Compare">
+      <div className="compare-head">
+        <h2 className="compare-title">On disk and yours</h2>
+        <button type="button" className="button" disabled={busy} onClick={onTakeTheirs}>
+          Take theirs
+        </button>
+        <button type="button" className="button primary" disabled={busy} onClick={onKeepMine}>
+          Keep mine
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {frontMatterEdited ? (
+        <p className="restore-note compare-note">
+          Your front-matter changes are kept too; only the text is shown here.
+        </p>
+      ) : null}
+      <div className="compare-grid">
+        <div className="compare-row compare-sides">
+          <div className="compare-side-title">On disk</div>
+          <div className="compare-side-title">Yours</div>
+        </div>
+        {disk === null ? <div className="compare-line">Reading the file…</div> : null}
+        {rows.map((row, index) => (
+          <Row key={index} left={row.left} right={row.right} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Row({ left, right }: { left: CompareCell; right: CompareCell }): React.JSX.Element {
+  return (
+    <div className="compare-row">
+      <Cell cell={left} />
+      <Cell cell={right} />
+    </div>
+  );
+}

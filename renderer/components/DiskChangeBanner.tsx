@@ -1,0 +1,96 @@
+/** Banners for the open post changing or vanishing on disk while it is open. */
+import { useState } from 'react';
+import type { PostDoc, Result } from '../../shared/api/contract';
+import { CompareView } from './CompareView';
+
+/** Props of the changed-on-disk banner. */
+export interface DiskChangeBannerProps {
+  /** True after a refused save; false when the change on disk was noticed first. */
+  refused: boolean;
+  busy: boolean;
+  mine: string;
+  frontMatterEdited: boolean;
+  readDisk: () => Promise<Result<PostDoc>>;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}
+
+/** "This post changed on disk": keep mine, take theirs (yours stay in the journal), or compare. */
+export function DiskChangeBanner(props: DiskChangeBannerProps): React.JSX.Element {
+  const { refused, busy, mine, frontMatterEdited, readDisk, onKeepMine, onTakeTheirs } = props;
+  const [comparing, setComparing] = useState(false);
+  const [disk, setDisk] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const compare = async (): Promise<void> => {
+    setComparing(true);
+    setDisk(null);
+    setProblem(null);
+    const result = await readDisk();
+    if (result.ok) setDisk(result.value.body);
+    else setProblem(result.error.message);
+  };
+
+  return (
+    <>
+      <div className="banner banner-warning" role="alert">
+        <div className="banner-text">
+          <strong>This post changed on disk</strong>
+          <span>
+            {refused ? ' since you opened it, so your changes were not saved.' : ' while you were editing it.'} Keep
+            yours to save over it, or take the version on disk (yours stay in the journal, so nothing is lost).
+          </span>
+          {problem === null ? null : <span className="hint"> {problem}</span>}
+        </div>
+        <div className="banner-actions">
+          <button type="button" className="button" disabled={busy} onClick={() => void compare()}>
+            Compare
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={onTakeTheirs}>
+            Take theirs
+          </button>
+          <button type="button" className="button primary" disabled={busy} onClick={onKeepMine}>
+            Keep mine
+          </button>
+        </div>
+      </div>
+      {comparing && problem === null ? (
+        <CompareView
+          disk={disk}
+          mine={mine}
+          frontMatterEdited={frontMatterEdited}
+          busy={busy}
+          onKeepMine={onKeepMine}
+          onTakeTheirs={onTakeTheirs}
+          onClose={() => setComparing(false)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Props of the deleted-on-disk banner. */
+export interface DeletedBannerProps {
+  busy: boolean;
+  /** Why the last attempt to write it again failed, when it did. */
+  problem: string | null;
+  onSaveAgain: () => void;
+}
+
+/** "This post was deleted on disk": the text stays here and can be written back. */
+export function DeletedBanner({ busy, problem, onSaveAgain }: DeletedBannerProps): React.JSX.Element {
+  return (
+    <div className="banner banner-error" role="alert">
+      <div className="banner-text">
+        <strong>This post was deleted on disk</strong>
+        <span> (or moved or renamed). Your text is still here; save it again to put the file back.</span>
+        {problem === null ? null : <span className="hint"> {problem}</span>}
+      </div>
+      <div className="banner-actions">
+        <button type="button" className="button primary" disabled={busy} onClick={onSaveAgain}>
+          Save again
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+/** "Export site": where to, drafts or not, the site's URL; then progress and a summary. */
+import { useEffect, useId, useState, type SyntheticEvent } from 'react';
+import type { ApiError, BlogApi, SiteExportSummary } from '../../shared/api/contract';
+import type { DesktopApi } from '../../shared/api/desktop';
+import type { BlogEventSource } from '../api/events';
+import { progressLabel, progressPercent, siteUrlProblem, summaryLine } from '../state/export';
+import { Dialog } from './Dialog';
+
+/** Props of the site export dialog. */
+export interface ExportDialogProps {
+  api: BlogApi;
+  events: BlogEventSource;
+  desktop: DesktopApi | null;
+  onClose: () => void;
+}
+
+type Phase =
+  | { kind: 'editing' }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; summary: SiteExportSummary }
+  | { kind: 'failed'; error: ApiError };
+
+/** The modal form; the export keeps running if the author closes it, and its result is dropped. */
+export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProps): React.JSX.Element {
+  const id = useId();
+  const [outDir, setOutDir] = useState('');
+  const [drafts, setDrafts] = useState(false);
+  const [siteUrl, setSiteUrl] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
+  const running = phase.kind === 'running';
+  const urlProblem = siteUrlProblem(siteUrl);
+
+  useEffect(() => {
+    if (!running) return;
+    return events.on('exportProgress', ({ done, total }) =>
+      setPhase((now) => (now.kind === 'running' ? { kind: 'running', done, total } : now)),
+    );
+  }, [events, running]);
+
+  const submit = (event: SyntheticEvent): void => {
+    event.preventDefault();
+    if (running || outDir.trim() === '' || urlProblem !== null) return;
+    setPhase({ kind: 'running', done: 0, total: 0 });
+    const url = siteUrl.trim();
+    const request = url === '' ? { outDir: outDir.trim(), drafts } : { outDir: outDir.trim(), drafts, siteUrl: url };
+    void api.exportSite(request).then((result) => {
+      setPhase(result.ok ? { kind: 'done', summary: result.value } : { kind: 'failed', error: result.error });
+    });
+  };
+
+  const choose = (): void => {
+    void desktop?.chooseFolder().then((result) => {
+      if (!result.ok) setPhase({ kind: 'failed', error: result.error });
+      else if (result.value !== null) setOutDir(result.value);
+    });
+  };
+
+  return (
+    <Dialog title="Export site" description="Write every post as a static website you can publish." onCancel={onClose}>
+      <form className="dialog-form export-form" onSubmit={submit}>
+        <label className="field-label" htmlFor={`${id}-out`}>
+          Output folder
+        </label>
+        <div className="export-folder-row">
+          <input
+            id={`${id}-out`}
+            type="text"
+            value={outDir}
+            placeholder="/full/path/to/site"
+            spellCheck={false}
+            autoComplete="off"
+            disabled={running}
+            onChange={(e) => setOutDir(e.target.value)}
+          />
+          {desktop === null ? null : (
+            <button type="button" className="button" disabled={running} onClick={choose}>
+              Choose…
+            </button>
+          )}
+        </div>
+        <p className="export-hint">
+          A new or empty folder, outside the posts folder. An earlier export there is replaced.
+        </p>
+        <label className="field-label" htmlFor={`${id}-url`}>
+          Site URL
+        </label>
+        <input
+          id={`${id}-url`}
+          type="text"
+          inputMode="url"
+          value={siteUrl}
+          placeholder="https://example.com/blog/"
+          spellCheck={false}
+          disabled={running}
+          aria-invalid={urlProblem !== null}
+          aria-describedby={`${id}-url-hint`}
+          onChange={(e) => setSiteUrl(e.target.value)}
+        />
+        <p className="export-hint" id={`${id}-url-hint`}>
+          {urlProblem ?? 'Optional. With it the site gets an Atom feed, a sitemap and canonical links.'}
+        </p>
+        <label className="export-check">
+          <input type="checkbox" checked={drafts} disabled={running} onChange={(e) => setDrafts(e.target.checked)} />
+          Include drafts
+        </label>
+        <Progress phase={phase} />
+        <Outcome phase={phase} />
+        <div className="dialog-actions">
+          <span className="spacer" />
+          <button type="button" className="button" onClick={onClose}>
+            {phase.kind === 'done' ? 'Close' : 'Cancel'}
+          </button>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={running || outDir.trim() === '' || urlProblem !== null}
+          >
+            {running ? 'Exporting…' : 'Export'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function Progress({ phase }: { phase: Phase }): React.JSX.Element | null {
+  if (phase.kind !== 'running' && phase.kind !== 'done') return null;
+  const [done, total] =
+    phase.kind === 'running' ? [phase.done, phase.total] : [phase.summary.posts, phase.summary.posts];
+  const starting = phase.kind === 'running' && total === 0;
+  const percent = starting ? 0 : progressPercent(done, total);
+  const label = starting ? 'Reading posts…' : progressLabel(done, total);
+  return (
+    <div className="export-progress">
+      <div
+        className="export-progress-track"
+        role="progressbar"
+        aria-label="Export progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={label}
+      >
+        <div className="export-progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="export-progress-label">{label}</span>
+    </div>
+  );
+}
+
+function Outcome({ phase }: { phase: Phase }): React.JSX.Element | null {
+  if (phase.kind === 'failed') {
+    return (
+      <p className="export-error" role="alert">
+        {phase.error.message}
+        {phase.error.hint === undefined ? null : <span className="hint"> {phase.error.hint}</span>}
+      </p>
+    );
+  }
+  if (phase.kind !== 'done') return null;
+  const { summary } = phase;
+  return (
+    <div className="export-summary" role="status">
+      <p>
+        {summaryLine(summary)} <span className="export-path">{summary.outDir}</span>
+      </p>
+      {summary.warnings.length === 0 ? null : (
+        <ul className="export-warnings" aria-label="Warnings">
+          {summary.warnings.map((warning, i) => (
+            <li key={i}>{warning}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/** The controls above the post list: sort field and direction, draft filter, tag filter. */
+import { useId } from 'react';
+import { naturalDirection, SORT_FIELDS, type DraftFilter, type ListView, type SortField } from '../state/sort';
+
+/** Props of the list controls. */
+export interface ListControlsProps {
+  view: ListView;
+  tags: { tag: string; count: number }[];
+  onChange: (view: ListView) => void;
+}
+
+/** Three selects and a direction toggle; every control has a visible or accessible label. */
+export function ListControls({ view, tags, onChange }: ListControlsProps): React.JSX.Element {
+  const id = useId();
+  const ascending = view.direction === 'asc';
+  return (
+    <div className="list-controls">
+      <div className="list-control">
+        <label htmlFor={`${id}-sort`}>Sort by</label>
+        <select
+          id={`${id}-sort`}
+          value={view.sort}
+          onChange={(e) => {
+            const sort = e.target.value as SortField;
+            onChange({ ...view, sort, direction: naturalDirection(sort) });
+          }}
+        >
+          {SORT_FIELDS.map((field) => (
+            <option key={field.value} value={field.value}>
+              {field.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button sort-direction"
+          aria-label={ascending ? 'Ascending order' : 'Descending order'}
+          title={ascending ? 'Ascending: click for descending' : 'Descending: click for ascending'}
+          onClick={() => onChange({ ...view, direction: ascending ? 'desc' : 'asc' })}
+        >
+          <span aria-hidden="true">{ascending ? '↑' : '↓'}</span>
+        </button>
+      </div>
+      <div className="list-control">
+        <label htmlFor={`${id}-show`}>Show</label>
+        <select
+          id={`${id}-show`}
+          value={view.show}
+          onChange={(e) => onChange({ ...view, show: e.target.value as DraftFilter })}
+        >
+          <option value="all">All</option>
+          <option value="published">Published</option>
+          <option value="drafts">Drafts</option>
+        </select>
+      </div>
+      {tags.length === 0 ? null : (
+        <div className="list-control">
+          <label htmlFor={`${id}-tag`}>Tag</label>
+          <select
+            id={`${id}-tag`}
+            value={view.tag ?? ''}
+            onChange={(e) => onChange({ ...view, tag: e.target.value === '' ? null : e.target.value })}
+          >
+            <option value="">Any</option>
+            {tags.map(({ tag, count }) => (
+              <option key={tag} value={tag}>
+                {tag} ({count})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </div>
+  );
+}

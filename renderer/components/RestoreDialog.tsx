@@ -1,0 +1,146 @@
+/** The launch prompt offering back the unsaved edits the journal kept (after a crash or a kill). */
+import { useEffect, useId, useState } from 'react';
+import type { JournalEntry, PostDoc, Result } from '../../shared/api/contract';
+import { changedLines } from '../state/compare';
+import { Dialog } from './Dialog';
+
+const PREVIEW_LINES = 8;
+
+/** Props of the restore prompt. */
+export interface RestoreDialogProps {
+  entries: JournalEntry[];
+  readDisk: (id: string) => Promise<Result<PostDoc>>;
+  onRestore: (entry: JournalEntry) => void;
+  onDiscard: (entry: JournalEntry) => void;
+  /** Close without deciding: the entries stay in the journal. */
+  onLater: () => void;
+}
+
+/** "Restore unsaved work": each post with what would come back, and Restore / Discard. */
+export function RestoreDialog({
+  entries,
+  readDisk,
+  onRestore,
+  onDiscard,
+  onLater,
+}: RestoreDialogProps): React.JSX.Element {
+  return (
+    <Dialog
+      title="Restore unsaved work"
+      description="Postwright kept changes that were never saved. Restore them to keep working, or discard them."
+      onCancel={onLater}
+    >
+      <ul className="restore-list">
+        {entries.map((entry, index) => (
+          <RestoreItem
+            key={entry.id}
+            first={index === 0}
+            entry={entry}
+            readDisk={readDisk}
+            onRestore={() => onRestore(entry)}
+            onDiscard={() => onDiscard(entry)}
+          />
+        ))}
+      </ul>
+      <div className="dialog-actions">
+        <span className="spacer" />
+        <button type="button" className="button" onClick={onLater}>
+          Later
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+interface Preview {
+  lines: string[];
+  more: number;
+  note: string | null;
+}
+
+function frontMatterNote(entry: JournalEntry): string | null {
+  const change = entry.frontMatter;
+  if (change.kind === 'raw') return 'The front matter was edited as text.';
+  if (change.kind === 'fields') {
+    const keys = change.edits.map((edit) => edit.key).join(', ');
+    return `Front matter changed: ${keys}.`;
+  }
+  return null;
+}
+
+async function previewOf(entry: JournalEntry, readDisk: RestoreDialogProps['readDisk']): Promise<Preview> {
+  const disk = await readDisk(entry.id);
+  if (!disk.ok) {
+    const lines = entry.body.split('\n').slice(0, PREVIEW_LINES);
+    const note = disk.error.code === 'NOT_FOUND' ? 'The file is no longer on disk.' : disk.error.message;
+    return { lines, more: 0, note };
+  }
+  const diff = changedLines(disk.value.body, entry.body, PREVIEW_LINES);
+  const note =
+    disk.value.version === entry.baseVersion ? null : 'The file changed on disk since; you will choose which to keep.';
+  return { ...diff, note };
+}
+
+interface RestoreItemProps {
+  /** The first item's Restore takes the focus (Enter must never discard by accident). */
+  first: boolean;
+  entry: JournalEntry;
+  readDisk: RestoreDialogProps['readDisk'];
+  onRestore: () => void;
+  onDiscard: () => void;
+}
+
+function RestoreItem({ first, entry, readDisk, onRestore, onDiscard }: RestoreItemProps): React.JSX.Element {
+  const id = useId();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  useEffect(() => {
+    let live = true;
+    void previewOf(entry, readDisk).then((value) => {
+      if (live) setPreview(value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [entry, readDisk]);
+  const gone = entry.diskVersion === null;
+  const fmNote = frontMatterNote(entry);
+
+  return (
+    <li className="restore-item" aria-labelledby={`${id}-title`}>
+      <div className="restore-head">
+        <h3 className="restore-title" id={`${id}-title`}>
+          {entry.title}
+        </h3>
+        <span className="restore-when">{when(entry.updatedAt)}</span>
+      </div>
+      <pre className="restore-preview" aria-label={`What will be restored in ${entry.title}`}>
+        {preview === null ? 'Reading…' : preview.lines.join('\n') || '(no change to the text)'}
+        {preview !== null && preview.more > 0 ? `\n… and ${preview.more} more lines` : ''}
+      </pre>
+      {fmNote === null ? null : <p className="restore-note">{fmNote}</p>}
+      {preview?.note == null ? null : <p className="restore-note">{preview.note}</p>}
+      <div className="restore-actions">
+        <button type="button" className="button" aria-describedby={`${id}-title`} onClick={onDiscard}>
+          Discard
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          aria-describedby={`${id}-title`}
+          disabled={gone}
+          autoFocus={first}
+          onClick={onRestore}
+        >
+          Restore
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,75 @@
+/**
+ * Full-text search results: a listbox named "Search results", one option per post (named by its
+ * title), showing the matching lines with the matches marked. Keys work as in the post list.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { SearchHit } from '../../shared/api/contract';
+import { moveSelection } from '../state/postList';
+import { Highlight } from './Highlight';
+
+/** Props of the search results. */
+export interface SearchResultsProps {
+  hits: SearchHit[];
+  openId: string | null;
+  onOpen: (id: string) => void;
+}
+
+/** The results listbox; one tab stop, roving focus inside. */
+export function SearchResults({ hits, openId, onOpen }: SearchResultsProps): React.JSX.Element {
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const ids = hits.map((hit) => hit.id);
+  const active = focusId !== null && ids.includes(focusId) ? focusId : (ids[0] ?? null);
+
+  const focus = (id: string | null): void => {
+    if (id === null) return;
+    setFocusId(id);
+    list.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      focus(moveSelection(ids, active, event.key === 'ArrowDown' ? 1 : -1));
+    } else if ((event.key === 'Enter' || event.key === ' ') && active !== null) {
+      event.preventDefault();
+      onOpen(active);
+    }
+  };
+
+  return (
+    <ul
+      className="post-list search-results"
+      role="listbox"
+      aria-label="Search results"
+      ref={list}
+      onKeyDown={onKeyDown}
+    >
+      {hits.map((hit) => (
+        <li
+          key={hit.id}
+          role="option"
+          className={`post-item search-hit${hit.id === openId ? ' is-selected' : ''}`}
+          aria-selected={hit.id === openId}
+          aria-label={hit.title}
+          data-id={hit.id}
+          tabIndex={hit.id === active ? 0 : -1}
+          onFocus={() => setFocusId(hit.id)}
+          onClick={() => onOpen(hit.id)}
+        >
+          <span className="post-title">
+            <Highlight text={hit.title} ranges={hit.titleRanges} />
+          </span>
+          {hit.lines.map((line) => (
+            <span className="search-line" key={line.line}>
+              <span className="search-line-number" aria-hidden="true">
+                {line.line}
+              </span>
+              <Highlight text={line.text} ranges={line.ranges} />
+            </span>
+          ))}
+          <span className="post-id">{hit.id}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,64 @@
+/** The writing aids under the front matter of the open post: path and file tools, image paste. */
+import { useState } from 'react';
+import type { ApiError, BlogApi, PostSummary } from '../../shared/api/contract';
+import type { EditorControls } from '../hooks/useEditor';
+import { useImagePaste } from '../hooks/useImagePaste';
+import { isDirty } from '../state/editor';
+import { PathTools } from './PathTools';
+import { PublishHints } from './PublishHints';
+
+/** Props of the writing panel. */
+export interface WritingPanelProps {
+  api: BlogApi;
+  editor: EditorControls;
+  posts: PostSummary[];
+  /** The list must be read again (a file was renamed). */
+  onPostsChanged: () => void;
+}
+
+/** Nothing when no post is open. */
+export function WritingPanel({ api, editor, posts, onPostsChanged }: WritingPanelProps): React.JSX.Element | null {
+  const { state, dispatch, current } = editor;
+  const [imageError, setImageError] = useState<ApiError | null>(null);
+  const doc = state.doc;
+  useImagePaste(
+    api,
+    doc === null
+      ? null
+      : {
+          postId: doc.id,
+          readOnly: doc.readOnly !== undefined,
+          body: () => current().body,
+          setBody: (body) => {
+            setImageError(null);
+            dispatch({ type: 'editBody', body });
+          },
+          onError: setImageError,
+        },
+  );
+  if (doc === null || state.frontMatter === null) return null;
+  return (
+    <>
+      <PathTools
+        api={api}
+        doc={doc}
+        fields={state.frontMatter.fields}
+        posts={posts}
+        dirty={isDirty(state)}
+        readOnly={doc.readOnly !== undefined}
+        dispatch={dispatch}
+        onRenamed={onPostsChanged}
+      />
+      <PublishHints postId={doc.id} fields={state.frontMatter.fields} body={state.body} posts={posts} />
+      {imageError === null ? null : (
+        <p className="image-error" role="alert">
+          The image was not added: {imageError.message}
+          {imageError.hint === undefined ? null : ` ${imageError.hint}`}{' '}
+          <button type="button" className="button subtle" onClick={() => setImageError(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The journal of unsaved edits: the open post's draft is written about a second after typing stops,
+ * forgotten once saved or discarded, and offered back at launch. A backend without a journal
+ * (UNSUPPORTED) simply turns the feature off: no errors, no prompts.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BlogApi, JournalDraft, JournalEntry, Result } from '../../shared/api/contract';
+import { isDirty, saveRequest, type EditorState } from '../state/editor';
+import type { EditorControls } from './useEditor';
+
+/** How long after the last keystroke the draft is journalled. */
+export const JOURNAL_DELAY_MS = 1000;
+
+/** What the UI can do with the journal. */
+export interface JournalControls {
+  /** Entries found at launch that the author has not yet restored or discarded. */
+  entries: JournalEntry[];
+  /** Saves like the editor does, then forgets the post's journal when everything is on disk. */
+  save: (force?: boolean) => Promise<boolean>;
+  /** Forgets the journalled edits of a post (the author chose not to keep them). */
+  discard: (id: string) => void;
+  /** Journals the open post's edits at once (before they are dropped, so they can come back). */
+  keepNow: () => void;
+  /** Opens a journalled post and applies its edits as unsaved edits; false when it could not. */
+  restore: (entry: JournalEntry) => Promise<boolean>;
+  /** Removes an entry from the launch list without touching the journal. */
+  dismiss: (id: string) => void;
+}
+
+/** The draft a save would send, as the journal keeps it. */
+export function journalDraft(state: EditorState): JournalDraft | null {
+  if (!isDirty(state) || state.doc?.readOnly !== undefined) return null;
+  const request = saveRequest(state);
+  if (request === null) return null;
+  const { id, baseVersion, body, frontMatter } = request;
+  return { id, baseVersion, body, frontMatter };
+}
+
+/** Runs journal calls one after another, so a discard never overtakes the write before it. */
+function useQueue(): (job: () => Promise<Result<unknown>>) => void {
+  const tail = useRef<Promise<unknown>>(Promise.resolve());
+  const off = useRef(false);
+  return useCallback((job) => {
+    tail.current = tail.current.then(async () => {
+      if (off.current) return;
+      const result = await job();
+      if (!result.ok && result.error.code === 'UNSUPPORTED') off.current = true;
+    });
+  }, []);
+}
+
+function applyEntry(dispatch: EditorControls['dispatch'], entry: JournalDraft): void {
+  dispatch({ type: 'editBody', body: entry.body });
+  const change = entry.frontMatter;
+  if (change.kind === 'raw') {
+    dispatch({ type: 'setMode', mode: 'raw' });
+    dispatch({ type: 'editRaw', raw: change.raw });
+  } else if (change.kind === 'fields') {
+    for (const edit of change.edits) {
+      dispatch(
+        edit.op === 'remove'
+          ? { type: 'removeField', key: edit.key }
+          : { type: 'setField', key: edit.key, value: edit.value },
+      );
+    }
+  }
+}
+
+/** Binds the journal to the editor. */
+export function useJournal(api: BlogApi, editor: EditorControls): JournalControls {
+  const [entries, setEntries] = useState<JournalEntry[]>([]);
+  const enqueue = useQueue();
+  const { state, current, open, dispatch, save: editorSave } = editor;
+
+  useEffect(() => {
+    let live = true;
+    void api.listJournal().then((result) => {
+      if (live && result.ok) setEntries(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  // Every change of the text restarts the wait; a clean state (saved, reloaded) cancels it.
+  useEffect(() => {
+    const draft = journalDraft(state);
+    if (draft === null) return;
+    const timer = window.setTimeout(() => enqueue(() => api.writeJournal(draft)), JOURNAL_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [api, enqueue, state]);
+
+  const discard = useCallback((id: string) => enqueue(() => api.discardJournal(id)), [api, enqueue]);
+  const dismiss = useCallback((id: string) => setEntries((list) => list.filter((entry) => entry.id !== id)), []);
+
+  const save = useCallback(
+    async (force = false) => {
+      const id = current().doc?.id;
+      const done = await editorSave(force);
+      if (done && id !== undefined) discard(id);
+      return done;
+    },
+    [current, discard, editorSave],
+  );
+
+  const keepNow = useCallback(() => {
+    const draft = journalDraft(current());
+    if (draft !== null) enqueue(() => api.writeJournal(draft));
+  }, [api, current, enqueue]);
+
+  const restore = useCallback(
+    async (entry: JournalEntry) => {
+      await open(entry.id);
+      const disk = current().doc;
+      if (disk?.id !== entry.id || disk.readOnly !== undefined) return false;
+      // The edits apply to the version they were made on, so a newer file on disk is a conflict, never overwritten.
+      if (disk.version !== entry.baseVersion)
+        dispatch({ type: 'loaded', doc: { ...disk, version: entry.baseVersion } });
+      applyEntry(dispatch, entry);
+      if (disk.version !== entry.baseVersion) dispatch({ type: 'diskVersion', doc: disk });
+      dismiss(entry.id);
+      return true;
+    },
+    [current, dismiss, dispatch, open],
+  );
+
+  return useMemo(
+    () => ({ entries, save, discard, keepNow, restore, dismiss }),
+    [entries, save, discard, keepNow, restore, dismiss],
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The preview's HTML, block by block, for the text as it is now. Rendering runs in a worker that
+ * re-renders only changed blocks, newest text first; where a worker cannot start it renders here.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { latestOnly, type LatestOnly } from '../state/latestOnly';
+import type { BlockReply, RenderRequest } from './protocol';
+import { createPreviewRenderer } from './renderBlocks';
+
+/** What the preview shows: the blocks' HTML, warnings, and whether it lags behind the text. */
+export interface PreviewBlocks {
+  blocks: readonly string[];
+  warnings: readonly string[];
+  pending: boolean;
+}
+
+interface Rendered {
+  request: RenderRequest;
+  reply: BlockReply;
+}
+
+interface Renderer {
+  queue: LatestOnly<RenderRequest>;
+  stop: () => void;
+}
+
+const NO_BLOCKS: readonly string[] = [];
+
+function startRenderer(onRendered: (rendered: Rendered) => void): Renderer {
+  let worker: Worker | null = null;
+  let inFlight: RenderRequest | null = null;
+  let here: ((request: RenderRequest) => BlockReply) | null = null;
+  const finish = (reply: BlockReply): void => {
+    if (inFlight !== null && inFlight.seq === reply.seq) onRendered({ request: inFlight, reply });
+    inFlight = null;
+    queue.done();
+  };
+  const renderHere = (job: RenderRequest): void => {
+    here ??= createPreviewRenderer();
+    const render = here;
+    // Render after the keystroke that asked for it has been painted.
+    window.setTimeout(() => finish(render(job)), 0);
+  };
+  const queue = latestOnly<RenderRequest>((job) => {
+    inFlight = job;
+    if (worker !== null) worker.postMessage(job);
+    else renderHere(job);
+  });
+  try {
+    worker = new Worker(new URL('./blockWorker.ts', import.meta.url), { type: 'module', name: 'preview' });
+    worker.addEventListener('message', (event: MessageEvent<BlockReply>) => finish(event.data));
+    worker.addEventListener('error', (event) => {
+      // The worker could not load (e.g. a protocol that refuses workers): render on the page.
+      event.preventDefault();
+      worker?.terminate();
+      worker = null;
+      if (inFlight !== null) renderHere(inFlight);
+    });
+  } catch {
+    worker = null;
+  }
+  return { queue, stop: () => worker?.terminate() };
+}
+
+/**
+ * How long the text must rest before the preview follows it. Only changed blocks are rendered and
+ * swapped, so a short pause is enough; it still keeps renders out of a burst of keystrokes.
+ */
+export const SETTLE_MS = 50;
+
+/** Renders `markdown` of `postId`; the last finished render stays on screen until the next. */
+export function usePreviewBlocks(postId: string, markdown: string): PreviewBlocks {
+  const [rendered, setRendered] = useState<Rendered | null>(null);
+  const renderer = useRef<Renderer | null>(null);
+  const seq = useRef(0);
+  const shownPost = useRef<string | null>(null);
+
+  useEffect(() => {
+    const started = startRenderer(setRendered);
+    renderer.current = started;
+    return () => {
+      started.stop();
+      renderer.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const request = (): void => {
+      seq.current += 1;
+      renderer.current?.queue.request({ seq: seq.current, postId, markdown });
+    };
+    if (shownPost.current !== postId) {
+      shownPost.current = postId;
+      request();
+      return;
+    }
+    const timer = window.setTimeout(request, SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [postId, markdown]);
+
+  // Another post's HTML is never shown under this one's title, even for a moment.
+  const current = rendered !== null && rendered.request.postId === postId ? rendered : null;
+  return {
+    blocks: current?.reply.blocks ?? NO_BLOCKS,
+    warnings: current?.reply.warnings ?? NO_BLOCKS,
+    pending: current === null || current.request.markdown !== markdown,
+  };
+}

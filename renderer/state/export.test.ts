@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { postExportedLine, progressLabel, progressPercent, siteUrlProblem, summaryLine } from './export';
+
+describe('export wording', () => {
+  it('measures progress, an empty site counting as done', () => {
+    expect(progressPercent(0, 4)).toBe(0);
+    expect(progressPercent(1, 3)).toBe(33);
+    expect(progressPercent(9, 3)).toBe(100);
+    expect(progressPercent(0, 0)).toBe(100);
+    expect(progressLabel(1, 1)).toBe('1 of 1 post');
+    expect(progressLabel(2, 12)).toBe('2 of 12 posts');
+  });
+
+  it('summarises a finished export', () => {
+    const summary = { outDir: '/x', posts: 1, pages: 4, warnings: ['a', 'b'], ms: 1530 };
+    expect(summaryLine(summary)).toBe('Exported 1 post (4 pages) with 2 warnings in 1.5 s.');
+    expect(summaryLine({ ...summary, posts: 0, pages: 1, warnings: [], ms: 12 })).toBe(
+      'Exported 0 posts (1 page) with 0 warnings in 12 ms.',
+    );
+    expect(postExportedLine('a.html', 0)).toBe('Exported to a.html.');
+    expect(postExportedLine('a.html', 1)).toBe('Exported to a.html (1 warning).');
+  });
+
+  it('accepts the site URLs the backend accepts', () => {
+    expect(siteUrlProblem('')).toBeNull();
+    expect(siteUrlProblem(' https://example.org/blog/ ')).toBeNull();
+    expect(siteUrlProblem('example.org')).not.toBeNull();
+    expect(siteUrlProblem('https://example.org/?q=1')).not.toBeNull();
+    expect(siteUrlProblem('javascript:alert(1)')).not.toBeNull();
+  });
+});

@@ -1,0 +1,46 @@
+/** Words and numbers the export UI shows, kept apart from React so they are tested plainly. */
+import type { SiteExportSummary } from '../../shared/api/contract';
+
+/** Said when the open post has edits that the export (which reads the disk) will not include. */
+export const UNSAVED_EXPORT_NOTE = 'Exporting the saved version; save first to include your edits.';
+
+/** The bar's value, 0–100, for `done` of `total` (an empty site counts as complete). */
+export function progressPercent(done: number, total: number): number {
+  if (total <= 0) return 100;
+  return Math.round((Math.min(Math.max(done, 0), total) / total) * 100);
+}
+
+/** "3 of 12 posts" while the export runs. */
+export function progressLabel(done: number, total: number): string {
+  return `${done} of ${total} ${total === 1 ? 'post' : 'posts'}`;
+}
+
+/** One sentence for a finished site export. */
+export function summaryLine(summary: SiteExportSummary): string {
+  const posts = plural(summary.posts, 'post');
+  const pages = plural(summary.pages, 'page');
+  const warnings = plural(summary.warnings.length, 'warning');
+  return `Exported ${posts} (${pages}) with ${warnings} in ${seconds(summary.ms)}.`;
+}
+
+/** What to say after one post was exported. */
+export function postExportedLine(where: string, warnings: number): string {
+  return warnings === 0 ? `Exported to ${where}.` : `Exported to ${where} (${plural(warnings, 'warning')}).`;
+}
+
+/** A site URL the backend will accept, or why not (empty means "no feed"). */
+export function siteUrlProblem(url: string): string | null {
+  const trimmed = url.trim();
+  if (trimmed === '') return null;
+  return /^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/i.test(trimmed)
+    ? null
+    : 'Use an http(s) address without ? or #, for example https://example.com/blog/';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.max(0, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

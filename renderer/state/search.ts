@@ -1,0 +1,71 @@
+/** Search in the renderer: highlighting matches, and ranking posts by title for quick open. */
+import type { PostSummary } from '../../shared/api/contract';
+
+/** A piece of text, marked when it is part of a match. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+/** `text` cut into plain and matching segments by [start, end) `ranges` (sorted, non-overlapping or not). */
+export function highlightSegments(text: string, ranges: readonly (readonly [number, number])[]): Segment[] {
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const [rawStart, rawEnd] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const start = Math.max(at, Math.min(rawStart, text.length));
+    const end = Math.max(start, Math.min(rawEnd, text.length));
+    if (start > at) segments.push({ text: text.slice(at, start), match: false });
+    if (end > start) segments.push({ text: text.slice(start, end), match: true });
+    at = end;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), match: false });
+  return segments;
+}
+
+/** The [start, end) ranges of each word of `query` in `text`, case-insensitively. */
+export function wordRanges(text: string, query: string): [number, number][] {
+  const lower = text.toLowerCase();
+  const ranges: [number, number][] = [];
+  for (const word of query
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((w) => w !== '')) {
+    // Only where lower-casing kept the length can offsets be shared with the original text.
+    if (lower.length !== text.length) break;
+    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + word.length)) {
+      ranges.push([at, at + word.length]);
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** How well `title` matches `query` for quick open: lower is better, null when it does not match. */
+export function titleScore(title: string, query: string): number | null {
+  const words = query
+    .toLocaleLowerCase()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+  if (words.length === 0) return 0;
+  const lower = title.toLocaleLowerCase();
+  let score = 0;
+  for (const word of words) {
+    const at = lower.indexOf(word);
+    if (at === -1) return null;
+    // A match at the start of the title or of a word beats one inside a word.
+    score += at === 0 ? 0 : /[\s\p{P}]/u.test(lower.charAt(at - 1)) ? 1 : 2;
+  }
+  return score;
+}
+
+/** The posts whose titles match `query`, best first, at most `limit`. */
+export function quickOpenMatches(posts: readonly PostSummary[], query: string, limit = 50): PostSummary[] {
+  const scored: { post: PostSummary; score: number; index: number }[] = [];
+  posts.forEach((post, index) => {
+    const score = titleScore(post.title, query);
+    if (score !== null) scored.push({ post, score, index });
+  });
+  return scored
+    .sort((a, b) => a.score - b.score || a.index - b.index)
+    .slice(0, limit)
+    .map(({ post }) => post);
+}
