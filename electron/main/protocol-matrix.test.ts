@@ -110,13 +110,11 @@ describe('methods and origins', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it.each([
-    'app://evil/files/images/a.png',
-    'app://postwright.evil/',
-    'app://postwright:1/',
-    'app://POSTWRIGHT./',
-  ])('refuses the origin of %s', async (url) => {
-    const response = await handler(new Request(url));
-    expect(response.status).toBeGreaterThanOrEqual(400);
-  });
+  it.each(['app://evil/files/images/a.png', 'app://postwright.evil/', 'app://postwright:1/', 'app://POSTWRIGHT./'])(
+    'refuses the origin of %s',
+    async (url) => {
+      const response = await handler(new Request(url));
+      expect(response.status).toBeGreaterThanOrEqual(400);
+    },
+  );
 });

@@ -12,6 +12,22 @@ export interface StoreContext {
   maxFileBytes: number;
   /** The low-level write of a post's bytes (node:fs; tests inject a full disk). */
   writeBytes: WriteBytes;
+  /**
+   * The bytes last read or written of recently opened posts, so that a post deleted on disk while
+   * open can be saved again exactly as the author sees it ("Save again").
+   */
+  lastKnown: Map<string, Uint8Array>;
+}
+
+/** How many posts' last known bytes a store keeps. */
+export const LAST_KNOWN_POSTS = 16;
+
+/** Remembers the bytes of post `id`, forgetting the oldest beyond LAST_KNOWN_POSTS. */
+export function rememberBytes(ctx: StoreContext, id: string, bytes: Uint8Array): void {
+  ctx.lastKnown.delete(id);
+  ctx.lastKnown.set(id, bytes);
+  const oldest = ctx.lastKnown.keys().next().value;
+  if (ctx.lastKnown.size > LAST_KNOWN_POSTS && oldest !== undefined) ctx.lastKnown.delete(oldest);
 }
 
 /** The default size limit for a post: 10 MiB. */

@@ -13,7 +13,7 @@ import {
   type Result,
   type SaveRequest,
 } from '../../../shared/api/contract';
-import { DEFAULT_MAX_FILE_BYTES, type StoreContext } from './context';
+import { DEFAULT_MAX_FILE_BYTES, rememberBytes, type StoreContext } from './context';
 import { createPost } from './create';
 import { docFromBytes } from './doc';
 import { errnoCode, ioFailure, notAFile } from './errors';
@@ -72,6 +72,7 @@ export async function openPostStore(options: PostStoreOptions): Promise<Result<P
     now: options.now,
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     writeBytes: options.writeBytes ?? writeBytesToDisk,
+    lastKnown: new Map(),
   };
   if (options.trash) ctx.trash = options.trash;
   return ok(storeOver(ctx, await openIndexCache(options.indexFile)));
@@ -111,6 +112,7 @@ async function read(ctx: StoreContext, id: string): Promise<Result<PostDoc>> {
   if (!location.ok) return location;
   const bytes = await readLimited(location.value.real, ctx.maxFileBytes, 'open this post');
   if (!bytes.ok) return bytes;
+  rememberBytes(ctx, id, bytes.value.bytes);
   return ok(docFromBytes(id, bytes.value.bytes, location.value.isLink));
 }
 
