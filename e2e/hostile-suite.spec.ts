@@ -108,6 +108,8 @@ async function openEvery(app: Page, postsDir: string, ids: readonly string[]): P
   const seen = watch(app);
   const startUrl = app.url();
   await app.evaluate(CSP_PROBE);
+  // The planted handler above is itself reported (and blocked) by the CSP: start counting now.
+  await app.evaluate(() => ((window as unknown as { __cspViolations?: string[] }).__cspViolations = []));
   const list = app.getByRole('listbox', { name: 'Posts' });
   const preview = app.getByRole('region', { name: 'Preview' });
   await expect(list.getByRole('option')).toHaveCount(HOSTILE_POSTS.length, { timeout: SLOW });

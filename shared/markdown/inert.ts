@@ -62,7 +62,7 @@ const URL_ATTRIBUTES = new Set([
 ]);
 // eslint-disable-next-line no-control-regex -- browsers ignore these inside a scheme
 const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f-\u009f]/g;
-const BAD_URL = /^(?:javascript|vbscript|file|data:(?!image\/(?:png|jpe?g|gif|webp|avif);base64,))/i;
+const BAD_URL = /^(?:javascript:|vbscript:|file:|data:(?!image\/(?:png|jpe?g|gif|webp|avif);base64,))/i;
 
 /** Why some HTML is not inert (one line per problem); empty when it is. */
 export function inertProblems(html: string): string[] {

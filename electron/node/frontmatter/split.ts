@@ -32,8 +32,11 @@ function* linesFrom(text: string, start: number): Generator<Line> {
   }
 }
 
+// A loop, not /[ \t]+$/: that regex is quadratic on long runs of spaces not at the end.
 function trimEndSpaces(s: string): string {
-  return s.replace(/[ \t]+$/, '');
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+  return s.slice(0, end);
 }
 
 function none(text: string): SplitPost {
