@@ -32,7 +32,7 @@ describe('saving a post deleted on disk while open', () => {
     const refused = await store.save(request);
     expect(refused.ok ? null : refused.error.code).toBe('NOT_FOUND');
     const saved = await store.save({ ...request, force: true });
-    expect(saved.ok ? "ok" : saved.error).toBe("ok");
+    expect(saved.ok ? 'ok' : saved.error).toBe('ok');
     expect(await readFile(path.join(dir, 'gone.md'), 'utf8')).toBe(
       ORIGINAL.replace('"Gone"', '"Back"').replace('The body.', 'The body, kept.'),
     );
