@@ -21,6 +21,10 @@ export async function renamePost(
   if (newId === id) return fail('INVALID_ARGUMENT', 'The new file name is the same as the current one.');
   const from = await locatePost(root, id);
   if (!from.ok) return from;
+  // Only a post's own regular file is renamed: never a folder or FIFO named x.md, never a link.
+  const source = await lstatOrNull(from.value.abs);
+  if (source === null) return fail('NOT_FOUND', 'This post is not there any more.');
+  if (!source.isFile() || from.value.isLink) return fail('NOT_A_FILE', 'Only a post file can be renamed.');
   const target = await targetPath(root, newId);
   if (!target.ok) return target;
   const moved = await moveExclusive(from.value.abs, target.value, sameFileIgnoringCase(id, newId));

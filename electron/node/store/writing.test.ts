@@ -1,4 +1,5 @@
-import { readFile, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlogApi, Result } from '../../../shared/api/contract';
@@ -162,6 +163,22 @@ describe('saveImage', () => {
       expect(await allFiles(outside.dir)).toEqual([]);
     } finally {
       await outside.remove();
+    }
+  });
+});
+
+describe('renamePost refuses what is not a post file', () => {
+  it('refuses a folder named x.md', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'postwright-rename-dir-'));
+    try {
+      await mkdir(path.join(dir, 'folder.md'));
+      const store = await createPostStore({ postsDir: dir, now: () => new Date(0) });
+      const api = writingApi(store, { now: () => new Date(0) });
+      const renamed = await api.renamePost({ id: 'folder.md', newId: 'other.md' });
+      expect(renamed.ok ? 'ok' : renamed.error.code).toBe('NOT_A_FILE');
+      expect((await readdir(dir)).sort()).toEqual(['folder.md']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
