@@ -1,3 +1,5 @@
+import { CHROMIUM_ARGS as PLAYWRIGHT_ARGS } from '../scripts/chromium.mjs';
+
 /**
  * Code injected into every benchmark page before the app loads. Keystroke latency is measured
  * from the key event's timestamp (when the browser received it, so time spent queued behind
@@ -23,13 +25,4 @@ export const INIT_SCRIPT = `
 `;
 
 /** Chromium flags: the project's Playwright flags, plus precise heap figures. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+export const CHROMIUM_ARGS = [...PLAYWRIGHT_ARGS, '--enable-precise-memory-info'];
