@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DesktopApi } from '../../shared/api/desktop';
+import type { DesktopCalls } from '../../shared/api/desktop';
 import { createDesktopApi } from './desktop';
 import { chosenHtmlFile } from './export-dialogs';
+import { createFolderTokens, type FolderTokens } from './folder-tokens';
 import { dispatchDesktop } from './ipc';
 import { createSettings } from './settings';
 import { createWorkspaceHost, type WorkspaceHost } from './workspace';
@@ -19,21 +20,26 @@ let posts: string;
 let host: WorkspaceHost;
 let suggested: string[];
 let warned: string[];
+let folders: FolderTokens;
 
-function desktopWith(pick: { file?: string | null | Error; folder?: string | null }): DesktopApi {
-  return createDesktopApi({
-    host,
-    settings: createSettings({ file: path.join(base, 'userData', 'settings.json') }),
-    chooseFolder: () => Promise.resolve(null),
-    onOpened: () => undefined,
-    shellOpenExternal: () => Promise.resolve(),
-    warn: (message) => warned.push(message),
-    chooseHtmlFile: (fileName) => {
-      suggested.push(fileName);
-      return pick.file instanceof Error ? Promise.reject(pick.file) : Promise.resolve(pick.file ?? null);
+function desktopWith(pick: { file?: string | null | Error; folder?: string | null }, caller = 1): DesktopCalls {
+  return createDesktopApi(
+    {
+      host,
+      settings: createSettings({ file: path.join(base, 'userData', 'settings.json') }),
+      chooseFolder: () => Promise.resolve(null),
+      onOpened: () => undefined,
+      shellOpenExternal: () => Promise.resolve(),
+      warn: (message) => warned.push(message),
+      chooseHtmlFile: (fileName) => {
+        suggested.push(fileName);
+        return pick.file instanceof Error ? Promise.reject(pick.file) : Promise.resolve(pick.file ?? null);
+      },
+      chooseExportFolder: () => Promise.resolve(pick.folder ?? null),
+      folders,
     },
-    chooseExportFolder: () => Promise.resolve(pick.folder ?? null),
-  });
+    caller,
+  );
 }
 
 beforeEach(async () => {
@@ -47,6 +53,7 @@ beforeEach(async () => {
   if (!opened.ok) throw new Error(opened.error.message);
   suggested = [];
   warned = [];
+  folders = createFolderTokens();
 });
 
 afterEach(async () => {
@@ -79,8 +86,13 @@ describe('exportPostToFile', () => {
 });
 
 describe('chooseFolder', () => {
-  it('returns the chosen folder or null', async () => {
-    expect(await desktopWith({ folder: '/tmp/site' }).chooseFolder()).toEqual({ ok: true, value: '/tmp/site' });
+  it('returns a token for the chosen folder, good for the window that asked only, or null', async () => {
+    const chosen = await desktopWith({ folder: '/tmp/site' }, 3).chooseFolder();
+    if (!chosen.ok || chosen.value === null) throw new Error('no folder chosen');
+    expect(chosen.value.label).toBe('/tmp/site');
+    expect(chosen.value.token).not.toContain('/tmp/site');
+    expect(folders.resolve(3, chosen.value.token)).toEqual({ ok: true, value: '/tmp/site' });
+    expect(folders.resolve(4, chosen.value.token).ok).toBe(false);
     expect(await desktopWith({}).chooseFolder()).toEqual({ ok: true, value: null });
   });
 });
@@ -88,7 +100,8 @@ describe('chooseFolder', () => {
 describe('dispatchDesktop for export', () => {
   it('routes each method and checks its arguments', async () => {
     const desktop = desktopWith({ folder: '/tmp/site' });
-    expect(await dispatchDesktop(desktop, 'chooseFolder', [])).toEqual({ ok: true, value: '/tmp/site' });
+    const chosen = await dispatchDesktop(desktop, 'chooseFolder', []);
+    expect(chosen.ok && (chosen.value as { label: string }).label).toBe('/tmp/site');
     expect((await dispatchDesktop(desktop, 'chooseFolder', ['x'])).ok).toBe(false);
     expect(await dispatchDesktop(desktop, 'exportPostToFile', ['My Post.md'])).toEqual({ ok: true, value: null });
     for (const args of [[], ['../x.md'], [42], ['a.md', 'b.md']]) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../shared/api/contract';
 import { createDesktopApi } from './desktop';
+import { createFolderTokens } from './folder-tokens';
 import { createSettings } from './settings';
 import { createWorkspaceHost, type WorkspaceHost } from './workspace';
 
@@ -13,16 +14,20 @@ let announced: Workspace[];
 let opened: string[];
 
 function desktopChoosing(choice: string | null | Error) {
-  return createDesktopApi({
-    host,
-    settings: createSettings({ file: path.join(base, 'userData', 'settings.json') }),
-    chooseFolder: () => (choice instanceof Error ? Promise.reject(choice) : Promise.resolve(choice)),
-    onOpened: (workspace) => announced.push(workspace),
-    shellOpenExternal: (url) => {
-      opened.push(url);
-      return Promise.resolve();
+  return createDesktopApi(
+    {
+      host,
+      settings: createSettings({ file: path.join(base, 'userData', 'settings.json') }),
+      chooseFolder: () => (choice instanceof Error ? Promise.reject(choice) : Promise.resolve(choice)),
+      onOpened: (workspace) => announced.push(workspace),
+      shellOpenExternal: (url) => {
+        opened.push(url);
+        return Promise.resolve();
+      },
+      folders: createFolderTokens(),
     },
-  });
+    1,
+  );
 }
 
 beforeEach(async () => {
@@ -74,5 +79,29 @@ describe('openExternal', () => {
     expect((await desktop.openExternal('https://example.com/')).ok).toBe(true);
     expect((await desktop.openExternal('file:///etc/passwd')).ok).toBe(false);
     expect(opened).toEqual(['https://example.com/']);
+  });
+});
+
+describe('closing', () => {
+  it('hands the answer and the edited mark to the app, with the window that sent them', async () => {
+    const answers: unknown[][] = [];
+    const edited: unknown[][] = [];
+    const deps = {
+      host,
+      settings: createSettings({ file: path.join(base, 'userData', 'settings.json') }),
+      chooseFolder: () => Promise.resolve(null),
+      onOpened: () => undefined,
+      shellOpenExternal: () => Promise.resolve(),
+      folders: createFolderTokens(),
+      answerClose: (...args: unknown[]) => (answers.push(args), { ok: true as const, value: null }),
+      setEdited: (...args: unknown[]) => void edited.push(args),
+    };
+    const desktop = createDesktopApi(deps, 5);
+    expect(await desktop.answerClose(2, 'close')).toEqual({ ok: true, value: null });
+    expect(await desktop.setEdited(true)).toEqual({ ok: true, value: null });
+    expect(answers).toEqual([[5, 2, 'close']]);
+    expect(edited).toEqual([[5, true]]);
+    const bare = createDesktopApi({ ...deps, answerClose: undefined }, 5);
+    expect((await bare.answerClose(2, 'close')).ok).toBe(false);
   });
 });

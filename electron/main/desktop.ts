@@ -1,10 +1,12 @@
 /**
  * The desktop extras behind `window.desktop`: the folder picker (which swaps the open folder and
- * remembers it), opening links through the allowlist, and the export's save and folder dialogs.
+ * remembers it), opening links through the allowlist, the export's save and folder dialogs (the
+ * site's folder reaches the page as a token only), and the page's side of closing a window.
  */
 import { fail, ok, type Result, type Workspace } from '../../shared/api/contract';
-import type { DesktopApi } from '../../shared/api/desktop';
+import type { ChosenFolder, CloseAnswer, DesktopCalls } from '../../shared/api/desktop';
 import { exportPost, postFileName } from '../node/export/post';
+import type { FolderTokens } from './folder-tokens';
 import { openExternalSafely } from './links';
 import type { Settings } from './settings';
 import type { WorkspaceHost } from './workspace';
@@ -25,10 +27,16 @@ export interface DesktopDeps {
   chooseHtmlFile?: (fileName: string) => Promise<string | null>;
   /** Asks for the folder a site export goes into; null when cancelled. */
   chooseExportFolder?: () => Promise<string | null>;
+  /** The export folders chosen per window, as tokens. */
+  folders: FolderTokens;
+  /** Hands a window's answer to a close request to the close guard. */
+  answerClose?: (caller: number, request: number, answer: CloseAnswer) => Result<null>;
+  /** Records whether a window holds unsaved edits. */
+  setEdited?: (caller: number, edited: boolean) => void;
 }
 
-/** Builds the desktop API over the workspace host. */
-export function createDesktopApi(deps: DesktopDeps): DesktopApi {
+/** Builds the desktop API as window `caller` (its web contents id) calls it. */
+export function createDesktopApi(deps: DesktopDeps, caller: number): DesktopCalls {
   return {
     async openFolder(): Promise<Result<Workspace | null>> {
       let folder: string | null;
@@ -47,8 +55,24 @@ export function createDesktopApi(deps: DesktopDeps): DesktopApi {
     },
     openExternal: (url) => openExternalSafely(url, deps.shellOpenExternal),
     exportPostToFile: (id) => exportPostToFile(deps, id),
-    chooseFolder: () => ask(deps.chooseExportFolder, 'The folder picker'),
+    chooseFolder: () => chooseExportFolder(deps, caller),
+    answerClose: (request, answer) => {
+      const answerClose = deps.answerClose;
+      return Promise.resolve(answerClose ? answerClose(caller, request, answer) : UNSUPPORTED_CLOSE);
+    },
+    setEdited: (edited) => {
+      deps.setEdited?.(caller, edited);
+      return Promise.resolve(ok(null));
+    },
   };
+}
+
+const UNSUPPORTED_CLOSE = fail<null>('UNSUPPORTED', 'Closing is not guarded here.');
+
+async function chooseExportFolder(deps: DesktopDeps, caller: number): Promise<Result<ChosenFolder | null>> {
+  const folder = await ask(deps.chooseExportFolder, 'The folder picker');
+  if (!folder.ok) return folder;
+  return ok(folder.value === null ? null : deps.folders.issue(caller, folder.value));
 }
 
 async function exportPostToFile(deps: DesktopDeps, id: string): Promise<Result<{ file: string } | null>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chosenFolder, leaveChosen, OPEN_FOLDER_DIALOG, UNSAVED_CHANGES_DIALOG } from './dialogs';
+import { chosenFolder, leaveChosen, NOT_ANSWERING_DIALOG, OPEN_FOLDER_DIALOG, UNSAVED_CHANGES_DIALOG } from './dialogs';
 
 describe('the unsaved-changes dialog', () => {
   it('asks the question with Leave and Stay, Stay being the safe default', () => {
@@ -7,6 +7,13 @@ describe('the unsaved-changes dialog', () => {
     expect(UNSAVED_CHANGES_DIALOG.buttons).toEqual(['Leave', 'Stay']);
     expect(UNSAVED_CHANGES_DIALOG.defaultId).toBe(1);
     expect(UNSAVED_CHANGES_DIALOG.cancelId).toBe(1);
+  });
+
+  it('asks the same way, saying why, when the window does not answer', () => {
+    expect(NOT_ANSWERING_DIALOG.message).toContain('not responding');
+    expect(NOT_ANSWERING_DIALOG.detail).toContain('journal');
+    expect(NOT_ANSWERING_DIALOG.buttons).toEqual(['Leave', 'Stay']);
+    expect(NOT_ANSWERING_DIALOG.cancelId).toBe(1);
   });
 
   it('leaves only when Leave was chosen', () => {

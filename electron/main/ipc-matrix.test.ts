@@ -9,15 +9,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, CHANNELS, ok, type ApiMethod, type BlogApi, type Result } from '../../shared/api/contract';
-import { DESKTOP_CHANNELS, DESKTOP_METHODS, type DesktopApi, type DesktopMethod } from '../../shared/api/desktop';
+import { DESKTOP_CHANNELS, DESKTOP_METHODS, type DesktopCalls, type DesktopMethod } from '../../shared/api/desktop';
 import { MAX_EDITS, MAX_IMAGE_BASE64_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../../shared/api/validate';
 import { createBlogApi, openPostStore } from '../node/store/index';
+import { createFolderTokens } from './folder-tokens';
 import { registerIpc, senderAllowed, type FrameLike } from './ipc';
 import { openExternalSafely } from './links';
 import { FakeIpcMain } from './testing/fakes';
 
 const POST = '---\ntitle: "Hello"\n---\nBody\n';
 const mainFrame: FrameLike = { url: 'app://postwright/', parent: null, processId: 4, routingId: 1 };
+/** The web contents of our window, as the invoke event names it. */
+const sender = { id: 1 };
+const folders = createFolderTokens();
+/** The export folder of VALID.exportSite, chosen in our window (so only the sender check refuses it). */
+const SITE_TOKEN = folders.issue(sender.id, '/tmp/postwright-ipc-matrix-site').token;
 
 /** One well-formed call of every method: what a forged sender would ask for. */
 const VALID: { [M in ApiMethod]: unknown[] } = {
@@ -31,7 +37,7 @@ const VALID: { [M in ApiMethod]: unknown[] } = {
   listJournal: [],
   discardJournal: ['hello.md'],
   exportPostHtml: ['hello.md'],
-  exportSite: [{ outDir: '/tmp/postwright-ipc-matrix-site', drafts: true }],
+  exportSite: [{ outDir: SITE_TOKEN, drafts: true }],
   searchPosts: ['Hello'],
   renamePost: [{ id: 'hello.md', newId: 'moved.md' }],
   saveImage: [{ postId: 'hello.md', fileName: 'x.png', dataBase64: 'iVBORw0KGgo=' }],
@@ -41,6 +47,8 @@ const VALID_DESKTOP: { [M in DesktopMethod]: unknown[] } = {
   openExternal: ['https://example.com/'],
   exportPostToFile: ['hello.md'],
   chooseFolder: [],
+  answerClose: [1, 'close'],
+  setEdited: [true],
 };
 
 let folder: string;
@@ -62,18 +70,20 @@ beforeAll(async () => {
     ]),
   ) as unknown as BlogApi;
   const record = (m: string) => () => (reached.push(m), Promise.resolve(ok(null)));
-  const desktop: DesktopApi = {
+  const desktop: DesktopCalls = {
     openFolder: record('openFolder'),
     chooseFolder: record('chooseFolder'),
     exportPostToFile: record('exportPostToFile'),
+    answerClose: record('answerClose'),
+    setEdited: record('setEdited'),
     openExternal: (url) => openExternalSafely(url, (allowed) => (opened.push(allowed), Promise.resolve())),
   };
-  registerIpc(
-    ipc,
-    () => api,
-    (frame) => senderAllowed(frame, [mainFrame]),
-    desktop,
-  );
+  registerIpc(ipc, {
+    getApi: () => api,
+    isTrustedSender: (frame) => senderAllowed(frame, [mainFrame]),
+    desktopFor: () => desktop,
+    folders,
+  });
 });
 
 afterAll(async () => {
@@ -116,7 +126,7 @@ describe('forged senders are refused on every channel', () => {
   it.each(forged)('%s', async (_name, senderFrame) => {
     reached.length = 0;
     for (const [channel, args] of CHANNEL_CALLS) {
-      const result = await ipc.invoke(channel, { senderFrame }, ...args);
+      const result = await ipc.invoke(channel, { senderFrame, sender }, ...args);
       expect(refused(result), channel).toBe(true);
     }
     expect(reached).toEqual([]);
@@ -149,7 +159,7 @@ describe('wrong argument types are refused before the implementation', () => {
     }
     for (const [index, args] of variants.entries()) {
       expect(
-        refused(await ipc.invoke(CHANNELS[method], { senderFrame: mainFrame }, ...args)),
+        refused(await ipc.invoke(CHANNELS[method], { senderFrame: mainFrame, sender }, ...args)),
         `variant ${String(index)}`,
       ).toBe(true);
     }
@@ -159,7 +169,7 @@ describe('wrong argument types are refused before the implementation', () => {
 
   it('refuses objects carrying keys named after the prototype', async () => {
     const request = JSON.parse('{"title":"x","__proto__":{"polluted":1}}') as unknown;
-    expect(refused(await ipc.invoke(CHANNELS.createPost, { senderFrame: mainFrame }, request))).toBe(true);
+    expect(refused(await ipc.invoke(CHANNELS.createPost, { senderFrame: mainFrame, sender }, request))).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -216,14 +226,38 @@ describe('oversized payloads are refused before the implementation', () => {
     ],
     ['a search over 1,000 characters', CHANNELS.searchPosts, [big(1000)]],
     ['an export folder path over 4,096 characters', CHANNELS.exportSite, [{ outDir: `/${big(4096)}`, drafts: false }]],
+
     ['a link over 8 KiB', DESKTOP_CHANNELS.openExternal, [`https://example.com/${big(8192)}`]],
   ];
 
   it.each(cases)('%s', async (_name, channel, args) => {
     reached.length = 0;
-    expect(refused(await ipc.invoke(channel, { senderFrame: mainFrame }, ...args))).toBe(true);
+    expect(refused(await ipc.invoke(channel, { senderFrame: mainFrame, sender }, ...args))).toBe(true);
     expect(reached).toEqual([]);
     expect(opened).toEqual([]);
+    await expectUntouched();
+  });
+});
+
+describe('the export folder is chosen in the main process, never typed by the page', () => {
+  const cases: [string, number, unknown][] = [
+    ['a typed absolute path', sender.id, '/tmp/postwright-ipc-matrix-site'],
+    ['a typed Windows path', sender.id, 'C:\\Users\\author\\site'],
+    ['a relative path', sender.id, 'site'],
+    ['a forged token', sender.id, `${SITE_TOKEN.slice(0, -2)}xx`],
+    ['the token of another window', 2, SITE_TOKEN],
+    ['the token prefix alone', sender.id, 'chosen-folder:'],
+  ];
+
+  it.each(cases)('%s', async (_name, id, outDir) => {
+    reached.length = 0;
+    const result = await ipc.invoke(
+      CHANNELS.exportSite,
+      { senderFrame: mainFrame, sender: { id } },
+      { outDir, drafts: false },
+    );
+    expect(refused(result)).toBe(true);
+    expect(reached).toEqual([]);
     await expectUntouched();
   });
 });
@@ -258,7 +292,11 @@ describe('channels', () => {
     'app://postwright/files/x.html',
     'javascript:alert(1)',
   ])('never hands %s to the system, even from our own window', async (url) => {
-    const result = (await ipc.invoke(DESKTOP_CHANNELS.openExternal, { senderFrame: mainFrame }, url)) as Result<null>;
+    const result = (await ipc.invoke(
+      DESKTOP_CHANNELS.openExternal,
+      { senderFrame: mainFrame, sender },
+      url,
+    )) as Result<null>;
     expect(result.ok).toBe(false);
     expect(opened).toEqual([]);
   });

@@ -1,11 +1,15 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../../shared/api/events';
-import { MARKDOWN_GUIDE_URL, menuTemplate, type MenuOptions } from './menu';
+import { MARKDOWN_GUIDE_URL, menuTemplate, shortcutInputs, type MenuOptions } from './menu';
 
 function build(overrides: Partial<MenuOptions> = {}) {
   const sent: MenuCommand[] = [];
   const opened: string[] = [];
+  const pressed: string[] = [];
   let folders = 0;
   const template = menuTemplate({
     isMac: false,
@@ -14,9 +18,29 @@ function build(overrides: Partial<MenuOptions> = {}) {
       folders += 1;
     },
     openExternal: (url) => opened.push(url),
+    press: (accelerator) => pressed.push(accelerator),
     ...overrides,
   });
-  return { template, sent, opened, folders: () => folders };
+  return { template, sent, opened, pressed, folders: () => folders };
+}
+
+/** Every accelerator of the menu, in one spelling (modifiers sorted, lower case). */
+function accelerators(template: MenuItemConstructorOptions[]): string[] {
+  const found: string[] = [];
+  const walk = (items: MenuItemConstructorOptions[]): void => {
+    for (const entry of items) {
+      if (typeof entry.accelerator === 'string') found.push(canonical(entry.accelerator));
+      if (Array.isArray(entry.submenu)) walk(entry.submenu);
+    }
+  };
+  walk(template);
+  return found;
+}
+
+function canonical(accelerator: string): string {
+  const parts = accelerator.toLowerCase().split('+');
+  const key = parts.pop() ?? '';
+  return [...parts.sort(), key].join('+');
 }
 
 function submenu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
@@ -31,18 +55,20 @@ function item(items: MenuItemConstructorOptions[], label: string): MenuItemConst
   return found;
 }
 
-function click(entry: MenuItemConstructorOptions): void {
-  (entry.click as (() => void) | undefined)?.();
+function click(entry: MenuItemConstructorOptions, triggeredByAccelerator = false): void {
+  (entry.click as ((item: unknown, win: unknown, event: unknown) => void) | undefined)?.({}, undefined, {
+    triggeredByAccelerator,
+  });
 }
 
 describe('menuTemplate', () => {
   it('has File, Edit, View, Help on Windows and Linux', () => {
-    expect(build().template.map((entry) => entry.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(build().template.map((entry) => entry.label)).toEqual(['File', 'Edit', 'Format', 'View', 'Help']);
   });
 
   it('puts the app menu first and a Window menu on macOS', () => {
     const roles = build({ isMac: true }).template.map((entry) => entry.role ?? entry.label);
-    expect(roles).toEqual(['appMenu', 'File', 'Edit', 'View', 'windowMenu', 'help']);
+    expect(roles).toEqual(['appMenu', 'File', 'Edit', 'Format', 'View', 'windowMenu', 'help']);
   });
 
   it('gives File its items and accelerators', () => {
@@ -51,6 +77,7 @@ describe('menuTemplate', () => {
     expect(labelled.map((entry) => [entry.label, entry.accelerator])).toEqual([
       ['New Post', 'CmdOrCtrl+N'],
       ['Open Folder…', 'CmdOrCtrl+O'],
+      ['Open Post by Title…', 'CmdOrCtrl+P'],
       ['Save', 'CmdOrCtrl+S'],
       ['Export HTML…', 'CmdOrCtrl+E'],
     ]);
@@ -93,14 +120,52 @@ describe('menuTemplate', () => {
   });
 
   it('uses each accelerator once', () => {
-    const accelerators: string[] = [];
-    const walk = (items: MenuItemConstructorOptions[]): void => {
-      for (const entry of items) {
-        if (typeof entry.accelerator === 'string') accelerators.push(entry.accelerator);
-        if (Array.isArray(entry.submenu)) walk(entry.submenu);
-      }
-    };
-    walk(build({ dev: true }).template);
-    expect(new Set(accelerators).size).toBe(accelerators.length);
+    const all = accelerators(build({ dev: true }).template);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('presses the page’s own shortcuts when chosen with the mouse, never registering their keys', () => {
+    const built = build();
+    const pageItems = [
+      item(submenu(built.template, 'File'), 'Open Post by Title…'),
+      ...submenu(built.template, 'Format'),
+      item(submenu(built.template, 'Help'), 'Keyboard Shortcuts'),
+    ];
+    for (const entry of pageItems) {
+      expect(entry.registerAccelerator, entry.label).toBe(false);
+      click(entry);
+      // A key the page left unhandled comes back through the menu on macOS: it is not pressed again.
+      click(entry, true);
+    }
+    expect(built.pressed).toEqual(['CmdOrCtrl+P', 'CmdOrCtrl+B', 'CmdOrCtrl+I', 'CmdOrCtrl+K', 'CmdOrCtrl+/']);
+    expect(built.sent).toEqual([]);
+  });
+});
+
+describe('the menu and the help panel', () => {
+  it('shows every Ctrl/Cmd shortcut the help panel lists', async () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const panel = await readFile(path.join(here, '..', '..', 'renderer', 'components', 'HelpPanel.tsx'), 'utf8');
+    // Esc, the arrows, Home/End/PageUp/PageDown and Enter move through the list or a dialog:
+    // they are keys of the focused control, not commands, and have no menu item.
+    const listed = [...panel.matchAll(/`([^`]*\$\{MOD\}[^`]*)`/g)]
+      .flatMap((match) => (match[1] ?? '').split(' / '))
+      .filter((keys) => keys.startsWith('${MOD}+'))
+      .map((keys) => canonical(keys.replace('${MOD}+', 'CmdOrCtrl+')));
+    expect(listed.length).toBeGreaterThanOrEqual(8);
+    for (const isMac of [false, true]) {
+      const shown = accelerators(build({ isMac }).template);
+      for (const keys of listed) expect(shown, keys).toContain(keys);
+    }
+  });
+});
+
+describe('shortcutInputs', () => {
+  it('presses Ctrl on Windows and Linux and Cmd on macOS, with the other modifiers', () => {
+    expect(shortcutInputs('CmdOrCtrl+Shift+Z', false)).toEqual([
+      { type: 'keyDown', keyCode: 'Z', modifiers: ['control', 'shift'] },
+      { type: 'keyUp', keyCode: 'Z', modifiers: ['control', 'shift'] },
+    ]);
+    expect(shortcutInputs('CmdOrCtrl+/', true)[0]).toEqual({ type: 'keyDown', keyCode: '/', modifiers: ['meta'] });
   });
 });

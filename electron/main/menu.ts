@@ -1,8 +1,10 @@
 /**
  * The application menu. Commands that act on the document go to the renderer as `menuCommand`
  * events (it knows about unsaved edits); editing, zoom and window items use Electron's roles.
+ * Shortcuts the page handles itself (quick open, the shortcuts panel, the editor's formatting)
+ * are listed too, so the menu shows every shortcut of the help panel.
  */
-import type { MenuItemConstructorOptions } from 'electron';
+import type { KeyboardEvent, MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api/events';
 
 /** Where the Help menu's guide points. */
@@ -17,6 +19,24 @@ export interface MenuOptions {
   dev?: boolean;
   /** Opens a link in the system browser (the Help menu's guide). */
   openExternal?: (url: string) => void;
+  /** Presses a shortcut in the focused page, for a page shortcut chosen with the mouse. */
+  press?: (accelerator: string) => void;
+}
+
+/**
+ * An item for a shortcut the page handles itself. The key goes to the page first (on Windows and
+ * Linux the accelerator is shown but not registered); choosing the item presses the key for the
+ * author. A key the page left unhandled reaches the item on macOS and is not pressed again.
+ */
+function pageShortcut(label: string, accelerator: string, options: MenuOptions): MenuItemConstructorOptions {
+  return {
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: (_item, _window, event: KeyboardEvent) => {
+      if (event.triggeredByAccelerator !== true) options.press?.(accelerator);
+    },
+  };
 }
 
 function fileMenu(options: MenuOptions): MenuItemConstructorOptions {
@@ -26,6 +46,7 @@ function fileMenu(options: MenuOptions): MenuItemConstructorOptions {
     submenu: [
       { label: 'New Post', accelerator: 'CmdOrCtrl+N', click: () => send('newPost') },
       { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => options.openFolder() },
+      pageShortcut('Open Post by Title…', 'CmdOrCtrl+P', options),
       { type: 'separator' },
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
       { label: 'Export HTML…', accelerator: 'CmdOrCtrl+E', click: () => send('exportHtml') },
@@ -38,8 +59,9 @@ function fileMenu(options: MenuOptions): MenuItemConstructorOptions {
 const editMenu: MenuItemConstructorOptions = {
   label: 'Edit',
   submenu: [
-    { role: 'undo' },
-    { role: 'redo' },
+    { role: 'undo', accelerator: 'CmdOrCtrl+Z' },
+    // The help panel's redo, on every platform (Windows' own Ctrl+Y still works in the editor).
+    { role: 'redo', accelerator: 'CmdOrCtrl+Shift+Z' },
     { type: 'separator' },
     { role: 'cut' },
     { role: 'copy' },
@@ -48,6 +70,17 @@ const editMenu: MenuItemConstructorOptions = {
     { role: 'selectAll' },
   ],
 };
+
+function formatMenu(options: MenuOptions): MenuItemConstructorOptions {
+  return {
+    label: 'Format',
+    submenu: [
+      pageShortcut('Bold', 'CmdOrCtrl+B', options),
+      pageShortcut('Italic', 'CmdOrCtrl+I', options),
+      pageShortcut('Link', 'CmdOrCtrl+K', options),
+    ],
+  };
+}
 
 function viewMenu(options: MenuOptions): MenuItemConstructorOptions {
   const devItems: MenuItemConstructorOptions[] = options.dev
@@ -72,17 +105,46 @@ function helpMenu(options: MenuOptions): MenuItemConstructorOptions {
   const guide: MenuItemConstructorOptions[] = options.openExternal
     ? [{ label: 'Markdown Guide', click: () => options.openExternal?.(MARKDOWN_GUIDE_URL) }]
     : [];
-  return { role: 'help', label: 'Help', submenu: [...guide, ...(options.isMac ? [] : [{ role: 'about' as const }])] };
+  const shortcuts = pageShortcut('Keyboard Shortcuts', 'CmdOrCtrl+/', options);
+  return {
+    role: 'help',
+    label: 'Help',
+    submenu: [shortcuts, ...guide, ...(options.isMac ? [] : [{ role: 'about' as const }])],
+  };
 }
 
-/** The menu template: File, Edit, View, (Window on macOS), Help; the app menu first on macOS. */
+/** The menu template: File, Edit, Format, View, (Window on macOS), Help; the app menu first on macOS. */
 export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   return [
     ...(options.isMac ? [{ role: 'appMenu' as const }] : []),
     fileMenu(options),
     editMenu,
+    formatMenu(options),
     viewMenu(options),
     ...(options.isMac ? [{ role: 'windowMenu' as const }] : []),
     helpMenu(options),
+  ];
+}
+
+/** One key event of a shortcut, as `webContents.sendInputEvent` takes it. */
+export interface ShortcutInput {
+  type: 'keyDown' | 'keyUp';
+  keyCode: string;
+  modifiers: ('control' | 'meta' | 'shift' | 'alt')[];
+}
+
+/** The key down and up that press `accelerator` (`CmdOrCtrl+Shift+Z`) on this platform. */
+export function shortcutInputs(accelerator: string, isMac: boolean): ShortcutInput[] {
+  const parts = accelerator.split('+');
+  const keyCode = parts.pop() ?? '';
+  const modifiers = parts.map((part): ShortcutInput['modifiers'][number] => {
+    if (part === 'CmdOrCtrl') return isMac ? 'meta' : 'control';
+    if (part === 'Shift') return 'shift';
+    if (part === 'Alt') return 'alt';
+    return 'control';
+  });
+  return [
+    { type: 'keyDown', keyCode, modifiers },
+    { type: 'keyUp', keyCode, modifiers },
   ];
 }

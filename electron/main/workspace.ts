@@ -3,9 +3,10 @@
  * opens another folder. Events from a folder that is no longer open are dropped.
  */
 import { API_METHODS, fail, type BlogApi, type Result, type Workspace } from '../../shared/api/contract';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { journalKey } from '../node/journal/location';
-import { createBlogApi, openPostStore, type PostStore } from '../node/store/index';
+import { createBlogApi, openPostStore, type PostStore, type PostStoreOptions } from '../node/store/index';
 import type { BlogApiOptions } from '../node/store/api';
 import { createWatcher, type FolderChanges, type FolderWatcher } from '../node/watcher';
 
@@ -22,6 +23,13 @@ export interface WorkspaceHostOptions {
   emit?: BlogApiOptions['emit'];
   /** Where journals of unsaved edits go, one subfolder per posts folder (`<userData>/journal`). */
   journalRoot?: string;
+  /** Where the front-matter index files go, one per posts folder (`<userData>/index`). */
+  indexRoot?: string;
+}
+
+/** The index file of a posts folder (its real path) inside `indexRoot`. */
+export function indexFileFor(indexRoot: string, postsRoot: string): string {
+  return path.join(indexRoot, `${journalKey(postsRoot)}.json`);
 }
 
 /** The open folder, as the IPC handlers and the protocol handler reach it. */
@@ -71,12 +79,21 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
     }
   }
 
+  async function storeOptions(folder: string): Promise<PostStoreOptions> {
+    const opening: PostStoreOptions = { postsDir: folder, now: options.now };
+    if (options.trash) opening.trash = options.trash;
+    if (options.indexRoot === undefined) return opening;
+    try {
+      // Keyed by the real path, as the store names its root, so a symlinked folder shares its index.
+      opening.indexFile = indexFileFor(options.indexRoot, await realpath(folder));
+    } catch {
+      // The store reports what is wrong with the folder.
+    }
+    return opening;
+  }
+
   async function openNow(folder: string): Promise<Result<Workspace>> {
-    const store = await openPostStore(
-      options.trash
-        ? { postsDir: folder, now: options.now, trash: options.trash }
-        : { postsDir: folder, now: options.now },
-    );
+    const store = await openPostStore(await storeOptions(folder));
     if (!store.ok) return store;
     const mine = generation + 1;
     const watcher = await watch(store.value.root, mine);

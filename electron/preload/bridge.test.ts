@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, CHANNELS } from '../../shared/api/contract';
-import { DESKTOP_CHANNELS, DESKTOP_METHODS } from '../../shared/api/desktop';
+import { CLOSE_REQUEST_CHANNEL, DESKTOP_CHANNELS, DESKTOP_METHODS, type CloseRequest } from '../../shared/api/desktop';
 import { EVENT_CHANNELS, type BlogEvents } from '../../shared/api/events';
 import { buildBridge, buildEvents, type Subscribe } from './bridge';
+
+function channelBus() {
+  const handlers = new Map<string, Set<(payload: unknown) => void>>();
+  const subscribe: Subscribe = (channel, handler) => {
+    const set = handlers.get(channel) ?? new Set();
+    set.add(handler);
+    handlers.set(channel, set);
+    return () => set.delete(handler);
+  };
+  const emit = (channel: string, payload: unknown) => {
+    for (const handler of handlers.get(channel) ?? []) handler(payload);
+  };
+  return { subscribe, emit, handlers };
+}
 
 function recorder() {
   const calls: { channel: string; args: unknown[] }[] = [];
@@ -10,14 +24,15 @@ function recorder() {
     calls.push({ channel, args });
     return Promise.resolve({ ok: true, value: channel });
   };
-  return { calls, bridge: buildBridge(invoke) };
+  const bus = channelBus();
+  return { calls, bus, bridge: buildBridge(invoke, bus.subscribe) };
 }
 
 describe('buildBridge', () => {
   it("exposes exactly the contract's method names, as functions", () => {
     const { bridge } = recorder();
     expect(Object.keys(bridge.blog).sort()).toEqual([...API_METHODS].sort());
-    expect(Object.keys(bridge.desktop).sort()).toEqual([...DESKTOP_METHODS].sort());
+    expect(Object.keys(bridge.desktop).sort()).toEqual([...DESKTOP_METHODS, 'onCloseRequested'].sort());
     const values = (record: object): unknown[] => Object.values(record as Record<string, unknown>);
     for (const fn of [...values(bridge.blog), ...values(bridge.desktop)]) expect(typeof fn).toBe('function');
   });
@@ -47,21 +62,34 @@ describe('buildBridge', () => {
   });
 });
 
-describe('buildEvents', () => {
-  function channelBus() {
-    const handlers = new Map<string, Set<(payload: unknown) => void>>();
-    const subscribe: Subscribe = (channel, handler) => {
-      const set = handlers.get(channel) ?? new Set();
-      set.add(handler);
-      handlers.set(channel, set);
-      return () => set.delete(handler);
-    };
-    const emit = (channel: string, payload: unknown) => {
-      for (const handler of handlers.get(channel) ?? []) handler(payload);
-    };
-    return { subscribe, emit, handlers };
-  }
+describe('desktop.onCloseRequested', () => {
+  it('hands the listener the close request only, until unsubscribed', () => {
+    const { bus, bridge } = recorder();
+    const received: unknown[][] = [];
+    const off = bridge.desktop.onCloseRequested((...args: unknown[]) => received.push(args));
+    const request: CloseRequest = { request: 3, reason: 'quit' };
+    bus.emit(CLOSE_REQUEST_CHANNEL, request);
+    bus.emit(EVENT_CHANNELS.menuCommand, { command: 'save' });
+    off();
+    bus.emit(CLOSE_REQUEST_CHANNEL, request);
+    expect(received).toEqual([[request]]);
+    expect(bus.handlers.get(CLOSE_REQUEST_CHANNEL)?.size).toBe(0);
+  });
 
+  it('answers on its own channel and refuses a listener that is not a function', async () => {
+    const { calls, bridge } = recorder();
+    await bridge.desktop.answerClose(3, 'close');
+    await bridge.desktop.setEdited(true);
+    expect(calls).toEqual([
+      { channel: DESKTOP_CHANNELS.answerClose, args: [3, 'close'] },
+      { channel: DESKTOP_CHANNELS.setEdited, args: [true] },
+    ]);
+    const on = (listener: unknown) => bridge.desktop.onCloseRequested(listener as () => void);
+    expect(() => on('not a function')).toThrow(TypeError);
+  });
+});
+
+describe('buildEvents', () => {
   it('delivers the payload only, on the event’s channel, until unsubscribed', () => {
     const bus = channelBus();
     const events = buildEvents(bus.subscribe);

@@ -4,7 +4,14 @@
  * hands listeners the payload only (never the IPC event, which carries `sender`).
  */
 import { API_METHODS, CHANNELS, type BlogApi } from '../../shared/api/contract';
-import { DESKTOP_CHANNELS, DESKTOP_METHODS, type DesktopApi } from '../../shared/api/desktop';
+import {
+  CLOSE_REQUEST_CHANNEL,
+  DESKTOP_CHANNELS,
+  DESKTOP_METHODS,
+  type CloseRequest,
+  type DesktopApi,
+  type DesktopCalls,
+} from '../../shared/api/desktop';
 import { EVENT_CHANNELS, type EventListener, type EventName } from '../../shared/api/events';
 
 /** Sends a request on a channel and resolves with the reply (`ipcRenderer.invoke`). */
@@ -54,10 +61,20 @@ export function buildEvents(subscribe: Subscribe): BlogEventsBridge {
   };
 }
 
-/** Builds `blog` and `desktop` from the contract's lists: each method calls `invoke` on its channel. */
-export function buildBridge(invoke: Invoke): Pick<Bridge, 'blog' | 'desktop'> {
+/**
+ * Builds `blog` and `desktop` from the contract's lists: each method calls `invoke` on its channel;
+ * `desktop.onCloseRequested` hands its listener the close request only.
+ */
+export function buildBridge(invoke: Invoke, subscribe: Subscribe): Pick<Bridge, 'blog' | 'desktop'> {
+  const calls = forward(DESKTOP_METHODS, DESKTOP_CHANNELS, invoke) as unknown as DesktopCalls;
+  const onCloseRequested = (listener: (request: CloseRequest) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
+    return subscribe(CLOSE_REQUEST_CHANNEL, (payload) => {
+      listener(payload as CloseRequest);
+    });
+  };
   return {
     blog: forward(API_METHODS, CHANNELS, invoke) as unknown as BlogApi,
-    desktop: forward(DESKTOP_METHODS, DESKTOP_CHANNELS, invoke) as unknown as DesktopApi,
+    desktop: { ...calls, onCloseRequested },
   };
 }

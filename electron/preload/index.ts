@@ -3,17 +3,19 @@
  * named functions only, never `ipcRenderer` itself or an IPC event.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildBridge, buildEvents } from './bridge';
+import { buildBridge, buildEvents, type Subscribe } from './bridge';
 
-const { blog, desktop } = buildBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args));
-
-const blogEvents = buildEvents((channel, handler) => {
+const subscribe: Subscribe = (channel, handler) => {
   const wrapped = (_event: IpcRendererEvent, payload: unknown): void => handler(payload);
   ipcRenderer.on(channel, wrapped);
   return () => {
     ipcRenderer.removeListener(channel, wrapped);
   };
-});
+};
+
+const { blog, desktop } = buildBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args), subscribe);
+
+const blogEvents = buildEvents(subscribe);
 
 contextBridge.exposeInMainWorld('blog', blog);
 contextBridge.exposeInMainWorld('blogEvents', blogEvents);

@@ -11,8 +11,16 @@ import { useGuard } from '../hooks/useGuard';
 import { useJournal } from '../hooks/useJournal';
 import { useKeepCaret } from '../hooks/useKeepCaret';
 import { usePosts } from '../hooks/usePosts';
-import { useBeforeUnload, useDocumentTitle, useSaveShortcut } from '../hooks/useWindowEffects';
+import { SuggestionsProvider } from '../hooks/useSuggestions';
+import {
+  useBeforeUnload,
+  useCloseRequests,
+  useDocumentTitle,
+  useEditedMark,
+  useSaveShortcut,
+} from '../hooks/useWindowEffects';
 import { isDirty, statusText, type EditorState } from '../state/editor';
+import { frontMatterViewStore } from '../state/frontMatterView';
 import { useSettings } from '../state/settings';
 import { EditorView } from './EditorView';
 import { ExportBar } from './ExportBar';
@@ -81,6 +89,8 @@ export function App(): React.JSX.Element {
     const error = await editor.create(postTitle);
     if (error === null) {
       setCreating(false);
+      // A new post shows its fields, whatever the session chose for the others.
+      frontMatterViewStore().showFor(current().generation);
       setFocusRequest((n) => n + 1);
       void posts.refresh();
     }
@@ -118,6 +128,16 @@ export function App(): React.JSX.Element {
   useSaveShortcut(() => void save());
   useDocumentTitle(title, dirty);
   useBeforeUnload(dirty);
+  // The desktop window asks before closing or quitting; the journal is forgotten once the edits are settled.
+  const closing = useCloseRequests(desktop, {
+    isDirty: () => isDirty(current()),
+    save: () => journal.save(),
+    forget: async () => {
+      const id = current().doc?.id;
+      if (id !== undefined) await api.discardJournal(id);
+    },
+  });
+  useEditedMark(desktop, dirty);
   useAutosave(settings.autosave, state, journal.save);
   useKeepCaret(state.doc?.id ?? null, state.generation);
   useAppliedTheme();
@@ -134,32 +154,51 @@ export function App(): React.JSX.Element {
         onNewPost={newPost}
         onSettings={openSettings}
       />
-      <EditorView
-        editor={editor}
-        title={title}
-        date={fieldText(state, 'date') ?? summary?.date ?? null}
-        focusRequest={focusRequest}
-        onSave={(force) => void save(force)}
-        onNewPost={newPost}
-        onOpenPost={openPost}
-        onOpenExternal={openExternal}
-        onTakeTheirs={() => {
-          journal.keepNow();
-          void editor.reloadFromDisk();
-        }}
-        readDisk={readDisk}
-        toolbar={<ExportBar exporter={exporter} api={api} events={events} desktop={desktop} />}
-        writing={
-          <WritingPanel api={api} editor={editor} posts={posts.posts} onPostsChanged={() => void posts.refresh()} />
-        }
-      />
-      <StatusBar
-        status={statusText(state)}
-        tone={tone(state)}
-        body={state.doc === null ? null : state.body}
-        fileId={state.doc?.id ?? null}
-        lineEnding={state.doc?.lineEnding ?? null}
-      />
+      <SuggestionsProvider posts={posts.posts}>
+        <EditorView
+          editor={editor}
+          title={title}
+          date={fieldText(state, 'date') ?? summary?.date ?? null}
+          focusRequest={focusRequest}
+          onSave={(force) => void save(force)}
+          onNewPost={newPost}
+          onOpenPost={openPost}
+          onOpenExternal={openExternal}
+          onTakeTheirs={() => {
+            journal.keepNow();
+            void editor.reloadFromDisk();
+          }}
+          readDisk={readDisk}
+          toolbar={<ExportBar exporter={exporter} api={api} events={events} desktop={desktop} />}
+          writing={
+            <WritingPanel api={api} editor={editor} posts={posts.posts} onPostsChanged={() => void posts.refresh()} />
+          }
+        />
+      </SuggestionsProvider>
+      <div className="status-row">
+        <StatusBar
+          status={statusText(state)}
+          tone={tone(state)}
+          body={state.doc === null ? null : state.body}
+          fileId={state.doc?.id ?? null}
+          lineEnding={state.doc?.lineEnding ?? null}
+        />
+        {journal.entries.length > 0 && restoreLater ? (
+          <button type="button" className="status-action restore-reminder" onClick={() => setRestoreLater(false)}>
+            Unsaved work to restore ({journal.entries.length})
+          </button>
+        ) : null}
+        <WritingTools posts={posts.posts} onOpen={openPost} />
+      </div>
+      {closing.reason !== null ? (
+        <UnsavedDialog
+          postTitle={title ?? 'This post'}
+          reason={closing.reason}
+          onSave={() => closing.choose('save')}
+          onDiscard={() => closing.choose('discard')}
+          onCancel={() => closing.choose('cancel')}
+        />
+      ) : null}
       {guard.asking ? (
         <UnsavedDialog
           postTitle={title ?? 'This post'}
@@ -189,12 +228,6 @@ export function App(): React.JSX.Element {
           onLater={() => setRestoreLater(true)}
         />
       ) : null}
-      {journal.entries.length > 0 && restoreLater ? (
-        <button type="button" className="button restore-reminder" onClick={() => setRestoreLater(false)}>
-          Unsaved work to restore ({journal.entries.length})
-        </button>
-      ) : null}
-      <WritingTools posts={posts.posts} onOpen={openPost} />
     </div>
   );
 }

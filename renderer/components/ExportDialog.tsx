@@ -1,7 +1,11 @@
-/** "Export site": where to, drafts or not, the site's URL; then progress and a summary. */
+/**
+ * "Export site": where to, drafts or not, the site's URL; then progress and a summary. In the
+ * desktop app the folder is chosen in the system picker (the page holds a token, never a path it
+ * could make up); in browser mode the author, who holds the server's token, types it.
+ */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import type { ApiError, BlogApi, SiteExportSummary } from '../../shared/api/contract';
-import type { DesktopApi } from '../../shared/api/desktop';
+import type { ChosenFolder, DesktopApi } from '../../shared/api/desktop';
 import type { BlogEventSource } from '../api/events';
 import { progressLabel, progressPercent, siteUrlProblem, summaryLine } from '../state/export';
 import { Dialog } from './Dialog';
@@ -23,7 +27,9 @@ type Phase =
 /** The modal form; the export keeps running if the author closes it, and its result is dropped. */
 export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProps): React.JSX.Element {
   const id = useId();
-  const [outDir, setOutDir] = useState('');
+  const [typed, setTyped] = useState('');
+  const [chosen, setChosen] = useState<ChosenFolder | null>(null);
+  const outDir = desktop === null ? typed.trim() : (chosen?.token ?? '');
   const [drafts, setDrafts] = useState(false);
   const [siteUrl, setSiteUrl] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
@@ -39,10 +45,10 @@ export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProp
 
   const submit = (event: SyntheticEvent): void => {
     event.preventDefault();
-    if (running || outDir.trim() === '' || urlProblem !== null) return;
+    if (running || outDir === '' || urlProblem !== null) return;
     setPhase({ kind: 'running', done: 0, total: 0 });
     const url = siteUrl.trim();
-    const request = url === '' ? { outDir: outDir.trim(), drafts } : { outDir: outDir.trim(), drafts, siteUrl: url };
+    const request = url === '' ? { outDir, drafts } : { outDir, drafts, siteUrl: url };
     void api.exportSite(request).then((result) => {
       setPhase(result.ok ? { kind: 'done', summary: result.value } : { kind: 'failed', error: result.error });
     });
@@ -51,33 +57,21 @@ export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProp
   const choose = (): void => {
     void desktop?.chooseFolder().then((result) => {
       if (!result.ok) setPhase({ kind: 'failed', error: result.error });
-      else if (result.value !== null) setOutDir(result.value);
+      else if (result.value !== null) {
+        setChosen(result.value);
+        setPhase({ kind: 'editing' });
+      }
     });
   };
 
   return (
     <Dialog title="Export site" description="Write every post as a static website you can publish." onCancel={onClose}>
       <form className="dialog-form export-form" onSubmit={submit}>
-        <label className="field-label" htmlFor={`${id}-out`}>
-          Output folder
-        </label>
-        <div className="export-folder-row">
-          <input
-            id={`${id}-out`}
-            type="text"
-            value={outDir}
-            placeholder="/full/path/to/site"
-            spellCheck={false}
-            autoComplete="off"
-            disabled={running}
-            onChange={(e) => setOutDir(e.target.value)}
-          />
-          {desktop === null ? null : (
-            <button type="button" className="button" disabled={running} onClick={choose}>
-              Choose…
-            </button>
-          )}
-        </div>
+        {desktop === null ? (
+          <TypedFolder id={`${id}-out`} value={typed} disabled={running} onChange={setTyped} />
+        ) : (
+          <ChosenFolderRow id={`${id}-out`} chosen={chosen} disabled={running} onChoose={choose} />
+        )}
         <p className="export-hint">
           A new or empty folder, outside the posts folder. An earlier export there is replaced.
         </p>
@@ -110,16 +104,68 @@ export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProp
           <button type="button" className="button" onClick={onClose}>
             {phase.kind === 'done' ? 'Close' : 'Cancel'}
           </button>
-          <button
-            type="submit"
-            className="button primary"
-            disabled={running || outDir.trim() === '' || urlProblem !== null}
-          >
+          <button type="submit" className="button primary" disabled={running || outDir === '' || urlProblem !== null}>
             {running ? 'Exporting…' : 'Export'}
           </button>
         </div>
       </form>
     </Dialog>
+  );
+}
+
+interface TypedFolderProps {
+  id: string;
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}
+
+/** Browser mode: the folder's full path, typed. */
+function TypedFolder({ id, value, disabled, onChange }: TypedFolderProps): React.JSX.Element {
+  return (
+    <>
+      <label className="field-label" htmlFor={id}>
+        Output folder
+      </label>
+      <div className="export-folder-row">
+        <input
+          id={id}
+          type="text"
+          value={value}
+          placeholder="/full/path/to/site"
+          spellCheck={false}
+          autoComplete="off"
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </div>
+    </>
+  );
+}
+
+interface ChosenFolderRowProps {
+  id: string;
+  chosen: ChosenFolder | null;
+  disabled: boolean;
+  onChoose: () => void;
+}
+
+/** The desktop app: the folder picked in the system picker, shown by its path. */
+function ChosenFolderRow({ id, chosen, disabled, onChoose }: ChosenFolderRowProps): React.JSX.Element {
+  return (
+    <>
+      <span className="field-label" id={`${id}-label`}>
+        Output folder
+      </span>
+      <div className="export-folder-row" role="group" aria-labelledby={`${id}-label`}>
+        <span id={id} className={chosen === null ? 'export-folder-chosen empty' : 'export-folder-chosen'}>
+          {chosen?.label ?? 'No folder chosen yet'}
+        </span>
+        <button type="button" className="button" disabled={disabled} aria-describedby={id} onClick={onChoose}>
+          Choose folder…
+        </button>
+      </div>
+    </>
   );
 }
 

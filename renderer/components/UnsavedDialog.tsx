@@ -1,19 +1,34 @@
 /** The question asked before unsaved edits would be left behind. */
+import type { CloseReason } from '../../shared/api/desktop';
 import { Dialog } from './Dialog';
 
 /** Props of the unsaved-changes dialog. */
 export interface UnsavedDialogProps {
   postTitle: string;
+  /** Set when the window is closing or the app quitting, which the title then says. */
+  reason?: CloseReason;
   onSave: () => void;
   onDiscard: () => void;
   onCancel: () => void;
 }
 
+const TITLES: Record<CloseReason | 'leave', string> = {
+  leave: 'Save your changes?',
+  close: 'Save your changes before closing?',
+  quit: 'Save your changes before quitting?',
+};
+
 /** "Save", "Don't save", "Cancel"; Save has the focus. */
-export function UnsavedDialog({ postTitle, onSave, onDiscard, onCancel }: UnsavedDialogProps): React.JSX.Element {
+export function UnsavedDialog({
+  postTitle,
+  reason,
+  onSave,
+  onDiscard,
+  onCancel,
+}: UnsavedDialogProps): React.JSX.Element {
   return (
     <Dialog
-      title="Save your changes?"
+      title={TITLES[reason ?? 'leave']}
       description={`“${postTitle}” has changes that are not saved.`}
       onCancel={onCancel}
     >
