@@ -134,7 +134,7 @@ export function App(): React.JSX.Element {
     save: () => journal.save(),
     forget: async () => {
       const id = current().doc?.id;
-      if (id !== undefined) await api.discardJournal(id);
+      if (id !== undefined) await journal.discard(id);
     },
   });
   useEditedMark(desktop, dirty);
@@ -205,7 +205,7 @@ export function App(): React.JSX.Element {
           onSave={() => void guard.saveThenContinue()}
           onDiscard={() => {
             const id = current().doc?.id;
-            if (id !== undefined) journal.discard(id);
+            if (id !== undefined) void journal.discard(id);
             guard.discardThenContinue();
           }}
           onCancel={guard.cancel}
@@ -222,7 +222,7 @@ export function App(): React.JSX.Element {
             ask(() => void journal.restore(entry));
           }}
           onDiscard={(entry) => {
-            journal.discard(entry.id);
+            void journal.discard(entry.id);
             journal.dismiss(entry.id);
           }}
           onLater={() => setRestoreLater(true)}

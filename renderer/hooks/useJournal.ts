@@ -17,8 +17,8 @@ export interface JournalControls {
   entries: JournalEntry[];
   /** Saves like the editor does, then forgets the post's journal when everything is on disk. */
   save: (force?: boolean) => Promise<boolean>;
-  /** Forgets the journalled edits of a post (the author chose not to keep them). */
-  discard: (id: string) => void;
+  /** Forgets the journalled edits of a post (the author chose not to keep them); settles after any write queued before it. */
+  discard: (id: string) => Promise<void>;
   /** Journals the open post's edits at once (before they are dropped, so they can come back). */
   keepNow: () => void;
   /** Opens a journalled post and applies its edits as unsaved edits; false when it could not. */
@@ -37,8 +37,8 @@ export function journalDraft(state: EditorState): JournalDraft | null {
 }
 
 /** Runs journal calls one after another, so a discard never overtakes the write before it. */
-function useQueue(): (job: () => Promise<Result<unknown>>) => void {
-  const tail = useRef<Promise<unknown>>(Promise.resolve());
+function useQueue(): (job: () => Promise<Result<unknown>>) => Promise<void> {
+  const tail = useRef<Promise<void>>(Promise.resolve());
   const off = useRef(false);
   return useCallback((job) => {
     tail.current = tail.current.then(async () => {
@@ -46,6 +46,7 @@ function useQueue(): (job: () => Promise<Result<unknown>>) => void {
       const result = await job();
       if (!result.ok && result.error.code === 'UNSUPPORTED') off.current = true;
     });
+    return tail.current;
   }, []);
 }
 
@@ -86,7 +87,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
   useEffect(() => {
     const draft = journalDraft(state);
     if (draft === null) return;
-    const timer = window.setTimeout(() => enqueue(() => api.writeJournal(draft)), JOURNAL_DELAY_MS);
+    const timer = window.setTimeout(() => void enqueue(() => api.writeJournal(draft)), JOURNAL_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [api, enqueue, state]);
 
@@ -97,7 +98,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
     async (force = false) => {
       const id = current().doc?.id;
       const done = await editorSave(force);
-      if (done && id !== undefined) discard(id);
+      if (done && id !== undefined) await discard(id);
       return done;
     },
     [current, discard, editorSave],
@@ -105,7 +106,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
 
   const keepNow = useCallback(() => {
     const draft = journalDraft(current());
-    if (draft !== null) enqueue(() => api.writeJournal(draft));
+    if (draft !== null) void enqueue(() => api.writeJournal(draft));
   }, [api, current, enqueue]);
 
   const restore = useCallback(
