@@ -1,21 +1,13 @@
 /**
- * The front matter above the editor: a collapsible form (one row per key), or the whole block as
- * text ("Raw"), or, when it cannot be parsed, the block read-only with the reason.
+ * The front matter above the editor: a form (one row per key) that folds to a one-line summary, or
+ * the whole block as text ("Raw"), or, when it cannot be parsed, the block read-only with the reason.
  */
-import { memo, useId, useState } from 'react';
-import type { FrontMatterFormat } from '../../shared/api/contract';
+import { memo, useId } from 'react';
 import type { EditorAction } from '../state/editor';
 import { newKeyProblem, type FrontMatterDraft } from '../state/frontMatter';
+import { formatName, frontMatterSummary, useFrontMatterOpen } from '../state/frontMatterView';
 import { AddField } from './AddField';
 import { FieldRow } from './FieldRow';
-
-const FORMAT_NAMES: Record<FrontMatterFormat, string> = {
-  yaml: 'YAML',
-  toml: 'TOML',
-  json: 'JSON',
-  js: 'JavaScript',
-  none: 'none yet',
-};
 
 /** Props of the front-matter panel. */
 export interface FrontMatterPanelProps {
@@ -27,11 +19,11 @@ export interface FrontMatterPanelProps {
   dispatch: (action: EditorAction) => void;
 }
 
-/** The panel: header (collapse, format, Raw toggle) and the body for the current mode. */
+/** The panel: header (disclosure, summary, Raw toggle) and the body for the current mode. */
 export const FrontMatterPanel = memo(function FrontMatterPanel(props: FrontMatterPanelProps): React.JSX.Element {
   const { draft, generation, readOnly, modeNote, dispatch } = props;
   const id = useId();
-  const [open, setOpen] = useState(true);
+  const { open, choose, show } = useFrontMatterOpen(draft, generation);
   const raw = draft.mode === 'raw';
   const changed = draft.edits.length > 0 || (raw && draft.raw !== draft.base.raw);
 
@@ -44,15 +36,16 @@ export const FrontMatterPanel = memo(function FrontMatterPanel(props: FrontMatte
           className="fm-toggle"
           aria-expanded={open}
           aria-controls={`${id}-body`}
-          onClick={() => setOpen(!open)}
+          aria-describedby={`${id}-summary`}
+          title={open ? 'Fold the front matter to one line' : 'Show the front-matter fields'}
+          onClick={() => choose(!open)}
         >
           <span className="disclosure" aria-hidden="true" />
           Front matter
         </button>
-        <span className="fm-summary">
-          {FORMAT_NAMES[draft.base.format]}
-          {open ? '' : ` · ${draft.fields.map((field) => field.key).join(' · ')}`}
-          {changed ? <span className="fm-changed"> · edited</span> : null}
+        {/* A wide target for the mouse; keyboard users have the button beside it. */}
+        <span className="fm-summary" id={`${id}-summary`} onClick={open ? undefined : () => choose(true)}>
+          <Summary draft={draft} open={open} changed={changed} />
         </span>
         <button
           type="button"
@@ -60,7 +53,7 @@ export const FrontMatterPanel = memo(function FrontMatterPanel(props: FrontMatte
           aria-pressed={raw}
           disabled={readOnly}
           onClick={() => {
-            setOpen(true);
+            show();
             dispatch({ type: 'setMode', mode: raw ? 'fields' : 'raw' });
           }}
         >
@@ -82,6 +75,36 @@ export const FrontMatterPanel = memo(function FrontMatterPanel(props: FrontMatte
     </section>
   );
 });
+
+/** Open: the format. Folded: title · date · n fields · format. Either way: edited, warnings. */
+function Summary({
+  draft,
+  open,
+  changed,
+}: {
+  draft: FrontMatterDraft;
+  open: boolean;
+  changed: boolean;
+}): React.JSX.Element {
+  const { parts, warnings, problem } = frontMatterSummary(draft);
+  const [first, ...rest] = parts;
+  return (
+    <>
+      {open ? (
+        formatName(draft.base.format)
+      ) : (
+        <>
+          <span className={problem === null ? 'fm-summary-title' : 'fm-summary-problem'}>{first}</span>
+          {rest.map((part) => ` · ${part}`).join('')}
+        </>
+      )}
+      {changed ? <span className="fm-changed"> · edited</span> : null}
+      {warnings > 0 && !open ? (
+        <span className="fm-summary-warning"> · {warnings === 1 ? '1 warning' : `${warnings} warnings`}</span>
+      ) : null}
+    </>
+  );
+}
 
 function FieldForm(props: {
   draft: FrontMatterDraft;

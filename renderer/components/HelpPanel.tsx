@@ -3,19 +3,19 @@ import { Dialog } from './Dialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
-/** Every shortcut, as the author would press it. */
-export const SHORTCUTS: readonly { keys: string; action: string }[] = [
-  { keys: `${MOD}+S`, action: 'Save the post' },
-  { keys: `${MOD}+P`, action: 'Open a post by its title' },
-  { keys: `${MOD}+/`, action: 'Show these shortcuts' },
-  { keys: 'Esc', action: 'Leave focus mode, close a dialog, clear the search' },
-  { keys: '↑ ↓', action: 'Move through the post list or search results' },
-  { keys: 'Home End PageUp PageDown', action: 'Jump through the post list' },
-  { keys: 'Enter', action: 'Open the post under the cursor' },
-  { keys: `${MOD}+B`, action: 'Bold (in the editor)' },
-  { keys: `${MOD}+I`, action: 'Italic (in the editor)' },
-  { keys: `${MOD}+K`, action: 'Link (in the editor)' },
-  { keys: `${MOD}+Z / ${MOD}+Shift+Z`, action: 'Undo / redo (in the editor)' },
+/** Every shortcut, as the author would press it: each entry's keys are alternatives or a sequence. */
+export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] = [
+  { keys: [`${MOD}+S`], action: 'Save the post' },
+  { keys: [`${MOD}+P`], action: 'Open a post by its title' },
+  { keys: [`${MOD}+/`], action: 'Show these shortcuts' },
+  { keys: ['Esc'], action: 'Leave focus mode, close a dialog, clear the search' },
+  { keys: ['↑', '↓'], action: 'Move through the post list or search results' },
+  { keys: ['Home', 'End', 'PageUp', 'PageDown'], action: 'Jump through the post list' },
+  { keys: ['Enter'], action: 'Open the post under the cursor' },
+  { keys: [`${MOD}+B`], action: 'Bold (in the editor)' },
+  { keys: [`${MOD}+I`], action: 'Italic (in the editor)' },
+  { keys: [`${MOD}+K`], action: 'Link (in the editor)' },
+  { keys: [`${MOD}+Z`, `${MOD}+Shift+Z`], action: 'Undo, redo (in the editor)' },
 ];
 
 /** The dialog; Escape or Close dismisses it. */
@@ -25,9 +25,11 @@ export function HelpPanel({ onClose }: { onClose: () => void }): React.JSX.Eleme
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.keys}>
-              <td>
-                <kbd>{shortcut.keys}</kbd>
+            <tr key={shortcut.action}>
+              <td className="shortcut-keys">
+                {shortcut.keys.map((key) => (
+                  <kbd key={key}>{key}</kbd>
+                ))}
               </td>
               <td>{shortcut.action}</td>
             </tr>

@@ -15,6 +15,20 @@ export interface SidebarProps {
   onSettings?: () => void;
 }
 
+/** Three sliders: the settings glyph, drawn here so it looks the same on every system. */
+function SettingsIcon(): React.JSX.Element {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <g fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round">
+        <path d="M2 4h12M2 8h12M2 12h12" opacity="0.55" />
+        <circle cx="5" cy="4" r="1.7" fill="currentColor" stroke="none" />
+        <circle cx="11" cy="8" r="1.7" fill="currentColor" stroke="none" />
+        <circle cx="7" cy="12" r="1.7" fill="currentColor" stroke="none" />
+      </g>
+    </svg>
+  );
+}
+
 /** Heading, filter box, new-post button and the filtered list (re-rendered only when they change). */
 export const Sidebar = memo(function Sidebar(props: SidebarProps): React.JSX.Element {
   const { folderName, posts, loading, error, openId, onOpen, onNewPost, onSettings } = props;
@@ -26,8 +40,14 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps): React.JSX.Ele
         </h1>
         <div className="sidebar-header-actions">
           {onSettings === undefined ? null : (
-            <button type="button" className="button" onClick={onSettings}>
-              Settings
+            <button
+              type="button"
+              className="button icon-only"
+              aria-label="Settings"
+              title="Settings"
+              onClick={onSettings}
+            >
+              <SettingsIcon />
             </button>
           )}
           <button type="button" className="button primary" onClick={onNewPost}>

@@ -1,9 +1,14 @@
-/** The writing aids under the front matter of the open post: path and file tools, image paste. */
+/**
+ * The writing aids under the front matter of the open post: path and file tools (folded away with
+ * the form, unless they warn), publishing hints, image paste.
+ */
 import { useState } from 'react';
-import type { ApiError, BlogApi, PostSummary } from '../../shared/api/contract';
+import type { ApiError, BlogApi, FrontMatterField, PostSummary } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
 import { useImagePaste } from '../hooks/useImagePaste';
 import { isDirty } from '../state/editor';
+import { useFrontMatterOpen } from '../state/frontMatterView';
+import { duplicatePath } from '../state/slug';
 import { PathTools } from './PathTools';
 import { PublishHints } from './PublishHints';
 
@@ -16,11 +21,17 @@ export interface WritingPanelProps {
   onPostsChanged: () => void;
 }
 
+function pathClash(fields: FrontMatterField[], id: string, posts: PostSummary[]): boolean {
+  const path = fields.find((field) => field.key === 'path')?.value;
+  return typeof path === 'string' && duplicatePath(posts, id, path) !== null;
+}
+
 /** Nothing when no post is open. */
 export function WritingPanel({ api, editor, posts, onPostsChanged }: WritingPanelProps): React.JSX.Element | null {
   const { state, dispatch, current } = editor;
   const [imageError, setImageError] = useState<ApiError | null>(null);
   const doc = state.doc;
+  const { open } = useFrontMatterOpen(state.frontMatter, state.generation);
   useImagePaste(
     api,
     doc === null
@@ -37,18 +48,21 @@ export function WritingPanel({ api, editor, posts, onPostsChanged }: WritingPane
         },
   );
   if (doc === null || state.frontMatter === null) return null;
+  const tools = open || pathClash(state.frontMatter.fields, doc.id, posts);
   return (
     <>
-      <PathTools
-        api={api}
-        doc={doc}
-        fields={state.frontMatter.fields}
-        posts={posts}
-        dirty={isDirty(state)}
-        readOnly={doc.readOnly !== undefined}
-        dispatch={dispatch}
-        onRenamed={onPostsChanged}
-      />
+      <div className="path-tools-box" hidden={!tools}>
+        <PathTools
+          api={api}
+          doc={doc}
+          fields={state.frontMatter.fields}
+          posts={posts}
+          dirty={isDirty(state)}
+          readOnly={doc.readOnly !== undefined}
+          dispatch={dispatch}
+          onRenamed={onPostsChanged}
+        />
+      </div>
       <PublishHints postId={doc.id} fields={state.frontMatter.fields} body={state.body} posts={posts} />
       {imageError === null ? null : (
         <p className="image-error" role="alert">

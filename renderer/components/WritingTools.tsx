@@ -14,7 +14,7 @@ export interface WritingToolsProps {
   onOpen: (id: string) => void;
 }
 
-/** Owns the shortcuts, the dialogs they open, and the focus-mode button. */
+/** Owns the shortcuts, the dialogs they open, and the focus-mode button (the status row's last item). */
 export function WritingTools({ posts, onOpen }: WritingToolsProps): React.JSX.Element {
   const [dialog, setDialog] = useState<'open' | 'help' | null>(null);
   const [focus, setFocus] = useState(false);
@@ -41,7 +41,7 @@ export function WritingTools({ posts, onOpen }: WritingToolsProps): React.JSX.El
     <>
       <button
         type="button"
-        className="button subtle focus-toggle"
+        className="status-action"
         aria-pressed={focus}
         title={focus ? 'Leave focus mode (Esc)' : 'Hide the list and the form'}
         onClick={() => setFocus((on) => !on)}
