@@ -7,6 +7,7 @@ import './styles/writing.css';
 import './styles/export.css';
 import './styles/recovery.css';
 import './styles/perf.css';
+import './styles/find.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

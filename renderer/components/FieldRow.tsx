@@ -1,6 +1,6 @@
 /** One front-matter field in the form: its key as the label, a control fitting its kind. */
-import { useState } from 'react';
 import type { FieldValue, FrontMatterField } from '../../shared/api/contract';
+import { ListCombobox } from './ListCombobox';
 
 /** Props of one field row. */
 export interface FieldRowProps {
@@ -65,8 +65,11 @@ function FieldControl({ id, field, disabled, describedBy, onChange }: ControlPro
       );
     case 'list':
       return (
-        <ListInput
-          {...common}
+        <ListCombobox
+          id={id}
+          fieldKey={field.key}
+          disabled={disabled}
+          describedBy={describedBy}
           items={Array.isArray(field.value) ? field.value : []}
           onChange={(items) => onChange({ kind: 'list', items })}
         />
@@ -121,48 +124,4 @@ function FieldControl({ id, field, disabled, describedBy, onChange }: ControlPro
         />
       );
   }
-}
-
-/** The items of a comma-separated list, trimmed, empty ones dropped. */
-function splitItems(text: string): string[] {
-  return text
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-}
-
-interface ListInputProps {
-  id: string;
-  disabled: boolean;
-  'aria-describedby': string | undefined;
-  items: string[];
-  onChange: (items: string[]) => void;
-}
-
-/** Comma-separated items, typed freely (the text is kept while typing "a, "), shown as chips. */
-function ListInput({ items, onChange, ...input }: ListInputProps): React.JSX.Element {
-  const [text, setText] = useState(() => items.join(', '));
-  return (
-    <div className="fm-list">
-      <input
-        {...input}
-        type="text"
-        value={text}
-        placeholder="item, another item"
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(splitItems(e.target.value));
-        }}
-      />
-      {items.length > 0 ? (
-        <ul className="chips" aria-hidden="true">
-          {items.map((item, index) => (
-            <li key={index} className="chip">
-              {item}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
 }

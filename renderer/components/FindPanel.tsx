@@ -2,13 +2,23 @@
  * Finding a post in the sidebar: the search box, the sort and filter controls, then either the
  * arranged post list or, while there is a query, the full-text results with matches marked.
  */
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PostSummary, SearchHit } from '../../shared/api/contract';
 import { getBackend } from '../api/client';
 import { useSearch } from '../hooks/useSearch';
 import { filterPosts } from '../state/postList';
 import { wordRanges } from '../state/search';
-import { arrangePosts, DEFAULT_VIEW, passesFilters, tagCounts, type ListView } from '../state/sort';
+import {
+  arrangePosts,
+  DEFAULT_VIEW,
+  fieldKeys,
+  naturalDirection,
+  passesFilters,
+  sortedKey,
+  tagCounts,
+  type ListView,
+  type SortField,
+} from '../state/sort';
 import { ListControls } from './ListControls';
 import { PostList } from './PostList';
 import { SearchResults } from './SearchResults';
@@ -46,6 +56,8 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   const [view, setView] = useState<ListView>(DEFAULT_VIEW);
   const arranged = useMemo(() => arrangePosts(posts, view), [posts, view]);
   const tags = useMemo(() => tagCounts(posts), [posts]);
+  const keys = useMemo(() => fieldKeys(posts), [posts]);
+  const directionFor = useCallback((sort: SortField) => naturalDirection(sort, posts), [posts]);
   const search = useSearch(getBackend().api, query, posts);
   const searching = query.trim() !== '';
   const results = useMemo(
@@ -80,7 +92,7 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
           onKeyDown={onSearchKey}
         />
       </div>
-      <ListControls view={view} tags={tags} onChange={setView} />
+      <ListControls view={view} tags={tags} keys={keys} directionFor={directionFor} onChange={setView} />
       {search.error === null ? null : (
         <p className="sidebar-error" role="alert">
           {search.error.message}
@@ -93,7 +105,7 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
           <SearchResults hits={results} openId={openId} onOpen={onOpen} />
         )
       ) : (
-        <PostList posts={arranged} openId={openId} onOpen={onOpen} />
+        <PostList posts={arranged} openId={openId} onOpen={onOpen} shownKey={sortedKey(view.sort)} />
       )}
       <p className="sidebar-count" aria-live="polite">
         {countText({ loading, searching, results, shown: arranged.length, total: posts.length })}

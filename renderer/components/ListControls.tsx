@@ -1,16 +1,37 @@
-/** The controls above the post list: sort field and direction, draft filter, tag filter. */
+/**
+ * The controls above the post list: sort field (the usual ones, then every front-matter key the
+ * folder uses) and direction, draft filter, tag filter.
+ */
 import { useId } from 'react';
-import { naturalDirection, SORT_FIELDS, type DraftFilter, type ListView, type SortField } from '../state/sort';
+import {
+  fieldSort,
+  SORT_FIELDS,
+  sortedKey,
+  type DraftFilter,
+  type ListView,
+  type SortDirection,
+  type SortField,
+} from '../state/sort';
 
 /** Props of the list controls. */
 export interface ListControlsProps {
   view: ListView;
   tags: { tag: string; count: number }[];
+  /** The front-matter keys of the folder's posts, most used first. */
+  keys: { key: string; count: number }[];
+  /** The direction a sort starts in (newest first for dates). */
+  directionFor: (sort: SortField) => SortDirection;
   onChange: (view: ListView) => void;
 }
 
+/** The keys to offer: the folder's, plus the one sorted by when no post has it any more. */
+function keyOptions(keys: ListControlsProps['keys'], sort: SortField): ListControlsProps['keys'] {
+  const current = sortedKey(sort);
+  return current === null || keys.some(({ key }) => key === current) ? keys : [...keys, { key: current, count: 0 }];
+}
+
 /** Three selects and a direction toggle; every control has a visible or accessible label. */
-export function ListControls({ view, tags, onChange }: ListControlsProps): React.JSX.Element {
+export function ListControls({ view, tags, keys, directionFor, onChange }: ListControlsProps): React.JSX.Element {
   const id = useId();
   const ascending = view.direction === 'asc';
   return (
@@ -22,7 +43,7 @@ export function ListControls({ view, tags, onChange }: ListControlsProps): React
           value={view.sort}
           onChange={(e) => {
             const sort = e.target.value as SortField;
-            onChange({ ...view, sort, direction: naturalDirection(sort) });
+            onChange({ ...view, sort, direction: directionFor(sort) });
           }}
         >
           {SORT_FIELDS.map((field) => (
@@ -30,6 +51,15 @@ export function ListControls({ view, tags, onChange }: ListControlsProps): React
               {field.label}
             </option>
           ))}
+          {keys.length === 0 && sortedKey(view.sort) === null ? null : (
+            <optgroup label="Front matter">
+              {keyOptions(keys, view.sort).map(({ key, count }) => (
+                <option key={key} value={fieldSort(key)}>
+                  {key} ({count})
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
         <button
           type="button"

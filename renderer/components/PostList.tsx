@@ -6,16 +6,19 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import type { PostSummary } from '../../shared/api/contract';
 import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE } from '../preview/listWindow';
 import { moveSelection, postLabel } from '../state/postList';
+import { fieldValue } from '../state/sort';
 
 /** Props of the post list. */
 export interface PostListProps {
   posts: PostSummary[];
   openId: string | null;
   onOpen: (id: string) => void;
+  /** The front-matter key the list is sorted by, shown in each row; null for the usual sorts. */
+  shownKey?: string | null;
 }
 
 /** The listbox; one tab stop, roving focus inside. */
-export function PostList({ posts, openId, onOpen }: PostListProps): React.JSX.Element {
+export function PostList({ posts, openId, onOpen, shownKey = null }: PostListProps): React.JSX.Element {
   const [focusId, setFocusId] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const view = useListView(list);
@@ -92,6 +95,7 @@ export function PostList({ posts, openId, onOpen }: PostListProps): React.JSX.El
         <PostOption
           key={post.id}
           post={post}
+          shownKey={shownKey}
           position={windowed ? { index: start + offset + 1, of: posts.length } : undefined}
           selected={post.id === openId}
           tabbable={post.id === active}
@@ -132,13 +136,15 @@ interface PostOptionProps {
   /** The option's place in a windowed list, told to assistive technology (the other rows are not in the page). */
   position: { index: number; of: number } | undefined;
   post: PostSummary;
+  shownKey: string | null;
   selected: boolean;
   tabbable: boolean;
   onFocus: () => void;
   onOpen: () => void;
 }
 
-function PostOption({ post, position, selected, tabbable, onFocus, onOpen }: PostOptionProps): React.JSX.Element {
+function PostOption(props: PostOptionProps): React.JSX.Element {
+  const { post, shownKey, position, selected, tabbable, onFocus, onOpen } = props;
   const label = postLabel(post);
   const detailsId = `post-details-${encodeURIComponent(post.id)}`;
   return (
@@ -170,9 +176,20 @@ function PostOption({ post, position, selected, tabbable, onFocus, onOpen }: Pos
           <span className="post-date">{post.date}</span>
         )}
         {post.draft ? <span className="badge">Draft</span> : null}
+        {shownKey === null ? null : <ShownField post={post} shownKey={shownKey} />}
         {post.problem === undefined ? null : <span className="visually-hidden">Problem: {post.problem}</span>}
         <span className="post-id">{post.id}</span>
       </span>
     </li>
+  );
+}
+
+/** The value of the key the list is sorted by, so the order explains itself. */
+function ShownField({ post, shownKey }: { post: PostSummary; shownKey: string }): React.JSX.Element {
+  const value = fieldValue(post, shownKey);
+  return (
+    <span className={`post-field${value === null ? ' muted' : ''}`} title={value ?? undefined}>
+      {value === null ? `No ${shownKey}` : `${shownKey}: ${value}`}
+    </span>
   );
 }

@@ -1,6 +1,7 @@
 /** The collapsible "Hints" region: publishing advice for the open post, never blocking. */
 import { useDeferredValue, useMemo } from 'react';
 import type { FrontMatterField, PostSummary } from '../../shared/api/contract';
+import { useMissingImages } from '../hooks/useMissingImages';
 import { publishingHints } from '../state/hints';
 
 /** Props of the hints. */
@@ -15,9 +16,10 @@ export interface PublishHintsProps {
 export function PublishHints({ postId, fields, body, posts }: PublishHintsProps): React.JSX.Element {
   const deferredBody = useDeferredValue(body);
   const postIds = useMemo(() => new Set(posts.map((post) => post.id)), [posts]);
+  const missingImages = useMissingImages(postId, deferredBody);
   const hints = useMemo(
-    () => publishingHints({ postId, fields, body: deferredBody, postIds }),
-    [postId, fields, deferredBody, postIds],
+    () => publishingHints({ postId, fields, body: deferredBody, postIds, missingImages }),
+    [postId, fields, deferredBody, postIds, missingImages],
   );
   return (
     <section className="publish-hints" aria-label="Hints">

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { FrontMatterField } from '../../shared/api/contract';
-import { publishingHints } from './hints';
+import { publishingHints, relativeImages } from './hints';
 
 const text = (key: string, value: string): FrontMatterField => ({ key, kind: 'text', value });
 const ids = new Set(['notes/a.md', 'notes/b.md', 'top.md']);
 
-function keys(fields: FrontMatterField[], body = '', postId = 'notes/a.md'): string[] {
-  return publishingHints({ postId, fields, body, postIds: ids }).map((hint) => hint.key);
+function keys(fields: FrontMatterField[], body = '', postId = 'notes/a.md', missing: string[] = []): string[] {
+  return publishingHints({ postId, fields, body, postIds: ids, missingImages: new Set(missing) }).map(
+    (hint) => hint.key,
+  );
 }
 
 describe('publishingHints', () => {
@@ -34,5 +36,51 @@ describe('publishingHints', () => {
   it('flags a draft flag still on', () => {
     expect(keys([...good, { key: 'draft', kind: 'boolean', value: true }])).toEqual(['draft']);
     expect(keys([...good, { key: 'draft', kind: 'boolean', value: false }])).toEqual([]);
+  });
+
+  it('flags a title over 60 characters, not one of exactly 60 (counted in characters, not UTF-16 units)', () => {
+    expect(keys([text('title', 'x'.repeat(60)), text('description', 'ok')])).toEqual([]);
+    expect(keys([text('title', '😀'.repeat(60)), text('description', 'ok')])).toEqual([]);
+    expect(keys([text('title', '😀'.repeat(61)), text('description', 'ok')])).toEqual(['title']);
+  });
+
+  it('flags an empty description like a missing one', () => {
+    expect(keys([text('title', 'ok'), text('description', '  ')])).toEqual(['description']);
+    expect(keys([text('title', 'ok'), text('excerpt', 'Fine.')])).toEqual([]);
+  });
+
+  it('flags relative images that are not in the posts folder, or that point outside it', () => {
+    const body = '![a cat](cat.png) ![a dog](../dog.png) ![up](../../../etc/x.png) <img alt="b" src="pics/b.jpg">';
+    expect(keys(good, body, 'notes/a.md', ['notes/cat.png', 'notes/pics/b.jpg'])).toEqual([
+      'image:cat.png',
+      'image:../../../etc/x.png',
+      'image:pics/b.jpg',
+    ]);
+    const hints = publishingHints({
+      postId: 'notes/a.md',
+      fields: good,
+      body,
+      postIds: ids,
+      missingImages: new Set(['notes/cat.png']),
+    });
+    expect(hints.map((hint) => hint.text)).toContain('The image cat.png is not in the posts folder.');
+  });
+
+  it('leaves site-absolute, external, data, template and fenced images alone', () => {
+    const body =
+      '![a](/assets/a.png) ![b](https://x.org/b.png) ![c](data:image/png;base64,AA) ' +
+      '![d]({{ site.baseurl }}/d.png)\n```\n![e](e.png)\n```\n';
+    expect(relativeImages('notes/a.md', body.replace(/```[\s\S]*```/, ''))).toEqual([]);
+    expect(keys(good, body, 'notes/a.md', ['notes/e.png'])).toEqual([]);
+  });
+
+  it('reads image sources in angle brackets, with titles, and each source once', () => {
+    expect(
+      relativeImages('a/b.md', '![x](<my pic.png>) ![y](pic.png "Title") ![z](pic.png) <img src=raw.gif>'),
+    ).toEqual([
+      { src: 'my pic.png', path: 'a/my pic.png' },
+      { src: 'pic.png', path: 'a/pic.png' },
+      { src: 'raw.gif', path: 'a/raw.gif' },
+    ]);
   });
 });

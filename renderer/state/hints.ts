@@ -20,6 +20,8 @@ export interface HintInput {
   body: string;
   /** Every post id in the folder, for checking links between posts. */
   postIds: ReadonlySet<string>;
+  /** Posts-folder paths of images found missing on disk (the renderer asks the server). */
+  missingImages?: ReadonlySet<string>;
 }
 
 /** Length in characters as a reader counts them (code points, not UTF-16 units). */
@@ -53,8 +55,21 @@ function proseLines(body: string): string[] {
   });
 }
 
+// Every repeat below is bounded and no class contains the character that starts another match, so
+// a hostile body (`<img <img …`, `[[[…`, `![](![](…`) is read in linear time.
+/** An HTML image tag. */
+const IMG_TAG = /<img\b[^<>]{0,2000}>/gi;
+/** A Markdown image's source: `![alt](src` or `![alt](<src with spaces>`. */
+const MD_IMAGE = /!\[[^[\]]{0,1000}\]\(\s*(?:<([^<>\n]{1,2000})>|([^()[\]\s<>]{1,2000})(?=[\s)]))/g;
+/** A Markdown link's target: `[text](target`. */
+const LINK = /(?<!!)\[[^[\]]{0,1000}\]\(\s*(?:<([^<>\n]{1,2000})>|([^()[\]\s<>]{1,2000})(?=[\s)]))/g;
+
+function imgTags(prose: string): string[] {
+  return prose.match(IMG_TAG) ?? [];
+}
+
 /** Every hint for the post, in the order the author would fix them. */
-export function publishingHints({ postId, fields, body, postIds }: HintInput): Hint[] {
+export function publishingHints({ postId, fields, body, postIds, missingImages }: HintInput): Hint[] {
   const hints: Hint[] = [];
   const title = textField(fields, ['title']) ?? '';
   if (length(title) > TITLE_LIMIT) {
@@ -75,12 +90,13 @@ export function publishingHints({ postId, fields, body, postIds }: HintInput): H
   const prose = proseLines(body).join('\n');
   const noAlt =
     (prose.match(/!\[\s*\]\(/g) ?? []).length +
-    (prose.match(/<img\b(?![^>]*\balt\s*=\s*["']?[^"'\s>])[^>]*>/gi) ?? []).length;
+    imgTags(prose).filter((tag) => !/\balt\s*=\s*["']?[^"'\s>]/i.test(tag)).length;
   if (noAlt > 0)
     hints.push({ key: 'alt', text: noAlt === 1 ? 'An image has no alt text.' : `${noAlt} images have no alt text.` });
   for (const target of brokenLinks(postId, prose, postIds)) {
     hints.push({ key: `link:${target}`, text: `The link to ${target} leads to no post in this folder.` });
   }
+  hints.push(...brokenImageHints(relativeImages(postId, prose), missingImages ?? new Set()));
   if (isDraft(fields)) hints.push({ key: 'draft', text: 'The draft flag is still on.' });
   return hints;
 }
@@ -88,11 +104,57 @@ export function publishingHints({ postId, fields, body, postIds }: HintInput): H
 /** Relative links to Markdown files that are not posts of this folder. */
 export function brokenLinks(postId: string, prose: string, postIds: ReadonlySet<string>): string[] {
   const broken = new Set<string>();
-  for (const match of prose.matchAll(/(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)) {
-    const target = match[1] ?? '';
+  for (const match of prose.matchAll(LINK)) {
+    const target = match[1] ?? match[2] ?? '';
     if (!/\.(md|markdown)([?#].*)?$/i.test(target)) continue;
     const resolved = resolvePostPath(postId, target);
     if (resolved !== null && !postIds.has(resolved)) broken.add(target);
   }
   return [...broken];
+}
+
+/** A relative image reference: as written, and the posts-folder path it names (null: outside the folder). */
+export interface ImageReference {
+  src: string;
+  path: string | null;
+}
+
+/** Site-absolute, external, data and template sources are the site generator's business, not files here. */
+function isRelativeSource(src: string): boolean {
+  return !/^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i.test(src) && !/[{}]/.test(src);
+}
+
+/** The relative images of `prose` (Markdown `![alt](src)` and HTML `<img src>`), each once, in order. */
+export function relativeImages(postId: string, prose: string): ImageReference[] {
+  const sources = [
+    ...[...prose.matchAll(MD_IMAGE)].map((m) => m[1] ?? m[2] ?? ''),
+    ...imgTags(prose).map(
+      (tag) =>
+        /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i
+          .exec(tag)
+          ?.slice(1)
+          .find((v) => v !== undefined) ?? '',
+    ),
+  ];
+  const seen = new Set<string>();
+  const found: ImageReference[] = [];
+  for (const raw of sources) {
+    const src = raw.trim();
+    if (src === '' || seen.has(src) || !isRelativeSource(src)) continue;
+    seen.add(src);
+    found.push({ src, path: resolvePostPath(postId, src) });
+  }
+  return found;
+}
+
+function brokenImageHints(images: readonly ImageReference[], missing: ReadonlySet<string>): Hint[] {
+  return images
+    .filter((image) => image.path === null || missing.has(image.path))
+    .map((image) => ({
+      key: `image:${image.src}`,
+      text:
+        image.path === null
+          ? `The image ${image.src} points outside the posts folder; the preview and the export cannot show it.`
+          : `The image ${image.src} is not in the posts folder.`,
+    }));
 }

@@ -1,8 +1,14 @@
-/** Sorting and filtering the post list: by date, title, path, file name or last change; drafts; tags. */
+/**
+ * Sorting and filtering the post list: by date, title, path, file name, last change or any
+ * front-matter key the folder uses; drafts; tags.
+ */
 import type { PostSummary } from '../../shared/api/contract';
+import { valueCounts } from './suggestions';
 
+/** A front-matter key to sort by, written `field:<key>`. */
+export type FieldSort = `field:${string}`;
 /** What the list can be sorted by. */
-export type SortField = 'date' | 'title' | 'modified' | 'path' | 'file';
+export type SortField = 'date' | 'title' | 'modified' | 'path' | 'file' | FieldSort;
 /** Ascending or descending. */
 export type SortDirection = 'asc' | 'desc';
 /** Which posts are shown by their draft flag. */
@@ -34,9 +40,59 @@ export const SORT_FIELDS: readonly { value: SortField; label: string }[] = [
   { value: 'file', label: 'File name' },
 ];
 
-/** The direction a field is first sorted in: newest first for dates, A to Z for text. */
-export function naturalDirection(field: SortField): SortDirection {
-  return field === 'date' || field === 'modified' ? 'desc' : 'asc';
+const FIELD_PREFIX = 'field:';
+
+/** The sort by front-matter key `key`. */
+export function fieldSort(key: string): FieldSort {
+  return `${FIELD_PREFIX}${key}`;
+}
+
+/** The front-matter key a sort is by, or null for the built-in sorts. */
+export function sortedKey(sort: SortField): string | null {
+  return sort.startsWith(FIELD_PREFIX) ? sort.slice(FIELD_PREFIX.length) : null;
+}
+
+/** A post's value for a front-matter key as written, or null when it has none. */
+export function fieldValue(post: PostSummary, key: string): string | null {
+  const fields = post.fields;
+  // Own keys only: `constructor` must not find Object's.
+  if (fields === undefined || !Object.hasOwn(fields, key)) return null;
+  const value = fields[key];
+  return typeof value === 'string' ? value : null;
+}
+
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}(?:$|[T ])/;
+
+function isDated(post: PostSummary, key: string, value: string): boolean {
+  return (post.fieldDates !== undefined && Object.hasOwn(post.fieldDates, key)) || DATE_LIKE.test(value);
+}
+
+/** The direction a field is first sorted in: newest first for dates (and keys holding dates), else A to Z. */
+export function naturalDirection(field: SortField, posts: readonly PostSummary[] = []): SortDirection {
+  if (field === 'date' || field === 'modified') return 'desc';
+  const key = sortedKey(field);
+  if (key === null) return 'asc';
+  let values = 0;
+  let dates = 0;
+  for (const post of posts) {
+    const value = fieldValue(post, key);
+    if (value === null) continue;
+    values++;
+    if (isDated(post, key, value)) dates++;
+  }
+  return values > 0 && dates * 2 > values ? 'desc' : 'asc';
+}
+
+/** Every front-matter key the folder's posts have besides title, date, path and tags, most used first. */
+export function fieldKeys(posts: readonly PostSummary[]): { key: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const post of posts) {
+    if (post.fields === undefined) continue;
+    for (const key of Object.keys(post.fields)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.key, b.key) || (a.key < b.key ? -1 : 1));
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -53,7 +109,20 @@ function key(post: PostSummary, field: SortField): string | number | null {
       return post.path;
     case 'file':
       return post.id;
+    default:
+      return fieldKey(post, sortedKey(field) ?? '');
   }
+}
+
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
+
+/** Numbers by value, dates by their sortable form, anything else as text. */
+function fieldKey(post: PostSummary, key: string): string | number | null {
+  const value = fieldValue(post, key);
+  if (value === null) return null;
+  const date = post.fieldDates !== undefined && Object.hasOwn(post.fieldDates, key) ? post.fieldDates[key] : undefined;
+  if (typeof date === 'string') return date;
+  return NUMBER.test(value) && Number.isFinite(Number(value)) ? Number(value) : value;
 }
 
 function compareKeys(a: string | number, b: string | number): number {
@@ -64,9 +133,9 @@ function compareKeys(a: string | number, b: string | number): number {
 /** `posts` sorted by `field`; posts without a value always come last; ties fall back to title, then id. */
 export function sortPosts(posts: readonly PostSummary[], field: SortField, direction: SortDirection): PostSummary[] {
   const sign = direction === 'asc' ? 1 : -1;
-  return [...posts].sort((a, b) => {
-    const ka = key(a, field);
-    const kb = key(b, field);
+  // Keys are worked out once per post, not once per comparison: lists run to 10,000 posts.
+  const keyed = posts.map((post) => ({ post, key: key(post, field) }));
+  keyed.sort(({ post: a, key: ka }, { post: b, key: kb }) => {
     if (ka === null || kb === null) {
       if (ka !== kb) return ka === null ? 1 : -1;
     } else {
@@ -75,6 +144,7 @@ export function sortPosts(posts: readonly PostSummary[], field: SortField, direc
     }
     return collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
+  return keyed.map(({ post }) => post);
 }
 
 /** Whether `post` passes the draft and tag filters of `view`. */
@@ -95,9 +165,5 @@ export function arrangePosts(posts: readonly PostSummary[], view: ListView): Pos
 
 /** Every tag used across the blog with how often, most used first, then by name. */
 export function tagCounts(posts: readonly PostSummary[]): { tag: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const post of posts) for (const tag of new Set(post.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag));
+  return valueCounts(posts, 'tags').map(({ value, count }) => ({ tag: value, count }));
 }

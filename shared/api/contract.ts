@@ -52,6 +52,13 @@ export interface PostSummary {
   /** The front-matter `path` (the post's URL), when it has one. */
   path: string | null;
   tags: string[];
+  /**
+   * The other top-level scalar front-matter values as written, for sorting by any key: lists
+   * joined with ", ", maps left out, each cut to 200 characters; absent when there are none.
+   */
+  fields?: Record<string, string>;
+  /** The sortable date (as `sortKey`) of each value in `fields` that is a date written another way. */
+  fieldDates?: Record<string, string>;
   /** Set when the front matter could not be read; the post is still listed. */
   problem?: string;
   size: number;

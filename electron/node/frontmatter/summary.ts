@@ -6,6 +6,7 @@ import type { FrontMatterField } from '../../../shared/api/contract';
 import { dateSortKey } from './dates';
 import { parseBlockData } from './parse';
 import { parsePost } from './post';
+import { listFields, type ListFields } from './summary-fields';
 import type { PostFacts } from './types';
 
 const DATE_KEYS = ['date', 'pubdate', 'published', 'publishdate', 'created'];
@@ -30,10 +31,31 @@ function firstHeading(body: string): string | null {
   for (const line of body.split('\n')) {
     if (/^ {0,3}(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence) continue;
-    const m = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (m?.[1] !== undefined) return m[1];
+    const heading = atxText(line);
+    if (heading !== null) return heading;
   }
   return null;
+}
+
+/** The text of a level-one ATX heading line, by a linear scan (a regex here backtracked quadratically). */
+function atxText(line: string): string | null {
+  const open = /^ {0,3}#[ \t]+/.exec(line);
+  if (open === null || /[\r\u2028\u2029]/.test(line)) return null;
+  const start = open[0].length;
+  const end = trimEndTabs(line, line.length);
+  let hashes = end;
+  while (hashes > start && line[hashes - 1] === '#') hashes--;
+  // A closing run of `#` counts only after whitespace and when text remains before it.
+  const beforeClose = trimEndTabs(line, hashes);
+  const close = hashes < end && beforeClose < hashes && beforeClose > start;
+  const last = close ? beforeClose : end;
+  return last > start ? line.slice(start, last) : null;
+}
+
+function trimEndTabs(line: string, end: number): number {
+  let i = end;
+  while (i > 0 && (line[i - 1] === ' ' || line[i - 1] === '\t')) i--;
+  return i;
 }
 
 /** A date written inside a map (`date: {created: …}`, MkDocs). */
@@ -43,12 +65,12 @@ function nestedDate(field: FrontMatterField | undefined): string | null {
   return m?.[1] ?? null;
 }
 
-function dateOf(fields: FrontMatterField[]): string | null {
+function dateOf(fields: FrontMatterField[]): { text: string; field: FrontMatterField } | null {
   for (const name of DATE_KEYS) {
     const field = fieldOf(fields, [name]);
     if (field === undefined || field.kind === 'boolean') continue;
     const text = textOf(field) ?? nestedDate(field);
-    if (text !== null) return text;
+    if (text !== null) return { text, field };
   }
   return null;
 }
@@ -86,18 +108,27 @@ function problemOf(post: ReturnType<typeof parsePost>): string | undefined {
   return `The front matter could not be read: ${error.message}${error.line === undefined ? '' : ` (line ${error.line})`}`;
 }
 
-/** Reads the list facts of a post. Never throws. */
-export function summarizePost(text: string): PostFacts {
+/** Reads the list facts of a post, and its other front-matter values for sorting. Never throws. */
+export function summarizePost(text: string): PostFacts & ListFields {
   const post = parsePost(text);
   const fields = post.frontMatter.fields;
-  const date = dateOf(fields);
-  const facts: PostFacts = {
-    title: textOf(fieldOf(fields, ['title', 'name'])) ?? firstHeading(post.body),
+  const dated = dateOf(fields);
+  const date = dated?.text ?? null;
+  const shown = [
+    fieldOf(fields, ['title', 'name']),
+    dated?.field,
+    fieldOf(fields, ['path']),
+    fieldOf(fields, ['tags']),
+  ];
+  const facts: PostFacts & ListFields = {
+    title: textOf(shown[0]) ?? firstHeading(post.body),
     date,
     sortKey: date === null ? null : dateSortKey(date),
     draft: isDraft(fields),
-    path: textOf(fieldOf(fields, ['path'])),
+    path: textOf(shown[2]),
     tags: tagsOf(fields),
+    // Values the summary already carries are not repeated.
+    ...listFields(fields, new Set(shown.filter((field) => field !== undefined))),
   };
   const problem = problemOf(post);
   return problem === undefined ? facts : { ...facts, problem };

@@ -97,6 +97,8 @@ async function summarise(
     mtimeMs: stats.mtimeMs,
   };
   if (summary.problem !== undefined) result.problem = summary.problem;
+  if (summary.fields !== undefined) result.fields = summary.fields;
+  if (summary.fieldDates !== undefined) result.fieldDates = summary.fieldDates;
   // Only the stats of the real file read: a link's own stats would not change with its target.
   return { post: result, readable: !location.value.isLink };
 }

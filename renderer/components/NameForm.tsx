@@ -1,0 +1,77 @@
+/**
+ * The one-field form of the dialogs that name something (a new post's title, a file's new name):
+ * the labelled text box, a refusal shown in place, Cancel and the action button.
+ */
+import { useId, useState, type SyntheticEvent } from 'react';
+import type { ApiError } from '../../shared/api/contract';
+
+/** Props of the naming form. */
+export interface NameFormProps {
+  label: string;
+  /** The text the box starts with. */
+  initial?: string;
+  /** The action button's text ("Create", "Rename"). */
+  action: string;
+  /** Names that prose dictionaries would flag (file names) turn spelling checks off. */
+  spellCheck?: boolean;
+  /** A refusal of the trimmed text before it is sent, or null to send it. */
+  check: (text: string) => ApiError | null;
+  /** Does the work; resolves the refusal to show, or null when it is done. */
+  onSubmit: (text: string) => Promise<ApiError | null>;
+  onCancel: () => void;
+}
+
+/** The form; the action is disabled while it runs, and the box is marked invalid while refused. */
+export function NameForm({ label, initial = '', action, spellCheck, check, onSubmit, onCancel }: NameFormProps) {
+  const id = useId();
+  const [text, setText] = useState(initial);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    const refused = check(trimmed);
+    if (refused !== null) {
+      setError(refused);
+      return;
+    }
+    setBusy(true);
+    const failed = await onSubmit(trimmed);
+    setBusy(false);
+    setError(failed);
+  };
+
+  return (
+    <form className="dialog-form" onSubmit={(event) => void submit(event)}>
+      <label className="field-label" htmlFor={`${id}-input`}>
+        {label}
+      </label>
+      <input
+        id={`${id}-input`}
+        type="text"
+        autoFocus
+        spellCheck={spellCheck}
+        value={text}
+        aria-invalid={error !== null}
+        aria-describedby={error === null ? undefined : `${id}-error`}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {error === null ? null : (
+        <p className="dialog-error" id={`${id}-error`} role="alert">
+          {error.message}
+          {error.hint === undefined ? null : <span className="hint"> {error.hint}</span>}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <span className="spacer" />
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {action}
+        </button>
+      </div>
+    </form>
+  );
+}
