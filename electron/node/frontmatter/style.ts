@@ -3,14 +3,44 @@
  * post written in it. With no posts to learn from, a plain YAML default is used.
  */
 import type { FrontMatterField } from '../../../shared/api/contract';
-import { sampleStyle } from './style-sample';
+import { DATE_PART, sampleStyle } from './style-sample';
 import type { SampleStyle } from './style-sample';
 import type { FolderStyle, QuoteStyle } from './types';
 import { doubleQuoted, plainIfSafe, singleQuoted } from './yaml-scalar';
 
-const FILLED_KEYS = new Set(['title', 'date', 'path', 'slug', 'draft']);
+/** A folder's style with what a new post's values need: where its date goes and how each is quoted. */
+export interface NewPostStyle extends FolderStyle {
+  /** The key the folder's posts keep their date under (`date`, `pubDate`…). */
+  dateKey: string;
+  /** How the date is written, with DATE_PART placeholders (see style-sample.ts). */
+  dateShape: string;
+  /** The quoting of title, path and slug, each as the folder quotes that key. */
+  keyQuotes: Record<string, QuoteStyle>;
+}
 
-const DEFAULT_STYLE: FolderStyle = {
+const FILLED_KEYS = new Set(['title', 'path', 'slug', 'draft']);
+
+const ISO_DATE = `${DATE_PART.year}-${DATE_PART.month}-${DATE_PART.day}`;
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const DEFAULT_STYLE: NewPostStyle = {
+  dateKey: 'date',
+  dateShape: ISO_DATE,
+  keyQuotes: {},
   format: 'yaml',
   keys: ['title', 'date', 'draft'],
   emptyValues: {},
@@ -37,21 +67,30 @@ function vote<T>(values: (T | null)[], fallback: T): T {
   return best;
 }
 
-/** Keys that more than half of the posts have, ordered by their average position. */
-function commonKeys(samples: SampleStyle[]): string[] {
+/** Keys that more than half of the posts have (and the `must` keys), ordered by their average position. */
+function commonKeys(samples: SampleStyle[], must: ReadonlySet<string>): string[] {
   const positions = new Map<string, number[]>();
   for (const s of samples)
     s.keys.forEach((k, i) => positions.set(k, [...(positions.get(k) ?? []), i / Math.max(1, s.keys.length)]));
   const average = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return [...positions]
-    .filter(([, at]) => at.length * 2 > samples.length)
+    .filter(([key, at]) => at.length * 2 > samples.length || must.has(key))
     .sort(([, a], [, b]) => average(a) - average(b))
     .map(([key]) => key);
 }
 
+/** What a value holds, so that a new post's empty value has the same shape. */
+function shapeOf(field: FrontMatterField, format: 'yaml' | 'toml'): 'list' | 'map' | 'scalar' {
+  if (field.kind === 'list') return 'list';
+  if (field.kind !== 'raw') return 'scalar';
+  const source = String(field.value).trimStart();
+  // A YAML sequence of maps (`authors:` with `- name: …`) or a TOML array of tables is still a list.
+  const list = format === 'yaml' ? /^(-(\s|$)|\[)/.test(source) : source.startsWith('[[');
+  return list ? 'list' : 'map';
+}
+
 function emptyValue(field: FrontMatterField | undefined, quote: QuoteStyle, format: 'yaml' | 'toml'): string | null {
   if (field === undefined) return null;
-  if (field.kind === 'list') return '[]';
   if (field.kind === 'boolean') return 'false';
   if (field.kind === 'text') return format === 'yaml' ? yamlString('', quote) : tomlString('', quote);
   return null;
@@ -67,37 +106,85 @@ function sharedText(samples: SampleStyle[], key: string, quote: QuoteStyle, form
   return format === 'yaml' ? yamlString(common, quote) : tomlString(common, quote);
 }
 
-function emptyValues(
-  samples: SampleStyle[],
-  keys: string[],
-  quote: QuoteStyle,
-  format: 'yaml' | 'toml',
-): Record<string, string> {
+/**
+ * The value a new post starts with for a key it has no value for. A key that holds a list in any
+ * post starts as an empty flow list (a string there would be one odd tag or author, and `[]` is
+ * what the form edits as a list); a key that holds a map is left out; a scalar starts empty.
+ */
+function startValue(samples: SampleStyle[], key: string, quote: QuoteStyle, format: 'yaml' | 'toml'): string | null {
+  const fields = samples.map((s) => s.fields.find((f) => f.key === key));
+  const shapes = fields.filter((f) => f !== undefined).map((f) => shapeOf(f, format));
+  if (shapes.includes('list')) return '[]';
+  if (shapes.includes('map')) return null;
+  const value =
+    sharedText(samples, key, quote, format) ??
+    vote(
+      fields.map((f) => emptyValue(f, quote, format)),
+      '',
+    );
+  return value === '' ? null : value;
+}
+
+function emptyValues(samples: SampleStyle[], keys: string[], format: 'yaml' | 'toml'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of keys.filter((k) => !FILLED_KEYS.has(k))) {
-    const empties = samples.map((s) =>
-      emptyValue(
-        s.fields.find((f) => f.key === key),
-        quote,
-        format,
-      ),
-    );
-    const value = sharedText(samples, key, quote, format) ?? vote(empties, '');
-    if (value !== '') out[key] = value;
+    const value = startValue(samples, key, keyQuote(samples, key, 'double'), format);
+    if (value !== null) out[key] = value;
   }
   return out;
 }
 
+function keyQuote(samples: SampleStyle[], key: string, fallback: QuoteStyle): QuoteStyle {
+  return vote(
+    samples.map((s) => s.keyQuotes[key] ?? null),
+    fallback,
+  );
+}
+
+/**
+ * The key the folder keeps dates under: the most used one, ties going to the newest posts'.
+ * Each post's own date key is renamed to it, so that the key order counts every dated post.
+ */
+function withDateKey(samples: SampleStyle[]): { dateKey: string | null; samples: SampleStyle[] } {
+  const dateKey = vote(
+    samples.map((s) => s.dateKey),
+    '',
+  );
+  if (dateKey === '') return { dateKey: null, samples };
+  const renamed = samples.map((s) => {
+    const own = s.dateKey;
+    if (own === null || own === dateKey || s.keys.includes(dateKey)) return s;
+    return { ...s, keys: s.keys.map((k) => (k === own ? dateKey : k)) };
+  });
+  return { dateKey, samples: renamed };
+}
+
+/** The date's shape and quoting, voted by the posts that use the folder's date key (else by all). */
+function dateStyle(samples: SampleStyle[], dateKey: string | null, quote: QuoteStyle) {
+  const own = samples.filter((s) => s.dateKey === dateKey && s.dateShape !== null);
+  const voters = own.length > 0 ? own : samples;
+  const dateShape = vote(
+    voters.map((s) => s.dateShape),
+    ISO_DATE,
+  );
+  const dateQuote = vote(
+    voters.filter((s) => s.dateShape === dateShape).map((s) => s.dateQuote),
+    quote,
+  );
+  return { dateShape, dateQuote };
+}
+
 /** Infers a folder's front-matter style from the texts of its posts, newest first. */
-export function inferFolderStyle(samples: string[]): FolderStyle {
+export function inferFolderStyle(samples: string[]): NewPostStyle {
   const styles = samples.map(sampleStyle).filter((s): s is SampleStyle => s !== null);
   if (styles.length === 0) return { ...DEFAULT_STYLE, lineEnding: vote(samples.map(lineEndingOf), 'lf') };
   const format = vote<'yaml' | 'toml'>(
     styles.map((s) => s.format),
     'yaml',
   );
-  const same = styles.filter((s) => s.format === format);
-  const keys = commonKeys(same);
+  const { dateKey, samples: same } = withDateKey(styles.filter((s) => s.format === format));
+  // A title goes where the posts that have one put it, even when most posts take theirs from a heading.
+  const keys = commonKeys(same, new Set(dateKey === null ? ['title'] : ['title', dateKey]));
   const quote = vote(
     same.map((s) => s.quote),
     'double',
@@ -107,23 +194,25 @@ export function inferFolderStyle(samples: string[]): FolderStyle {
     'null',
   );
   const parsedPath = JSON.parse(path) as { prefix: string; suffix: string } | null;
+  const { dateShape, dateQuote } = dateStyle(same, dateKey, quote);
   return {
     format,
     keys: keys.filter((k) => k !== 'path' || parsedPath !== null),
-    emptyValues: emptyValues(same, keys, quote, format),
+    emptyValues: emptyValues(
+      same,
+      keys.filter((k) => k !== dateKey),
+      format,
+    ),
     separator: vote(
       same.map((s) => s.separator),
       ': ',
     ),
     quote,
-    dateQuote: vote(
-      same.map((s) => s.dateQuote),
-      quote,
-    ),
-    dateSuffix: vote(
-      same.map((s) => s.dateSuffix),
-      '',
-    ),
+    keyQuotes: Object.fromEntries(['title', 'path', 'slug'].map((k) => [k, keyQuote(same, k, quote)])),
+    dateKey: dateKey ?? 'date',
+    dateShape,
+    dateQuote,
+    dateSuffix: dateShape.startsWith(ISO_DATE) ? dateShape.slice(ISO_DATE.length) : '',
     pathPrefix: parsedPath?.prefix ?? null,
     pathSuffix: parsedPath?.suffix ?? '',
     lineEnding: vote(
@@ -150,17 +239,36 @@ function tomlString(value: string, quote: QuoteStyle): string {
   return JSON.stringify(value);
 }
 
-function valueFor(key: string, style: FolderStyle, post: { title: string; slug: string; date: string }): string | null {
+/** A `YYYY-MM-DD` date written in a date shape. */
+function formatDate(shape: string, date: string): string {
+  const [year = '', month = '', day = ''] = date.split('-');
+  const name = MONTHS[Number(month) - 1] ?? '';
+  const parts: Record<string, string> = {
+    [DATE_PART.year]: year,
+    [DATE_PART.month]: month,
+    [DATE_PART.day]: day,
+    [DATE_PART.dayUnpadded]: String(Number(day)),
+    [DATE_PART.monthShort]: name.slice(0, 3),
+    [DATE_PART.monthLong]: name,
+  };
+  // eslint-disable-next-line no-control-regex -- the placeholders are control characters on purpose
+  return shape.replace(/[\u0001-\u0006]/g, (part) => parts[part] ?? part);
+}
+
+type NewPost = { title: string; slug: string; date: string };
+
+function valueFor(key: string, style: NewPostStyle, post: NewPost): string | null {
   const str = (v: string, q: QuoteStyle) => (style.format === 'toml' ? tomlString(v, q) : yamlString(v, q));
-  if (key === 'title') return str(post.title, style.quote);
-  if (key === 'date') {
-    const date = post.date + style.dateSuffix;
+  const quoteOf = (k: string) => style.keyQuotes[k] ?? style.quote;
+  if (key === 'title') return str(post.title, quoteOf('title'));
+  if (key === style.dateKey) {
+    const date = formatDate(style.dateShape, post.date);
     // A bare TOML date is a date literal, as the folder writes it.
     return style.format === 'toml' && style.dateQuote === 'plain' ? date : str(date, style.dateQuote);
   }
   if (key === 'path')
-    return style.pathPrefix === null ? null : str(style.pathPrefix + post.slug + style.pathSuffix, style.quote);
-  if (key === 'slug') return str(post.slug, style.quote);
+    return style.pathPrefix === null ? null : str(style.pathPrefix + post.slug + style.pathSuffix, quoteOf('path'));
+  if (key === 'slug') return str(post.slug, quoteOf('slug'));
   if (key === 'draft') return 'true';
   return style.emptyValues[key] ?? null;
 }
@@ -172,7 +280,7 @@ function separatorFor(key: string, style: FolderStyle, width: number): string {
 }
 
 /** The text of a new post (front matter and an empty body) in the folder's style. */
-export function newPostText(style: FolderStyle, post: { title: string; slug: string; date: string }): string {
+export function newPostText(style: NewPostStyle, post: NewPost): string {
   const eol = style.lineEnding === 'crlf' ? '\r\n' : '\n';
   const keys = style.keys.includes('title') ? style.keys : ['title', ...style.keys];
   const entries = keys.flatMap((key) => {

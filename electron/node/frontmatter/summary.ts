@@ -121,7 +121,8 @@ export function summarizePost(text: string): PostFacts & ListFields {
     fieldOf(fields, ['tags']),
   ];
   const facts: PostFacts & ListFields = {
-    title: textOf(shown[0]) ?? firstHeading(post.body),
+    // A block that does not parse may have read several of its lines as one value: never a title.
+    title: (post.frontMatter.error === undefined ? textOf(shown[0]) : null) ?? firstHeading(post.body),
     date,
     sortKey: date === null ? null : dateSortKey(date),
     draft: isDraft(fields),
