@@ -33,8 +33,9 @@ import { UnsavedDialog } from './UnsavedDialog';
 import { WritingTools } from './WritingTools';
 import { WritingPanel } from './WritingPanel';
 
-/** A text field of the open post's front matter, as the form holds it now. */
+/** A text field of the open post's front matter, as the form holds it now (none when the block does not parse). */
 function fieldText(state: EditorState, key: string): string | null {
+  if (state.doc?.frontMatter.error !== undefined) return null;
   const value = state.frontMatter?.fields.find((field) => field.key === key)?.value;
   return typeof value === 'string' ? value : null;
 }
