@@ -1,14 +1,24 @@
-/* eslint-disable @typescript-eslint/ban-ts-comment -- see the next line */
-// @ts-nocheck -- untyped benchmark JavaScript (much of it runs in the page through page.evaluate); TODO: TypeScript.
-/** The in-browser measurements: keystroke to paint, preview catch-up, opening a post, start-up, filtering, memory. */
-/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument, @typescript-eslint/require-await -- plain JavaScript run by Node (and, in page.evaluate, by the page): untyped by design */
-/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle */
+/// <reference lib="dom" />
+/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle, HTMLElement, HTMLTextAreaElement -- the page's, inside page.evaluate */
+/**
+ * The in-browser measurements: keystroke to paint, preview catch-up, opening a post, start-up,
+ * filtering, memory. The functions passed to page.evaluate run in the page, so each one finds
+ * what it needs there (window.__bench comes from ./page-helpers.mjs).
+ */
 import { setTimeout as delay } from 'node:timers/promises';
+
+/** @typedef {import('@playwright/test').Page} Page */
+/** @typedef {import('@playwright/test').BrowserContext} BrowserContext */
+/** @typedef {import('./page-helpers.mjs').BenchHost} BenchHost */
 
 /** Time between keystrokes: a fast typist (about 120 words a minute). */
 const KEY_INTERVAL_MS = 90;
 
-/** Opens a fresh page on `url` and waits for the post list. */
+/**
+ * Opens a fresh page on `url` and waits for the post list.
+ * @param {BrowserContext} context
+ * @param {string} url
+ */
 export async function freshPage(context, url) {
   const page = await context.newPage();
   await page.goto(url);
@@ -16,83 +26,161 @@ export async function freshPage(context, url) {
   return page;
 }
 
-/** Opens the post titled `title` by clicking it in the page; ms from the click to editable text painted. */
+/**
+ * Opens the post titled `title` by clicking it in the page; ms from the click to editable text painted.
+ * @param {Page} page
+ * @param {string} title
+ * @param {number} minLength
+ * @returns {Promise<number>}
+ */
 export async function openPost(page, title, minLength) {
   return page.evaluate(
     async ({ title, minLength }) => {
+      const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
       const option = [...document.querySelectorAll('[role=option]')].find(
         (o) => o.getAttribute('aria-label') === title,
       );
-      if (!option) throw new Error(`no post titled ${title}`);
+      if (!(option instanceof HTMLElement)) throw new Error(`no post titled ${title}`);
       const t0 = performance.now();
       option.click();
-      await new Promise((resolve) => {
+      /** @type {Promise<void>} */
+      const editable = new Promise((resolve) => {
         const check = () => {
           const area = document.querySelector('textarea[aria-label="Markdown"]');
-          if (area && area.value.length >= minLength && !area.readOnly) resolve();
+          if (area instanceof HTMLTextAreaElement && area.value.length >= minLength && !area.readOnly) resolve();
           else requestAnimationFrame(check);
         };
         check();
       });
-      return (await window.__bench.afterPaint()) - t0;
+      await editable;
+      return (await bench.afterPaint()) - t0;
     },
     { title, minLength },
   );
 }
 
-/** Puts the caret in the middle of the text, at the end of a paragraph, in `selector`'s textarea. */
+/**
+ * Puts the caret in the middle of the text, at the end of a prose paragraph (typed into a table row
+ * or a list the marker could render elsewhere or not at all), in `selector`'s textarea.
+ * @param {Page} page
+ * @param {string} selector
+ */
 async function caretToMiddle(page, selector) {
   await page.evaluate((selector) => {
     const area = document.querySelector(selector);
-    const middle = area.value.indexOf('\n\n', Math.floor(area.value.length / 2));
-    const at = middle === -1 ? area.value.length : middle;
+    if (!(area instanceof HTMLTextAreaElement)) throw new Error(`no textarea ${selector}`);
+    const paragraphEnd = /\n[A-Z][^\n]*\.(?=\n\n)/g;
+    paragraphEnd.lastIndex = Math.floor(area.value.length / 2);
+    const found = paragraphEnd.exec(area.value);
+    const at = found === null ? area.value.length : found.index + found[0].length;
     area.focus();
     area.setSelectionRange(at, at);
   }, selector);
 }
 
-/** Types `text` key by key at a typist's pace; returns each key's latency to paint. */
-async function typeMeasured(page, text) {
+/**
+ * Starts recording the latency of every key pressed from now on.
+ * @param {Page} page
+ */
+async function startRecording(page) {
   await page.evaluate(() => {
-    window.__bench.lat = [];
-    window.__bench.recording = true;
+    const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+    bench.lat = [];
+    bench.recording = true;
   });
+}
+
+/**
+ * Waits for the latencies of `count` keys, stops recording and returns them.
+ * @param {Page} page
+ * @param {number} count
+ * @returns {Promise<number[]>}
+ */
+async function recorded(page, count) {
+  await page.waitForFunction(
+    (n) => /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench.lat.length >= n,
+    count,
+  );
+  return page.evaluate(() => {
+    const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+    bench.recording = false;
+    return bench.lat;
+  });
+}
+
+/**
+ * Types `text` key by key at a typist's pace; returns each key's latency to paint.
+ * @param {Page} page
+ * @param {string} text
+ */
+async function typeMeasured(page, text) {
+  await startRecording(page);
   for (const key of text) {
     const started = Date.now();
     await page.keyboard.press(key === ' ' ? 'Space' : key);
     const rest = KEY_INTERVAL_MS - (Date.now() - started);
     if (rest > 0) await delay(rest);
   }
-  await page.waitForFunction((n) => window.__bench.lat.length >= n, text.length);
-  return page.evaluate(() => {
-    window.__bench.recording = false;
-    return window.__bench.lat;
-  });
+  return recorded(page, text.length);
 }
 
-/** Ms from the last keystroke until the preview shows the text (not busy, painted) and contains `marker`. */
+/** How long the preview may take to show typed text before the benchmark gives up with a clear error. */
+const CATCH_UP_LIMIT_MS = 60_000;
+
+/**
+ * Ms from the last keystroke until the preview shows the text (not busy, painted) and contains `marker`.
+ * @param {Page} page
+ * @param {string} marker
+ * @returns {Promise<number>}
+ */
 async function previewCatchUp(page, marker) {
-  return page.evaluate(async (marker) => {
-    const region = document.querySelector('[aria-label="Preview"]');
-    await new Promise((resolve) => {
-      const done = () => region.getAttribute('aria-busy') === 'false' && region.textContent.includes(marker);
-      if (done()) return resolve();
-      const observer = new MutationObserver(() => {
+  const ms = await page.evaluate(
+    async ({ marker, limit }) => {
+      const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+      const region = document.querySelector('[aria-label="Preview"]');
+      if (region === null) throw new Error('no Preview region');
+      /** @type {Promise<boolean>} */
+      const shown = new Promise((resolve) => {
+        const done = () => region.getAttribute('aria-busy') === 'false' && (region.textContent ?? '').includes(marker);
         if (done()) {
-          observer.disconnect();
-          resolve();
+          resolve(true);
+          return;
         }
+        const observer = new MutationObserver(() => {
+          if (done()) {
+            observer.disconnect();
+            resolve(true);
+          }
+        });
+        observer.observe(region, { attributes: true, childList: true, subtree: true, characterData: true });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(false);
+        }, limit);
       });
-      observer.observe(region, { attributes: true, childList: true, subtree: true, characterData: true });
-    });
-    return (await window.__bench.afterPaint()) - window.__bench.lastKey;
-  }, marker);
+      if (!(await shown)) return null;
+      return (await bench.afterPaint()) - bench.lastKey;
+    },
+    { marker, limit: CATCH_UP_LIMIT_MS },
+  );
+  if (ms === null) {
+    const state = await page.evaluate(() => ({
+      busy: document.querySelector('[aria-label="Preview"]')?.getAttribute('aria-busy'),
+      dialog: document.querySelector('[role=dialog], [role=alertdialog], dialog[open]')?.textContent?.slice(0, 120),
+    }));
+    throw new Error(`the preview did not show "${marker}" within ${CATCH_UP_LIMIT_MS} ms: ${JSON.stringify(state)}`);
+  }
+  return ms;
 }
 
-/** A bare textarea laid over the editor, holding the same text: the baseline. */
+/**
+ * A bare textarea laid over the editor, holding the same text: the baseline.
+ * @param {Page} page
+ */
 async function addBareTextarea(page) {
   await page.evaluate(() => {
     const app = document.querySelector('textarea[aria-label="Markdown"]');
+    if (!(app instanceof HTMLTextAreaElement)) throw new Error('no Markdown textarea');
     const box = app.getBoundingClientRect();
     const bare = document.createElement('textarea');
     bare.id = 'bench-bare';
@@ -103,7 +191,7 @@ async function addBareTextarea(page) {
       top: `${box.top}px`,
       width: `${box.width}px`,
       height: `${box.height}px`,
-      zIndex: 9999,
+      zIndex: '9999',
       font: getComputedStyle(app).font,
     });
     document.body.append(bare);
@@ -111,85 +199,140 @@ async function addBareTextarea(page) {
 }
 
 /**
+ * Waits until the preview has shown the whole text (not busy), however long its first render takes.
+ * @param {Page} page
+ */
+async function previewIdle(page) {
+  await page.waitForFunction(
+    () => document.querySelector('[aria-label="Preview"]')?.getAttribute('aria-busy') === 'false',
+    null,
+    { timeout: CATCH_UP_LIMIT_MS, polling: 50 },
+  );
+}
+
+/**
  * Keystroke latency in the app's editor vs a bare textarea, alternating runs on the same page,
- * and the preview's catch-up after each app run.
+ * and the preview's catch-up after each app run. The first run starts as soon as the post is
+ * editable, while its first preview may still be rendering (typing must not wait for it); its
+ * catch-up is reported apart (`firstCatchUp`), the others start with the preview idle.
+ * @param {Page} page
+ * @param {{ runs: number, keys: number }} plan
  */
 export async function measureTyping(page, { runs, keys }) {
+  /** @type {number[]} */
   const app = [];
+  /** @type {number[]} */
   const bare = [];
+  /** @type {number[]} */
   const catchUp = [];
+  let firstCatchUp = NaN;
   for (let run = 0; run < runs; run++) {
     const marker = `zq${run}x`;
     const text = ` ${marker} ${'quick brown fox jumps '.repeat(4)}`.slice(0, keys);
+    if (run > 0) await previewIdle(page);
     await caretToMiddle(page, 'textarea[aria-label="Markdown"]');
     app.push(...(await typeMeasured(page, text)));
-    catchUp.push(await previewCatchUp(page, marker));
+    const caughtUp = await previewCatchUp(page, marker);
+    if (run === 0) firstCatchUp = caughtUp;
+    else catchUp.push(caughtUp);
     await addBareTextarea(page);
     await caretToMiddle(page, '#bench-bare');
     bare.push(...(await typeMeasured(page, text)));
-    await page.evaluate(() => document.getElementById('bench-bare').remove());
+    await page.evaluate(() => document.getElementById('bench-bare')?.remove());
   }
-  return { app, bare, catchUp };
+  return { app, bare, catchUp, firstCatchUp };
 }
 
-/** Ms from navigation start to the first post editable (list painted, first post clicked, text painted). */
+/**
+ * Ms from navigation start to the first post editable (list painted, first post clicked, text painted).
+ * @param {BrowserContext} context
+ * @param {string} url
+ */
 export async function measureStartup(context, url) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   const ms = await page.evaluate(async () => {
-    const option = await new Promise((resolve) => {
+    const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+    /** @type {Promise<HTMLElement>} */
+    const listed = new Promise((resolve) => {
       const check = () => {
         const found = document.querySelector('[role=option]');
-        if (found) resolve(found);
+        if (found instanceof HTMLElement) resolve(found);
         else requestAnimationFrame(check);
       };
       check();
     });
-    option.click();
-    await new Promise((resolve) => {
+    (await listed).click();
+    /** @type {Promise<void>} */
+    const editable = new Promise((resolve) => {
       const check = () => {
         const area = document.querySelector('textarea[aria-label="Markdown"]');
-        if (area && area.value.length > 0 && !area.readOnly) resolve();
+        if (area instanceof HTMLTextAreaElement && area.value.length > 0 && !area.readOnly) resolve();
         else requestAnimationFrame(check);
       };
       check();
     });
-    return window.__bench.afterPaint();
+    await editable;
+    return bench.afterPaint();
   });
   await page.close({ runBeforeUnload: false });
   return ms;
 }
 
-/** Ms from navigation start until the first post in the list is painted (the folder is usable). */
+/**
+ * Ms from navigation start until the first post in the list is painted (the folder is usable).
+ * @param {BrowserContext} context
+ * @param {string} url
+ */
 export async function measureFolderOpen(context, url) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   const ms = await page.evaluate(async () => {
-    await new Promise((resolve) => {
+    const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+    /** @type {Promise<void>} */
+    const listed = new Promise((resolve) => {
       const check = () => (document.querySelector('[role=option]') ? resolve() : requestAnimationFrame(check));
       check();
     });
-    return window.__bench.afterPaint();
+    await listed;
+    return bench.afterPaint();
   });
   return { page, ms };
 }
 
-/** Latency of each keystroke typed into the filter box (then erased), on a page with the list loaded. */
+/**
+ * Latency of each keystroke typed into the search box (then erased), on a page with the list loaded,
+ * and the ms from the last key typed until the results list is painted.
+ * @param {Page} page
+ * @param {string} query
+ */
 export async function measureFilter(page, query) {
-  const box = page.getByRole('textbox', { name: 'Filter posts' });
+  const box = page.getByRole('searchbox', { name: 'Search posts' });
   await box.focus();
   const typed = await typeMeasured(page, query);
-  await page.evaluate(() => {
-    window.__bench.lat = [];
-    window.__bench.recording = true;
+  const results = await page.evaluate(async () => {
+    const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+    /** @type {Promise<void>} */
+    const shown = new Promise((resolve) => {
+      const check = () =>
+        document.querySelector('[role=listbox][aria-label="Search results"]')
+          ? resolve()
+          : requestAnimationFrame(check);
+      check();
+    });
+    await shown;
+    return (await bench.afterPaint()) - bench.lastKey;
   });
+  await startRecording(page);
   for (let i = 0; i < query.length; i++) await page.keyboard.press('Backspace');
-  await page.waitForFunction((n) => window.__bench.lat.length >= n, query.length);
-  const erased = await page.evaluate(() => window.__bench.lat);
-  return [...typed, ...erased];
+  const erased = await recorded(page, query.length);
+  return { keys: [...typed, ...erased], results };
 }
 
-/** The page's JavaScript heap after a full garbage collection, in MB, and its DOM node count. */
+/**
+ * The page's JavaScript heap after a full garbage collection, in MB, and its DOM node count.
+ * @param {Page} page
+ */
 export async function measureMemory(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');

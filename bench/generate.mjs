@@ -1,10 +1,7 @@
-/* eslint-disable @typescript-eslint/ban-ts-comment -- see the next line */
-// @ts-nocheck -- untyped benchmark JavaScript (much of it runs in the page through page.evaluate); TODO: TypeScript.
 /**
  * Realistic posts for the benchmark: front matter, then prose, headings, lists, code, links and
  * images in the proportions of the corpus, deterministic (a seeded generator) so runs compare.
  */
-/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument -- plain JavaScript run by Node (and, in page.evaluate, by the page): untyped by design */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -15,7 +12,13 @@ const WORDS = (
   'simple honest small tool file folder version history change save publish page link image'
 ).split(' ');
 
-/** A small deterministic random generator (mulberry32), so every run writes the same posts. */
+/** @typedef {() => number} Random */
+
+/**
+ * A small deterministic random generator (mulberry32), so every run writes the same posts.
+ * @param {number} seed
+ * @returns {Random}
+ */
 export function seeded(seed) {
   let a = seed >>> 0;
   return () => {
@@ -27,10 +30,15 @@ export function seeded(seed) {
   };
 }
 
+/**
+ * @param {Random} rand
+ * @param {readonly string[]} list
+ */
 function pick(rand, list) {
-  return list[Math.floor(rand() * list.length)];
+  return list[Math.floor(rand() * list.length)] ?? '';
 }
 
+/** @param {Random} rand */
 function sentence(rand) {
   const n = 6 + Math.floor(rand() * 14);
   const words = Array.from({ length: n }, () => pick(rand, WORDS));
@@ -42,11 +50,13 @@ function sentence(rand) {
   return text.charAt(0).toUpperCase() + text.slice(1) + '.';
 }
 
+/** @param {Random} rand */
 function paragraph(rand) {
   return Array.from({ length: 2 + Math.floor(rand() * 5) }, () => sentence(rand)).join(' ');
 }
 
 let blockCounter = 0;
+/** @param {Random} rand */
 function block(rand) {
   const r = rand();
   blockCounter += 1;
@@ -77,7 +87,10 @@ function block(rand) {
   );
 }
 
-/** A post of about `bytes` bytes: YAML front matter with `title`, then the body. */
+/**
+ * A post of about `bytes` bytes: YAML front matter with `title`, then the body.
+ * @param {{ bytes: number, seed: number, title: string, date: string }} post
+ */
 export function makePost({ bytes, seed, title, date }) {
   const rand = seeded(seed);
   const tags = [pick(rand, WORDS), pick(rand, WORDS)];
@@ -92,12 +105,18 @@ export function makePost({ bytes, seed, title, date }) {
   return head + blocks.join('\n\n') + '\n';
 }
 
+/** @param {number} i */
 function dateFor(i) {
   const day = new Date(Date.UTC(2010, 0, 1) + i * 86_400_000 * 0.37);
   return day.toISOString().slice(0, 10);
 }
 
-/** Writes `count` posts of about `bytes` each into `dir` (in 20 subfolders, as real blogs nest a little). */
+/**
+ * Writes `count` posts of about `bytes` each into `dir` (in 20 subfolders, as real blogs nest a little).
+ * @param {string} dir
+ * @param {number} count
+ * @param {number} bytes
+ */
 export async function writeFolder(dir, count, bytes) {
   await mkdir(dir, { recursive: true });
   const sub = Array.from({ length: Math.min(20, Math.ceil(count / 50)) }, (_, i) => `y${2000 + i}`);
@@ -113,17 +132,22 @@ export async function writeFolder(dir, count, bytes) {
         date: dateFor(i),
       });
       total += Buffer.byteLength(text);
-      batch.push(writeFile(path.join(dir, sub[i % sub.length], `post-${String(i).padStart(5, '0')}.md`), text));
+      batch.push(writeFile(path.join(dir, sub[i % sub.length] ?? '', `post-${String(i).padStart(5, '0')}.md`), text));
     }
     await Promise.all(batch);
   }
   return total;
 }
 
-/** The three long posts (10 KB, 100 KB, 1 MB) in one folder; returns their titles by size label. */
+/**
+ * The three long posts (10 KB, 100 KB, 1 MB) in one folder; returns their titles by size label.
+ * @param {string} dir
+ * @returns {Promise<Record<string, string>>}
+ */
 export async function writeLongPosts(dir) {
   await mkdir(dir, { recursive: true });
   const sizes = { '10 KB': 10_000, '100 KB': 100_000, '1 MB': 1_000_000 };
+  /** @type {Record<string, string>} */
   const titles = {};
   let n = 0;
   for (const [label, bytes] of Object.entries(sizes)) {

@@ -24,5 +24,11 @@ export const INIT_SCRIPT = `
 })();
 `;
 
+/**
+ * What INIT_SCRIPT puts on the page as window.__bench.
+ * @typedef {{ afterPaint: () => Promise<number>, lat: number[], lastKey: number, recording: boolean }} Bench
+ */
+/** @typedef {{ __bench: Bench }} BenchHost */
+
 /** Chromium flags: the project's Playwright flags, plus precise heap figures. */
 export const CHROMIUM_ARGS = [...PLAYWRIGHT_ARGS, '--enable-precise-memory-info'];

@@ -1,11 +1,8 @@
-/* eslint-disable @typescript-eslint/ban-ts-comment -- see the next line */
-// @ts-nocheck -- untyped benchmark JavaScript (much of it runs in the page through page.evaluate); TODO: TypeScript.
 /**
  * `npm run bench`: generates posts and folders in a temporary folder, measures Postwright against
  * baselines taken in the same run, and prints one table (see bench/README.md for the method).
  *   node bench/run.mjs [--quick]     (--quick: fewer repetitions, for trying a change)
  */
-/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/use-unknown-in-catch-callback-variable -- plain JavaScript run by Node (and, in page.evaluate, by the page): untyped by design */
 import { chromium } from '@playwright/test';
 import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -20,7 +17,7 @@ import {
   measureTyping,
   openPost,
 } from './browser.mjs';
-import { loadExporter, timeExport, timeListPosts, timeReadAll, timeReadWrite } from './disk.mjs';
+import { loadExporter, timeExport, timeListPosts, timeReadAll, timeReadAllSync, timeReadWrite } from './disk.mjs';
 import { writeFolder, writeLongPosts } from './generate.mjs';
 import { CHROMIUM_ARGS, INIT_SCRIPT } from './page-helpers.mjs';
 import { printTable, row } from './stats.mjs';
@@ -32,28 +29,50 @@ const quick = process.argv.includes('--quick');
 const reps = quick ? 2 : 3;
 const FRAME_MS = 1000 / 60;
 
+/** @typedef {import('@playwright/test').BrowserContext} BrowserContext */
+/** @typedef {import('@playwright/test').Page} Page */
+/** @typedef {import('./stats.mjs').Row} Row */
+
+/** @param {string} line */
 function log(line) {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
+/**
+ * The last value of a sample, rounded, for the progress log.
+ * @param {readonly number[]} values
+ */
+function lastMs(values) {
+  return Math.round(values.at(-1) ?? NaN);
+}
+
+/**
+ * @param {BrowserContext} context
+ * @param {string} tmp
+ * @param {Row[]} rows
+ */
 async function typingFigures(context, tmp, rows) {
   const dir = path.join(tmp, 'long');
   const titles = await writeLongPosts(dir);
-  const server = await startServer(dist, dir);
   const plan = [
-    { label: '10 KB', min: 9_000, opens: reps, runs: reps, keys: 24, ratio: 1.5, catchUp: 150 },
-    { label: '100 KB', min: 90_000, opens: reps, runs: reps, keys: 24, ratio: 1.5, catchUp: 150 },
-    { label: '1 MB', min: 900_000, opens: reps, runs: quick ? 1 : 2, keys: 16, ratio: 3, catchUp: 1000 },
+    { label: '10 KB', min: 9_000, opens: reps, runs: reps + 1, keys: 24, ratio: 1.5, catchUp: 150 },
+    { label: '100 KB', min: 90_000, opens: reps, runs: reps + 1, keys: 24, ratio: 1.5, catchUp: 150 },
+    { label: '1 MB', min: 900_000, opens: reps, runs: quick ? 2 : 3, keys: 16, ratio: 3, catchUp: 1000 },
   ];
-  try {
-    for (const size of plan) {
+  for (const size of plan) {
+    // A server of its own per size: the unsaved text typed into the last size must not greet this one.
+    const server = await startServer(dist, dir);
+    try {
+      /** @type {number[]} */
       const opens = [];
+      /** @type {Page | null} */
       let page = null;
       for (let i = 0; i < size.opens; i++) {
         await page?.close({ runBeforeUnload: false });
         page = await freshPage(context, server.url);
-        opens.push(await openPost(page, titles[size.label], size.min));
+        opens.push(await openPost(page, titles[size.label] ?? '', size.min));
       }
+      if (page === null) throw new Error('no page was opened');
       log(`${size.label}: opened in ${opens.map((ms) => Math.round(ms)).join(', ')} ms; typing…`);
       const typing = await measureTyping(page, { runs: size.runs, keys: size.keys });
       await page.close({ runBeforeUnload: false });
@@ -61,13 +80,24 @@ async function typingFigures(context, tmp, rows) {
         row(`Keystroke to paint, ${size.label} (vs bare textarea)`, typing.app, typing.bare, { ratio: size.ratio }),
       );
       rows.push(row(`Preview caught up after last key, ${size.label}`, typing.catchUp, null, { max: size.catchUp }));
+      rows.push(
+        row(`Preview caught up, typing right after opening, ${size.label}`, [typing.firstCatchUp], null, {
+          max: size.catchUp,
+          info: true,
+        }),
+      );
       if (size.label === '1 MB') rows.push(row('Open a 1 MB post to editable text', opens, null, { max: 500 }));
+    } finally {
+      await server.stop();
     }
-  } finally {
-    await server.stop();
   }
 }
 
+/**
+ * @param {BrowserContext} context
+ * @param {string} tmp
+ * @param {Row[]} rows
+ */
 async function startupFigure(context, tmp, rows) {
   const dir = path.join(tmp, 'sample');
   await cp(path.join(root, 'posts'), dir, { recursive: true });
@@ -81,43 +111,81 @@ async function startupFigure(context, tmp, rows) {
   }
 }
 
+/**
+ * @param {BrowserContext} context
+ * @param {string} tmp
+ * @param {Row[]} rows
+ */
 async function folderFigures(context, tmp, rows) {
   const dir = path.join(tmp, 'f10k');
   log('writing 10,000 posts…');
   await writeFolder(dir, 10_000, 2_600);
   await timeReadAll(dir); // warm the page cache so every figure reads from memory alike
   const read = [];
-  const uiOpen = [];
+  const readSync = [];
   const listCold = [];
-  const listWarm = [];
+  const listAgain = [];
+  const uiCold = [];
+  const uiAgain = [];
+  /** @type {{ page: Page, server: { stop: () => Promise<void> } } | null} */
   let last = null;
   for (let i = 0; i < reps; i++) {
     read.push((await timeReadAll(dir)).ms);
-    const apiServer = await startServer(dist, dir);
-    listCold.push((await timeListPosts(apiServer.url)).ms);
-    listWarm.push((await timeListPosts(apiServer.url)).ms);
-    await apiServer.stop();
+    readSync.push((await timeReadAllSync(dir)).ms);
+    // First opening: a fresh data folder (no index); second: a new server over the same data folder.
+    const cold = await startServer(dist, dir);
+    listCold.push((await timeListPosts(cold.url)).ms);
+    await cold.stop();
+    const again = await startServer(dist, dir, { dataDir: cold.dataDir });
+    listAgain.push((await timeListPosts(again.url)).ms);
+    await again.stop();
     read.push((await timeReadAll(dir)).ms);
     const uiServer = await startServer(dist, dir);
     const opened = await measureFolderOpen(context, uiServer.url);
-    uiOpen.push(opened.ms);
+    uiCold.push(opened.ms);
+    await opened.page.close({ runBeforeUnload: false });
+    await uiServer.stop();
+    const uiServer2 = await startServer(dist, dir, { dataDir: uiServer.dataDir });
+    const reopened = await measureFolderOpen(context, uiServer2.url);
+    uiAgain.push(reopened.ms);
     if (i < reps - 1) {
-      await opened.page.close({ runBeforeUnload: false });
-      await uiServer.stop();
-    } else last = { ...opened, server: uiServer };
+      await reopened.page.close({ runBeforeUnload: false });
+      await uiServer2.stop();
+    } else last = { ...reopened, server: uiServer2 };
     log(
-      `10,000 posts: read ${Math.round(read.at(-1))} ms, list ${Math.round(listCold.at(-1))} / ${Math.round(listWarm.at(-1))} ms, UI ${Math.round(uiOpen.at(-1))} ms`,
+      `10,000 posts: read ${lastMs(read)} ms, list ${lastMs(listCold)} / again ${lastMs(listAgain)} ms, UI ${lastMs(uiCold)} / again ${lastMs(uiAgain)} ms`,
     );
   }
   rows.push(
     row('List 10,000 posts through the server (vs read all files)', listCold, read, { ratio: 1.2, on: 'median' }),
   );
-  rows.push(row('Open 10,000 posts in the UI, list painted (vs read all)', uiOpen, read, { ratio: 1.2, on: 'median' }));
-  rows.push(row('Second listing of 10,000 posts (vs read all)', listWarm, read, { ratio: 0.25, on: 'median' }));
+  rows.push(
+    row('List 10,000 posts (vs reading them synchronously, as the list does)', listCold, readSync, {
+      ratio: 1.2,
+      on: 'median',
+      info: true,
+    }),
+  );
+  rows.push(row('Open 10,000 posts in the UI, list painted (vs read all)', uiCold, read, { ratio: 1.2, on: 'median' }));
+  rows.push(
+    row('Second opening: list 10,000 posts, new server (vs read all)', listAgain, read, { ratio: 0.25, on: 'median' }),
+  );
+  rows.push(
+    row('Second opening in the UI, list painted (vs read all)', uiAgain, read, {
+      ratio: 0.25,
+      on: 'median',
+      info: true,
+    }),
+  );
+  if (last === null) throw new Error('no folder page was kept');
+  const { page, server } = last;
   try {
-    const filter = await measureFilter(last.page, 'number 12');
-    rows.push(row('Filter 10,000 posts, keystroke to paint', filter, null, { max: FRAME_MS }));
-    const memory = await measureMemory(last.page);
+    const filter = await measureFilter(page, 'number 12');
+    rows.push(row('Filter 10,000 posts, keystroke to paint', filter.keys, null, { max: FRAME_MS }));
+    rows.push(
+      row('Filter 10,000 posts, last key to results painted', [filter.results], null, { max: 500, info: true }),
+    );
+    const memory = await measureMemory(page);
     rows.push(
       row(`Page JS heap with 10,000 posts listed (${memory.nodes} DOM nodes)`, [memory.mb], null, {
         max: 200,
@@ -125,11 +193,15 @@ async function folderFigures(context, tmp, rows) {
       }),
     );
   } finally {
-    await last.page.close({ runBeforeUnload: false });
-    await last.server.stop();
+    await page.close({ runBeforeUnload: false });
+    await server.stop();
   }
 }
 
+/**
+ * @param {string} tmp
+ * @param {Row[]} rows
+ */
 async function exportFigure(tmp, rows) {
   const dir = path.join(tmp, 'f1k');
   await writeFolder(dir, 1_000, 2_600);
@@ -141,7 +213,7 @@ async function exportFigure(tmp, rows) {
     exported.push(done.ms);
     baseline.push(await timeReadWrite(dir, path.join(tmp, 'copy'), done.bytes, done.files));
     log(
-      `export 1,000: ${Math.round(done.ms)} ms (${done.files} files, ${(done.bytes / 1e6).toFixed(1)} MB) vs ${Math.round(baseline.at(-1))} ms`,
+      `export 1,000: ${Math.round(done.ms)} ms (${done.files} files, ${(done.bytes / 1e6).toFixed(1)} MB) vs ${lastMs(baseline)} ms`,
     );
   }
   rows.push(
@@ -152,15 +224,18 @@ async function exportFigure(tmp, rows) {
 /** A build outside the project (PW_DIST=/tmp/...) cannot find the project's packages: link them in. */
 async function linkPackages() {
   if (!path.relative(root, dist).startsWith('..')) return;
-  await symlink(path.join(root, 'node_modules'), path.join(dist, 'node_modules'), 'dir').catch((error) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
+  await symlink(path.join(root, 'node_modules'), path.join(dist, 'node_modules'), 'dir').catch(
+    (/** @type {unknown} */ error) => {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+    },
+  );
 }
 
 async function main() {
   await linkPackages();
   const tmp = await mkdtemp(path.join(tmpdir(), 'postwright-bench-'));
   const started = Date.now();
+  /** @type {Row[]} */
   const rows = [];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

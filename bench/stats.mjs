@@ -1,21 +1,42 @@
-/* eslint-disable @typescript-eslint/ban-ts-comment -- see the next line */
-// @ts-nocheck -- untyped benchmark JavaScript (much of it runs in the page through page.evaluate); TODO: TypeScript.
 /** Medians, 95th percentiles and the one table the benchmark prints. */
-/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument -- plain JavaScript run by Node (and, in page.evaluate, by the page): untyped by design */
 
-/** The value below which `q` (0 to 1) of `values` fall (nearest rank). */
+/** @typedef {{ median: number, p95: number, n: number }} Summary */
+/**
+ * A target: an absolute limit (`max`) or a ratio to the baseline (`ratio`), on the median or the
+ * p95; `info` rows are shown without a verdict.
+ * @typedef {{ max?: number, ratio?: number, on?: 'median' | 'p95', unit?: 'MB', info?: boolean }} Target
+ */
+/**
+ * One row of the table.
+ * @typedef {{ figure: string, s: Summary, b: Summary | null, ratio: number | null, targetText: string, pass: boolean | null, unit: 'MB' | undefined }} Row
+ */
+
+/**
+ * The value below which `q` (0 to 1) of `values` fall (nearest rank).
+ * @param {readonly number[]} values
+ * @param {number} q
+ * @returns {number}
+ */
 export function quantile(values, q) {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank];
+  return sorted[rank] ?? NaN;
 }
 
-/** Median and p95 of a sample. */
+/**
+ * Median and p95 of a sample.
+ * @param {readonly number[]} values
+ * @returns {Summary}
+ */
 export function summary(values) {
   return { median: quantile(values, 0.5), p95: quantile(values, 0.95), n: values.length };
 }
 
+/**
+ * @param {number | null | undefined} value
+ * @param {'MB' | 'x' | undefined} unit
+ */
 function fmt(value, unit) {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   if (unit === 'MB') return `${value.toFixed(1)} MB`;
@@ -24,8 +45,12 @@ function fmt(value, unit) {
 }
 
 /**
- * One row: `figure` measured (`sample`), its `baseline` sample (or null), and a target that is
- * either an absolute limit (`{ max, on: 'p95'|'median', unit }`) or a ratio to the baseline (`{ ratio, on }`).
+ * One row: `figure` measured (`sample`), its `baseline` sample (or null), and its target.
+ * @param {string} figure
+ * @param {readonly number[]} sample
+ * @param {readonly number[] | null} baseline
+ * @param {Target} target
+ * @returns {Row}
  */
 export function row(figure, sample, baseline, target) {
   const s = summary(sample);
@@ -38,13 +63,17 @@ export function row(figure, sample, baseline, target) {
     pass = ratio !== null && ratio <= target.ratio;
     targetText = `${on} ≤ ${target.ratio}× base`;
   } else {
-    pass = s[on] <= target.max;
-    targetText = `${on} ≤ ${fmt(target.max, target.unit)}`;
+    const max = target.max ?? Infinity;
+    pass = s[on] <= max;
+    targetText = `${on} ≤ ${fmt(max, target.unit)}`;
   }
-  return { figure, s, b, ratio, targetText, pass: target.info ? null : pass, unit: target.unit, note: target.note };
+  return { figure, s, b, ratio, targetText, pass: target.info === true ? null : pass, unit: target.unit };
 }
 
-/** Prints the rows as one Markdown table (so it pastes into the README and the issue). */
+/**
+ * Prints the rows as one Markdown table (so it pastes into the README and the issue).
+ * @param {readonly Row[]} rows
+ */
 export function printTable(rows) {
   const lines = [
     '| figure | n | median | p95 | baseline median | baseline p95 | ratio | target | result |',
@@ -52,8 +81,9 @@ export function printTable(rows) {
   ];
   for (const r of rows) {
     const verdict = r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL';
+    const base = r.b === null ? ['–', '–'] : [fmt(r.b.median, r.unit), fmt(r.b.p95, r.unit)];
     lines.push(
-      `| ${r.figure} | ${r.s.n} | ${fmt(r.s.median, r.unit)} | ${fmt(r.s.p95, r.unit)} | ${r.b ? fmt(r.b.median, r.unit) : '–'} | ${r.b ? fmt(r.b.p95, r.unit) : '–'} | ${r.ratio === null ? '–' : fmt(r.ratio, 'x')} | ${r.targetText} | ${verdict} |`,
+      `| ${r.figure} | ${r.s.n} | ${fmt(r.s.median, r.unit)} | ${fmt(r.s.p95, r.unit)} | ${base.join(' | ')} | ${fmt(r.ratio, 'x')} | ${r.targetText} | ${verdict} |`,
     );
   }
   return lines.join('\n');

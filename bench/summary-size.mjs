@@ -1,11 +1,8 @@
-/* eslint-disable @typescript-eslint/ban-ts-comment -- see the next line */
-// @ts-nocheck -- untyped benchmark JavaScript, like the rest of bench/.
 /**
  * How big the post list is on the wire: `node bench/summary-size.mjs` writes two folders of 10,000
  * posts (the benchmark's generated posts, and the real corpus posts copied round-robin so every
  * generator's front matter is there) and prints the JSON size of `listPosts` for each.
  */
-/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return -- plain JavaScript run by Node */
 import { build } from 'esbuild';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +13,12 @@ import { writeFolder } from './generate.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COUNT = 10_000;
 
+/** @typedef {{ fields?: Record<string, unknown> }} Summary */
+
+/**
+ * @param {string} tmp
+ * @returns {Promise<(root: string, maxFileBytes: number) => Promise<Summary[]>>}
+ */
 async function loadListPosts(tmp) {
   const outfile = path.join(tmp, 'list.mjs');
   await build({
@@ -30,11 +33,16 @@ async function loadListPosts(tmp) {
   // Bare imports resolve from the project's node_modules.
   const inProject = path.join(root, 'node_modules', '.postwright-bench-summary-size.mjs');
   await writeFile(inProject, await readFile(outfile));
-  return (await import(pathToFileURL(inProject).href)).listPosts;
+  /** @type {unknown} */
+  const loaded = await import(pathToFileURL(inProject).href);
+  const module = /** @type {{ listPosts: (root: string, maxFileBytes: number) => Promise<Summary[]> }} */ (loaded);
+  return module.listPosts;
 }
 
+/** @param {string} dir */
 async function corpusFolder(dir) {
   const source = path.join(root, '..', 'shared', 'corpus', 'real-posts');
+  /** @type {Buffer[]} */
   const texts = [];
   for (const entry of await readdir(source, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
@@ -46,7 +54,7 @@ async function corpusFolder(dir) {
   for (let start = 0; start < COUNT; start += 500) {
     const batch = [];
     for (let i = start; i < Math.min(COUNT, start + 500); i++) {
-      batch.push(writeFile(path.join(dir, `post-${String(i).padStart(5, '0')}.md`), texts[i % texts.length]));
+      batch.push(writeFile(path.join(dir, `post-${String(i).padStart(5, '0')}.md`), texts[i % texts.length] ?? ''));
     }
     await Promise.all(batch);
   }

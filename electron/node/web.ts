@@ -5,12 +5,12 @@
  *   node dist/node/web.mjs --posts <folder> [--port <n>]     (npm run web -- --posts <folder>)
  */
 import { realpathSync } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fail, ok, type Result } from '../../shared/api/contract';
-import { defaultDataDir, journalDirFor } from './journal/location';
+import { defaultDataDir, journalDirFor, journalKey } from './journal/location';
 import { createWebServer, type EventSender, type WebServer } from './server/index';
 import { createBlogApi, openPostStore, type PostStore } from './store/index';
 import { createWatcher, type FolderWatcher } from './watcher';
@@ -23,7 +23,7 @@ export interface WebArgs {
   postsDir: string;
   port: number;
   help: boolean;
-  /** The app's data folder (the journal of unsaved edits), when given with --data. */
+  /** The app's data folder (the journal of unsaved edits, the post index), when given with --data. */
   dataDir?: string;
 }
 
@@ -42,7 +42,7 @@ export const USAGE = [
   'Serves Postwright to your browser on this computer only and edits the posts in <folder>.',
   "  --posts <folder>  the posts folder (default: the project's posts folder)",
   `  --port <n>        the port (default ${DEFAULT_PORT}; 0 picks a free one)`,
-  '  --data <folder>   where unsaved edits are kept (default: ~/.local/state/postwright on Linux)',
+  '  --data <folder>   where unsaved edits and the post index are kept (default: ~/.local/state/postwright on Linux)',
   '  --help            show this help',
 ].join('\n');
 
@@ -125,7 +125,13 @@ export async function main(argv: string[], world: Partial<WebWorld> = {}): Promi
     w.out(USAGE);
     return { kind: 'exited', code: 0 };
   }
-  const store = await openPostStore({ postsDir: parsed.value.postsDir, now: w.now });
+  const dataDir = parsed.value.dataDir ?? w.dataDir;
+  const indexFile = await indexFileFor(dataDir, parsed.value.postsDir);
+  const store = await openPostStore({
+    postsDir: parsed.value.postsDir,
+    now: w.now,
+    ...(indexFile ? { indexFile } : {}),
+  });
   if (!store.ok) return exitWith(w, folderProblem(parsed.value.postsDir, store.error.code, store.error.message));
   if (!(await exists(path.join(w.staticDir, 'index.html')))) {
     return exitWith(
@@ -133,12 +139,25 @@ export async function main(argv: string[], world: Partial<WebWorld> = {}): Promi
       `Postwright: the editor is not built (no index.html in ${w.staticDir}). Run \`npm run build\` first.`,
     );
   }
-  const journalDir = journalDirFor(parsed.value.dataDir ?? w.dataDir, store.value.root);
+  const journalDir = journalDirFor(dataDir, store.value.root);
   const started = await serve(store.value, parsed.value.port, w, journalDir);
   if (!started.ok) return exitWith(w, `Postwright: ${started.error.message}`);
   w.out(`Postwright is editing ${store.value.root}`);
   w.out(`Open ${started.value.server.url}`);
   return { kind: 'running', web: started.value };
+}
+
+/**
+ * The front-matter index file of a posts folder: `<data>/index/<key>.json`, keyed like its journal
+ * by the folder's real path (as Electron keeps it under userData). None when the folder cannot be
+ * resolved; opening it then fails with its own clear message.
+ */
+export async function indexFileFor(dataDir: string, postsDir: string): Promise<string | undefined> {
+  try {
+    return path.join(dataDir, 'index', `${journalKey(await realpath(postsDir))}.json`);
+  } catch {
+    return undefined;
+  }
 }
 
 function defaultWorld(): WebWorld {

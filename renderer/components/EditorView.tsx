@@ -1,5 +1,7 @@
 /** The editor column: alerts, the front-matter panel, and the Markdown editor beside its preview. */
 import { useRef } from 'react';
+import { useScrollSync } from '../hooks/useScrollSync';
+import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
 import { frontMatterChange } from '../state/frontMatter';
@@ -35,10 +37,9 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
   const { state, dispatch } = editor;
   const { doc, frontMatter } = state;
   const preview = useRef<HTMLElement>(null);
-  const followEditor = (ratio: number): void => {
-    const element = preview.current;
-    if (element !== null) element.scrollTop = ratio * (element.scrollHeight - element.clientHeight);
-  };
+  const panes = useRef<HTMLDivElement>(null);
+  const [settings] = useSettings();
+  const sync = useScrollSync(settings.scrollSync && state.doc !== null, panes, preview);
   const alerts = (
     <>
       {props.toolbar}
@@ -100,13 +101,12 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
         dispatch={dispatch}
       />
       {props.writing}
-      <div className="panes">
+      <div className="panes" ref={panes}>
         <MarkdownPane
           value={state.body}
           readOnly={readOnly}
           focusRequest={focusRequest}
           onChange={(body) => dispatch({ type: 'editBody', body })}
-          onScrollRatio={followEditor}
         />
         <Preview
           scrollRef={preview}
@@ -116,6 +116,7 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           date={date}
           onOpenPost={onOpenPost}
           onOpenExternal={onOpenExternal}
+          onRendered={sync.onPreviewRendered}
         />
       </div>
     </main>

@@ -2,12 +2,16 @@
  * The Markdown source editor, and the only importer of @uiw/react-md-editor. Its own preview is
  * never shown: that path renders raw HTML unsanitized, so ours (Preview.tsx) sits beside it.
  */
-import { useEffect, useRef } from 'react';
-import MDEditor, { type ICommand } from '@uiw/react-md-editor';
+import { memo, useCallback, useEffect, useMemo, type TextareaHTMLAttributes } from 'react';
+import MDEditor, {
+  handleKeyDown,
+  TextAreaCommandOrchestrator,
+  type ICommand,
+  type MDEditorProps,
+} from '@uiw/react-md-editor';
 import '@uiw/react-md-editor/markdown-editor.css';
-
-/** Above this size the editor's syntax colouring (re-run on the whole text per keystroke) is turned off. */
-const HIGHLIGHT_LIMIT = 6_000;
+import { PlainTextarea } from '../preview/PlainTextarea';
+import { useTypingAhead } from '../preview/useTypingAhead';
 
 /** Toolbar commands that open the editor's built-in (unsanitized) preview or leave the app. */
 const REFUSED_COMMANDS = new Set(['help', 'preview', 'live', 'edit', 'fullscreen']);
@@ -28,47 +32,81 @@ export interface MarkdownPaneProps {
   readOnly: boolean;
   /** Changing this number moves the keyboard focus into the editor. */
   focusRequest: number;
-  /** How far down the text is scrolled, 0 to 1, so the preview can follow. */
-  onScrollRatio: (ratio: number) => void;
 }
 
 /** The editor: toolbar and text area, named "Markdown". */
-export function MarkdownPane({
-  value,
-  onChange,
-  readOnly,
-  focusRequest,
-  onScrollRatio,
-}: MarkdownPaneProps): React.JSX.Element {
-  const box = useRef<HTMLDivElement>(null);
+export function MarkdownPane({ value, onChange, readOnly, focusRequest }: MarkdownPaneProps): React.JSX.Element {
+  const { box, plain, onText, onPlainText } = useTypingAhead(value, onChange);
   useEffect(() => {
     if (focusRequest > 0) box.current?.querySelector('textarea')?.focus();
-  }, [focusRequest]);
+  }, [box, focusRequest]);
 
   return (
-    <div
-      className="markdown-pane"
-      ref={box}
-      onScrollCapture={(event) => {
-        const area = event.target;
-        if (!(area instanceof HTMLElement) || !area.classList.contains('w-md-editor-area')) return;
-        const range = area.scrollHeight - area.clientHeight;
-        onScrollRatio(range > 0 ? area.scrollTop / range : 0);
-      }}
-    >
-      <MDEditor
-        value={value}
-        onChange={(next) => onChange(next ?? '')}
-        preview="edit"
-        extraCommands={[]}
-        commandsFilter={keepCommand}
-        components={{ preview: NoPreview }}
-        height="100%"
-        visibleDragbar={false}
-        highlightEnable={value.length < HIGHLIGHT_LIMIT}
-        defaultTabEnable={false}
-        textareaProps={{ 'aria-label': 'Markdown', readOnly, spellCheck: true, placeholder: 'Write…' }}
-      />
+    // Scroll sync (hooks/useScrollSync.ts) listens on the panes around this one.
+    <div className="markdown-pane" ref={box}>
+      <Editor value={plain ? '' : value} plain={plain} readOnly={readOnly} onText={onText} onPlainText={onPlainText} />
     </div>
   );
 }
+
+type RenderTextarea = NonNullable<NonNullable<MDEditorProps['components']>['textarea']>;
+
+interface EditorProps {
+  /** The text of the editor's own textarea (unused by the plain one, which holds its own). */
+  value: string;
+  plain: boolean;
+  readOnly: boolean;
+  onText: (text: string) => void;
+  onPlainText: (text: string) => void;
+}
+
+/** The editor itself, re-rendered only when its props change (not on a keystroke in a long post). */
+const Editor = memo(function Editor({ value, plain, readOnly, onText, onPlainText }: EditorProps): React.JSX.Element {
+  const textareaProps = useMemo(
+    () => ({ 'aria-label': 'Markdown', readOnly, spellCheck: true, placeholder: 'Write…' }),
+    [readOnly],
+  );
+  const renderPlain = useCallback<RenderTextarea>(
+    (attributes, handle) => (
+      <PlainTextarea
+        attributes={{ ...(attributes as TextareaHTMLAttributes<HTMLTextAreaElement>), ...textareaProps }}
+        onText={onPlainText}
+        onKey={(event) => {
+          // What the editor's own textarea does on a key: Tab, list continuation, then shortcuts.
+          handleKeyDown(event, 2, false);
+          const area = event.currentTarget;
+          if (!(area instanceof HTMLTextAreaElement)) return;
+          const commands = [...(handle.useContext?.commands ?? []), ...(handle.useContext?.extraCommands ?? [])];
+          const orchestrator = handle.useContext?.commandOrchestrator ?? new TextAreaCommandOrchestrator(area);
+          handle.shortcuts?.(event, commands, orchestrator, handle.dispatch, {
+            fullscreen: false,
+            preview: 'edit',
+            highlightEnable: false,
+          });
+        }}
+      />
+    ),
+    [textareaProps, onPlainText],
+  );
+  const components = useMemo(
+    () => ({ preview: NoPreview, textarea: plain ? renderPlain : undefined }),
+    [plain, renderPlain],
+  );
+  return (
+    <MDEditor
+      value={value}
+      onChange={(next) => onText(next ?? '')}
+      preview="edit"
+      extraCommands={NO_COMMANDS}
+      commandsFilter={keepCommand}
+      components={components}
+      height="100%"
+      visibleDragbar={false}
+      highlightEnable={!plain}
+      defaultTabEnable={false}
+      textareaProps={textareaProps}
+    />
+  );
+});
+
+const NO_COMMANDS: ICommand[] = [];

@@ -4,7 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../shared/api/contract';
-import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE } from '../preview/listWindow';
+import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE, windowParts } from '../preview/listWindow';
 import { moveSelection, postLabel } from '../state/postList';
 import { fieldValue } from '../state/sort';
 
@@ -85,24 +85,33 @@ export function PostList({ posts, openId, onOpen, shownKey = null }: PostListPro
       ref={list}
       onKeyDown={onKeyDown}
       onScroll={view.onScroll}
-      style={
-        windowed
-          ? { paddingTop: 2 + start * ROW_HEIGHT, paddingBottom: 8 + (posts.length - end) * ROW_HEIGHT }
-          : undefined
-      }
     >
-      {posts.slice(start, end).map((post, offset) => (
-        <PostOption
-          key={post.id}
-          post={post}
-          shownKey={shownKey}
-          position={windowed ? { index: start + offset + 1, of: posts.length } : undefined}
-          selected={post.id === openId}
-          tabbable={post.id === active}
-          onFocus={() => setFocusId(post.id)}
-          onOpen={() => onOpen(post.id)}
-        />
-      ))}
+      {/* Rows not rendered are empty space: spacers, not padding (a box is never shorter than its padding). */}
+      {windowParts(posts.length, start, end, windowed ? ids.indexOf(active ?? '') : -1).map((part) =>
+        part.kind === 'gap' ? (
+          <li
+            key={`gap-${part.rows}-${part.kind}`}
+            className="post-list-spacer"
+            role="none"
+            style={{ height: part.rows * ROW_HEIGHT }}
+          />
+        ) : (
+          posts
+            .slice(part.from, part.to)
+            .map((post, offset) => (
+              <PostOption
+                key={post.id}
+                post={post}
+                shownKey={shownKey}
+                position={windowed ? { index: part.from + offset + 1, of: posts.length } : undefined}
+                selected={post.id === openId}
+                tabbable={post.id === active}
+                onFocus={() => setFocusId(post.id)}
+                onOpen={() => onOpen(post.id)}
+              />
+            ))
+        ),
+      )}
     </ul>
   );
 }

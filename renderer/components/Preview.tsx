@@ -3,7 +3,7 @@
  * It follows the text through useDeferredValue and renders in a worker, only the blocks that
  * changed, and swaps only those into the page, so typing never waits.
  */
-import { useDeferredValue, type MouseEvent, type Ref } from 'react';
+import { useDeferredValue, useEffect, type MouseEvent, type Ref } from 'react';
 import { PreviewBody } from '../preview/PreviewBody';
 import { usePreviewBlocks } from '../preview/usePreviewBlocks';
 import { bodyStartsWithH1 } from '../state/heading';
@@ -19,13 +19,17 @@ export interface PreviewProps {
   onOpenExternal: (url: string) => void;
   /** The scrolling element, for the editor to keep in step with. */
   scrollRef: Ref<HTMLElement>;
+  /** Called after the rendered blocks on screen changed (scroll sync re-anchors on them). */
+  onRendered?: () => void;
 }
 
 /** The rendered post, in a region named "Preview". Links never navigate the app. */
 export function Preview(props: PreviewProps): React.JSX.Element {
-  const { postId, markdown, title, date, onOpenPost, onOpenExternal, scrollRef } = props;
+  const { postId, markdown, title, date, onOpenPost, onOpenExternal, scrollRef, onRendered } = props;
   const deferred = useDeferredValue(markdown);
   const rendered = usePreviewBlocks(postId, deferred);
+  // After PreviewBody's layout effect has put the blocks on the page.
+  useEffect(() => onRendered?.(), [rendered.blocks, rendered.pending, onRendered]);
 
   const onClick = (event: MouseEvent<HTMLElement>): void => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;

@@ -1,5 +1,5 @@
 /** The Settings dialog, and the effect that applies the chosen theme to the page. */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { FONT_SIZE_RANGE, useSettings, type PreviewWidth, type Theme } from '../state/settings';
 import { Dialog } from './Dialog';
 
@@ -51,17 +51,14 @@ export function SettingsDialog({ onClose }: SettingsDialogProps): React.JSX.Elem
         </div>
         <div className="settings-row">
           <label htmlFor={`${id}-font`}>Editor font size</label>
-          <input
+          <FontSizeInput
             id={`${id}-font`}
-            type="number"
-            min={FONT_SIZE_RANGE.min}
-            max={FONT_SIZE_RANGE.max}
-            value={settings.editorFontSize}
-            onChange={(event) => {
-              const size = Number(event.target.value);
-              if (event.target.value !== '' && Number.isFinite(size)) update({ editorFontSize: size });
-            }}
+            size={settings.editorFontSize}
+            onChange={(size) => update({ editorFontSize: size })}
           />
+          <p className="settings-hint settings-hint-end" id={`${id}-font-unit`}>
+            In pixels, from {FONT_SIZE_RANGE.min} to {FONT_SIZE_RANGE.max}.
+          </p>
         </div>
         <div className="settings-row">
           <label htmlFor={`${id}-width`}>Preview width</label>
@@ -75,6 +72,16 @@ export function SettingsDialog({ onClose }: SettingsDialogProps): React.JSX.Elem
             <option value="wide">Wide</option>
           </select>
         </div>
+        <div className="settings-row">
+          <input
+            id={`${id}-sync`}
+            type="checkbox"
+            checked={settings.scrollSync}
+            onChange={(event) => update({ scrollSync: event.target.checked })}
+          />
+          <label htmlFor={`${id}-sync`}>Scroll the editor and the preview together</label>
+          <p className="settings-hint">Scrolling either one brings the same paragraph into view in the other.</p>
+        </div>
       </div>
       <div className="dialog-actions">
         <span className="spacer" />
@@ -83,5 +90,34 @@ export function SettingsDialog({ onClose }: SettingsDialogProps): React.JSX.Elem
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * The font size field: what is typed is kept as typed (so "18" can pass through "1"), applied as
+ * soon as it is a size in range, and put back to the size in use when the field is left.
+ */
+function FontSizeInput(props: { id: string; size: number; onChange: (size: number) => void }): React.JSX.Element {
+  const { id, size, onChange } = props;
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <input
+      id={id}
+      type="number"
+      min={FONT_SIZE_RANGE.min}
+      max={FONT_SIZE_RANGE.max}
+      step={1}
+      value={draft ?? String(size)}
+      aria-describedby={`${id}-unit`}
+      onChange={(event) => {
+        const typed = event.target.value;
+        setDraft(typed);
+        const next = Number(typed);
+        if (typed !== '' && Number.isInteger(next) && next >= FONT_SIZE_RANGE.min && next <= FONT_SIZE_RANGE.max) {
+          onChange(next);
+        }
+      }}
+      onBlur={() => setDraft(null)}
+    />
   );
 }

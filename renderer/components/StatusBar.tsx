@@ -1,6 +1,11 @@
-/** The status bar: save state (announced politely), word count, and the file's id. */
-import { useDeferredValue, useMemo } from 'react';
-import { countWords, wordLabel } from '../state/wordCount';
+/**
+ * The status bar: save state (announced politely), the post's length (and the selection's), and
+ * the file's id. The length is not a live region: it changes with every pause in typing, and a
+ * screen reader should read it when asked, not interrupt the author with it.
+ */
+import { useEditorSelection } from '../hooks/useEditorSelection';
+import { COUNT_AT_ONCE_BELOW, useTextStats } from '../hooks/useTextStats';
+import { countLabel, IDEOGRAPHS_PER_MINUTE, readingLabel, WORDS_PER_MINUTE, type TextStats } from '../state/wordCount';
 
 /** Props of the status bar. */
 export interface StatusBarProps {
@@ -11,10 +16,25 @@ export interface StatusBarProps {
   lineEnding: 'lf' | 'crlf' | null;
 }
 
+/** How long the post's text must rest before it is counted again. */
+const POST_SETTLE_MS = 300;
+/** A long selection is counted once it has rested this long (a short one at once). */
+const SELECTION_SETTLE_MS = 80;
+
+const COUNT_RULES =
+  `Reading time at ${WORDS_PER_MINUTE} words a minute (${IDEOGRAPHS_PER_MINUTE} Han or kana characters). ` +
+  'Front matter, code blocks, link addresses, images and HTML tags are not counted.';
+
 /** One line at the bottom of the window. */
 export function StatusBar({ status, tone, body, fileId, lineEnding }: StatusBarProps): React.JSX.Element {
-  const deferred = useDeferredValue(body);
-  const words = useMemo(() => (deferred === null ? null : countWords(deferred)), [deferred]);
+  const scope = fileId ?? '';
+  const post = useTextStats(body, { scope, settleMs: POST_SETTLE_MS, atOnceBelow: 0 });
+  const selectedText = useEditorSelection();
+  const selection = useTextStats(body === null ? null : selectedText, {
+    scope: `${scope}\0selection`,
+    settleMs: SELECTION_SETTLE_MS,
+    atOnceBelow: COUNT_AT_ONCE_BELOW,
+  });
   return (
     <footer className="status-bar">
       <span className={`status status-${tone}`} role="status" aria-live="polite">
@@ -22,7 +42,7 @@ export function StatusBar({ status, tone, body, fileId, lineEnding }: StatusBarP
         {status}
       </span>
       <span className="spacer" />
-      {words === null ? null : <span className="status-item">{wordLabel(words)}</span>}
+      {post === null ? null : <Counts post={post} selection={selectedText === null ? null : selection} />}
       {lineEnding === 'crlf' ? (
         <span className="status-item" title="This file uses Windows line endings; they are kept.">
           CRLF
@@ -34,5 +54,40 @@ export function StatusBar({ status, tone, body, fileId, lineEnding }: StatusBarP
         </span>
       )}
     </footer>
+  );
+}
+
+/** "1,450 words · 8,210 characters · 7 min read", or "120 of 1,450 words · …" for a selection. */
+function Counts({ post, selection }: { post: TextStats; selection: TextStats | null }): React.JSX.Element {
+  const reading = readingLabel(post);
+  return (
+    <span
+      className="status-counts"
+      role="group"
+      aria-label={selection === null ? 'Length of the post' : 'Length of the selection and the post'}
+      title={COUNT_RULES}
+    >
+      <span className="status-item">{countLabel(post.words, selection?.words ?? null, 'word')}</span>
+      <Separator />
+      <span className="status-item">{countLabel(post.characters, selection?.characters ?? null, 'character')}</span>
+      {reading === null ? null : (
+        <>
+          <Separator />
+          <span className="status-item">{reading}</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+/** A dot between counts on screen; a comma (a pause) for a screen reader. */
+function Separator(): React.JSX.Element {
+  return (
+    <>
+      <span className="status-separator" aria-hidden="true">
+        ·
+      </span>
+      <span className="visually-hidden">, </span>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE } from './listWindow';
+import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE, windowParts } from './listWindow';
 
 describe('listWindow', () => {
   it('renders every row of a short list', () => {
@@ -16,5 +16,30 @@ describe('listWindow', () => {
     expect(scrollToRow(5, 0, 600)).toBeNull();
     expect(scrollToRow(100, 0, 600)).toBe(101 * ROW_HEIGHT - 600);
     expect(scrollToRow(2, 50 * ROW_HEIGHT, 600)).toBe(2 * ROW_HEIGHT);
+  });
+
+  it('keeps the focused row in the page wherever it is, with gaps for the rows not rendered', () => {
+    expect(windowParts(1000, 100, 130, 110)).toEqual([
+      { kind: 'gap', rows: 100 },
+      { kind: 'rows', from: 100, to: 130 },
+      { kind: 'gap', rows: 870 },
+    ]);
+    expect(windowParts(1000, 100, 130, 999)).toEqual([
+      { kind: 'gap', rows: 100 },
+      { kind: 'rows', from: 100, to: 130 },
+      { kind: 'gap', rows: 869 },
+      { kind: 'rows', from: 999, to: 1000 },
+    ]);
+    expect(windowParts(1000, 0, 30, -1)).toEqual([
+      { kind: 'rows', from: 0, to: 30 },
+      { kind: 'gap', rows: 970 },
+    ]);
+    expect(windowParts(1000, 500, 530, 3)).toEqual([
+      { kind: 'gap', rows: 3 },
+      { kind: 'rows', from: 3, to: 4 },
+      { kind: 'gap', rows: 496 },
+      { kind: 'rows', from: 500, to: 530 },
+      { kind: 'gap', rows: 470 },
+    ]);
   });
 });

@@ -28,3 +28,28 @@ export function scrollToRow(index: number, scrollTop: number, height: number): n
   if (top + ROW_HEIGHT > scrollTop + height) return top + ROW_HEIGHT - height;
   return null;
 }
+
+/** A stretch of a windowed list: rendered rows `[from, to)`, or a gap of `rows` rows not rendered. */
+export type WindowPart = { kind: 'rows'; from: number; to: number } | { kind: 'gap'; rows: number };
+
+/**
+ * The parts of a windowed list: the rows `[start, end)`, plus row `keep` wherever it is (the row
+ * with the keyboard focus stays in the page: removing a focused row loses the tab stop, and Chromium
+ * then clamps the scroll position), with gaps for the rest.
+ */
+export function windowParts(count: number, start: number, end: number, keep: number): WindowPart[] {
+  const ranges: [number, number][] = [[start, end]];
+  if (keep >= 0 && keep < count && (keep < start || keep >= end)) {
+    ranges.push([keep, keep + 1]);
+    ranges.sort((a, b) => a[0] - b[0]);
+  }
+  const parts: WindowPart[] = [];
+  let at = 0;
+  for (const [from, to] of ranges) {
+    if (from > at) parts.push({ kind: 'gap', rows: from - at });
+    if (to > from) parts.push({ kind: 'rows', from, to });
+    at = Math.max(at, to);
+  }
+  if (count > at) parts.push({ kind: 'gap', rows: count - at });
+  return parts;
+}

@@ -34,3 +34,32 @@ export function patchBlocks(container: Element, shown: readonly ShownBlock[], bl
   });
   return [...shown.slice(0, head), ...added, ...shown.slice(shown.length - tail)];
 }
+
+/** How much new HTML one step of showing a render puts on the page before letting the author type again. */
+export const STEP_BYTES = 32_000;
+
+/**
+ * The next list of blocks to show on the way from `shown` to `target`: `target` itself when the
+ * blocks that differ hold at most `budget` bytes of HTML, else `target` with its changed middle cut
+ * short after about `budget` bytes (the unchanged start and end kept). Each step adds to the last.
+ */
+export function stepTowards(
+  shown: readonly string[],
+  target: readonly string[],
+  budget = STEP_BYTES,
+): readonly string[] {
+  let head = 0;
+  while (head < shown.length && head < target.length && shown[head] === target[head]) head += 1;
+  let tail = 0;
+  while (
+    tail < shown.length - head &&
+    tail < target.length - head &&
+    shown[shown.length - 1 - tail] === target[target.length - 1 - tail]
+  ) {
+    tail += 1;
+  }
+  const end = target.length - tail;
+  let cut = head;
+  for (let bytes = 0; cut < end && bytes < budget; cut += 1) bytes += target[cut]?.length ?? 0;
+  return cut >= end ? target : [...target.slice(0, cut), ...target.slice(end)];
+}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { latestOnly, type LatestOnly } from '../state/latestOnly';
+import { stepTowards } from './patch';
 import type { BlockReply, RenderRequest } from './protocol';
 import { createPreviewRenderer } from './renderBlocks';
 
@@ -17,6 +18,11 @@ export interface PreviewBlocks {
 interface Rendered {
   request: RenderRequest;
   reply: BlockReply;
+}
+
+/** A render on its way to the page: `blocks` is what is shown so far (the reply's own list once all of it is). */
+interface Shown extends Rendered {
+  blocks: readonly string[];
 }
 
 interface Renderer {
@@ -63,20 +69,30 @@ function startRenderer(onRendered: (rendered: Rendered) => void): Renderer {
 }
 
 /**
- * How long the text must rest before the preview follows it. Only changed blocks are rendered and
- * swapped, so a short pause is enough; it still keeps renders out of a burst of keystrokes.
+ * How long the text must rest before the preview follows it. None: the text reaches this hook
+ * deferred (after the key is painted), the worker renders only the changed block, and a render
+ * asked for while one runs replaces the waiting one (latestOnly), so bursts never queue up.
  */
-export const SETTLE_MS = 50;
+export const SETTLE_MS = 0;
+
+/**
+ * Shows `rendered`, starting from what `before` shows: all of it, or (a long post's first render) a
+ * first part, the rest following a part per task so typing is never kept waiting (see ./patch.ts).
+ */
+function showFrom(before: Shown | null, rendered: Rendered): Shown {
+  const from = before !== null && before.request.postId === rendered.request.postId ? before.blocks : NO_BLOCKS;
+  return { ...rendered, blocks: stepTowards(from, rendered.reply.blocks) };
+}
 
 /** Renders `markdown` of `postId`; the last finished render stays on screen until the next. */
 export function usePreviewBlocks(postId: string, markdown: string): PreviewBlocks {
-  const [rendered, setRendered] = useState<Rendered | null>(null);
+  const [rendered, setRendered] = useState<Shown | null>(null);
   const renderer = useRef<Renderer | null>(null);
   const seq = useRef(0);
   const shownPost = useRef<string | null>(null);
 
   useEffect(() => {
-    const started = startRenderer(setRendered);
+    const started = startRenderer((next) => setRendered((before) => showFrom(before, next)));
     renderer.current = started;
     return () => {
       started.stop();
@@ -98,11 +114,18 @@ export function usePreviewBlocks(postId: string, markdown: string): PreviewBlock
     return () => window.clearTimeout(timer);
   }, [postId, markdown]);
 
+  // The rest of a long render, a part per task.
+  useEffect(() => {
+    if (rendered === null || rendered.blocks === rendered.reply.blocks) return;
+    const timer = window.setTimeout(() => setRendered((now) => (now === rendered ? showFrom(now, now) : now)), 0);
+    return () => window.clearTimeout(timer);
+  }, [rendered]);
+
   // Another post's HTML is never shown under this one's title, even for a moment.
   const current = rendered !== null && rendered.request.postId === postId ? rendered : null;
   return {
-    blocks: current?.reply.blocks ?? NO_BLOCKS,
+    blocks: current?.blocks ?? NO_BLOCKS,
     warnings: current?.reply.warnings ?? NO_BLOCKS,
-    pending: current === null || current.request.markdown !== markdown,
+    pending: current === null || current.request.markdown !== markdown || current.blocks !== current.reply.blocks,
   };
 }

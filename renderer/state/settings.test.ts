@@ -27,6 +27,7 @@ describe('settings', () => {
       autosave: false,
       editorFontSize: 15,
       previewWidth: 'normal',
+      scrollSync: true,
     });
   });
 
@@ -35,19 +36,28 @@ describe('settings', () => {
     expect(parseSettings('[1,2]')).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings('null')).toEqual(DEFAULT_SETTINGS);
     expect(
-      parseSettings(JSON.stringify({ theme: 'purple', autosave: 'yes', editorFontSize: 'big', previewWidth: 3 })),
+      parseSettings(
+        JSON.stringify({ theme: 'purple', autosave: 'yes', editorFontSize: 'big', previewWidth: 3, scrollSync: 0 }),
+      ),
     ).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings(JSON.stringify({ theme: 'dark', autosave: true, editorFontSize: 999 }))).toEqual({
       theme: 'dark',
       autosave: true,
       editorFontSize: 32,
       previewWidth: 'normal',
+      scrollSync: true,
     });
   });
 
   it('round-trips through storage', () => {
     const storage = memoryStorage();
-    const settings = { theme: 'light', autosave: true, editorFontSize: 18, previewWidth: 'wide' } as const;
+    const settings = {
+      theme: 'light',
+      autosave: true,
+      editorFontSize: 18,
+      previewWidth: 'wide',
+      scrollSync: false,
+    } as const;
     expect(saveSettings(storage, settings)).toBe(true);
     expect(loadSettings(storage)).toEqual(settings);
   });

@@ -12,6 +12,8 @@ export interface Settings {
   autosave: boolean;
   editorFontSize: number;
   previewWidth: PreviewWidth;
+  /** Scrolling the editor scrolls the preview to the same block, and the other way round. */
+  scrollSync: boolean;
 }
 
 /** What a new install starts with (autosave off: saving is the author's decision until they choose otherwise). */
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   autosave: false,
   editorFontSize: 15,
   previewWidth: 'normal',
+  scrollSync: true,
 });
 
 /** The localStorage key the settings live under. */
@@ -55,6 +58,7 @@ export function normalizeSettings(value: unknown): Settings {
     autosave: typeof record['autosave'] === 'boolean' ? record['autosave'] : DEFAULT_SETTINGS.autosave,
     editorFontSize: fontSize(record['editorFontSize']),
     previewWidth: pick(record['previewWidth'], WIDTHS, DEFAULT_SETTINGS.previewWidth),
+    scrollSync: typeof record['scrollSync'] === 'boolean' ? record['scrollSync'] : DEFAULT_SETTINGS.scrollSync,
   };
 }
 

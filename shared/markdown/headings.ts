@@ -13,7 +13,8 @@ export function rehypeHeadingIds() {
     const seen = new Set<string>();
     const headings: Element[] = [];
     collect(tree.children, seen, headings);
-    for (const heading of headings) heading.properties.id = unique(headingSlug(textOf(heading.children)), seen);
+    const next = new Map<string, number>();
+    for (const heading of headings) heading.properties.id = unique(headingSlug(textOf(heading.children)), seen, next);
   };
 }
 
@@ -26,10 +27,17 @@ export function headingSlug(text: string): string {
     .replace(/\s/g, '-');
 }
 
-function unique(slug: string, seen: Set<string>): string {
+/** The slug, or `slug-n` with the smallest free n. `next` remembers where each slug's search stopped:
+ * ids are only ever added, so every n below it is still taken (40,000 equal headings took minutes). */
+function unique(slug: string, seen: Set<string>, next: Map<string, number>): string {
   const base = slug === '' ? 'section' : slug;
-  let candidate = base;
-  for (let n = 1; seen.has(candidate); n += 1) candidate = `${base}-${n}`;
+  let k = next.get(base) ?? 0;
+  let candidate = k === 0 ? base : `${base}-${k}`;
+  while (seen.has(candidate)) {
+    k += 1;
+    candidate = `${base}-${k}`;
+  }
+  next.set(base, k);
   seen.add(candidate);
   return candidate;
 }

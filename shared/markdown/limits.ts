@@ -1,8 +1,12 @@
 /**
- * Budgets that keep a hostile or broken post from freezing the preview: the Markdown parser's
- * cost grows steeply with container nesting and with long emphasis runs (10,000 nested list
- * markers take minutes). No real post comes near these limits; a post that does is shown as text.
+ * Budgets that keep a hostile or broken post from freezing the preview and the export. The
+ * Markdown parser's cost grows faster than the text on a few shapes (measured, see SECURITY.md):
+ * container nesting, long emphasis runs, many emphasis or strikethrough markers in one paragraph,
+ * brackets (each `]` looks back through its paragraph for an opening; nested images are worse),
+ * and many separate block quotes, lists or footnote definitions in one document. One linear scan
+ * measures each; no real post comes near these limits. A part over budget is shown as text.
  */
+import { scanContainerLine, startContainerScan } from './container-work';
 
 /** Deepest container nesting (block quotes and list items) rendered as Markdown. */
 export const MAX_NESTING = 32;
@@ -10,18 +14,97 @@ export const MAX_NESTING = 32;
 /** Longest run of emphasis delimiters (`*`, `_`) rendered as Markdown on a line with text. */
 export const MAX_DELIMITER_RUN = 64;
 
+/** Deepest bracket nesting (`[`, `![`) in one paragraph. */
+export const MAX_BRACKET_DEPTH = 32;
+
+/** Sum over a paragraph's `]` of their distance from its start: a bound of what the label look-back reads. */
+export const MAX_BRACKET_WORK = 20_000_000;
+
+/** Emphasis and strikethrough markers (`*`, `~`, `_` at a word edge) in one paragraph. */
+export const MAX_DELIMITERS = 2_000;
+
+/** What closing containers costs in one text: see ./container-work.ts. */
+export const MAX_CONTAINER_WORK = 1_000_000;
+
 const CONTAINER_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 const DELIMITER_RUN = new RegExp(`[*_]{${MAX_DELIMITER_RUN + 1},}`);
+const BLANK = /^[ \t]*$/;
+/** Lines that always begin a new paragraph-level block: a non-empty bullet or `1.` item, a heading. */
+const NEW_INLINE = /^ {0,3}(?:(?:[-+*]|1[.)])[ \t]+\S|#{1,6}(?:[ \t]|$))/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const WORD = /[\p{L}\p{N}]/u;
+
+/** What one paragraph (the text between resets) has accumulated. */
+interface Inline {
+  start: number;
+  depth: number;
+  maxDepth: number;
+  work: number;
+  delimiters: number;
+}
+
+function freshInline(start: number): Inline {
+  return { start, depth: 0, maxDepth: 0, work: 0, delimiters: 0 };
+}
 
 /** Why a text is too pathological to render as Markdown, or null when it is within budget. */
 export function overBudget(markdown: string): string | null {
-  for (const line of markdown.split('\n')) {
-    if (nestingOf(line) > MAX_NESTING) return `it nests block quotes or lists more than ${MAX_NESTING} levels deep`;
-    if (DELIMITER_RUN.test(line) && /[^*_\s]/.test(line)) {
-      return `it has a run of more than ${MAX_DELIMITER_RUN} emphasis markers`;
-    }
+  let inline = freshInline(0);
+  const containers = startContainerScan();
+  for (let at = 0; at <= markdown.length;) {
+    const nl = markdown.indexOf('\n', at);
+    const end = nl === -1 ? markdown.length : nl;
+    const line = markdown.slice(at, end);
+    const lineProblem = lineOverBudget(line);
+    if (lineProblem !== null) return lineProblem;
+    scanContainerLine(containers, line);
+    if (BLANK.test(line) || NEW_INLINE.test(line)) inline = freshInline(at);
+    const inlineProblem = scanInline(markdown, at, end, inline);
+    if (inlineProblem !== null) return inlineProblem;
+    // A heading is a paragraph of its own: what follows starts afresh.
+    if (HEADING.test(line)) inline = freshInline(end + 1);
+    if (nl === -1) break;
+    at = nl + 1;
+  }
+  if (containers.work > MAX_CONTAINER_WORK) return 'it has too many separate block quotes, lists or footnotes';
+  return null;
+}
+
+/** The checks of one line on its own. */
+function lineOverBudget(line: string): string | null {
+  if (nestingOf(line) > MAX_NESTING) return `it nests block quotes or lists more than ${MAX_NESTING} levels deep`;
+  if (DELIMITER_RUN.test(line) && /[^*_\s]/.test(line)) {
+    return `it has a run of more than ${MAX_DELIMITER_RUN} emphasis markers`;
   }
   return null;
+}
+
+/** Adds the characters of `text[from, to)` to the paragraph's tally; the reason once it is over. */
+function scanInline(text: string, from: number, to: number, inline: Inline): string | null {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '[') {
+      inline.depth++;
+      inline.maxDepth = Math.max(inline.maxDepth, inline.depth);
+    } else if (c === ']') {
+      inline.depth = Math.max(0, inline.depth - 1);
+      inline.work += i - inline.start;
+    } else if (c === '*' || c === '~' || (c === '_' && atWordEdge(text, i))) {
+      inline.delimiters++;
+    }
+  }
+  if (inline.maxDepth > MAX_BRACKET_DEPTH)
+    return `it nests brackets (links or images) more than ${MAX_BRACKET_DEPTH} deep`;
+  if (inline.work > MAX_BRACKET_WORK) return 'it has too many brackets (links, images or footnotes) in one paragraph';
+  if (inline.delimiters > MAX_DELIMITERS) {
+    return `it has more than ${MAX_DELIMITERS.toLocaleString('en')} emphasis or strikethrough markers in one paragraph`;
+  }
+  return null;
+}
+
+/** `_` inside a word (snake_case) can neither open nor close emphasis and costs nothing. */
+function atWordEdge(text: string, i: number): boolean {
+  return !WORD.test(text[i - 1] ?? ' ') || !WORD.test(text[i + 1] ?? ' ');
 }
 
 /** A lower bound of the container depth a line opens: its markers plus its indentation. */
@@ -36,4 +119,81 @@ function nestingOf(line: string): number {
     if (depth > MAX_NESTING) return rest.trim() === '' ? 0 : depth;
   }
   return depth;
+}
+
+/** A piece of a text over budget: rendered as Markdown, or shown as text for the reason given. */
+export interface BudgetPart {
+  text: string;
+  tooComplex: string | null;
+}
+
+/**
+ * How to render a text: null when it is within budget (render it whole), else its parts in order.
+ * The text is cut at blank lines outside fenced code; a piece over budget on its own is shown as
+ * text, and the pieces between are rendered together (as text too if together they are over).
+ */
+export function budgetParts(markdown: string): BudgetPart[] | null {
+  if (overBudget(markdown) === null) return null;
+  const parts: BudgetPart[] = [];
+  let run: [number, number] | null = null;
+  const flush = (): void => {
+    if (run === null) return;
+    const text = markdown.slice(run[0], run[1]);
+    parts.push({ text, tooComplex: overBudget(text) });
+    run = null;
+  };
+  for (const [start, end] of chunksOf(markdown)) {
+    const text = markdown.slice(start, end);
+    const tooComplex = overBudget(text);
+    if (tooComplex === null) {
+      run = [run?.[0] ?? start, end];
+      continue;
+    }
+    flush();
+    parts.push({ text, tooComplex });
+  }
+  flush();
+  return parts;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** The [start, end) spans of the text between blank lines, keeping fenced code (blank lines and all) whole. */
+function chunksOf(markdown: string): [number, number][] {
+  const chunks: [number, number][] = [];
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  let fence: string | null = null;
+  for (let at = 0; at <= markdown.length;) {
+    const nl = markdown.indexOf('\n', at);
+    const end = nl === -1 ? markdown.length : nl;
+    const line = markdown.slice(at, end);
+    if (fence === null && BLANK.test(line)) {
+      if (chunkStart !== -1) chunks.push([chunkStart, chunkEnd]);
+      chunkStart = -1;
+    } else {
+      if (chunkStart === -1) chunkStart = at;
+      chunkEnd = end;
+      fence = nextFence(line, fence);
+    }
+    if (nl === -1) break;
+    at = nl + 1;
+  }
+  if (chunkStart !== -1) chunks.push([chunkStart, chunkEnd]);
+  return chunks;
+}
+
+/** The fence open after `line`: opened (a backtick fence's info has no backtick), kept, or closed. */
+function nextFence(line: string, open: string | null): string | null {
+  const marker = FENCE.exec(line)?.[1];
+  if (open === null) {
+    if (
+      marker === undefined ||
+      (marker.startsWith('`') && line.slice(line.indexOf(marker) + marker.length).includes('`'))
+    )
+      return null;
+    return marker;
+  }
+  if (marker === undefined || marker[0] !== open[0] || marker.length < open.length) return open;
+  return BLANK.test(line.slice(line.indexOf(marker) + marker.length)) ? null : open;
 }

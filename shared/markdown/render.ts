@@ -17,7 +17,7 @@ import { common } from 'lowlight';
 import { escapeAttributeBrackets } from './attributes';
 import { CONTEXT_KEY, type RenderContext } from './context';
 import { rehypeHeadingIds } from './headings';
-import { overBudget } from './limits';
+import { budgetParts, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
 import { judgeImage } from './urls';
 import { rehypeUrlPolicy } from './url-policy';
@@ -75,7 +75,10 @@ const parser = unified().use(MARKDOWN_PLUGINS.slice(0, PARSE_STEPS)).freeze();
  * `resolveImage` will be asked about. Lets a caller prepare images (asynchronously) before rendering.
  */
 export function imageSources(markdown: string): string[] {
-  if (overBudget(markdown) !== null) return [];
+  return partsOf(markdown).flatMap((part) => (part.tooComplex === null ? partSources(part.text) : []));
+}
+
+function partSources(markdown: string): string[] {
   try {
     const tree = parser.runSync(parser.parse(markdown)) as Root;
     return collectSources(tree.children as ElementContent[]);
@@ -83,6 +86,11 @@ export function imageSources(markdown: string): string[] {
     if (!(error instanceof RangeError)) throw error;
     return [];
   }
+}
+
+/** The whole text as one part when it is within budget, else the parts the budget cut it into. */
+function partsOf(markdown: string): BudgetPart[] {
+  return budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
 }
 
 function collectSources(nodes: ElementContent[]): string[] {
@@ -102,20 +110,33 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): R
   const context: RenderContext = { remoteImages: options.remoteImages ?? 'keep', warnings: [] };
   if (options.resolveImage !== undefined) context.resolveImage = options.resolveImage;
   if (options.resolveLink !== undefined) context.resolveLink = options.resolveLink;
-  const tooMuch = overBudget(markdown);
-  if (tooMuch !== null) return asPlainText(markdown, `This text is shown as plain text: ${tooMuch}.`);
+  const html = partsOf(markdown).map((part) =>
+    part.tooComplex === null ? renderPart(part.text, context) : asText(part.text, part.tooComplex, context),
+  );
+  return { html: html.filter((h) => h !== '').join('\n'), warnings: context.warnings };
+}
+
+function renderPart(markdown: string, context: RenderContext): string {
   try {
     const file = processor.processSync({ value: markdown, data: { [CONTEXT_KEY]: context } });
-    return { html: escapeAttributeBrackets(String(file)), warnings: context.warnings };
+    return escapeAttributeBrackets(String(file));
   } catch (error) {
     // Deep raw-HTML nesting can still overflow the recursive tree walkers: show the text instead.
     if (!(error instanceof RangeError)) throw error;
-    return asPlainText(markdown, 'This text is shown as plain text: it is nested too deeply to render.');
+    return asText(markdown, 'it is nested too deeply to render', context);
   }
 }
 
-function asPlainText(markdown: string, warning: string): RenderResult {
-  return { html: `<pre>${escapeHtml(markdown)}</pre>`, warnings: [warning] };
+/** The note shown (in the preview and the export alike) above a part shown as text. */
+export const TOO_COMPLEX_NOTE = 'This part is too complex to preview safely and is shown as text';
+
+/** A part over budget: its text, escaped, under a visible note that says why. */
+function asText(text: string, reason: string, context: RenderContext): string {
+  const note = `${TOO_COMPLEX_NOTE}: ${reason}.`;
+  context.warnings.push(note);
+  // The HTML parser drops a newline right after <pre>: a text that starts with one gets a spare.
+  const body = text.startsWith('\n') ? `\n${text}` : text;
+  return `<div><p role="note">${escapeHtml(note)}</p><pre>${escapeHtml(body)}</pre></div>`;
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */

@@ -118,7 +118,8 @@ function splitJsonObject(text: string): SplitPost | null {
 
 function looksLikeHexoBlock(raw: string): boolean {
   if (!/^[A-Za-z_][\w-]*:(\s|$)/.test(raw)) return false;
-  const doc = parseDocument(raw, { schema: 'core', uniqueKeys: false });
+  // Errors are only counted: prettyErrors would copy the whole line into each (quadratic).
+  const doc = parseDocument(raw, { schema: 'core', uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return false;
   // Keys only: turning the block into JS values could expand aliases.
   return doc.contents.items.some((pair) => isScalar(pair.key) && HEXO_KEYS.has(String(pair.key.value).toLowerCase()));

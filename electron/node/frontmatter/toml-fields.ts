@@ -6,7 +6,7 @@ import type { FrontMatterField } from '../../../shared/api/contract';
 import { calendarWarning, looksLikeDate } from './dates';
 import { jsonText } from './json-fields';
 import { parseBlockData } from './parse';
-import { tomlLines, tomlMultiline, tomlSection } from './toml-lines';
+import { tomlLines, tomlRawSources } from './toml-lines';
 import type { TomlLine } from './toml-lines';
 import type { YamlFields } from './yaml-fields';
 
@@ -22,7 +22,12 @@ function dateField(key: string, text: string): FrontMatterField {
   return warning === undefined ? { key, kind: 'date', value: text } : { key, kind: 'date', value: text, warning };
 }
 
-function field(key: string, value: unknown, line: TomlLine | undefined, raw: string): FrontMatterField {
+function field(
+  key: string,
+  value: unknown,
+  line: TomlLine | undefined,
+  rawSource: () => string | undefined,
+): FrontMatterField {
   if (typeof value === 'boolean') return { key, kind: 'boolean', value };
   if (typeof value === 'number' || typeof value === 'bigint')
     return { key, kind: 'number', value: line?.source ?? String(value) };
@@ -34,7 +39,7 @@ function field(key: string, value: unknown, line: TomlLine | undefined, raw: str
     if (items.every((i): i is string => i !== null) && !value.some((v) => v instanceof Date))
       return { key, kind: 'list', value: items };
   }
-  const source = line?.source ?? (tomlSection(raw, key) || tomlMultiline(raw, key));
+  const source = line?.source ?? rawSource();
   return { key, kind: 'raw', value: source ?? jsonText(value) };
 }
 
@@ -45,14 +50,12 @@ export function readTomlFields(raw: string): YamlFields {
     const note = 'The front matter has an error; fix it as text (the fields are read-only until it parses).';
     return { fields: [], editable: false, note, error: parsed.error };
   }
-  const lines = tomlLines(raw);
+  // Maps, not a search per key: a block of 30,000 keys or tables must stay linear.
+  const lines = new Map<string, TomlLine>();
+  for (const line of tomlLines(raw)) if (!lines.has(line.key)) lines.set(line.key, line);
+  let sources: Map<string, string> | undefined;
   const fields = Object.keys(parsed.data).map((key) =>
-    field(
-      key,
-      parsed.data[key],
-      lines.find((l) => l.key === key),
-      raw,
-    ),
+    field(key, parsed.data[key], lines.get(key), () => (sources ??= tomlRawSources(raw)).get(key)),
   );
   return { fields, editable: true };
 }

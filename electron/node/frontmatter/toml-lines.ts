@@ -63,29 +63,52 @@ export function tomlTopEnd(raw: string): number {
   return m === null ? raw.length : m.index;
 }
 
-/** The lines of a top-level value that spans several lines (`key = [` … `]`), for showing as raw. */
-export function tomlMultiline(raw: string, key: string): string | null {
-  const lines = raw.split(/\r?\n/);
-  const start = lines.findIndex((l) => new RegExp(String.raw`^[ \t]*["']?${escapeRegExp(key)}["']?[ \t]*=`).test(l));
-  if (start === -1) return null;
-  const rest = lines.slice(start + 1);
-  const end = rest.findIndex((l) => /^[ \t]*([A-Za-z0-9_"'-]+[ \t]*=|\[)/.test(l));
-  return [lines[start], ...rest.slice(0, end === -1 ? rest.length : end)].join('\n').replace(/\n+$/, '');
-}
+/** A line that starts a key's value: `key =`, `"key" =`, `'key' =`. */
+const KEY_LINE = new RegExp(String.raw`^[ \t]*(${KEY})[ \t]*=`);
+/** A table header, `[a.b]` or `[[a]]`, with the first key of its name captured. */
+const HEADER = new RegExp(
+  String.raw`^[ \t]*\[\[?[ \t]*(${KEY})(?:[ \t]*\.[ \t]*(?:${KEY}))*[ \t]*\]\]?[ \t]*(?:#.*)?\r?$`,
+);
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The text of the tables named `key` (and their sub-tables), for showing as raw. */
-export function tomlSection(raw: string, key: string): string {
-  const lines = raw.split(/\r?\n/);
-  const out: string[] = [];
-  let inside = false;
-  for (const line of lines) {
-    const header = /^[ \t]*\[\[?[ \t]*([^\]]+?)[ \t]*\]\]?/.exec(line);
-    if (header !== null) inside = header[1] === key || header[1]?.startsWith(`${key}.`) === true;
-    if (inside) out.push(line);
+/**
+ * The text of each top-level value that is not a simple line, for showing as raw: the tables
+ * named `key` (and their sub-tables), or the lines of a value that spans several lines
+ * (`key = [` … `]`). One pass over the block, so that thousands of tables stay linear.
+ */
+export function tomlRawSources(raw: string): Map<string, string> {
+  const sections = new Map<string, string[]>();
+  const values = new Map<string, string[]>();
+  let current: string[] | null = null;
+  let inTables = false;
+  for (const line of raw.split(/\r?\n/)) {
+    const header = HEADER.exec(line)?.[1];
+    const key = inTables || header !== undefined ? undefined : KEY_LINE.exec(line)?.[1];
+    if (header !== undefined) {
+      inTables = true;
+      current = listFor(sections, unquoteKey(header));
+    } else if (key !== undefined) {
+      const name = unquoteKey(key);
+      current = values.has(name) ? null : listFor(values, name);
+    }
+    current?.push(line);
   }
-  return out.join('\n').replace(/\n+$/, '');
+  const sources = new Map<string, string>();
+  for (const [name, lines] of values) sources.set(name, withoutTrailingBreaks(lines.join('\n')));
+  for (const [name, lines] of sections) sources.set(name, withoutTrailingBreaks(lines.join('\n')));
+  return sources;
+}
+
+function listFor(map: Map<string, string[]>, key: string): string[] {
+  const found = map.get(key);
+  if (found !== undefined) return found;
+  const list: string[] = [];
+  map.set(key, list);
+  return list;
+}
+
+// A loop, not /\n+$/: that regex is quadratic on long runs of line breaks not at the end.
+function withoutTrailingBreaks(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end);
 }

@@ -3,6 +3,7 @@
  * under the YAML 1.2 core schema so that unquoted dates stay strings and `<<` is an ordinary key.
  */
 import { LineCounter, isMap, isScalar, parseDocument, visit } from 'yaml';
+import type { YAMLMap } from 'yaml';
 import type { Document, Pair, ParsedNode, Scalar } from 'yaml';
 
 /** A parsed YAML block, or the first error with its 1-based line in the block. */
@@ -31,28 +32,56 @@ function danglingAlias(doc: Document.Parsed, lineCounter: LineCounter): YamlBloc
   return found;
 }
 
+/** Where the first key repeated in a map is, in the block's text (as the `yaml` package compares keys). */
+function firstDuplicateKey(doc: Document.Parsed): number | undefined {
+  let first: number | undefined;
+  const seenIn = (map: YAMLMap.Parsed) => {
+    const seen = new Set<unknown>();
+    for (const pair of map.items) {
+      // Scalars with equal values are the same key; `.nan` never equals itself; collections are never equal.
+      if (!isScalar(pair.key) || Number.isNaN(pair.key.value)) continue;
+      if (seen.has(pair.key.value)) return pair.key.range[0];
+      seen.add(pair.key.value);
+    }
+    return undefined;
+  };
+  visit(doc, {
+    Map(_key, map) {
+      const at = seenIn(map as YAMLMap.Parsed);
+      if (at !== undefined && (first === undefined || at < first)) first = at;
+    },
+  });
+  return first;
+}
+
+/** The first error of a document: the parser's, or a repeated key if it comes earlier in the text. */
+function firstError(doc: Document.Parsed, lineCounter: LineCounter): YamlBlock['error'] {
+  const first = doc.errors[0];
+  const duplicate = firstDuplicateKey(doc);
+  if (duplicate !== undefined && (first === undefined || duplicate < first.pos[0])) {
+    return { message: 'Map keys must be unique', line: lineCounter.linePos(duplicate).line };
+  }
+  if (first === undefined) return danglingAlias(doc, lineCounter);
+  const message = first.message.split('\n')[0] ?? first.message;
+  return first.pos[0] < 0 ? { message } : { message, line: lineCounter.linePos(first.pos[0]).line };
+}
+
 /** Parses a block's text; never throws. */
 export function parseYamlBlock(raw: string): YamlBlock {
   const lineCounter = new LineCounter();
+  // uniqueKeys compares each key with every earlier one (32,000 keys took 7 s): duplicates are found
+  // with a Set instead. prettyErrors copies the whole line into every error: 128,000 `]` on one
+  // line took two minutes. The line of the first error is all that is shown.
   const doc = parseDocument(raw, {
     keepSourceTokens: true,
     lineCounter,
-    prettyErrors: true,
+    prettyErrors: false,
     schema: 'core',
     merge: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
   });
-  const first = doc.errors[0];
-  if (first === undefined) {
-    const alias = danglingAlias(doc, lineCounter);
-    return alias === undefined ? { doc } : { doc, error: alias };
-  }
-  const message = first.message.split('\n')[0] ?? first.message;
-  const line = first.linePos?.[0].line;
-  return {
-    doc,
-    error: line === undefined ? { message } : { message: message.replace(/ at line \d+, column \d+:$/, ''), line },
-  };
+  const error = firstError(doc, lineCounter);
+  return error === undefined ? { doc } : { doc, error };
 }
 
 /** The top-level pairs of a block, or null when its top level is not a mapping (nor empty). */

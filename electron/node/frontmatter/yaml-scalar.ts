@@ -39,7 +39,11 @@ export function singleQuoted(value: string): string | null {
 }
 
 function resolvesTo(source: string, expected: string | number | boolean, inFlow: boolean): boolean {
-  const doc = parseDocument(inFlow ? `k: [${source}]` : `k: ${source}`, { schema: 'core', uniqueKeys: false });
+  const doc = parseDocument(inFlow ? `k: [${source}]` : `k: ${source}`, {
+    schema: 'core',
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
   if (doc.errors.length > 0) return false;
   const node: unknown = doc.get('k', true);
   const scalar = inFlow && isSeq(node) && node.items.length === 1 ? node.items[0] : node;
@@ -77,7 +81,7 @@ export function blockScalar(value: string, style: 'BLOCK_LITERAL' | 'BLOCK_FOLDE
 }
 
 function resolvesBlock(source: string, expected: string): boolean {
-  const doc = parseDocument(`k: ${source}`, { schema: 'core', uniqueKeys: false });
+  const doc = parseDocument(`k: ${source}`, { schema: 'core', uniqueKeys: false, prettyErrors: false });
   return doc.errors.length === 0 && doc.get('k') === expected;
 }
 

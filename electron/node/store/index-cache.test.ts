@@ -1,4 +1,4 @@
-import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_VERSION, openIndexCache } from './index-cache';
@@ -81,7 +81,20 @@ describe('the front-matter index', () => {
     expect(cache.get('x.md', 1, 2)?.title).toBe('X');
     expect(cache.get('x.md', 1, 3)).toBeUndefined();
     await writeFile(indexFile(), JSON.stringify({ version: INDEX_VERSION + 1, posts: [{ id: 'a.md' }] }));
-    expect((await openIndexCache(indexFile())).get('a.md', 0, 0)).toBeUndefined();
+    const outdated = await openIndexCache(indexFile());
+    await outdated.load();
+    expect(outdated.get('a.md', 0, 0)).toBeUndefined();
+  });
+
+  it('reads the index file when the folder is first listed, not when the store opens', async () => {
+    await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\n' });
+    const store = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() });
+    // Written after opening: only a lazy read can see it.
+    const stats = await stat(path.join(posts.dir, 'a.md'));
+    const entry = { id: 'a.md', title: 'From the index', date: null, sortKey: null, draft: false, path: null };
+    const listed = [{ ...entry, tags: [], size: stats.size, mtimeMs: stats.mtimeMs }];
+    await writeFiles(data.dir, { 'index/posts.json': JSON.stringify({ version: INDEX_VERSION, posts: listed }) });
+    expect(await titles(store)).toEqual(['From the index']);
   });
 
   it('keeps the index in memory when no file is given', async () => {

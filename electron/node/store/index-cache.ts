@@ -14,6 +14,8 @@ export const INDEX_VERSION = 2;
 
 /** Remembered summaries, valid while a file's size and modification time stay the same. */
 export interface IndexCache {
+  /** Reads the index file, once (opening the cache does not, so a start-up never waits for it). */
+  load(): Promise<void>;
   /** The summary of `id` if it was made from a file of exactly this size and modification time. */
   get(id: string, size: number, mtimeMs: number): PostSummary | undefined;
   /** Remembers a summary (keyed by its own id, size and mtimeMs). */
@@ -29,12 +31,23 @@ interface IndexFile {
   posts: PostSummary[];
 }
 
-/** Opens the index: empty, or loaded from `file` (missing, damaged or outdated files count as empty). */
-export async function openIndexCache(file?: string): Promise<IndexCache> {
+/**
+ * Opens the index over `file`, read on the first `load()` (missing, damaged or outdated files count
+ * as empty). Without a file it lives in memory only.
+ */
+export function openIndexCache(file?: string): Promise<IndexCache> {
   const entries = new Map<string, PostSummary>();
-  if (file !== undefined) for (const post of await load(file)) entries.set(post.id, post);
+  let loading: Promise<void> | null = null;
   let dirty = false;
-  return {
+  return Promise.resolve({
+    load() {
+      loading ??= (async () => {
+        if (file === undefined) return;
+        // Entries remembered since opening are newer than the file's.
+        for (const post of await load(file)) if (!entries.has(post.id)) entries.set(post.id, post);
+      })();
+      return loading;
+    },
     get(id, size, mtimeMs) {
       const known = entries.get(id);
       return known !== undefined && known.size === size && known.mtimeMs === mtimeMs ? known : undefined;
@@ -58,7 +71,7 @@ export async function openIndexCache(file?: string): Promise<IndexCache> {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, Buffer.from(JSON.stringify(body)), 0o600);
     },
-  };
+  });
 }
 
 async function load(file: string): Promise<PostSummary[]> {

@@ -1,6 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodePost, summarizePost } from '../frontmatter/index';
 import { createPostStore, type PostStore } from './store';
 import { FIXED_NOW, makeTempFolder, seedPost, writeFiles } from './testing';
 
@@ -111,6 +112,29 @@ describe('list', () => {
     await folder.remove();
     const result = await store.list();
     expect(result.ok ? 'ok' : result.error.code).toBe('NOT_FOUND');
+  });
+
+  it('summarises every encoding as the editor decodes it', async () => {
+    const text = '---\ntitle: Caf\u00e9 \u2014 notes\n---\nBody\n';
+    const utf16 = (bigEndian: boolean) => {
+      const bytes = Buffer.from(`\ufeff${text}`, 'utf16le');
+      if (bigEndian) bytes.swap16();
+      return bytes;
+    };
+    const files: Record<string, Uint8Array> = {
+      'plain.md': Buffer.from(text),
+      'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+      'le.md': utf16(false),
+      'be.md': utf16(true),
+      'latin1.md': Buffer.from('---\ntitle: Caf\u00e9\n---\n', 'latin1'),
+      'with-nul.md': Buffer.from('---\ntitle: With\u0000NUL\n---\n'),
+    };
+    for (const [name, bytes] of Object.entries(files)) await writeFile(path.join(folder.dir, name), bytes);
+    const posts = await listed(await open());
+    for (const [name, bytes] of Object.entries(files)) {
+      const expected = summarizePost(decodePost(bytes).text).title;
+      expect([name, posts.find((post) => post.id === name)?.title]).toEqual([name, expected]);
+    }
   });
 
   it('ids are NFC and / separated', async () => {

@@ -2,15 +2,20 @@
  * The post list: every Markdown file summarised from its front matter, newest first. A file
  * that cannot be read is still listed, with the reason in `problem`, so nothing disappears.
  */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostSummary } from '../../../shared/api/contract';
 import { decodePost, summarizePost } from '../frontmatter/index';
 import type { IndexCache } from './index-cache';
-import { readLimited } from './io';
+import { readLimited, type FileBytes } from './io';
 import { mapLimit } from './limit';
 import { locatePost } from './paths';
-import { walkPosts } from './walk';
+import { idProblem } from '../../../shared/api/ids';
+import { walkPostFiles, type PostFile } from './walk';
+
+/** As the store reads posts: never through a final link, never waiting on a FIFO. */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** How many posts are read at once while listing. */
 export const LIST_CONCURRENCY = 16;
@@ -39,41 +44,117 @@ function humanise(name: string): string {
  * With a `cache`, files whose size and modification time are unchanged are not read again.
  */
 export async function listPosts(root: string, maxFileBytes: number, cache?: IndexCache): Promise<PostSummary[]> {
-  const ids = await walkPosts(root);
-  const summaries = await mapLimit(ids, LIST_CONCURRENCY, async (id) => {
-    const known = cache === undefined ? undefined : await remembered(root, id, cache);
-    if (known !== undefined) return known;
-    const summary = await summarise(root, id, maxFileBytes);
+  const [files] = await Promise.all([walkPostFiles(root), cache?.load()]);
+  const direct = await summariseDirect(root, files, maxFileBytes, cache);
+  const work = files.map((file, index) => ({ file, done: direct[index] }));
+  const summaries = await mapLimit(work, LIST_CONCURRENCY, async ({ file, done }) => {
+    if (done !== undefined) return done;
+    const summary = await summarise(root, file, maxFileBytes);
     if (summary.readable) cache?.set(summary.post);
     return summary.post;
   });
   if (cache !== undefined) {
-    cache.retain(new Set(ids));
+    cache.retain(new Set(files.map((file) => file.id)));
     await cache.flush();
   }
   return summaries.sort(compareSummaries);
 }
 
 /**
- * The cached summary of a plain file, checked with one `lstat`: the walk never enters linked
- * folders and `root` is real, so a regular file with an ASCII id is its own real path. Links and
- * other names take the full path through locatePost.
+ * The walk never enters linked folders and `root` is real, so a regular file it found is its own
+ * real path: read directly (O_NOFOLLOW, so a file swapped for a link since is refused, not
+ * followed). Links and refused names take the full path through locatePost.
  */
-async function remembered(root: string, id: string, cache: IndexCache): Promise<PostSummary | undefined> {
-  if (!/^[\x20-\x7e]*$/.test(id)) return undefined;
+function directPath(root: string, file: PostFile): string | null {
+  return file.link || idProblem(file.id) !== null ? null : path.join(root, ...file.rel.split('/'));
+}
+
+/** The index's summary of a plain file whose size and modification time have not changed (one `lstat`). */
+function fromIndex(id: string, abs: string, cache: IndexCache): PostSummary | undefined {
   try {
-    const stats = await lstat(path.join(root, ...id.split('/')));
+    const stats = lstatSync(abs);
     return stats.isFile() ? cache.get(id, stats.size, stats.mtimeMs) : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** How long the direct pass may hold the event loop before letting other work run, in ms. */
+const SLICE_MS = 8;
+
+/**
+ * The summaries of the plain files, from the index when their size and modification time are
+ * unchanged, else read and summarised; undefined for what must take the full path (links, refused
+ * names, anything that failed: summarise() says why). Synchronous calls in time slices: for
+ * 10,000 posts several times cheaper than as many promises (which cost more than the reading
+ * itself), and the event loop still turns every few milliseconds. On a cold disk the reads queue
+ * one by one, a cost the index then spares every later opening.
+ */
+async function summariseDirect(
+  root: string,
+  files: PostFile[],
+  maxFileBytes: number,
+  cache: IndexCache | undefined,
+): Promise<(PostSummary | undefined)[]> {
+  const done: (PostSummary | undefined)[] = [];
+  let slice = performance.now();
+  for (const file of files) {
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+    const abs = directPath(root, file);
+    done.push(abs === null ? undefined : summaryFromDisk(file.id, abs, maxFileBytes, cache));
+  }
+  return done;
+}
+
+function summaryFromDisk(
+  id: string,
+  abs: string,
+  maxFileBytes: number,
+  cache: IndexCache | undefined,
+): PostSummary | undefined {
+  const remembered = cache === undefined ? undefined : fromIndex(id, abs, cache);
+  if (remembered !== undefined) return remembered;
+  let fd: number;
+  try {
+    fd = openSync(abs, READ_FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > maxFileBytes) return undefined;
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let length = 0;
+    while (length < bytes.length) {
+      const read = readSync(fd, bytes, length, bytes.length - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    const summary = summaryOf(id, { bytes: bytes.subarray(0, length), stats });
+    cache?.set(summary);
+    return summary;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function summarise(
   root: string,
-  id: string,
+  file: PostFile,
   maxFileBytes: number,
 ): Promise<{ post: PostSummary; readable: boolean }> {
+  const { id } = file;
+  const direct = directPath(root, file);
+  if (direct !== null) {
+    const read = await readLimited(direct, maxFileBytes, 'read this post');
+    if (read.ok) return { post: summaryOf(id, read.value), readable: true };
+  }
+  // Links, refused names and failed reads: the full checks, for their reasons.
   const unreadable = (problem: string, size = 0, mtimeMs = 0) => ({
     post: { ...emptySummary(id), problem, size, mtimeMs },
     readable: false,
@@ -82,8 +163,24 @@ async function summarise(
   if (!location.ok) return unreadable(location.error.message, ...(await linkStats(root, id)));
   const read = await readLimited(location.value.real, maxFileBytes, 'read this post');
   if (!read.ok) return unreadable(read.error.message, ...(await linkStats(root, id)));
-  const { bytes, stats } = read.value;
-  const summary = summarizePost(decodePost(bytes).text);
+  // Only the stats of the real file read: a link's own stats would not change with its target.
+  return { post: summaryOf(id, read.value), readable: !location.value.isLink };
+}
+
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The text a summary is made from. Without a byte-order mark it is what decodePost gives (which
+ * also proves the bytes round-trip, for editing; a list does not need that, and skipping it was a
+ * third of the cost of listing a large folder).
+ */
+function textOf(bytes: Uint8Array): string {
+  const first = bytes[0];
+  return first === 0xef || first === 0xff || first === 0xfe ? decodePost(bytes).text : UTF8.decode(bytes);
+}
+
+function summaryOf(id: string, { bytes, stats }: FileBytes): PostSummary {
+  const summary = summarizePost(textOf(bytes));
   const title = summary.title?.trim() ?? '';
   const result: PostSummary = {
     id,
@@ -99,8 +196,7 @@ async function summarise(
   if (summary.problem !== undefined) result.problem = summary.problem;
   if (summary.fields !== undefined) result.fields = summary.fields;
   if (summary.fieldDates !== undefined) result.fieldDates = summary.fieldDates;
-  // Only the stats of the real file read: a link's own stats would not change with its target.
-  return { post: result, readable: !location.value.isLink };
+  return result;
 }
 
 function emptySummary(id: string): PostSummary {
@@ -126,12 +222,15 @@ async function linkStats(root: string, id: string): Promise<[number, number]> {
   }
 }
 
+/** As `localeCompare` with these options, without building a collator per comparison (sorting 10,000 posts). */
+const TITLE_ORDER = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 /** Newest first by sort key; undated posts after, by title, then by id so the order is stable. */
 export function compareSummaries(a: PostSummary, b: PostSummary): number {
   if (a.sortKey !== null && b.sortKey !== null && a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? 1 : -1;
   if (a.sortKey === null && b.sortKey !== null) return 1;
   if (a.sortKey !== null && b.sortKey === null) return -1;
-  const byTitle = a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true });
+  const byTitle = TITLE_ORDER.compare(a.title, b.title);
   if (byTitle !== 0) return byTitle;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

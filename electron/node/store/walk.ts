@@ -16,25 +16,48 @@ export function isSkippedName(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-/** The ids (`/`-separated, NFC) of every Markdown file below `root`. Throws if `root` is unreadable. */
-export async function walkPosts(root: string): Promise<string[]> {
-  const ids: string[] = [];
-  await visit(root, '', 0, ids, await readdir(root, { withFileTypes: true }));
-  return ids;
+/** A Markdown file found by the walk. */
+export interface PostFile {
+  /** Its id: `/`-separated, NFC. */
+  id: string;
+  /** Its path below the root as named on disk (`/`-separated; may differ from the id in normalisation). */
+  rel: string;
+  /** Whether the entry is a symbolic link rather than a regular file. */
+  link: boolean;
 }
 
-async function visit(folder: string, prefix: string, depth: number, ids: string[], entries: Dirent[]): Promise<void> {
+/** The ids (`/`-separated, NFC) of every Markdown file below `root`. Throws if `root` is unreadable. */
+export async function walkPosts(root: string): Promise<string[]> {
+  return (await walkPostFiles(root)).map((file) => file.id);
+}
+
+/** Every Markdown file below `root`, with how it is named on disk. Throws if `root` is unreadable. */
+export async function walkPostFiles(root: string): Promise<PostFile[]> {
+  const files: PostFile[] = [];
+  await visit(root, '', '', 0, files, await readdir(root, { withFileTypes: true }));
+  return files;
+}
+
+async function visit(
+  folder: string,
+  prefix: string,
+  relPrefix: string,
+  depth: number,
+  files: PostFile[],
+  entries: Dirent[],
+): Promise<void> {
   for (const entry of entries) {
     if (isSkippedName(entry.name)) continue;
     const id = prefix + entry.name.normalize('NFC');
+    const rel = relPrefix + entry.name;
     if (entry.isDirectory()) {
       if (depth >= MAX_DEPTH) continue;
       const sub = path.join(folder, entry.name);
       // An unreadable subfolder hides its posts but must not hide the rest of the blog.
       const children = await readdir(sub, { withFileTypes: true }).catch(() => null);
-      if (children !== null) await visit(sub, `${id}/`, depth + 1, ids, children);
+      if (children !== null) await visit(sub, `${id}/`, `${rel}/`, depth + 1, files, children);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && isMarkdownName(entry.name)) {
-      ids.push(id);
+      files.push({ id, rel, link: !entry.isFile() });
     }
   }
 }

@@ -1,0 +1,89 @@
+/**
+ * Long posts get the plain, uncontrolled textarea (renderer/preview/typing.ts): typing reaches the
+ * app in a transition. Nothing typed may be lost or reordered, the toolbar and shortcuts still
+ * work, and text from elsewhere (a change on disk, another post) still replaces what is shown.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const LONG = 'a-long-post.md';
+const HEAD = '---\ntitle: A Long Post\ndate: 2026-11-24\n---\n';
+const BODY = Array.from(
+  { length: 120 },
+  (_, i) => `Paragraph ${i + 1} of a long post, with **bold** words and a [link](https://example.com/${i}).\n`,
+).join('\n');
+
+async function openLong(app: Page, postsDir: string) {
+  await writeFile(path.join(postsDir, LONG), HEAD + BODY);
+  await app.reload();
+  await app.getByRole('option', { name: 'A Long Post' }).click();
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await expect(markdown).toHaveValue(BODY);
+  return markdown;
+}
+
+test('typing fast into a long post keeps every key, in order, and saves exactly that', async ({ app, postsDir }) => {
+  const markdown = await openLong(app, postsDir);
+  await markdown.click();
+  await markdown.press('ControlOrMeta+End');
+  const typed = 'The closing line, typed without a pause: ~!@#$%^&*()_+ 1234567890.';
+  await markdown.pressSequentially(typed);
+  await expect(markdown).toHaveValue(BODY + typed);
+  // And in the middle, after the first line.
+  await markdown.evaluate((area: HTMLTextAreaElement) =>
+    area.setSelectionRange(area.value.indexOf('\n'), area.value.indexOf('\n')),
+  );
+  await markdown.pressSequentially(' Inserted.');
+  const expected = BODY.replace('\n', ' Inserted.\n') + typed;
+  await expect(markdown).toHaveValue(expected);
+
+  const preview = app.getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText('The closing line, typed without a pause');
+  await expect(preview).toHaveAttribute('aria-busy', 'false');
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).not.toContainText(/unsaved/i);
+  expect(await readFile(path.join(postsDir, LONG), 'utf8')).toBe(HEAD + expected);
+});
+
+test('the toolbar and its shortcuts work in a long post', async ({ app, postsDir }) => {
+  const markdown = await openLong(app, postsDir);
+  const select = (word: string) =>
+    markdown.evaluate((area: HTMLTextAreaElement, w: string) => {
+      area.focus();
+      const at = area.value.indexOf(w);
+      area.setSelectionRange(at, at + w.length);
+    }, word);
+  await select('Paragraph 2 ');
+  await app.getByRole('button', { name: /Add bold text/ }).click();
+  await expect(markdown).toHaveValue(/\*\*Paragraph 2 \*\*of a long post/);
+  await select('Paragraph 3 ');
+  await markdown.press('ControlOrMeta+b');
+  await expect(markdown).toHaveValue(/\*\*Paragraph 3 \*\*of a long post/);
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).not.toContainText(/unsaved/i);
+  const saved = await readFile(path.join(postsDir, LONG), 'utf8');
+  expect(saved).toContain('**Paragraph 2 **of a long post');
+  expect(saved).toContain('**Paragraph 3 **of a long post');
+});
+
+test('text from elsewhere replaces a long post’s: a change on disk, another post, and back', async ({
+  app,
+  postsDir,
+}) => {
+  const markdown = await openLong(app, postsDir);
+  const changed = BODY.replace('Paragraph 7 ', 'Paragraph seven ');
+  await writeFile(path.join(postsDir, LONG), HEAD + changed);
+  await expect(markdown).toHaveValue(changed);
+
+  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
+  await expect(markdown).toHaveValue(/Every few years a new writing tool/);
+  await app.getByRole('option', { name: 'A Long Post' }).click();
+  await expect(markdown).toHaveValue(changed);
+  await markdown.click();
+  await markdown.press('ControlOrMeta+End');
+  await markdown.pressSequentially('Still typing.');
+  await expect(markdown).toHaveValue(changed + 'Still typing.');
+});

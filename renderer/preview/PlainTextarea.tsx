@@ -1,0 +1,52 @@
+/**
+ * The Markdown editor's textarea for long posts: uncontrolled, so a keystroke costs the page what
+ * it costs a bare textarea. React never writes its value (a controlled textarea's value and default
+ * value are rewritten whole on every render); MarkdownPane replaces the text when one comes from
+ * elsewhere (./typing.ts).
+ */
+import { useEffect, useRef, type Ref, type TextareaHTMLAttributes } from 'react';
+
+/** Props of the plain textarea. */
+export interface PlainTextareaProps {
+  /** Attributes the editor gives its textarea (class names, ARIA, read-only); `value` is ignored. */
+  attributes: TextareaHTMLAttributes<HTMLTextAreaElement>;
+  /** The editor's own key handling (list continuation, indentation, shortcuts). */
+  onKey: (event: KeyboardEvent) => void;
+  /** The text after each change, typed or made by a toolbar command. */
+  onText: (text: string) => void;
+  /** The editor's ref (its toolbar commands act on this element). */
+  ref?: Ref<HTMLTextAreaElement>;
+}
+
+/** A textarea that holds its own text. */
+export function PlainTextarea({ attributes, onKey, onText, ref }: PlainTextareaProps): React.JSX.Element {
+  const rest = { ...attributes };
+  // The text is the textarea's own; changes are reported through onText.
+  delete rest.value;
+  delete rest.defaultValue;
+  delete rest.onChange;
+  const own = useRef<HTMLTextAreaElement | null>(null);
+  const keys = useRef(onKey);
+  useEffect(() => {
+    keys.current = onKey;
+  });
+  useEffect(() => {
+    const area = own.current;
+    if (area === null) return;
+    // A native listener, as the editor's own textarea has: its handlers expect DOM keyboard events.
+    const listener = (event: KeyboardEvent): void => keys.current(event);
+    area.addEventListener('keydown', listener);
+    return () => area.removeEventListener('keydown', listener);
+  }, []);
+  return (
+    <textarea
+      {...rest}
+      ref={(element) => {
+        own.current = element;
+        if (typeof ref === 'function') ref(element);
+        else if (ref !== null && ref !== undefined) ref.current = element;
+      }}
+      onChange={(event) => onText(event.currentTarget.value)}
+    />
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The Markdown budget: inputs that make the parser quadratic or worse are shown as text, under a
+ * visible note, and complete; everything a writer really writes still renders as Markdown. The
+ * hostile inputs are sized so that the pipeline without the budget takes from a minute to hours
+ * (measured in SECURITY.md); the tests ask only that they complete with the right output.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Element, Root } from 'hast';
+import { rehypeHeadingIds } from './headings';
+import { budgetParts, MAX_BRACKET_DEPTH, MAX_DELIMITERS, overBudget } from './limits';
+import { imageSources, renderMarkdown, TOO_COMPLEX_NOTE } from './render';
+
+const times = (n: number, make: (i: number) => string): string => Array.from({ length: n }, (_, i) => make(i)).join('');
+
+/** Renders a hostile input and checks it came back as escaped text under the note. */
+function expectShownAsText(markdown: string, reason: RegExp): string {
+  const { html, warnings } = renderMarkdown(markdown);
+  expect(html).toContain(`<p role="note">${TOO_COMPLEX_NOTE}: `);
+  expect(warnings.join('\n')).toMatch(reason);
+  expect(html).not.toMatch(/<(a|img|em|del|blockquote|li|sup)\b/);
+  return html;
+}
+
+describe('inputs the parser cannot handle in linear time are shown as text', () => {
+  it.each([
+    ['2,000 nested images', '!['.repeat(4_000) + 'x' + '](y)'.repeat(4_000), /nests brackets/],
+    ['40,000 open brackets', '['.repeat(40_000), /nests brackets/],
+    ['40,000 closing brackets with no opening', '](a)'.repeat(40_000), /too many brackets/],
+    ['footnote calls that never close', '[^a'.repeat(64_000), /nests brackets/],
+    ['64,000 emphasis markers in one paragraph', '*a'.repeat(64_000), /emphasis or strikethrough/],
+    ['64,000 strikethrough markers in one paragraph', '~a'.repeat(64_000), /emphasis or strikethrough/],
+  ])('%s', (_name, markdown, reason) => {
+    const html = expectShownAsText(markdown, reason);
+    expect(html).toContain(`<pre>${markdown.slice(0, 100)}`);
+  });
+
+  it.each([
+    ['4,000 footnotes, each in its own paragraph', times(4_000, (i) => `Note[^${i}]\n\n[^${i}]: Text ${i}\n\n`)],
+    ['8,000 separate block quotes', times(8_000, (i) => `> Quote ${i}\n\n`)],
+    ['8,000 lists between paragraphs', times(8_000, (i) => `Text ${i}\n\n- item ${i}\n\n`)],
+    ['32,000 lines continuing a quote lazily', `> Quote\n${'lazy line\n'.repeat(32_000)}`],
+    ['4,000 lists inside a quote', times(4_000, (i) => `> Text ${i}\n>\n> - item ${i}\n>\n`)],
+  ])('%s', (_name, markdown) => {
+    expectShownAsText(markdown, /too many separate block quotes, lists or footnotes/);
+  });
+
+  it('shows only the paragraph over budget as text; the rest renders', () => {
+    const bad = '](a)'.repeat(40_000);
+    const { html } = renderMarkdown(`# Title\n\nSome *text* and [a link](https://example.com).\n\n${bad}\n\nAfter.`);
+    expect(html).toMatch(
+      /^<h1 id="user-content-title">Title<\/h1>\n<p>Some <em>text<\/em> and <a href="https:\/\/example.com"/,
+    );
+    expect(html).toContain(`<div><p role="note">${TOO_COMPLEX_NOTE}: it has too many brackets`);
+    expect(html).toMatch(/<\/pre><\/div>\n<p>After.<\/p>$/);
+  });
+
+  it('keeps fenced code whole and escapes what it shows', () => {
+    const parts = budgetParts('```\n[\n\n<script>\n```\n\n' + '['.repeat(100));
+    expect(parts?.map((part) => part.tooComplex === null)).toEqual([true, false]);
+    const html = expectShownAsText('<script>alert(1)</script> ' + '['.repeat(100), /nests brackets/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('asks for the images of the parts it renders only', () => {
+    expect(imageSources(`![a](a.png)\n\n${'['.repeat(100)}![b](b.png)`)).toEqual(['a.png']);
+  });
+});
+
+describe('what writers write stays within budget', () => {
+  it.each([
+    ['200 links in one paragraph', times(200, (i) => `[link ${i}](https://example.com/${i}) `)],
+    [
+      '500 links and images in one paragraph',
+      times(500, (i) => `[l${i}](https://e.com/${i}) ![i${i}](https://e.com/${i}.png)\n`),
+    ],
+    ['a list of 5,000 links', times(5_000, (i) => `- [Item ${i}](https://example.com/${i}) — a note\n  that wraps\n`)],
+    ['brackets nested to the limit', '['.repeat(MAX_BRACKET_DEPTH) + 'x' + '](y)'.repeat(MAX_BRACKET_DEPTH)],
+    ['emphasis to the limit', '*a* '.repeat(MAX_DELIMITERS / 2)],
+    ['snake_case code identifiers', 'some_name_here '.repeat(10_000)],
+    ['200 footnotes', times(200, (i) => `Note[^${i}]. `) + '\n\n' + times(200, (i) => `[^${i}]: Text ${i}\n`)],
+    ['100 block quotes and lists', times(100, (i) => `Text ${i}\n\n> Quote ${i}\n\n- item ${i}\n\n`)],
+    ['a block quote of 5,000 lines', '> line\n'.repeat(5_000)],
+    ['a tight list of 20,000 items', '- item\n'.repeat(20_000)],
+    ['LaTeX display math', '\\[ x^2 \\] and \\[ y \\]\n'.repeat(200)],
+  ])('%s', (_name, markdown) => {
+    expect(overBudget(markdown)).toBeNull();
+  });
+
+  it('gives 200,000 equal headings unique ids (each search for a free id started at 1: hours)', () => {
+    const heading = (): Element => ({
+      type: 'element',
+      tagName: 'h2',
+      properties: {},
+      children: [{ type: 'text', value: 'a' }],
+    });
+    const tree: Root = { type: 'root', children: Array.from({ length: 200_000 }, heading) };
+    rehypeHeadingIds()(tree);
+    const ids = tree.children.map((node) => (node.type === 'element' ? node.properties.id : null));
+    expect(ids.slice(0, 3)).toEqual(['a', 'a-1', 'a-2']);
+    expect(ids.at(-1)).toBe('a-199999');
+  });
+
+  it('gives the smallest free number, around ids the author chose', () => {
+    const { html } = renderMarkdown('<h2 id="a-2">x</h2>\n\n# a\n\n# a\n\n# a\n\n# a');
+    const ids = [...html.matchAll(/<h1 id="user-content-([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(['a', 'a-1', 'a-3', 'a-4']);
+  });
+});
