@@ -27,16 +27,25 @@ export function PlainTextarea({ attributes, onKey, onText, ref }: PlainTextareaP
   delete rest.onChange;
   const own = useRef<HTMLTextAreaElement | null>(null);
   const keys = useRef(onKey);
+  const texts = useRef(onText);
   useEffect(() => {
     keys.current = onKey;
+    texts.current = onText;
   });
   useEffect(() => {
     const area = own.current;
     if (area === null) return;
     // A native listener, as the editor's own textarea has: its handlers expect DOM keyboard events.
     const listener = (event: KeyboardEvent): void => keys.current(event);
+    // Native too: React drops an `input` event whose value its tracker already saw (a toolbar command
+    // that set the value before dispatching), and a change the app never hears of is never saved.
+    const input = (): void => texts.current(area.value);
     area.addEventListener('keydown', listener);
-    return () => area.removeEventListener('keydown', listener);
+    area.addEventListener('input', input);
+    return () => {
+      area.removeEventListener('keydown', listener);
+      area.removeEventListener('input', input);
+    };
   }, []);
   return (
     <textarea
@@ -46,7 +55,6 @@ export function PlainTextarea({ attributes, onKey, onText, ref }: PlainTextareaP
         if (typeof ref === 'function') ref(element);
         else if (ref !== null && ref !== undefined) ref.current = element;
       }}
-      onChange={(event) => onText(event.currentTarget.value)}
     />
   );
 }
