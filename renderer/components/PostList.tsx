@@ -87,30 +87,31 @@ export function PostList({ posts, openId, onOpen, shownKey = null }: PostListPro
       onScroll={view.onScroll}
     >
       {/* Rows not rendered are empty space: spacers, not padding (a box is never shorter than its padding). */}
-      {windowParts(posts.length, start, end, windowed ? ids.indexOf(active ?? '') : -1).map((part) =>
-        part.kind === 'gap' ? (
-          <li
-            key={`gap-${part.rows}-${part.kind}`}
-            className="post-list-spacer"
-            role="none"
-            style={{ height: part.rows * ROW_HEIGHT }}
-          />
-        ) : (
-          posts
-            .slice(part.from, part.to)
-            .map((post, offset) => (
-              <PostOption
-                key={post.id}
-                post={post}
-                shownKey={shownKey}
-                position={windowed ? { index: part.from + offset + 1, of: posts.length } : undefined}
-                selected={post.id === openId}
-                tabbable={post.id === active}
-                onFocus={() => setFocusId(post.id)}
-                onOpen={() => onOpen(post.id)}
-              />
-            ))
-        ),
+      {windowParts(posts.length, start, end, windowed ? ids.indexOf(active ?? '') : -1).flatMap((part, index) =>
+        // One flat list of keyed children, so a row keeps its element (and focus) as the window moves.
+        part.kind === 'gap'
+          ? [
+              <li
+                key={`gap-${index}`}
+                className="post-list-spacer"
+                role="none"
+                style={{ height: part.rows * ROW_HEIGHT }}
+              />,
+            ]
+          : posts
+              .slice(part.from, part.to)
+              .map((post, offset) => (
+                <PostOption
+                  key={post.id}
+                  post={post}
+                  shownKey={shownKey}
+                  position={windowed ? { index: part.from + offset + 1, of: posts.length } : undefined}
+                  selected={post.id === openId}
+                  tabbable={post.id === active}
+                  onFocus={() => setFocusId(post.id)}
+                  onOpen={() => onOpen(post.id)}
+                />
+              )),
       )}
     </ul>
   );

@@ -136,7 +136,7 @@ function asText(text: string, reason: string, context: RenderContext): string {
   context.warnings.push(note);
   // The HTML parser drops a newline right after <pre>: a text that starts with one gets a spare.
   const body = text.startsWith('\n') ? `\n${text}` : text;
-  return `<div><p role="note">${escapeHtml(note)}</p><pre>${escapeHtml(body)}</pre></div>`;
+  return `<div><p role="note"><em>${escapeHtml(note)}</em></p><pre>${escapeHtml(body)}</pre></div>`;
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */

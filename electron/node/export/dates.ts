@@ -4,21 +4,8 @@
  * the author wrote it.
  */
 import { escapeHtml } from '../../../shared/markdown/render';
+import { MONTH_NAMES } from '../frontmatter/dates';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** A `<time>` element for an ISO date, else the escaped text. */
@@ -26,7 +13,7 @@ export function dateHtml(written: string): string {
   const trimmed = written.trim();
   const match = ISO.exec(trimmed);
   const [, year, month, day] = match ?? [];
-  const name = month === undefined ? undefined : MONTHS[Number(month) - 1];
+  const name = month === undefined ? undefined : MONTH_NAMES[Number(month) - 1];
   if (year === undefined || day === undefined || name === undefined || Number(day) < 1 || Number(day) > 31) {
     return escapeHtml(written);
   }

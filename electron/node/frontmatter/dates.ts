@@ -10,7 +10,23 @@ const ISO_LIKE =
 /** The date (and time) at the start of a text that goes on with something else (`… 2023 -0800`). */
 const ISO_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?![\d:.])/;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** English month names, January first (month number − 1 indexes them). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 
 /** True when the text is a date or date-time in the YAML/ISO shapes blogs use. */
 export function looksLikeDate(text: string): boolean {

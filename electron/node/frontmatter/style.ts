@@ -7,6 +7,7 @@ import { DATE_PART, sampleStyle } from './style-sample';
 import type { SampleStyle } from './style-sample';
 import type { FolderStyle, QuoteStyle } from './types';
 import { doubleQuoted, plainIfSafe, singleQuoted } from './yaml-scalar';
+import { MONTH_NAMES } from './dates';
 
 /** A folder's style with what a new post's values need: where its date goes and how each is quoted. */
 export interface NewPostStyle extends FolderStyle {
@@ -21,21 +22,6 @@ export interface NewPostStyle extends FolderStyle {
 const FILLED_KEYS = new Set(['title', 'path', 'slug', 'draft']);
 
 const ISO_DATE = `${DATE_PART.year}-${DATE_PART.month}-${DATE_PART.day}`;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const DEFAULT_STYLE: NewPostStyle = {
   dateKey: 'date',
@@ -242,7 +228,7 @@ function tomlString(value: string, quote: QuoteStyle): string {
 /** A `YYYY-MM-DD` date written in a date shape. */
 function formatDate(shape: string, date: string): string {
   const [year = '', month = '', day = ''] = date.split('-');
-  const name = MONTHS[Number(month) - 1] ?? '';
+  const name = MONTH_NAMES[Number(month) - 1] ?? '';
   const parts: Record<string, string> = {
     [DATE_PART.year]: year,
     [DATE_PART.month]: month,

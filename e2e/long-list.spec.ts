@@ -1,0 +1,44 @@
+/**
+ * A folder of hundreds of posts: the list renders only the rows in view (renderer/preview/listWindow.ts),
+ * keeps its height to the window, and still reaches every post by scrolling and by keyboard.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+
+const COUNT = 400;
+
+test('a long list renders the rows in view, and every post is reachable', async ({ app, postsDir }) => {
+  // Dated one day apart, oldest first: newest first in the list, after the three sample posts.
+  for (let i = 0; i < COUNT; i++) {
+    const date = new Date(Date.UTC(2010, 0, 1 + i)).toISOString().slice(0, 10);
+    const title = `Numbered post ${String(i).padStart(3, '0')}`;
+    await writeFile(path.join(postsDir, `n-${i}.md`), `---\ntitle: ${title}\ndate: ${date}\n---\nBody.\n`);
+  }
+  await app.reload();
+  const list = app.getByRole('listbox', { name: 'Posts' });
+  await expect(app.getByText(`${COUNT + 3} posts`)).toBeVisible();
+  const options = list.getByRole('option');
+  await expect(options.first()).toBeVisible();
+  // Only a window of rows is in the page, and the list stays the height of its pane.
+  expect(await options.count()).toBeLessThan(60);
+  const box = await list.boundingBox();
+  expect(box?.height ?? Infinity).toBeLessThan(1000);
+
+  // The keyboard reaches the last post (oldest first: Numbered post 000), scrolling it into view.
+  await options.first().focus();
+  await app.keyboard.press('End');
+  const last = list.getByRole('option', { name: 'Numbered post 000' });
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('aria-posinset', String(COUNT + 3));
+
+  // Scrolling to the middle (away from the focused row) shows the rows there, and stays there:
+  // row 205 is post 403 - 205 = 198.
+  await list.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+  const middle = list.getByRole('option', { name: 'Numbered post 198' });
+  await expect(middle).toBeInViewport();
+  await expect(middle).toHaveAttribute('aria-posinset', '205');
+  await middle.click();
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('Numbered post 198');
+});
