@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostDoc, PostSummary, Result } from '../../shared/api/contract';
 import { apiHeaders, login, send } from './server/testing';
 import { main, type RunningWeb } from './web';
+import { valueOf } from './store/testing';
 
 const POST = '---\ntitle: "Hello, wörld"\ndate: 2024-01-02\n---\nBody with\nünïcode.\n';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -55,11 +56,6 @@ async function callApi<T>(method: string, ...args: unknown[]): Promise<Result<T>
   return JSON.parse(reply.text) as Result<T>;
 }
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
 describe('browser mode over the real store and watcher', () => {
   beforeAll(() => start());
   afterAll(async () => {
@@ -75,15 +71,15 @@ describe('browser mode over the real store and watcher', () => {
   it('serves the page with the token, then lists and reads posts over the API', async () => {
     const page = await send(web.server.port, { path: '/', headers: { Cookie: cookie } });
     expect(page.text).toContain(`<meta name="postwright-token" content="${web.server.token}">`);
-    const list = value(await callApi<PostSummary[]>('listPosts'));
+    const list = valueOf(await callApi<PostSummary[]>('listPosts'));
     expect(list.map((p) => [p.id, p.title])).toEqual([['hello.md', 'Hello, wörld']]);
-    const doc = value(await callApi<PostDoc>('readPost', 'hello.md'));
+    const doc = valueOf(await callApi<PostDoc>('readPost', 'hello.md'));
     expect(doc.body).toBe('Body with\nünïcode.\n');
   });
 
   it('saves through HTTP without touching a byte it was not asked to change', async () => {
-    const doc = value(await callApi<PostDoc>('readPost', 'hello.md'));
-    value(
+    const doc = valueOf(await callApi<PostDoc>('readPost', 'hello.md'));
+    valueOf(
       await callApi<PostDoc>('savePost', {
         id: 'hello.md',
         baseVersion: doc.version,
@@ -93,7 +89,7 @@ describe('browser mode over the real store and watcher', () => {
     );
     expect(await readFile(path.join(posts, 'hello.md'), 'utf8')).toBe(POST);
     const edited = doc.body.replace('ünïcode', 'ünïcode — édité 🎉');
-    value(
+    valueOf(
       await callApi<PostDoc>('savePost', {
         id: 'hello.md',
         baseVersion: doc.version,
@@ -161,7 +157,7 @@ describe('the real corpus through HTTP', () => {
   it.skipIf(!present)('reads every post and saves it unchanged, byte for byte', async () => {
     await start(corpus);
     try {
-      const list = value(await callApi<PostSummary[]>('listPosts'));
+      const list = valueOf(await callApi<PostSummary[]>('listPosts'));
       expect(list.length).toBeGreaterThan(50);
       for (const summary of list) {
         const before = await readFile(path.join(posts, ...summary.id.split('/')));

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BlogApi, JournalDraft, Result } from '../../../shared/api/contract';
+import type { BlogApi, JournalDraft } from '../../../shared/api/contract';
 import { createBlogApi } from '../store/api';
 import { createPostStore } from '../store/store';
-import { allFiles, FIXED_NOW, makeTempFolder, seedPost, writeFiles } from '../store/testing';
+import { allFiles, FIXED_NOW, makeTempFolder, seedPost, writeFiles, valueOf } from '../store/testing';
 
 let folder: { dir: string; remove: () => Promise<void> };
 let posts: string;
@@ -26,13 +26,8 @@ afterEach(async () => {
   await folder.remove();
 });
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
 async function draftOf(body: string, id = 'blog/hello.md'): Promise<JournalDraft> {
-  const doc = value(await api.readPost(id));
+  const doc = valueOf(await api.readPost(id));
   return { id, baseVersion: doc.version, body, frontMatter: { kind: 'none' } };
 }
 
@@ -44,15 +39,15 @@ describe('writeJournal and listJournal', () => {
     expect(await api.writeJournal(draft)).toEqual({ ok: true, value: null });
     expect(await allFiles(journalDir)).toEqual([path.basename(fileOf('blog/hello.md'))]);
     expect((await stat(fileOf('blog/hello.md'))).mode & 0o777).toBe(0o600);
-    expect(value(await api.listJournal())).toEqual([
+    expect(valueOf(await api.listJournal())).toEqual([
       { ...draft, title: 'Hello There', updatedAt: FIXED_NOW().toISOString(), diskVersion: draft.baseVersion },
     ]);
   });
 
   it('replaces the previous entry of the same post, keeping one file', async () => {
-    value(await api.writeJournal(await draftOf('First.\n')));
-    value(await api.writeJournal(await draftOf('Second.\n')));
-    const listed = value(await api.listJournal());
+    valueOf(await api.writeJournal(await draftOf('First.\n')));
+    valueOf(await api.writeJournal(await draftOf('Second.\n')));
+    const listed = valueOf(await api.listJournal());
     expect(listed.map((entry) => entry.body)).toEqual(['Second.\n']);
     expect(await allFiles(journalDir)).toHaveLength(1);
   });
@@ -63,30 +58,30 @@ describe('writeJournal and listJournal', () => {
 
   it('reports the new version on disk, or null when the post is gone', async () => {
     const draft = await draftOf('Mine.\n');
-    value(await api.writeJournal(draft));
+    valueOf(await api.writeJournal(draft));
     await writeFile(path.join(posts, 'blog/hello.md'), 'Changed elsewhere.\n');
-    const [changed] = value(await api.listJournal());
+    const [changed] = valueOf(await api.listJournal());
     expect(changed?.diskVersion).toMatch(/^[0-9a-f]{64}$/);
     expect(changed?.diskVersion).not.toBe(draft.baseVersion);
     await rm(path.join(posts, 'blog/hello.md'));
-    const [gone] = value(await api.listJournal());
+    const [gone] = valueOf(await api.listJournal());
     expect(gone).toMatchObject({ body: 'Mine.\n', diskVersion: null, title: 'Hello There' });
   });
 
   it('keeps the edits of a post deleted on disk, titled by its file name', async () => {
     const draft = await draftOf('Keep me.\n');
     await rm(path.join(posts, 'blog/hello.md'));
-    value(await api.writeJournal(draft));
-    expect(value(await api.listJournal())).toMatchObject([{ body: 'Keep me.\n', title: 'hello', diskVersion: null }]);
+    valueOf(await api.writeJournal(draft));
+    expect(valueOf(await api.listJournal())).toMatchObject([{ body: 'Keep me.\n', title: 'hello', diskVersion: null }]);
   });
 
   it('titles an entry by the title being edited, in the form or in the raw block', async () => {
     const draft = await draftOf('x\n');
     const edits = [{ op: 'set' as const, key: 'title', value: { kind: 'text' as const, text: 'A New Title' } }];
-    value(await api.writeJournal({ ...draft, frontMatter: { kind: 'fields', edits } }));
-    expect(value(await api.listJournal())[0]?.title).toBe('A New Title');
-    value(await api.writeJournal({ ...draft, frontMatter: { kind: 'raw', raw: 'title:\t"Raw Title"\n' } }));
-    expect(value(await api.listJournal())[0]?.title).toBe('Raw Title');
+    valueOf(await api.writeJournal({ ...draft, frontMatter: { kind: 'fields', edits } }));
+    expect(valueOf(await api.listJournal())[0]?.title).toBe('A New Title');
+    valueOf(await api.writeJournal({ ...draft, frontMatter: { kind: 'raw', raw: 'title:\t"Raw Title"\n' } }));
+    expect(valueOf(await api.listJournal())[0]?.title).toBe('Raw Title');
   });
 
   it('lists the most recently journalled first', async () => {
@@ -94,10 +89,10 @@ describe('writeJournal and listJournal', () => {
     let clock = new Date('2024-05-17T09:00:00Z');
     const store = await createPostStore({ postsDir: posts, now: FIXED_NOW });
     api = createBlogApi(store, { journalDir, now: () => clock });
-    value(await api.writeJournal(await draftOf('one\n')));
+    valueOf(await api.writeJournal(await draftOf('one\n')));
     clock = new Date('2024-05-17T10:00:00Z');
-    value(await api.writeJournal(await draftOf('two\n', 'other.md')));
-    expect(value(await api.listJournal()).map((entry) => entry.id)).toEqual(['other.md', 'blog/hello.md']);
+    valueOf(await api.writeJournal(await draftOf('two\n', 'other.md')));
+    expect(valueOf(await api.listJournal()).map((entry) => entry.id)).toEqual(['other.md', 'blog/hello.md']);
   });
 
   it('refuses a hostile id and edits above the size limit, writing nothing', async () => {
@@ -112,7 +107,7 @@ describe('writeJournal and listJournal', () => {
 
 describe('corrupt journal files', () => {
   it('are skipped and reported, never deleted, and the good entries still listed', async () => {
-    value(await api.writeJournal(await draftOf('Good.\n')));
+    valueOf(await api.writeJournal(await draftOf('Good.\n')));
     const truncated = fileOf('other.md');
     const good = await readFile(fileOf('blog/hello.md'), 'utf8');
     await writeFile(truncated, good.replaceAll('blog/hello.md', 'other.md').slice(0, 40));
@@ -121,7 +116,7 @@ describe('corrupt journal files', () => {
     const foreign = fileOf('fourth.md');
     await writeFile(foreign, JSON.stringify({ format: 'something-else', id: 'fourth.md' }));
     await writeFile(path.join(journalDir, 'notes.txt'), 'not ours');
-    const listed = value(await api.listJournal());
+    const listed = valueOf(await api.listJournal());
     expect(listed.map((entry) => entry.body)).toEqual(['Good.\n']);
     expect(warnings).toHaveLength(3);
     expect(warnings.join('\n')).toMatch(/not valid JSON/);
@@ -132,7 +127,7 @@ describe('corrupt journal files', () => {
 
 describe('discardJournal', () => {
   it('forgets one post, and succeeds when there was nothing to forget', async () => {
-    value(await api.writeJournal(await draftOf('Gone soon.\n')));
+    valueOf(await api.writeJournal(await draftOf('Gone soon.\n')));
     expect(await api.discardJournal('blog/hello.md')).toEqual({ ok: true, value: null });
     expect(await api.discardJournal('blog/hello.md')).toEqual({ ok: true, value: null });
     expect(await allFiles(journalDir)).toEqual([]);
@@ -142,34 +137,34 @@ describe('discardJournal', () => {
     const pending = api.writeJournal(await draftOf('Late write.\n'));
     const discarded = api.discardJournal('blog/hello.md');
     await Promise.all([pending, discarded]);
-    expect(value(await api.listJournal())).toEqual([]);
+    expect(valueOf(await api.listJournal())).toEqual([]);
   });
 });
 
 describe('savePost and the journal', () => {
   it('a successful save leaves no journal entry for the post', async () => {
     const draft = await draftOf('Saved words.\n');
-    value(await api.writeJournal(draft));
-    value(await api.savePost({ ...draft }));
-    expect(value(await api.listJournal())).toEqual([]);
+    valueOf(await api.writeJournal(draft));
+    valueOf(await api.savePost({ ...draft }));
+    expect(valueOf(await api.listJournal())).toEqual([]);
   });
 
   it('a failed save keeps the journal entry', async () => {
     const draft = await draftOf('Not saved.\n');
-    value(await api.writeJournal(draft));
+    valueOf(await api.writeJournal(draft));
     await writeFile(path.join(posts, 'blog/hello.md'), 'Changed elsewhere.\n');
     const saved = await api.savePost({ ...draft });
     expect(saved.ok ? 'ok' : saved.error.code).toBe('CONFLICT');
-    expect(value(await api.listJournal()).map((entry) => entry.body)).toEqual(['Not saved.\n']);
+    expect(valueOf(await api.listJournal()).map((entry) => entry.body)).toEqual(['Not saved.\n']);
   });
 
   it('keeps newer edits journalled while the save was running', async () => {
     const draft = await draftOf('Saved part.\n');
-    value(await api.writeJournal(draft));
+    valueOf(await api.writeJournal(draft));
     const saving = api.savePost({ ...draft });
-    value(await api.writeJournal({ ...draft, body: 'Saved part.\nTyped during the save.\n' }));
-    value(await saving);
-    expect(value(await api.listJournal()).map((entry) => entry.body)).toEqual([
+    valueOf(await api.writeJournal({ ...draft, body: 'Saved part.\nTyped during the save.\n' }));
+    valueOf(await saving);
+    expect(valueOf(await api.listJournal()).map((entry) => entry.body)).toEqual([
       'Saved part.\nTyped during the save.\n',
     ]);
   });
@@ -178,11 +173,11 @@ describe('savePost and the journal', () => {
 describe('a journal write that arrives after the save of the same edits', () => {
   it('does not bring the saved text back as unsaved work', async () => {
     const draft = await draftOf('Saved, then journalled late.\n');
-    value(await api.savePost({ ...draft }));
-    value(await api.writeJournal(draft));
-    expect(value(await api.listJournal())).toEqual([]);
-    value(await api.writeJournal({ ...draft, body: 'Typed after the save.\n' }));
-    expect(value(await api.listJournal()).map((entry) => entry.body)).toEqual(['Typed after the save.\n']);
+    valueOf(await api.savePost({ ...draft }));
+    valueOf(await api.writeJournal(draft));
+    expect(valueOf(await api.listJournal())).toEqual([]);
+    valueOf(await api.writeJournal({ ...draft, body: 'Typed after the save.\n' }));
+    expect(valueOf(await api.listJournal()).map((entry) => entry.body)).toEqual(['Typed after the save.\n']);
   });
 });
 

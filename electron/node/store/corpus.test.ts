@@ -2,18 +2,12 @@ import { cp, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/api/contract';
 import { createPostStore, type PostStore } from './store';
-import { corpusFolder, FIXED_NOW, makeTempFolder } from './testing';
+import { corpusFolder, FIXED_NOW, makeTempFolder, valueOf } from './testing';
 
 const corpus = corpusFolder();
 const present = existsSync(path.join(corpus, 'real-posts')) && existsSync(path.join(corpus, 'seed'));
 if (!present) console.log(`skipping the corpus tests: ${corpus} is absent`);
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe.skipIf(!present)('the real-posts corpus', () => {
   let folder: { dir: string; remove: () => Promise<void> };
@@ -29,19 +23,19 @@ describe.skipIf(!present)('the real-posts corpus', () => {
   });
 
   it('lists every post', async () => {
-    const posts = value(await store.list());
+    const posts = valueOf(await store.list());
     expect(posts.length).toBeGreaterThanOrEqual(78);
     for (const post of posts) expect(post.title.length).toBeGreaterThan(0);
   });
 
   it('opens every post and saves it unchanged without touching a byte', async () => {
-    for (const post of value(await store.list())) {
+    for (const post of valueOf(await store.list())) {
       const abs = path.join(folder.dir, ...post.id.split('/'));
       const before = await readFile(abs);
-      const doc = value(await store.read(post.id));
+      const doc = valueOf(await store.read(post.id));
       if (doc.readOnly !== undefined) continue;
       const inode = (await stat(abs)).ino;
-      const saved = value(
+      const saved = valueOf(
         await store.save({ id: doc.id, baseVersion: doc.version, body: doc.body, frontMatter: { kind: 'none' } }),
       );
       expect(saved.version, post.id).toBe(doc.version);
@@ -57,7 +51,7 @@ describe.skipIf(!present)("the author's seed folder", () => {
     try {
       await cp(path.join(corpus, 'seed'), folder.dir, { recursive: true });
       const store = await createPostStore({ postsDir: folder.dir, now: FIXED_NOW });
-      const doc = value(await store.create({ title: 'A Fresh Start' }));
+      const doc = valueOf(await store.create({ title: 'A Fresh Start' }));
       const text = await readFile(path.join(folder.dir, doc.id), 'utf8');
       expect(
         text.startsWith('---\npath:\t"/blog/a-fresh-start"\ndate:\t"2024-05-17"\ntitle:\t"A Fresh Start"\n---\n'),

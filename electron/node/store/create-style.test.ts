@@ -1,29 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PostDoc, Result } from '../../../shared/api/contract';
+import { describe, expect, it } from 'vitest';
+import type { PostDoc } from '../../../shared/api/contract';
 import { createPostStore, type PostStore } from './store';
-import { FIXED_NOW, makeTempFolder, writeFiles } from './testing';
+import { FIXED_NOW, tempFolderPerTest, writeFiles, valueOf } from './testing';
 
-let folder: { dir: string; remove: () => Promise<void> };
-
-beforeEach(async () => {
-  folder = await makeTempFolder();
-});
-afterEach(async () => {
-  await folder.remove();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+const folder = tempFolderPerTest();
 
 const open = (): Promise<PostStore> => createPostStore({ postsDir: folder.dir, now: FIXED_NOW });
 
 async function addTags(store: PostStore, doc: PostDoc, items: string[]): Promise<string> {
   const edits = [{ op: 'set' as const, key: 'tags', value: { kind: 'list' as const, items } }];
-  value(
+  valueOf(
     await store.save({ id: doc.id, baseVersion: doc.version, body: doc.body, frontMatter: { kind: 'fields', edits } }),
   );
   return readFile(path.join(folder.dir, doc.id), 'utf8');
@@ -36,7 +24,7 @@ describe('a new post’s lists', () => {
       'b.md': '---\ntitle: B\ndate: 2018-08-24\ntags: ["second tag", "posts with two tags"]\n---\nBody\n',
     });
     const store = await open();
-    const doc = value(await store.create({ title: 'New' }));
+    const doc = valueOf(await store.create({ title: 'New' }));
     expect(await readFile(path.join(folder.dir, doc.id), 'utf8')).toBe(
       '---\ntitle: New\ndate: 2024-05-17\ntags: []\n---\n\n',
     );
@@ -53,13 +41,13 @@ describe('a new post’s lists', () => {
       'c.md': 'title: C\ndate: 2018-7-24 23:31:06\ntags:\n  - Foo\n  - Bar\n---\nBody\n',
     });
     const store = await open();
-    const doc = value(await store.create({ title: 'New' }));
+    const doc = valueOf(await store.create({ title: 'New' }));
     const text = await readFile(path.join(folder.dir, doc.id), 'utf8');
     expect(text).toBe('---\ntitle: New\ndate: 2024-05-17 00:00:00\ntags: []\n---\n\n');
     // The codec fills an empty `[]` as a flow list: still a list, read back as one.
     const saved = await addTags(store, doc, ['Foo']);
     expect(saved).toBe('---\ntitle: New\ndate: 2024-05-17 00:00:00\ntags: [Foo]\n---\n\n');
-    expect(value(await store.read(doc.id)).frontMatter.fields.find((f) => f.key === 'tags')?.value).toEqual(['Foo']);
+    expect(valueOf(await store.read(doc.id)).frontMatter.fields.find((f) => f.key === 'tags')?.value).toEqual(['Foo']);
   });
 });
 
@@ -69,7 +57,7 @@ describe('a post whose front matter does not parse', () => {
       'unclosed.md': '---\ntitle: "Unclosed\ndate: 2020-01-01\n---\n\n# The Real Title\n\nText\n',
       'no-heading.md': '---\ntitle: "Also unclosed\ntags: [a\n---\nJust text.\n',
     });
-    const posts = value(await (await open()).list());
+    const posts = valueOf(await (await open()).list());
     const titles = Object.fromEntries(posts.map((post) => [post.id, post.title]));
     expect(titles).toEqual({ 'unclosed.md': 'The Real Title', 'no-heading.md': 'no-heading' });
     expect(posts.every((post) => post.problem?.startsWith('The front matter could not be read'))).toBe(true);

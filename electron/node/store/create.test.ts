@@ -1,24 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/api/contract';
+import { describe, expect, it } from 'vitest';
 import { chooseShape } from './create';
 import { createPostStore, type PostStore } from './store';
-import { allFiles, FIXED_NOW, makeTempFolder, seedPost, writeFiles } from './testing';
+import { allFiles, FIXED_NOW, tempFolderPerTest, seedPost, writeFiles, valueOf } from './testing';
 
-let folder: { dir: string; remove: () => Promise<void> };
-
-beforeEach(async () => {
-  folder = await makeTempFolder();
-});
-afterEach(async () => {
-  await folder.remove();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+const folder = tempFolderPerTest();
 
 const open = (): Promise<PostStore> => createPostStore({ postsDir: folder.dir, now: FIXED_NOW });
 
@@ -30,7 +17,7 @@ describe('create', () => {
       'latest.md': seedPost('latest', '2018-03-04', 'Latest'),
     });
     const store = await open();
-    const doc = value(await store.create({ title: 'Hello, Wörld & Friends' }));
+    const doc = valueOf(await store.create({ title: 'Hello, Wörld & Friends' }));
     expect(doc.id).toBe('hello-world-and-friends.md');
     const text = await readFile(path.join(folder.dir, doc.id), 'utf8');
     expect(
@@ -38,14 +25,14 @@ describe('create', () => {
         '---\npath:\t"/blog/hello-world-and-friends"\ndate:\t"2024-05-17"\ntitle:\t"Hello, Wörld & Friends"\n---\n',
       ),
     ).toBe(true);
-    expect(value(await store.read(doc.id))).toEqual(doc);
+    expect(valueOf(await store.read(doc.id))).toEqual(doc);
   });
 
   it('picks a free name, never overwriting', async () => {
     await writeFiles(folder.dir, { 'hello.md': 'mine\n', 'hello-2.md': 'mine too\n' });
     const store = await open();
-    expect(value(await store.create({ title: 'Hello' })).id).toBe('hello-3.md');
-    expect(value(await store.create({ title: 'hello!' })).id).toBe('hello-4.md');
+    expect(valueOf(await store.create({ title: 'Hello' })).id).toBe('hello-3.md');
+    expect(valueOf(await store.create({ title: 'hello!' })).id).toBe('hello-4.md');
     expect(await readFile(path.join(folder.dir, 'hello.md'), 'utf8')).toBe('mine\n');
     expect(await readFile(path.join(folder.dir, 'hello-2.md'), 'utf8')).toBe('mine too\n');
   });
@@ -73,8 +60,8 @@ describe('create', () => {
       'content/about.md': '---\ntitle: About\n---\n',
     });
     const store = await open();
-    expect(value(await store.create({ title: 'Third one' })).id).toBe('content/posts/third-one/index.md');
-    expect(value(await store.create({ title: 'Third one' })).id).toBe('content/posts/third-one-2/index.md');
+    expect(valueOf(await store.create({ title: 'Third one' })).id).toBe('content/posts/third-one/index.md');
+    expect(valueOf(await store.create({ title: 'Third one' })).id).toBe('content/posts/third-one-2/index.md');
   });
 
   it('follows a Jekyll _posts folder: date-prefixed names and .markdown', async () => {
@@ -84,12 +71,12 @@ describe('create', () => {
       'index.md': '---\nlayout: home\n---\n',
     });
     const store = await open();
-    expect(value(await store.create({ title: 'New' })).id).toBe('_posts/2024-05-17-new.markdown');
+    expect(valueOf(await store.create({ title: 'New' })).id).toBe('_posts/2024-05-17-new.markdown');
   });
 
   it('creates `<slug>.md` in an empty folder', async () => {
     const store = await open();
-    const doc = value(await store.create({ title: 'First post' }));
+    const doc = valueOf(await store.create({ title: 'First post' }));
     expect(doc.id).toBe('first-post.md');
     expect(await allFiles(folder.dir)).toEqual(['first-post.md']);
   });

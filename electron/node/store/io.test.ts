@@ -1,18 +1,11 @@
 import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLimited, tempPathFor, writeFileAtomic, writeFileExclusive } from './io';
 import { errnoCode } from './errors';
-import { allFiles, makeTempFolder } from './testing';
+import { allFiles, tempFolderPerTest } from './testing';
 
-let folder: { dir: string; remove: () => Promise<void> };
-
-beforeEach(async () => {
-  folder = await makeTempFolder();
-});
-afterEach(async () => {
-  await folder.remove();
-});
+const folder = tempFolderPerTest();
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -5,9 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/api/contract';
 import { createPostStore, type PostStore } from './store';
-import { FIXED_NOW, makeTempFolder, writeFiles } from './testing';
+import { FIXED_NOW, makeTempFolder, writeFiles, valueOf } from './testing';
 
 let folder: { dir: string; remove: () => Promise<void> };
 let store: PostStore;
@@ -19,18 +18,13 @@ beforeEach(async () => {
 
 afterEach(() => folder.remove());
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
 /** Writes `text` as a post, sets `key` to its items plus `added` through the store, returns the file. */
 async function addItem(text: string, key: string, added: string): Promise<string> {
   await writeFiles(folder.dir, { 'post.md': text });
-  const doc = value(await store.read('post.md'));
+  const doc = valueOf(await store.read('post.md'));
   const field = doc.frontMatter.fields.find((f) => f.key === key);
   const items = Array.isArray(field?.value) ? field.value : [];
-  value(
+  valueOf(
     await store.save({
       id: doc.id,
       baseVersion: doc.version,
@@ -73,7 +67,7 @@ describe('adding a tag keeps the list style', () => {
       'a.md': '---\ntitle: A\ncategories: [Web, Design]\nweight: 3\n---\n',
       'b.md': '---\ntitle: B\n---\n',
     });
-    const posts = value(await store.list());
+    const posts = valueOf(await store.list());
     expect(posts.find((p) => p.id === 'a.md')?.fields).toEqual({ categories: 'Web, Design', weight: '3' });
     expect(posts.find((p) => p.id === 'b.md')).not.toHaveProperty('fields');
   });

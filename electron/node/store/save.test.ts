@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PostDoc, Result } from '../../../shared/api/contract';
+import type { PostDoc } from '../../../shared/api/contract';
 import { createPostStore, type PostStore } from './store';
-import { allFiles, FIXED_NOW, makeTempFolder, RUNNING_AS_ROOT, seedPost, writeFiles } from './testing';
+import { allFiles, FIXED_NOW, makeTempFolder, RUNNING_AS_ROOT, seedPost, writeFiles, valueOf } from './testing';
 
 let folder: { dir: string; remove: () => Promise<void> };
 let store: PostStore;
@@ -50,15 +50,10 @@ async function makeReadOnly(dir: string): Promise<(() => Promise<void>) | null> 
   return null;
 }
 
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
 const onDisk = (rel = 'blog/focus.md') => readFile(path.join(folder.dir, rel), 'utf8');
 
 async function opened(id = 'blog/focus.md'): Promise<PostDoc> {
-  return value(await store.read(id));
+  return valueOf(await store.read(id));
 }
 
 describe('read', () => {
@@ -87,7 +82,7 @@ describe('save', () => {
   it('writes nothing when nothing changed, and the bytes stay identical', async () => {
     const doc = await opened();
     const before = await stat(path.join(folder.dir, 'blog/focus.md'));
-    const saved = value(
+    const saved = valueOf(
       await store.save({ id: doc.id, baseVersion: doc.version, body: doc.body, frontMatter: { kind: 'none' } }),
     );
     expect(saved.version).toBe(doc.version);
@@ -98,7 +93,7 @@ describe('save', () => {
   it('saves a body edit, keeping the front matter bytes, and returns the new version', async () => {
     const doc = await opened();
     const body = `${doc.body}A new paragraph.\n`;
-    const saved = value(
+    const saved = valueOf(
       await store.save({ id: doc.id, baseVersion: doc.version, body, frontMatter: { kind: 'none' } }),
     );
     const text = await onDisk();
@@ -122,7 +117,7 @@ describe('save', () => {
       message: 'This post changed on disk since you opened it.',
     });
     expect(await onDisk()).toBe(theirs);
-    value(await store.save({ ...request, force: true }));
+    valueOf(await store.save({ ...request, force: true }));
     expect(await onDisk()).toContain('Mine.');
     expect(await onDisk()).toContain('title:\t"Focus is the Ultimate Process"');
   });
@@ -130,7 +125,7 @@ describe('save', () => {
   it('keeps the file mode', async () => {
     await chmod(path.join(folder.dir, 'blog/focus.md'), 0o640);
     const doc = await opened();
-    value(
+    valueOf(
       await store.save({ id: doc.id, baseVersion: doc.version, body: 'Changed.\n', frontMatter: { kind: 'none' } }),
     );
     expect((await stat(path.join(folder.dir, 'blog/focus.md'))).mode & 0o777).toBe(0o640);
@@ -165,7 +160,7 @@ describe('save', () => {
   it('passes a front-matter change through the codec', async () => {
     const doc = await opened();
     const edits = [{ op: 'set' as const, key: 'title', value: { kind: 'text' as const, text: 'Focus, Revisited' } }];
-    value(
+    valueOf(
       await store.save({
         id: doc.id,
         baseVersion: doc.version,

@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
+import type { Result } from '../../../shared/api/contract';
 
 /** A fixed local time: 17 May 2024, 09:30:05. */
 export const FIXED_NOW = (): Date => new Date(2024, 4, 17, 9, 30, 5);
@@ -16,6 +18,30 @@ export async function makeTempFolder(
 ): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh temporary folder for each test of the calling file, removed after it; read `dir` inside a test. */
+export function tempFolderPerTest(prefix?: string): { readonly dir: string } {
+  let current: { dir: string; remove: () => Promise<void> } | null = null;
+  beforeEach(async () => {
+    current = await makeTempFolder(prefix);
+  });
+  afterEach(async () => {
+    await current?.remove();
+    current = null;
+  });
+  return {
+    get dir(): string {
+      if (current === null) throw new Error('tempFolderPerTest: the folder exists only inside a test');
+      return current.dir;
+    },
+  };
+}
+
+/** The value of a result a test expects to succeed; a failure throws with its code and message. */
+export function valueOf<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
 }
 
 /** Writes `files` (relative `/`-separated path → content) below `root`, creating folders. */

@@ -1,31 +1,21 @@
 import { readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/api/contract';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createPostStore } from './store';
-import { allFiles, FIXED_NOW, makeTempFolder, writeFiles } from './testing';
+import { allFiles, FIXED_NOW, makeTempFolder, tempFolderPerTest, writeFiles, valueOf } from './testing';
 
-let folder: { dir: string; remove: () => Promise<void> };
+const folder = tempFolderPerTest();
 
 beforeEach(async () => {
-  folder = await makeTempFolder();
   await writeFiles(folder.dir, { 'notes/old.md': 'old words\n', 'keep.md': 'keep\n' });
 });
-afterEach(async () => {
-  await folder.remove();
-});
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe('remove', () => {
   it('moves the post into the trash folder, which the list ignores', async () => {
     const store = await createPostStore({ postsDir: folder.dir, now: FIXED_NOW });
-    expect(value(await store.remove('notes/old.md'))).toEqual({ id: 'notes/old.md' });
+    expect(valueOf(await store.remove('notes/old.md'))).toEqual({ id: 'notes/old.md' });
     expect(await allFiles(folder.dir)).toEqual(['.postwright-trash/20240517-093005/notes/old.md', 'keep.md']);
-    expect(value(await store.list()).map((post) => post.id)).toEqual(['keep.md']);
+    expect(valueOf(await store.list()).map((post) => post.id)).toEqual(['keep.md']);
     expect(await readFile(path.join(folder.dir, '.postwright-trash/20240517-093005/notes/old.md'), 'utf8')).toBe(
       'old words\n',
     );
@@ -33,9 +23,9 @@ describe('remove', () => {
 
   it('never overwrites an earlier deleted copy', async () => {
     const store = await createPostStore({ postsDir: folder.dir, now: FIXED_NOW });
-    value(await store.remove('notes/old.md'));
+    valueOf(await store.remove('notes/old.md'));
     await writeFiles(folder.dir, { 'notes/old.md': 'second version\n' });
-    value(await store.remove('notes/old.md'));
+    valueOf(await store.remove('notes/old.md'));
     expect(await allFiles(folder.dir)).toEqual([
       '.postwright-trash/20240517-093005-2/notes/old.md',
       '.postwright-trash/20240517-093005/notes/old.md',
@@ -56,7 +46,7 @@ describe('remove', () => {
         return Promise.resolve();
       },
     });
-    value(await store.remove('keep.md'));
+    valueOf(await store.remove('keep.md'));
     expect(trashed).toEqual([path.join(store.root, 'keep.md')]);
   });
 

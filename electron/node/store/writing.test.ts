@@ -1,30 +1,18 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BlogApi, Result } from '../../../shared/api/contract';
 import { createPostStore } from './store';
-import { allFiles, FIXED_NOW, makeTempFolder, seedPost, writeFiles } from './testing';
+import { allFiles, FIXED_NOW, makeTempFolder, seedPost, tempFolderPerTest, writeFiles, valueOf } from './testing';
 import { writingApi } from './writing';
 
-let folder: { dir: string; remove: () => Promise<void> };
+const folder = tempFolderPerTest('postwright-writing-');
 let api: Pick<BlogApi, 'searchPosts' | 'renamePost' | 'saveImage'>;
-
-beforeEach(async () => {
-  folder = await makeTempFolder('postwright-writing-');
-});
-afterEach(async () => {
-  await folder.remove();
-});
 
 async function open(files: Record<string, string | Uint8Array>): Promise<void> {
   await writeFiles(folder.dir, files);
   api = writingApi(await createPostStore({ postsDir: folder.dir, now: FIXED_NOW }), { now: FIXED_NOW });
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
 }
 
 function code(result: Result<unknown>): string {
@@ -38,7 +26,7 @@ describe('searchPosts', () => {
       'b.md': seedPost('b', '2024-02-01', 'Other', '\nA line about crème.\n'),
       'c.md': seedPost('c', '2024-03-01', 'Unrelated', '\nNo match.\n'),
     });
-    const hits = value(await api.searchPosts('crème'));
+    const hits = valueOf(await api.searchPosts('crème'));
     expect(hits.map((hit) => hit.id)).toEqual(['a.md', 'b.md']);
     const [a, b] = hits;
     expect(a?.titleRanges).toEqual([[0, 5]]);
@@ -52,25 +40,25 @@ describe('searchPosts', () => {
       'a.md': seedPost('a', '2024-01-01', 'Rivers', '\nwide water\n'),
       'b.md': seedPost('b', '2024-01-02', 'Lakes', '\nwide plains\n'),
     });
-    expect(value(await api.searchPosts('wide  RIVERS')).map((hit) => hit.id)).toEqual(['a.md']);
-    expect(value(await api.searchPosts('   '))).toEqual([]);
-    expect(value(await api.searchPosts('a.b(c'))).toEqual([]);
+    expect(valueOf(await api.searchPosts('wide  RIVERS')).map((hit) => hit.id)).toEqual(['a.md']);
+    expect(valueOf(await api.searchPosts('   '))).toEqual([]);
+    expect(valueOf(await api.searchPosts('a.b(c'))).toEqual([]);
   });
 
   it('sees a post edited on disk, even when its size is unchanged', async () => {
     await open({ 'a.md': seedPost('a', '2024-01-01', 'T', '\nalpha\n') });
-    expect(value(await api.searchPosts('alpha'))).toHaveLength(1);
+    expect(valueOf(await api.searchPosts('alpha'))).toHaveLength(1);
     const file = path.join(folder.dir, 'a.md');
     await writeFile(file, seedPost('a', '2024-01-01', 'T', '\nomega\n'));
     await utimes(file, new Date(2030, 0, 1), new Date(2030, 0, 1));
-    expect(value(await api.searchPosts('alpha'))).toEqual([]);
-    expect(value(await api.searchPosts('omega'))).toHaveLength(1);
+    expect(valueOf(await api.searchPosts('alpha'))).toEqual([]);
+    expect(valueOf(await api.searchPosts('omega'))).toHaveLength(1);
   });
 
   it('shows a window of a very long line around the match', async () => {
     const long = `${'x '.repeat(200)}needle${' y'.repeat(200)}`;
     await open({ 'a.md': seedPost('a', '2024-01-01', 'T', `\n${long}\n`) });
-    const line = value(await api.searchPosts('needle'))[0]?.lines[0];
+    const line = valueOf(await api.searchPosts('needle'))[0]?.lines[0];
     expect(line?.text.length).toBeLessThan(170);
     const range = line?.ranges[0] ?? [0, 0];
     expect(line?.text.slice(range[0], range[1])).toBe('needle');
@@ -80,7 +68,7 @@ describe('searchPosts', () => {
 describe('renamePost', () => {
   it('renames the file and returns the post under its new name', async () => {
     await open({ 'old.md': seedPost('old', '2024-01-01', 'Old') });
-    const doc = value(await api.renamePost({ id: 'old.md', newId: 'new-name.md' }));
+    const doc = valueOf(await api.renamePost({ id: 'old.md', newId: 'new-name.md' }));
     expect(doc.id).toBe('new-name.md');
     expect(await allFiles(folder.dir)).toEqual(['new-name.md']);
     expect(await readFile(path.join(folder.dir, 'new-name.md'), 'utf8')).toBe(seedPost('old', '2024-01-01', 'Old'));
@@ -116,7 +104,7 @@ function image(postId: string, fileName: string, bytes: Uint8Array = PNG) {
 describe('saveImage', () => {
   it('puts the image beside the post of a page bundle', async () => {
     await open({ 'hello/index.md': 'Hi\n', 'images/x.png': PNG });
-    expect(value(await image('hello/index.md', 'My Photo.PNG'))).toEqual({
+    expect(valueOf(await image('hello/index.md', 'My Photo.PNG'))).toEqual({
       assetPath: 'hello/my-photo.png',
       markdownPath: 'my-photo.png',
     });
@@ -124,17 +112,17 @@ describe('saveImage', () => {
 
   it('uses the images folder the blog already has, with a unique name', async () => {
     await open({ 'posts/a.md': 'A\n', 'static/images/keep.txt': 'k' });
-    expect(value(await image('posts/a.md', 'shot.png'))).toEqual({
+    expect(valueOf(await image('posts/a.md', 'shot.png'))).toEqual({
       assetPath: 'static/images/shot.png',
       markdownPath: '../static/images/shot.png',
     });
-    expect(value(await image('posts/a.md', 'shot.png')).assetPath).toBe('static/images/shot-2.png');
+    expect(valueOf(await image('posts/a.md', 'shot.png')).assetPath).toBe('static/images/shot-2.png');
     expect(await readFile(path.join(folder.dir, 'static/images/shot.png'))).toEqual(PNG);
   });
 
   it('creates an images folder beside the post when the blog has none', async () => {
     await open({ 'notes/a.md': 'A\n' });
-    expect(value(await image('notes/a.md', 'Été à Paris!.jpeg'))).toEqual({
+    expect(valueOf(await image('notes/a.md', 'Été à Paris!.jpeg'))).toEqual({
       assetPath: 'notes/images/ete-a-paris.png',
       markdownPath: 'images/ete-a-paris.png',
     });
