@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../shared/markdown/render';
+import { renderMarkdown, TOO_COMPLEX_NOTE } from '../../shared/markdown/render';
 import { createBlockRenderer } from './blockRender';
-import { splitBlocks } from './blocks';
+import { splitBlocks } from '../../shared/markdown/blocks';
 
 const options = { remoteImages: 'placeholder' as const, resolveImage: (src: string) => `/files/${src}` };
 const renderWhole = (markdown: string) => renderMarkdown(markdown, options);
@@ -14,34 +14,18 @@ const corpus = import.meta.glob<string>('../../../shared/corpus/real-posts/**/*.
 });
 const samples = import.meta.glob<string>('../../posts/*.md', { query: '?raw', import: 'default', eager: true });
 
+interface Generator {
+  makePost: (post: { bytes: number; seed: number; title: string; date: string }) => string;
+}
+// A variable specifier: the benchmark is plain JavaScript outside this project's type check.
+const generatorUrl = new URL('../../bench/generate.mjs', import.meta.url).href;
+
 function expectSameAsWhole(markdown: string): void {
   const whole = renderWhole(markdown);
   const blocks = createBlockRenderer(renderWhole).render(markdown);
   expect(blocks.blocks.join('\n')).toBe(whole.html);
   expect(blocks.warnings).toEqual(whole.warnings);
 }
-
-describe('splitBlocks', () => {
-  it('splits at blank lines before a line at column 0', () => {
-    expect(splitBlocks('# A\n\npara one\nstill one\n\n\npara two\n')).toEqual([
-      '# A',
-      'para one\nstill one',
-      'para two',
-    ]);
-  });
-
-  it('keeps list items, indented lines and fenced code with blank lines in one block', () => {
-    const text = '- a\n\n- b\n\n  more b\n\n```\ncode\n\nnot a split\n```\n\nafter';
-    expect(splitBlocks(text)).toEqual(['- a\n\n- b\n\n  more b', '```\ncode\n\nnot a split\n```', 'after']);
-  });
-
-  it('refuses to split documents with definitions or raw HTML', () => {
-    expect(splitBlocks('a [x][y]\n\n[y]: https://example.com')).toBeNull();
-    expect(splitBlocks('a[^1]\n\n[^1]: note')).toBeNull();
-    expect(splitBlocks('<div>\n\n*md*\n\n</div>')).toBeNull();
-    expect(splitBlocks('a <b>bold\n\nnext')).toBeNull();
-  });
-});
 
 describe('createBlockRenderer', () => {
   it('renders exactly what a whole render does, on tricky documents', () => {
@@ -91,4 +75,33 @@ describe('createBlockRenderer', () => {
       if (middle !== -1) expect(renderer.render(edited).blocks.join('\n')).toBe(renderWhole(edited).html);
     }
   }, 60_000);
+
+  it('renders the benchmark 1 MB post (over budget as a whole) by blocks, as Markdown, exactly as the export', async () => {
+    const { makePost } = (await import(/* @vite-ignore */ generatorUrl)) as Generator;
+    const post = makePost({ bytes: 1_000_000, seed: 7, title: 'T', date: '2026-01-01' });
+    const body = post.slice(post.indexOf('\n---\n') + 5);
+    const result = createBlockRenderer(renderWhole).render(body);
+    expect(result.blocks.length).toBeGreaterThan(1_000);
+    const whole = renderWhole(body);
+    expect(whole.html).not.toContain(TOO_COMPLEX_NOTE);
+    expect(result.blocks.join('\n')).toBe(whole.html);
+    expect(result.warnings).toEqual(whole.warnings);
+  }, 120_000);
+
+  it.each([
+    ['40,000 closing brackets', '](a)'.repeat(40_000)],
+    ['32,000 lazy lines in a quote', `> Quote\n${'lazy line\n'.repeat(32_000)}`.trimEnd()],
+    ['2,000 separate quotes', Array.from({ length: 2_000 }, (_, i) => `> Quote ${i}`).join('\n\n')],
+  ])(
+    'renders a post with %s among normal blocks exactly as the export',
+    (_name, bad) => {
+      const prose = Array.from({ length: 50 }, (_, i) => `## Notes\n\nSome *text* and ![a](a${i}.png).`).join('\n\n');
+      const markdown = `${prose}\n\n${bad}\n\n${prose}\n\n[bad](javascript:alert(1))`;
+      const result = createBlockRenderer(renderWhole).render(markdown);
+      expect(result.warnings.filter((warning) => warning.startsWith(TOO_COMPLEX_NOTE)).length).toBeLessThanOrEqual(1);
+      expect(result.warnings.at(-1)).toMatch(/^Link to "javascript:alert\(1\)" removed/);
+      expectSameAsWhole(markdown);
+    },
+    60_000,
+  );
 });

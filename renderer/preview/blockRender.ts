@@ -1,12 +1,13 @@
 /**
- * The preview's incremental render: each block (./blocks.ts) is rendered alone and remembered by
- * its source text, so a keystroke re-renders one block. The result must equal a whole render:
- * heading ids are made unique across the post, so when blocks rendered alone give two elements
- * the same id, the post is rendered whole instead (the ids then count across blocks).
+ * The preview's incremental render: each block (shared/markdown/blocks.ts) is rendered alone and
+ * remembered by its source text, so a keystroke re-renders one block. The result must equal a whole
+ * render: heading ids are made unique across the post, so when blocks rendered alone give two
+ * elements the same id, the post is rendered whole instead (the ids then count across blocks). A
+ * post over the Markdown budget is rendered by blocks too: each block's render applies the budget
+ * to that block, and the whole render cuts the post only between such blocks.
  */
-import { overBudget } from '../../shared/markdown/limits';
-import type { RenderResult } from '../../shared/markdown/render';
-import { splitBlocks } from './blocks';
+import { splitBlocks } from '../../shared/markdown/blocks';
+import { notesFirst, type RenderResult } from '../../shared/markdown/render';
 
 /** A render split into blocks: their HTML joined by newlines is the post's HTML. */
 export interface BlockResult {
@@ -32,8 +33,7 @@ export function createBlockRenderer(renderWhole: (markdown: string) => RenderRes
   return {
     render(markdown) {
       const sources = splitBlocks(markdown);
-      // Over budget, the whole post is shown as one plain text.
-      if (sources === null || sources.length <= 1 || overBudget(markdown) !== null) return whole(markdown);
+      if (sources === null || sources.length <= 1) return whole(markdown);
       const next = new Map<string, RenderResult>();
       const results = sources.map((source) => {
         const result = next.get(source) ?? remembered.get(source) ?? renderWhole(source);
@@ -43,7 +43,7 @@ export function createBlockRenderer(renderWhole: (markdown: string) => RenderRes
       remembered = next;
       const blocks = results.map((result) => result.html).filter((html) => html !== '');
       if (hasDuplicateIds(blocks)) return whole(markdown);
-      return { blocks, warnings: results.flatMap((result) => result.warnings) };
+      return { blocks, warnings: notesFirst(results.flatMap((result) => result.warnings)) };
     },
   };
 }

@@ -229,7 +229,7 @@ const RUN_WANTED = 6;
  */
 export function alignBlocks(source: readonly BlockKind[], shown: readonly BlockKind[]): [number, number][] {
   const pairs: [number, number][] = [];
-  // One element for many blocks: the preview shows the text as plain text (over budget).
+  // One element for many blocks (raw HTML wrapping the whole post, say): no pairing is trustworthy.
   if (shown.length === 1 && source.length > 1) return pairs;
   let i = 0;
   let j = 0;

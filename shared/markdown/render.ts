@@ -4,7 +4,8 @@
  * guards both. Math (`$…$`) and mermaid blocks are deliberately NOT rendered: they show as text
  * and code, because their renderers execute or inject markup we would have to trust.
  */
-import type { ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Properties, Root } from 'hast';
+import type { Paragraph, Root as MdastRoot } from 'mdast';
 import { unified, type PluggableList } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -21,6 +22,7 @@ import { budgetParts, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
 import { judgeImage } from './urls';
 import { rehypeUrlPolicy } from './url-policy';
+import { stepsFor } from './steps';
 
 /** How a render treats images. */
 export interface RenderOptions {
@@ -64,7 +66,21 @@ export const MARKDOWN_PLUGINS: PluggableList = [
   [rehypeStringify],
 ];
 
-const processor = unified().use(MARKDOWN_PLUGINS).freeze();
+/**
+ * The same pipeline without the steps a tree may not need, chosen per render (./steps.ts): rehype-raw
+ * re-parses every tree through an HTML parser, rehype-highlight walks every code block. Each
+ * variant gives byte-identical HTML on the trees it is chosen for
+ * (electron/node/security/budget-parts.test.ts renders every post both ways).
+ */
+const processors = {
+  full: unified().use(MARKDOWN_PLUGINS).freeze(),
+  highlight: unified().use(without(rehypeRaw)).freeze(),
+  plain: unified().use(without(rehypeRaw, rehypeHighlight)).freeze(),
+};
+
+function without(...plugins: unknown[]): PluggableList {
+  return MARKDOWN_PLUGINS.filter((entry) => !Array.isArray(entry) || !plugins.includes(entry[0]));
+}
 
 /** The front of the pipeline (Markdown to an unsanitized HTML tree), for finding what a post references. */
 const PARSE_STEPS = 4;
@@ -75,7 +91,8 @@ const parser = unified().use(MARKDOWN_PLUGINS.slice(0, PARSE_STEPS)).freeze();
  * `resolveImage` will be asked about. Lets a caller prepare images (asynchronously) before rendering.
  */
 export function imageSources(markdown: string): string[] {
-  return partsOf(markdown).flatMap((part) => (part.tooComplex === null ? partSources(part.text) : []));
+  const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
+  return parts.flatMap((part) => (part.tooComplex === null ? partSources(part.text) : []));
 }
 
 function partSources(markdown: string): string[] {
@@ -86,11 +103,6 @@ function partSources(markdown: string): string[] {
     if (!(error instanceof RangeError)) throw error;
     return [];
   }
-}
-
-/** The whole text as one part when it is within budget, else the parts the budget cut it into. */
-function partsOf(markdown: string): BudgetPart[] {
-  return budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
 }
 
 function collectSources(nodes: ElementContent[]): string[] {
@@ -105,38 +117,81 @@ function collectSources(nodes: ElementContent[]): string[] {
   return found;
 }
 
-/** Renders a post body to sanitized HTML, synchronously. */
-export function renderMarkdown(markdown: string, options: RenderOptions = {}): RenderResult {
+/**
+ * Renders a post body to sanitized HTML, synchronously. `steps: 'every'` runs every step of the
+ * pipeline whatever the tree needs: the reference the shortcuts of ./steps.ts are checked against.
+ */
+export function renderMarkdown(
+  markdown: string,
+  options: RenderOptions = {},
+  steps: 'fewest' | 'every' = 'fewest',
+): RenderResult {
   const context: RenderContext = { remoteImages: options.remoteImages ?? 'keep', warnings: [] };
   if (options.resolveImage !== undefined) context.resolveImage = options.resolveImage;
   if (options.resolveLink !== undefined) context.resolveLink = options.resolveLink;
-  const html = partsOf(markdown).map((part) =>
-    part.tooComplex === null ? renderPart(part.text, context) : asText(part.text, part.tooComplex, context),
-  );
-  return { html: html.filter((h) => h !== '').join('\n'), warnings: context.warnings };
+  const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
+  const html = renderParts(parts, context, steps === 'every');
+  return { html, warnings: notesFirst(context.warnings) };
 }
 
-function renderPart(markdown: string, context: RenderContext): string {
+/**
+ * Renders the parts of a text as one document: each part is parsed alone (so the parser's cost
+ * stays within budget), the rest of the pipeline runs once over the joined tree, so heading ids
+ * are unique across parts and footnotes are numbered and listed once. The notes of the parts
+ * shown as text come first in the warnings.
+ */
+function renderParts(parts: BudgetPart[], context: RenderContext, everyStep: boolean): string {
+  const before = context.warnings.length;
+  const children = parts.flatMap((part) =>
+    part.tooComplex === null
+      ? (processors.full.parse(part.text) as MdastRoot).children
+      : [textNode(part.text, part.tooComplex, context)],
+  );
   try {
-    const file = processor.processSync({ value: markdown, data: { [CONTEXT_KEY]: context } });
-    return escapeAttributeBrackets(String(file));
+    return runTree({ type: 'root', children }, context, everyStep);
   } catch (error) {
     // Deep raw-HTML nesting can still overflow the recursive tree walkers: show the text instead.
     if (!(error instanceof RangeError)) throw error;
-    return asText(markdown, 'it is nested too deeply to render', context);
+    context.warnings.length = before;
+    if (parts.length > 1) {
+      const html = parts.map((part) => renderParts([part], context, everyStep));
+      return html.filter((h) => h !== '').join('\n');
+    }
+    const text = parts[0]?.text ?? '';
+    return runTree({ type: 'root', children: [textNode(text, 'it is nested too deeply to render', context)] }, context);
   }
+}
+
+function runTree(tree: MdastRoot, context: RenderContext, everyStep = false): string {
+  const processor = processors[everyStep ? 'full' : stepsFor(tree)];
+  const html = String(processor.stringify(processor.runSync(tree, { data: { [CONTEXT_KEY]: context } })));
+  return escapeAttributeBrackets(html);
 }
 
 /** The note shown (in the preview and the export alike) above a part shown as text. */
 export const TOO_COMPLEX_NOTE = 'This part is too complex to preview safely and is shown as text';
 
-/** A part over budget: its text, escaped, under a visible note that says why. */
-function asText(text: string, reason: string, context: RenderContext): string {
+/** A part over budget: its text under a visible note that says why (the sanitizer keeps both). */
+function textNode(text: string, reason: string, context: RenderContext): Paragraph {
   const note = `${TOO_COMPLEX_NOTE}: ${reason}.`;
   context.warnings.push(note);
   // The HTML parser drops a newline right after <pre>: a text that starts with one gets a spare.
   const body = text.startsWith('\n') ? `\n${text}` : text;
-  return `<div><p role="note"><em>${escapeHtml(note)}</em></p><pre>${escapeHtml(body)}</pre></div>`;
+  const hChildren: ElementContent[] = [
+    element('p', { role: 'note' }, [element('em', {}, [{ type: 'text', value: note }])]),
+    element('pre', {}, [{ type: 'text', value: body }]),
+  ];
+  return { type: 'paragraph', children: [], data: { hName: 'div', hChildren } };
+}
+
+/** Warnings in the order a render gives them: the notes of parts shown as text first, each group in order. */
+export function notesFirst(warnings: string[]): string[] {
+  const isNote = (warning: string): boolean => warning.startsWith(TOO_COMPLEX_NOTE);
+  return [...warnings.filter(isNote), ...warnings.filter((warning) => !isNote(warning))];
+}
+
+function element(tagName: string, properties: Properties, children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties, children };
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */

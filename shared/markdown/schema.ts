@@ -1,7 +1,7 @@
 /**
  * The sanitizer schema: GitHub's default, tightened (no picture/source/srcset, no irc/xmpp
  * links, no form attributes) and widened only for what our own pipeline emits (highlight.js
- * classes, the remote-image placeholder, raster data: images and resolved image paths).
+ * classes, the remote-image placeholder, the too-complex note, raster data: images and resolved image paths).
  */
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 
@@ -41,6 +41,8 @@ function attributes(): Attributes {
   result.code = [['className', /^language-./, 'hljs']];
   // highlight.js emits `hljs-*` scopes plus sub-scopes such as `class_` and `function_`.
   result.span = [['className', /^hljs-[a-z0-9_-]+$/, /^[a-z]+_+$/, 'remote-image']];
+  // The note above a part shown as text (./render.ts): an ARIA role with no behaviour.
+  result.p = [['role', 'note']];
   return result;
 }
 

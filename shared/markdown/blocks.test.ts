@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { blockSpans, splitBlocks } from './blocks';
+
+describe('splitBlocks', () => {
+  it('splits at blank lines before a line at column 0', () => {
+    expect(splitBlocks('# A\n\npara one\nstill one\n\n\npara two\n')).toEqual([
+      '# A',
+      'para one\nstill one',
+      'para two',
+    ]);
+  });
+
+  it('keeps list items, indented lines and fenced code with blank lines in one block', () => {
+    const text = '- a\n\n- b\n\n  more b\n\n```\ncode\n\nnot a split\n```\n\nafter';
+    expect(splitBlocks(text)).toEqual(['- a\n\n- b\n\n  more b', '```\ncode\n\nnot a split\n```', 'after']);
+  });
+
+  it('drops blank lines at the end of an unclosed fence, keeps those inside it', () => {
+    expect(splitBlocks('para\n\n```\ncode\n\nmore\n\n  \n')).toEqual(['para', '```\ncode\n\nmore']);
+  });
+
+  it('refuses to split documents with definitions or raw HTML', () => {
+    expect(splitBlocks('a [x][y]\n\n[y]: https://example.com')).toBeNull();
+    expect(splitBlocks('a[^1]\n\n[^1]: note')).toBeNull();
+    expect(splitBlocks('<div>\n\n*md*\n\n</div>')).toBeNull();
+    expect(splitBlocks('a <b>bold\n\nnext')).toBeNull();
+  });
+});
+
+describe('blockSpans', () => {
+  it('gives where each block lies, so the text between is only blank lines', () => {
+    const text = '\n# A\n\npara\n- a\n\n  b\n\n\n```\nx\n\n```\nend\n';
+    const spans = blockSpans(text) ?? [];
+    expect(spans.map(([start, end]) => text.slice(start, end))).toEqual([
+      '# A',
+      'para\n- a\n\n  b',
+      '```\nx\n\n```\nend',
+    ]);
+    const between = spans.map(([, end], i) => text.slice(end, spans[i + 1]?.[0] ?? text.length));
+    for (const gap of between) expect(gap).toMatch(/^\s*$/);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Splitting Markdown into independently renderable blocks: the preview re-renders only the block
+ * being typed in, and the Markdown budget (./limits.ts) cuts an over-budget post between them. A
+ * split is made only where CommonMark guarantees independence: at blank lines, outside fenced
+ * code, before a line that starts at column 0 and cannot continue what came before (no list item,
+ * no indentation). Whatever needs the whole document gets no split at all: reference and footnote
+ * definitions (`]:`) and raw HTML (the HTML parser sees every tag at once, so an unclosed tag in
+ * one block reaches into the next).
+ */
+
+/** An opening fence; a backtick fence's info string may not hold a backtick. */
+const FENCE = /^ {0,3}(?:(`{3,})[^`]*$|(~{3,}))/;
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const BLANK = /^[ \t]*$/;
+/** A line that could continue a list or an indented block, or open one that joins the block above. */
+const CONTINUES = /^(?:[ \t]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+/** Raw HTML, an autolink or a comment: `<` then a letter, `/`, `!` or `?`. */
+const RAW_HTML = /<[A-Za-z/!?]/;
+
+/** A block's [start, end) offsets: from its first line's start to its last non-blank line's end. */
+export type Span = [number, number];
+
+/** The blocks of `markdown` in order (blank lines between them dropped), or null when it must render whole. */
+export function splitBlocks(markdown: string): string[] | null {
+  return blockSpans(markdown)?.map(([start, end]) => markdown.slice(start, end)) ?? null;
+}
+
+/** Where the blocks of splitBlocks lie in `markdown`, or null when it must render whole. */
+export function blockSpans(markdown: string): Span[] | null {
+  if (markdown.includes(']:')) return null;
+  const spans: Span[] = [];
+  let start = -1;
+  let lastEnd = -1;
+  let fence: string | null = null;
+  let sawBlank = false;
+  for (let at = 0; at <= markdown.length;) {
+    const nl = markdown.indexOf('\n', at);
+    const end = nl === -1 ? markdown.length : nl;
+    const line = markdown.slice(at, end);
+    if (fence !== null) {
+      if (closesFence(line, fence)) fence = null;
+      // Blank lines at the end of an unclosed fence belong to no block.
+      if (!BLANK.test(line)) lastEnd = end;
+    } else {
+      // Even inside backticks: a whole render is always right, just slower.
+      if (RAW_HTML.test(line)) return null;
+      if (BLANK.test(line)) {
+        sawBlank = start !== -1;
+      } else {
+        if (start === -1) start = at;
+        else if (sawBlank && !CONTINUES.test(line)) {
+          spans.push([start, lastEnd]);
+          start = at;
+        }
+        sawBlank = false;
+        lastEnd = end;
+        const open = FENCE.exec(line);
+        if (open !== null) fence = open[1] ?? open[2] ?? null;
+      }
+    }
+    if (nl === -1) break;
+    at = nl + 1;
+  }
+  if (start !== -1) spans.push([start, lastEnd]);
+  return spans;
+}
+
+/** Whether `line` closes a fence opened with `marker` (same character, at least as long, nothing after). */
+function closesFence(line: string, marker: string): boolean {
+  const run = CLOSING_FENCE.exec(line)?.[1];
+  return run !== undefined && run[0] === marker[0] && run.length >= marker.length;
+}

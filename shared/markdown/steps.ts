@@ -1,0 +1,26 @@
+/**
+ * Which steps of the pipeline a Markdown tree needs. rehype-raw only matters when the tree holds
+ * raw HTML (`html` nodes) or footnotes; rehype-highlight only when it holds fenced code with a
+ * language, or raw HTML (which may hold `<pre><code class="language-…">`). Skipping them where they would change
+ * nothing keeps the output byte for byte (electron/node/security/budget-parts.test.ts renders
+ * every post both ways).
+ */
+import type { Nodes, Root } from 'mdast';
+
+/** The pipeline variant a tree needs: every step, all but rehype-raw, or neither raw nor highlighting. */
+export type Steps = 'full' | 'highlight' | 'plain';
+
+/** The fewest steps that render `tree` exactly as the whole pipeline does. */
+export function stepsFor(tree: Root): Steps {
+  let steps: Steps = 'plain';
+  // A stack, not recursion: a tree may be deep, and this runs on every render.
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    // Footnote calls too: remark-rehype marks them `data-footnote-ref: true`, which reads back
+    // from the HTML parser as '' and is written `data-footnote-ref=""`.
+    if (node.type === 'html' || node.type === 'footnoteReference') return 'full';
+    if (node.type === 'code' && typeof node.lang === 'string' && node.lang !== '') steps = 'highlight';
+    if ('children' in node) stack.push(...node.children);
+  }
+  return steps;
+}
