@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** @typedef {(options: { postsDir: string, outDir: string, siteUrl: string }) => Promise<{ ok: true } | { ok: false, error: { message: string } }>} ExportSite */
+/** @typedef {(options: { postsDir: string, outDir: string, siteUrl: string, pool?: unknown }) => Promise<{ ok: true } | { ok: false, error: { message: string } }>} ExportSite */
 
 /**
  * Every file below `dir` (absolute paths).
@@ -97,23 +97,33 @@ export async function timeListPosts(url) {
  * @returns {Promise<ExportSite>}
  */
 export async function loadExporter(root, tmp) {
-  const outfile = path.join(tmp, 'export-site.mjs');
+  // The exporter and its worker entry (pages render on every core), side by side, as the build ships them.
+  const outdir = path.join(tmp, 'export');
   await build({
-    entryPoints: [path.join(root, 'electron/node/export/site.ts')],
+    entryPoints: {
+      'export-site': path.join(root, 'electron/node/export/site.ts'),
+      'export-worker': path.join(root, 'electron/node/export/render-worker.ts'),
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
-    outfile,
+    outdir,
+    outExtension: { '.js': '.mjs' },
     packages: 'external',
     logLevel: 'error',
   });
   // packages: 'external' leaves bare imports that must resolve from the project's node_modules.
-  const inProject = path.join(root, 'node_modules', '.postwright-bench-export.mjs');
-  await writeFile(inProject, await readFile(outfile));
+  const inProject = path.join(root, 'node_modules', '.postwright-bench-export');
+  await mkdir(inProject, { recursive: true });
+  for (const name of ['export-site.mjs', 'export-worker.mjs']) {
+    await writeFile(path.join(inProject, name), await readFile(path.join(outdir, name)));
+  }
+  const site = path.join(inProject, 'export-site.mjs');
   /** @type {unknown} */
-  const loaded = await import(pathToFileURL(inProject).href);
-  const module = /** @type {{ exportSite: ExportSite }} */ (loaded);
-  return module.exportSite;
+  const loaded = await import(pathToFileURL(site).href);
+  const module = /** @type {{ exportSite: ExportSite, defaultPool: (script: string) => unknown }} */ (loaded);
+  const pool = module.defaultPool(site);
+  return (options) => module.exportSite({ ...options, pool });
 }
 
 /** Ms to export `postsDir` as a site into `outDir`, and the bytes and files written. */

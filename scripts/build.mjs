@@ -43,7 +43,12 @@ if (all || flags.has('--node')) {
   // Browser mode and the CLI run inside the project, next to node_modules: keep packages external.
   jobs.push(
     bundle({
-      entryPoints: { web: 'electron/node/web.ts', 'cli-export': 'electron/node/cli-export.ts' },
+      // export-worker renders site pages on the other cores (electron/node/export/pool.ts looks beside the entry).
+      entryPoints: {
+        web: 'electron/node/web.ts',
+        'cli-export': 'electron/node/cli-export.ts',
+        'export-worker': 'electron/node/export/render-worker.ts',
+      },
       outdir: `${dist}/node`,
       outExtension: { '.js': '.mjs' },
       format: 'esm',

@@ -1,11 +1,11 @@
 /**
- * One post rendered for export: the images its body uses are found and copied (or inlined) first,
- * then the body goes through the one Markdown pipeline pointing at them, inside a post page.
+ * One post rendered for export: the body goes through the one Markdown pipeline once, which asks
+ * about each image it keeps (found and queued for copying, or inlined, on the spot), inside a post page.
  */
-import { imageSources, renderMarkdown } from '../../../shared/markdown/render';
+import { renderMarkdown } from '../../../shared/markdown/render';
 import { excerptOf } from '../../../shared/markdown/excerpt';
 import { unresolvedImageWarning } from '../../../shared/markdown/url-policy';
-import { resolveImages, type AssetSink } from './assets';
+import { postImages, type AssetSink } from './assets';
 import { folderOf, textField, type SourcePost } from './collect';
 import { renderPostPage } from './page';
 import { relativeHref } from './paths';
@@ -40,9 +40,9 @@ export interface Article {
 const DESCRIPTION_KEYS = ['description', 'summary', 'excerpt', 'subtitle'];
 const IMAGE_KEYS = ['image', 'cover', 'og_image', 'thumbnail'];
 
-/** Renders one post to a standalone page, copying or inlining the images it uses. */
-export async function renderArticle(post: SourcePost, context: ArticleContext): Promise<Article> {
-  const body = await renderBody(post, context);
+/** Renders one post to a standalone page; its image copies wait in the sink's `pending` (or are inlined). */
+export function renderArticle(post: SourcePost, context: ArticleContext): Article {
+  const body = renderBody(post, context);
   const fields = post.parsed.frontMatter.fields;
   const description = textField(fields, DESCRIPTION_KEYS);
   const summary = description ?? excerptOf(body.html);
@@ -72,22 +72,18 @@ export async function renderArticle(post: SourcePost, context: ArticleContext): 
   };
 }
 
-async function renderBody(
-  post: SourcePost,
-  context: ArticleContext,
-): Promise<{ html: string; images: number; warnings: string[] }> {
-  const sources = imageSources(post.parsed.body);
-  const images = await resolveImages(sources, folderOf(post), context.sink);
+function renderBody(post: SourcePost, context: ArticleContext): { html: string; images: number; warnings: string[] } {
+  const images = postImages(folderOf(post), context.sink);
   const rendered = renderMarkdown(post.parsed.body, {
     resolveImage: (src) => {
-      const target = images.targets.get(src);
-      if (target === undefined) return null;
+      const target = images.resolve(src);
+      if (target === null) return null;
       return target.startsWith('data:') ? target : relativeHref(context.pageFile, target);
     },
     resolveLink: context.resolveLink,
   });
   // The asset step knows why an image was left out; the pipeline's generic note would repeat it.
-  const generic = new Set(sources.filter((src) => !images.targets.has(src)).map(unresolvedImageWarning));
+  const generic = new Set([...images.refused].map(unresolvedImageWarning));
   return {
     html: rendered.html,
     images: images.targets.size,

@@ -2,10 +2,12 @@
  * Images a post references by relative path: found inside the posts folder (never outside, never
  * through a link leading out), then copied into the export under a content-hashed name, or inlined
  * as a data: URI for a single-file page. SVG files are left out: opened on their own from a
- * published site they can run scripts.
+ * published site they can run scripts. Images are resolved synchronously while the post renders
+ * (the pipeline asks about each one), so a post is parsed once; copies are written afterwards.
  */
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { slugify } from '../../../shared/api/ids';
 import { isInside } from '../store/paths';
@@ -19,46 +21,59 @@ const MIME: Record<string, string> = {
   avif: 'image/avif',
 };
 const COPY_ONLY = new Set(['bmp', 'ico']);
+/** Larger images are left out: no page needs one, and each is read whole (past 2 GiB reading throws). */
+export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 
 /** Where resolved images go, shared by every page of one export. */
 export interface AssetSink {
   mode: 'copy' | 'inline';
   /** The posts folder's real path. */
   postsRoot: string;
-  /** The folder output-relative paths are relative to. */
-  outRoot: string;
   /** The output-relative folder copied images go into. */
   assetsFolder: string;
-  /** Real source path → output-relative path of its copy, so each image is copied once. */
+  /** Real source path → output-relative path of its copy, so each image is read and hashed once. */
   copied: Map<string, string>;
+  /** Output-relative path → bytes of copies not yet written (see writeCopies). */
+  pending: Map<string, Uint8Array>;
 }
 
-/** Each resolvable image source mapped to its output-relative copy or its data: URI; notes for the rest. */
-export interface ResolvedImages {
+/** A sink with nothing copied yet. */
+export function assetSink(mode: AssetSink['mode'], postsRoot: string, assetsFolder: string): AssetSink {
+  return { mode, postsRoot, assetsFolder, copied: new Map(), pending: new Map() };
+}
+
+/** One post's images as its render resolves them. */
+export interface PostImages {
+  /** For the pipeline's `resolveImage`: the output-relative copy or data: URI, or null (with a warning). */
+  resolve: (src: string) => string | null;
+  /** Each resolved source → its output-relative copy or data: URI. */
   targets: Map<string, string>;
+  /** The sources left out, each with one warning saying why. */
+  refused: Set<string>;
   warnings: string[];
 }
 
-/** Resolves the relative image sources of one post (whose real folder is `postFolder`). */
-export async function resolveImages(
-  srcs: readonly string[],
-  postFolder: string,
-  sink: AssetSink,
-): Promise<ResolvedImages> {
-  const targets = new Map<string, string>();
-  const warnings: string[] = [];
-  for (const src of new Set(srcs)) {
-    const found = await locateImage(src, postFolder, sink);
+/** A resolver for the relative image sources of one post (whose real folder is `postFolder`). */
+export function postImages(postFolder: string, sink: AssetSink): PostImages {
+  const images: PostImages = { resolve, targets: new Map(), refused: new Set(), warnings: [] };
+  function resolve(src: string): string | null {
+    const known = images.targets.get(src);
+    if (known !== undefined) return known;
+    if (images.refused.has(src)) return null;
+    const found = locateImage(src, postFolder, sink);
     if (typeof found !== 'string') {
-      warnings.push(`image "${src}" was left out: ${found.problem}`);
-      continue;
+      images.refused.add(src);
+      images.warnings.push(`image "${src}" was left out: ${found.problem}`);
+      return null;
     }
-    targets.set(src, await place(found, sink));
+    const target = place(found, sink);
+    images.targets.set(src, target);
+    return target;
   }
-  return { targets, warnings };
+  return images;
 }
 
-async function locateImage(src: string, postFolder: string, sink: AssetSink): Promise<string | { problem: string }> {
+function locateImage(src: string, postFolder: string, sink: AssetSink): string | { problem: string } {
   const decoded = decodeSource(src.replace(/[?#].*$/, ''));
   const abs = decoded.startsWith('/') ? path.join(sink.postsRoot, decoded) : path.resolve(postFolder, decoded);
   if (!isInside(sink.postsRoot, abs)) return { problem: 'it is outside the posts folder' };
@@ -68,9 +83,11 @@ async function locateImage(src: string, postFolder: string, sink: AssetSink): Pr
     return { problem: `".${ext}" is not an image type the export copies` };
   if (sink.mode === 'inline' && MIME[ext] === undefined) return { problem: `".${ext}" images cannot be inlined` };
   try {
-    const real = await realpath(abs);
+    const real = realpathSync.native(abs);
     if (!isInside(sink.postsRoot, real)) return { problem: 'it is a link to a file outside the posts folder' };
-    if (!(await lstat(real)).isFile()) return { problem: 'it is not a file' };
+    const stats = lstatSync(real);
+    if (!stats.isFile()) return { problem: 'it is not a file' };
+    if (stats.size > MAX_IMAGE_BYTES) return { problem: `it is larger than ${String(MAX_IMAGE_BYTES >> 20)} MiB` };
     return real;
   } catch {
     return { problem: 'the file was not found' };
@@ -85,19 +102,43 @@ function decodeSource(src: string): string {
   }
 }
 
-/** Copies (once) or inlines an image; returns its output-relative path or its data: URI. */
-async function place(real: string, sink: AssetSink): Promise<string> {
+/** Inlines an image, or names its copy (read and hashed once) and queues it; returns the path or data: URI. */
+function place(real: string, sink: AssetSink): string {
   const ext = path.extname(real).slice(1).toLowerCase();
   if (sink.mode === 'inline')
-    return `data:${MIME[ext] ?? 'application/octet-stream'};base64,${(await readFile(real)).toString('base64')}`;
+    return `data:${MIME[ext] ?? 'application/octet-stream'};base64,${readFileSync(real).toString('base64')}`;
   const known = sink.copied.get(real);
   if (known !== undefined) return known;
-  const bytes = await readFile(real);
+  const bytes = readFileSync(real);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
   const stem = slugify(path.basename(real, path.extname(real))) || 'image';
   const rel = `${sink.assetsFolder}/${hash}-${stem}.${ext}`;
-  await mkdir(path.join(sink.outRoot, ...sink.assetsFolder.split('/')), { recursive: true });
-  await writeFile(path.join(sink.outRoot, ...rel.split('/')), bytes);
   sink.copied.set(real, rel);
+  sink.pending.set(rel, bytes);
   return rel;
+}
+
+/** Takes the copies queued since the last call, to write here or hand to another thread. */
+export function takeCopies(sink: AssetSink): Map<string, Uint8Array> {
+  const copies = new Map(sink.pending);
+  sink.pending.clear();
+  return copies;
+}
+
+/** Writes image copies (output-relative path → bytes) below `outRoot`, skipping any in `written`. */
+export async function writeCopies(
+  outRoot: string,
+  copies: ReadonlyMap<string, Uint8Array>,
+  written: Set<string> = new Set(),
+): Promise<void> {
+  const folders = new Set<string>();
+  for (const [rel, bytes] of copies) {
+    if (written.has(rel)) continue;
+    written.add(rel);
+    const target = path.join(outRoot, ...rel.split('/'));
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) await mkdir(folder, { recursive: true });
+    folders.add(folder);
+    await writeFile(target, bytes);
+  }
 }

@@ -13,8 +13,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { imageSources, renderMarkdown } from '../../../shared/markdown/render';
-import { resolveImages } from './assets';
+import { renderMarkdown } from '../../../shared/markdown/render';
+import { assetSink, postImages } from './assets';
 import { readSource } from './collect';
 import { renderPostHtml } from './post';
 import { walkPosts } from '../store/walk';
@@ -32,12 +32,11 @@ async function previewHtml(postsDir: string, id: string): Promise<string> {
   const source = await readSource(postsDir, id);
   if ('problem' in source) throw new Error(source.problem);
   const body = source.parsed.body;
-  const sink = { mode: 'inline' as const, postsRoot: postsDir, outRoot: postsDir, assetsFolder: '', copied: new Map() };
-  const includable = await resolveImages(imageSources(body), path.dirname(source.real), sink);
+  const includable = postImages(path.dirname(source.real), assetSink('inline', postsDir, ''));
   const folder = path.posix.dirname(id) === '.' ? '' : `${path.posix.dirname(id)}/`;
   return renderMarkdown(body, {
     remoteImages: 'placeholder',
-    resolveImage: (src) => (includable.targets.has(src) ? `/files/${encodeURI(folder + src)}` : null),
+    resolveImage: (src) => (includable.resolve(src) === null ? null : `/files/${encodeURI(folder + src)}`),
   }).html;
 }
 

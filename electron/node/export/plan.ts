@@ -67,16 +67,29 @@ function folderClashes(pages: readonly PlannedPost[]): string[] {
   return clashes;
 }
 
+/** What a link needs to know about a page: plain data, so a worker thread can receive it. */
+export interface PageLink {
+  id: string;
+  file: string;
+  /** The post's front-matter `path`, if any. */
+  path: string | null;
+}
+
+/** The link facts of planned pages. */
+export function pageLinks(pages: readonly PlannedPost[]): PageLink[] {
+  return pages.map(({ post, file }) => ({ id: post.id, file, path: post.facts.path }));
+}
+
 /** Builds the link resolver of one page: links to other posts (by file or by path) become relative page links. */
-export function linkResolver(pages: readonly PlannedPost[]): (from: PlannedPost) => (href: string) => string | null {
-  const byId = new Map(pages.map((page) => [page.post.id, page.file]));
+export function linkResolver(pages: readonly PageLink[]): (from: PageLink) => (href: string) => string | null {
+  const byId = new Map(pages.map((page) => [page.id, page.file]));
   const byPath = new Map<string, string>();
-  for (const page of pages) if (page.post.facts.path !== null) byPath.set(pathKey(page.post.facts.path), page.file);
+  for (const page of pages) if (page.path !== null) byPath.set(pathKey(page.path), page.file);
   return (from) => (href) => {
     const hash = href.indexOf('#');
     const base = hash === -1 ? href : href.slice(0, hash);
     const fragment = hash === -1 ? '' : href.slice(hash + 1);
-    const target = base.startsWith('/') ? byPath.get(pathKey(base)) : byId.get(postIdOf(from.post.id, base));
+    const target = base.startsWith('/') ? byPath.get(pathKey(base)) : byId.get(postIdOf(from.id, base));
     if (target === undefined) return null;
     return relativeHref(from.file, target) + (fragment === '' ? '' : `#${ID_PREFIX}${fragment}`);
   };

@@ -12,6 +12,7 @@ import { ioFailure } from '../store/errors';
 import { readLimited, writeFileAtomic } from '../store/io';
 import { isInside, locatePost } from '../store/paths';
 import { renderArticle } from './article';
+import { assetSink, takeCopies, writeCopies } from './assets';
 import { sourceFromText, type SourcePost } from './collect';
 import { derivedPageFile } from './paths';
 
@@ -72,16 +73,10 @@ export async function renderPostHtml(options: RenderPostOptions): Promise<Result
   const source = await loadSource(root.value, options);
   if (!source.ok) return source;
   const fileName = postFileName(options.postId);
-  // Inline mode writes nothing: outRoot and assetsFolder are never used.
-  const sink = {
-    mode: 'inline' as const,
-    postsRoot: root.value,
-    outRoot: root.value,
-    assetsFolder: '',
-    copied: new Map(),
-  };
+  // Inline mode writes nothing: the assets folder is never used.
+  const sink = assetSink('inline', root.value, '');
   try {
-    const article = await renderArticle(source.value, { sink, pageFile: fileName, siteTitle: options.siteTitle });
+    const article = renderArticle(source.value, { sink, pageFile: fileName, siteTitle: options.siteTitle });
     return ok({ fileName, html: article.html, images: article.images, warnings: article.warnings });
   } catch (error) {
     return ioFailure(error, `read the images of ${options.postId}`);
@@ -111,17 +106,12 @@ async function writePage(
 ): Promise<Result<PostExport>> {
   const outRoot = path.dirname(file);
   const stem = path.basename(file).replace(/\.html?$/i, '');
-  const sink = {
-    mode: options.singleFile === true ? ('inline' as const) : ('copy' as const),
-    postsRoot,
-    outRoot,
-    assetsFolder: `${stem}-assets`,
-    copied: new Map<string, string>(),
-  };
+  const sink = assetSink(options.singleFile === true ? 'inline' : 'copy', postsRoot, `${stem}-assets`);
   try {
     await mkdir(outRoot, { recursive: true });
     const siteTitle = options.siteTitle;
-    const article = await renderArticle(source, { sink, pageFile: path.basename(file), siteTitle });
+    const article = renderArticle(source, { sink, pageFile: path.basename(file), siteTitle });
+    await writeCopies(outRoot, takeCopies(sink));
     await writeFileAtomic(file, new TextEncoder().encode(article.html), 0o644);
     return ok({ file, images: article.images, warnings: article.warnings });
   } catch (error) {

@@ -4,17 +4,19 @@
  * are relative with explicit `index.html`, so the site works from a web server and from disk.
  * Everything is written to a staging folder that replaces the output folder only when complete.
  */
-import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/contract';
-import { renderArticle } from './article';
-import type { AssetSink } from './assets';
 import { collectPosts, compareNewestFirst } from './collect';
 import { listFiles, tagFiles, type WrittenPost } from './lists';
-import { publicUrl, relativeHref } from './paths';
-import { linkResolver, planPages, type PlannedPost } from './plan';
-import { checkOutputFolder, createStage, discardStage, publishStage } from './stage';
+import { pageLinks, planPages, type PlannedPost } from './plan';
+import { defaultPool, renderPages, type PoolOptions } from './pool';
+import { PageError } from './site-pages';
+import { checkOutputFolder, createStage, discardStage, publishStage, stageWriter } from './stage';
 import { errnoCode, ioFailure } from '../store/errors';
+
+/** The default sharing of pages among threads, for callers that bundle the exporter themselves (the bench). */
+export { defaultPool } from './pool';
 
 /** What to export, where, and how to report progress. */
 export interface ExportSiteOptions {
@@ -28,6 +30,8 @@ export interface ExportSiteOptions {
   onProgress?: (done: number, total: number) => void;
   /** A monotonic clock in milliseconds, for the time taken. */
   now?: () => number;
+  /** How pages are shared among threads; by default the bundled worker, one per core, if built. */
+  pool?: PoolOptions;
 }
 
 /** What an export wrote. `pages` counts every HTML page, posts included. */
@@ -55,64 +59,81 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
   const visible = collected.posts.filter((post) => options.drafts === true || !post.facts.draft);
   const plan = planPages(visible);
   if (!plan.ok) return plan;
-  const settings = { siteTitle: options.siteTitle ?? 'Blog', siteUrl: siteUrl.value, onProgress: options.onProgress };
+  const settings: SiteSettings = {
+    postsRoot: postsRoot.value,
+    siteTitle: options.siteTitle ?? 'Blog',
+    siteUrl: siteUrl.value,
+    onProgress: options.onProgress,
+    pool: options.pool ?? defaultPool(process.argv[1]),
+  };
   const stage = await createStage(out.value);
   try {
-    const written = await writeSite(stage, postsRoot.value, plan.value.pages, settings);
+    const written = await writeSite(stage, plan.value.pages, settings);
     await publishStage(stage, out.value);
     const warnings = [...collected.problems, ...plan.value.warnings, ...written.warnings];
     return ok({ posts: plan.value.pages.length, pages: written.pages, warnings, ms: Math.round(now() - started) });
   } catch (error) {
     await discardStage(stage);
+    if (error instanceof PageError && errnoCode(error.cause) !== undefined)
+      return ioFailure(error.cause, `export ${error.postId}`);
     return ioFailure(error, `write the export to ${out.value}`);
   }
 }
 
 interface SiteSettings {
+  postsRoot: string;
   siteTitle: string;
   siteUrl: string | undefined;
   onProgress: ((done: number, total: number) => void) | undefined;
+  pool: PoolOptions;
 }
 
 async function writeSite(
   stage: string,
-  postsRoot: string,
   pages: PlannedPost[],
   settings: SiteSettings,
 ): Promise<{ pages: number; warnings: string[] }> {
-  const sink: AssetSink = { mode: 'copy', postsRoot, outRoot: stage, assetsFolder: 'assets', copied: new Map() };
   const ordered = [...pages].sort((a, b) => compareNewestFirst(a.post, b.post));
   const tags = tagFiles(ordered);
-  const links = linkResolver(ordered);
+  const setup = {
+    postsRoot: settings.postsRoot,
+    siteTitle: settings.siteTitle,
+    siteUrl: settings.siteUrl,
+    pages: pageLinks(ordered),
+    tags: [...tags],
+  };
+  const writer = stageWriter(stage);
+  const copied = new Set<string>();
   const warnings: string[] = [];
   const written: WrittenPost[] = [];
   settings.onProgress?.(0, ordered.length);
-  for (const page of ordered) {
-    const article = await renderArticle(page.post, {
-      sink,
-      pageFile: page.file,
-      resolveLink: links(page),
-      siteTitle: settings.siteTitle,
-      canonicalUrl: settings.siteUrl === undefined ? undefined : publicUrl(settings.siteUrl, page.file),
-      home: relativeHref(page.file, 'index.html'),
-      tagHref: (tag) => relativeHref(page.file, tags.get(tag) ?? 'tags/index.html'),
-      feedHref: settings.siteUrl === undefined ? undefined : relativeHref(page.file, 'feed.xml'),
-    });
-    await writeOut(stage, page.file, article.html);
-    warnings.push(...article.warnings);
-    written.push({ page, summary: article.summary, html: article.bodyHtml });
-    settings.onProgress?.(written.length, ordered.length);
+  try {
+    const posts = ordered.map((page) => page.post);
+    await renderPages(
+      setup,
+      posts,
+      async (index, rendered) => {
+        const page = ordered[index];
+        if (page === undefined) throw new Error(`No page ${String(index)}`);
+        for (const [rel, bytes] of rendered.copies) if (!copied.has(rel)) await writer.write(rel, bytes);
+        for (const rel of rendered.copies.keys()) copied.add(rel);
+        await writer.write(page.file, rendered.html);
+        warnings.push(...rendered.warnings);
+        written.push({ page, summary: rendered.summary, html: rendered.bodyHtml });
+        settings.onProgress?.(written.length, ordered.length);
+      },
+      settings.pool,
+    );
+    const lists = listFiles(written, tags, { siteTitle: settings.siteTitle, siteUrl: settings.siteUrl });
+    for (const [file, text] of lists) await writer.write(file, text);
+    await writer.done();
+    const listPages = [...lists.keys()].filter((file) => file.endsWith('.html')).length;
+    return { pages: written.length + listPages, warnings };
+  } catch (error) {
+    // Nothing may still be writing into the stage when it is discarded; the first error is the one to tell.
+    await writer.done().catch(() => undefined);
+    throw error;
   }
-  const lists = listFiles(written, tags, { siteTitle: settings.siteTitle, siteUrl: settings.siteUrl });
-  for (const [file, text] of lists) await writeOut(stage, file, text);
-  const listPages = [...lists.keys()].filter((file) => file.endsWith('.html')).length;
-  return { pages: written.length + listPages, warnings };
-}
-
-async function writeOut(root: string, rel: string, text: string): Promise<void> {
-  const target = path.join(root, ...rel.split('/'));
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, text);
 }
 
 async function postsFolder(postsDir: string): Promise<Result<string>> {

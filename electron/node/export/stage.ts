@@ -89,3 +89,48 @@ export async function publishStage(stage: string, outAbs: string): Promise<void>
 export async function discardStage(stage: string): Promise<void> {
   await rm(stage, { recursive: true, force: true });
 }
+
+/** Writes files into a staging folder, several at once, each folder made once. */
+export interface StageWriter {
+  /** Queues a file (output-relative path); waits only while too many writes are in flight. */
+  write: (rel: string, data: string | Uint8Array) => Promise<void>;
+  /** Waits for every queued write; throws the first error any of them met. */
+  done: () => Promise<void>;
+}
+
+// Enough writes in flight to keep libuv's four file threads busy while the next page renders.
+const IN_FLIGHT = 16;
+
+/** A writer into `stage`. */
+export function stageWriter(stage: string): StageWriter {
+  const folders = new Map<string, Promise<unknown>>();
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  const folder = (dir: string) => {
+    let made = folders.get(dir);
+    if (made === undefined) {
+      made = mkdir(dir, { recursive: true });
+      folders.set(dir, made);
+    }
+    return made;
+  };
+  const writeOne = async (target: string, data: string | Uint8Array) => {
+    await folder(path.dirname(target));
+    await writeFile(target, data);
+  };
+  return {
+    async write(rel, data) {
+      if (failure !== null) throw failure.error;
+      while (running.size >= IN_FLIGHT) await Promise.race(running);
+      const job = writeOne(path.join(stage, ...rel.split('/')), data).catch((error: unknown) => {
+        failure ??= { error };
+      });
+      running.add(job);
+      void job.finally(() => running.delete(job));
+    },
+    async done() {
+      await Promise.all(running);
+      if (failure !== null) throw failure.error;
+    },
+  };
+}

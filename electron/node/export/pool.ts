@@ -1,0 +1,214 @@
+/**
+ * Rendering a site's post pages on every core: this thread and worker threads (one per other
+ * core) take posts from one queue (each worker a few at a time), and the pages come back to the
+ * caller strictly in order, so progress counts up and the lists see them newest first. Small
+ * exports, and builds without the bundled worker entry (tests run from source; Electron's main
+ * bundle), render in this thread alone. A worker takes ~1 s of CPU to load the pipeline, during
+ * which this thread is already rendering.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SourcePost } from './collect';
+import { PageError, pageRenderer, type RenderedPage, type SiteSetup } from './site-pages';
+
+/** How the pages are shared out. */
+export interface PoolOptions {
+  /** The worker entry (electron/node/export/render-worker.ts, bundled), or null to render in this thread. */
+  workerUrl: URL | null;
+  /** How many threads render, this one included (one per core). */
+  size: number;
+  /** Fewer posts than this render in this thread: starting the workers would cost more. */
+  minPosts: number;
+  /** Whether this thread renders too (tests turn it off to keep every post on the workers). */
+  alongside?: boolean;
+}
+
+/** A post for a worker to render: its index among the site's pages. */
+export interface PageJob {
+  index: number;
+  post: SourcePost;
+}
+
+/** A worker's answer about one post, or its word that it is ready for posts. */
+export type PageReply =
+  | { ready: true }
+  | { index: number; page: RenderedPage }
+  | { index: number; error: { message: string; code?: string; stack?: string } };
+
+/** The name the bundled worker entry is built under, beside the bundle that exports. */
+export const WORKER_FILE = 'export-worker.mjs';
+
+// Posts each worker holds at once: enough that it never waits for the next, few enough to share fairly.
+const WINDOW = 4;
+
+/**
+ * The pool's defaults: one thread per core, and the worker entry the build puts beside the
+ * app's Node entry points (dist/node/web.mjs, cli-export.mjs), found beside `script` (the file
+ * Node was started with). Anywhere else (tests from source, Electron's main) pages render here.
+ */
+export function defaultPool(script: string | undefined): PoolOptions {
+  const candidate = script === undefined || script === '' ? null : path.join(path.dirname(script), WORKER_FILE);
+  const present = candidate !== null && path.isAbsolute(candidate) && existsSync(candidate);
+  return {
+    workerUrl: present ? pathToFileURL(candidate) : null,
+    size: os.availableParallelism(),
+    minPosts: 64,
+  };
+}
+
+/** Renders page `i` of `setup` from `posts[i]`, handing each to `onPage` in order. Throws PageError. */
+export async function renderPages(
+  setup: SiteSetup,
+  posts: readonly SourcePost[],
+  onPage: (index: number, page: RenderedPage) => Promise<void>,
+  pool: PoolOptions,
+): Promise<void> {
+  const render = pageRenderer(setup);
+  const helpers = Math.min(pool.size - (pool.alongside === false ? 0 : 1), Math.floor(posts.length / (2 * WINDOW)));
+  const url = pool.workerUrl;
+  if (url === null || posts.length < pool.minPosts || helpers < 1) {
+    await renderHere(render, posts, onPage);
+    return;
+  }
+  const order = sequencer(posts, onPage);
+  const workers = Array.from({ length: helpers }, () => new Worker(url, { workerData: { setup } }));
+  for (const worker of workers) employ(worker, order, posts);
+  const here = pool.alongside === false ? Promise.resolve() : renderAlongside(render, order, posts);
+  try {
+    await Promise.all([order.finished, here]);
+  } finally {
+    order.stop(null);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    // After a failure no page is handed on, and none is still being handed on when this returns.
+    await here;
+    await order.idle();
+  }
+}
+
+type Render = (post: SourcePost, index: number) => RenderedPage;
+
+async function renderHere(
+  render: Render,
+  posts: readonly SourcePost[],
+  onPage: (index: number, page: RenderedPage) => Promise<void>,
+): Promise<void> {
+  for (const [index, post] of posts.entries()) await onPage(index, renderOne(render, post, index));
+}
+
+function renderOne(render: Render, post: SourcePost, index: number): RenderedPage {
+  try {
+    return render(post, index);
+  } catch (error) {
+    throw new PageError(post.id, error);
+  }
+}
+
+/** The shared queue of posts and the in-order hand-over of their pages. */
+interface Sequencer {
+  /** The next post to render, or undefined when none is left or the export stopped. */
+  take: () => number | undefined;
+  put: (index: number, page: RenderedPage) => void;
+  /** Stops handing out and handing on; an error (not null) fails `finished`. */
+  stop: (error: unknown) => void;
+  /** Settles when every page was handed on, or with the first error. */
+  finished: Promise<void>;
+  /** Settles once no page is being handed on. */
+  idle: () => Promise<void>;
+}
+
+function sequencer(
+  posts: readonly SourcePost[],
+  onPage: (index: number, page: RenderedPage) => Promise<void>,
+): Sequencer {
+  let next = 0;
+  let delivered = 0;
+  let stopped = false;
+  const ready = new Map<number, RenderedPage>();
+  let chain = Promise.resolve();
+  let settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+  const finished = new Promise<void>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // Keeps an unawaited rejection (after a stop) from being reported as unhandled.
+  finished.catch(() => undefined);
+  const stop = (error: unknown) => {
+    if (!stopped && error !== null) settle?.reject(error);
+    stopped = true;
+  };
+  // Pages go out in index order, one onPage at a time, however the threads finish.
+  const drain = async () => {
+    for (let page = ready.get(delivered); page !== undefined && !stopped; page = ready.get(delivered)) {
+      ready.delete(delivered);
+      await onPage(delivered, page);
+      delivered += 1;
+    }
+    if (delivered === posts.length) settle?.resolve();
+  };
+  return {
+    take: () => (stopped || next >= posts.length ? undefined : next++),
+    put: (index, page) => {
+      ready.set(index, page);
+      chain = chain.then(drain).catch(stop);
+    },
+    stop,
+    finished,
+    idle: async () => {
+      for (let current = chain; ; current = chain) {
+        await current;
+        if (current === chain) return;
+      }
+    },
+  };
+}
+
+/** Renders posts in this thread until the queue is empty, yielding between posts so workers are fed. */
+async function renderAlongside(render: Render, order: Sequencer, posts: readonly SourcePost[]): Promise<void> {
+  for (let index = order.take(); index !== undefined; index = order.take()) {
+    const post = posts[index];
+    if (post === undefined) return;
+    try {
+      order.put(index, renderOne(render, post, index));
+    } catch (error) {
+      order.stop(error);
+      return;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Feeds a worker from the queue, a few posts at a time, and hands its pages on. */
+function employ(worker: Worker, order: Sequencer, posts: readonly SourcePost[]): void {
+  const feed = () => {
+    const index = order.take();
+    const post = index === undefined ? undefined : posts[index];
+    if (index !== undefined && post !== undefined) worker.postMessage({ index, post } satisfies PageJob);
+  };
+  worker.on('message', (reply: PageReply) => {
+    // Posts go to a worker only once it has loaded the pipeline: until then this thread takes them.
+    if ('ready' in reply) {
+      for (let i = 0; i < WINDOW; i += 1) feed();
+      return;
+    }
+    if ('error' in reply) {
+      order.stop(new PageError(posts[reply.index]?.id ?? `page ${String(reply.index)}`, revive(reply.error)));
+      return;
+    }
+    order.put(reply.index, reply.page);
+    feed();
+  });
+  worker.on('error', order.stop);
+  worker.on('exit', (code) => {
+    order.stop(new Error(`An export worker stopped early (exit code ${String(code)}).`));
+  });
+}
+
+/** The error a worker met, rebuilt with its errno code so it maps to the same failure. */
+function revive(error: { message: string; code?: string; stack?: string }): Error {
+  const revived = new Error(error.message) as Error & { code?: string };
+  if (error.code !== undefined) revived.code = error.code;
+  if (error.stack !== undefined) revived.stack = error.stack;
+  return revived;
+}

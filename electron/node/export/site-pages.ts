@@ -1,0 +1,76 @@
+/**
+ * Rendering the post pages of a site export, one post at a time, from plain data only: the same
+ * code runs in the exporting thread and in the worker threads that share the work (./pool.ts).
+ */
+import { threadId } from 'node:worker_threads';
+import { renderArticle } from './article';
+import { assetSink, takeCopies } from './assets';
+import type { SourcePost } from './collect';
+import { publicUrl, relativeHref } from './paths';
+import { linkResolver, type PageLink } from './plan';
+
+/** What every post page of one export shares; plain data, so a worker thread can receive it. */
+export interface SiteSetup {
+  /** The posts folder's real path. */
+  postsRoot: string;
+  siteTitle: string;
+  siteUrl: string | undefined;
+  /** Every page of the site, newest first; a post is rendered by its index here. */
+  pages: PageLink[];
+  /** Each tag → its output-relative page. */
+  tags: [string, string][];
+}
+
+/** One post page, rendered: what to write, what the lists need, and the image copies it made. */
+export interface RenderedPage {
+  html: string;
+  /** The sanitized body alone, for the feed. */
+  bodyHtml: string;
+  summary: string;
+  warnings: string[];
+  /** Output-relative path → bytes of each image copy first named by this page (in this thread). */
+  copies: Map<string, Uint8Array>;
+  /** The thread that rendered it (0: the exporting thread). */
+  thread: number;
+}
+
+/** A renderer of the site's post pages; images copied once per renderer. */
+export function pageRenderer(setup: SiteSetup): (post: SourcePost, index: number) => RenderedPage {
+  const sink = assetSink('copy', setup.postsRoot, 'assets');
+  const links = linkResolver(setup.pages);
+  const tags = new Map(setup.tags);
+  const siteUrl = setup.siteUrl;
+  return (post, index) => {
+    const page = setup.pages[index];
+    if (page?.id !== post.id) throw new Error(`Page ${String(index)} is not ${post.id}`);
+    const article = renderArticle(post, {
+      sink,
+      pageFile: page.file,
+      resolveLink: links(page),
+      siteTitle: setup.siteTitle,
+      canonicalUrl: siteUrl === undefined ? undefined : publicUrl(siteUrl, page.file),
+      home: relativeHref(page.file, 'index.html'),
+      tagHref: (tag) => relativeHref(page.file, tags.get(tag) ?? 'tags/index.html'),
+      feedHref: siteUrl === undefined ? undefined : relativeHref(page.file, 'feed.xml'),
+    });
+    return {
+      html: article.html,
+      bodyHtml: article.bodyHtml,
+      summary: article.summary,
+      warnings: article.warnings,
+      copies: takeCopies(sink),
+      thread: threadId,
+    };
+  };
+}
+
+/** A post whose page could not be rendered, naming its file; `cause` is the error it met. */
+export class PageError extends Error {
+  constructor(
+    readonly postId: string,
+    cause: unknown,
+  ) {
+    super(`${postId}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'PageError';
+  }
+}
