@@ -12,7 +12,7 @@ import type { FolderChanges } from './watcher';
 
 /** The content hashes of a folder's posts, kept current from the watcher's events. */
 export interface ContentMemory {
-  /** Hashes every post once; events that arrive meanwhile win over what the scan read. */
+  /** Hashes every post once; events that arrived since the memory was made win over what the scan read. */
   seed(): Promise<void>;
   /** Notes that an event arrived for `id` (before the batch is filtered). */
   touched(id: string): void;
@@ -23,14 +23,15 @@ export interface ContentMemory {
 /** Remembers the content of the posts below `root`, reading at most `maxBytes` of each. */
 export function createContentMemory(root: string, maxBytes: number): ContentMemory {
   const known = new Map<string, string>();
-  let seeding: Set<string> | null = null;
+  // From the start, not only while hashing: an event's batch may be judged after a later seed read the new bytes.
+  let seeding: Set<string> | null = new Set<string>();
   const hashOf = async (id: string): Promise<string | null> => {
     const read = await readLimited(path.join(root, ...id.split('/')), maxBytes, 'read this post');
     return read.ok ? versionOf(read.value.bytes) : null;
   };
   return {
     async seed() {
-      const touchedMeanwhile = new Set<string>();
+      const touchedMeanwhile = seeding ?? new Set<string>();
       seeding = touchedMeanwhile;
       const ids = await walkPosts(root).catch(() => [] as string[]);
       const hashes = await mapLimit(ids, 8, hashOf);

@@ -103,3 +103,41 @@ describe('the watcher reports content changes only', () => {
     expect(seen.removed).toEqual(['posts/existing.md']);
   });
 });
+
+describe('hashing the posts can wait (seedAfter)', () => {
+  it('waits for seedAfter, still reports changes meanwhile, and closes without it', async () => {
+    let release = (): void => undefined;
+    const listed = new Promise<void>((resolve) => (release = resolve));
+    const late = await createWatcher({
+      root,
+      debounceMs: 50,
+      seedAfter: listed,
+      onChange: (changes) => {
+        batches.push(changes);
+        for (const wake of waiters.splice(0)) wake();
+      },
+    });
+    let seeded = false;
+    void late.seeded.then(() => (seeded = true));
+    try {
+      await writeFile(existing(), 'changed before the first listing\n');
+      const before = await reportedUpTo(await marker('m1.md'));
+      expect(before.changed).toContain('posts/existing.md');
+      expect(seeded).toBe(false);
+      release();
+      await late.seeded;
+      const later = new Date(Date.now() + 120_000);
+      await utimes(path.join(root, 'm1.md'), later, later);
+      const after = await reportedUpTo(await marker('m2.md'));
+      expect(after.changed.filter((id) => id === 'm1.md')).toEqual([]);
+    } finally {
+      await late.close();
+    }
+    const never = await createWatcher({
+      root,
+      onChange: () => undefined,
+      seedAfter: new Promise<void>(() => undefined),
+    });
+    await never.close();
+  });
+});

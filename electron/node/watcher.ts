@@ -30,6 +30,11 @@ export interface WatcherOptions {
   onError?: (error: Error) => void;
   /** The largest post hashed to tell real changes from touches (default: the store's limit). */
   maxFileBytes?: number;
+  /**
+   * Hashing every post waits for this (e.g. the first listing), so it does not compete with the
+   * work the author is waiting for; until then a touched file is reported, as during the hashing.
+   */
+  seedAfter?: Promise<unknown>;
 }
 
 /** A running watcher. */
@@ -73,11 +78,17 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
   watcher.on('unlink', note('removed'));
   watcher.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
-  const seeded = memory.seed();
+  let stop = (): void => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  // Closing never waits for `seedAfter`, which may never come (no window ever listed the folder).
+  const seeded = Promise.race([(options.seedAfter ?? Promise.resolve()).catch(() => undefined), stopped]).then(() =>
+    closed ? undefined : memory.seed(),
+  );
   return {
     seeded,
     close: async () => {
       closed = true;
+      stop();
       batch.cancel();
       await watcher.close();
       await Promise.all([seeded, reporting]);

@@ -13,6 +13,7 @@ import { fail, ok, type Result } from '../../shared/api/contract';
 import { defaultDataDir, journalDirFor, journalKey } from './journal/location';
 import { createWebServer, type EventSender, type WebServer } from './server/index';
 import { createBlogApi, openPostStore, type PostStore } from './store/index';
+import { firstListing } from './first-listing';
 import { createWatcher, type FolderWatcher } from './watcher';
 
 /** The port browser mode listens on unless told otherwise. */
@@ -190,20 +191,25 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
+/** How long after the first listing the watcher starts hashing the posts, in ms. */
+const SEED_DELAY_MS = 2000;
+
 /** Starts the server, then the watcher feeding its event streams. */
 async function serve(store: PostStore, port: number, world: WebWorld, journalDir: string): Promise<Result<RunningWeb>> {
   const streams = new Set<EventSender>();
+  const blogApi = createBlogApi(store, {
+    journalDir,
+    now: world.now,
+    warn: (message) => world.err(`Postwright: ${message}`),
+    emit: (event, payload) => {
+      for (const send of streams) send(event, payload);
+    },
+  });
+  const first = firstListing(blogApi);
   let server: WebServer;
   try {
     server = await createWebServer({
-      api: createBlogApi(store, {
-        journalDir,
-        now: world.now,
-        warn: (message) => world.err(`Postwright: ${message}`),
-        emit: (event, payload) => {
-          for (const send of streams) send(event, payload);
-        },
-      }),
+      api: first.api,
       resolveAsset: (rel) => store.resolveAsset(rel),
       staticDir: world.staticDir,
       port,
@@ -219,17 +225,25 @@ async function serve(store: PostStore, port: number, world: WebWorld, journalDir
   try {
     watcher = await createWatcher({
       root: store.root,
+      // Hashing every post waits for the first listing (both read the whole folder) and for the page to
+      // draw it; until then a touched post is reported as changed, which costs a refresh, never an edit.
+      seedAfter: first.listed.then(() => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref())),
       onChange: (changes) => {
+        first.invalidate();
         for (const send of streams) send('postsChanged', changes);
       },
-      onError: (error) => world.err(`Postwright: watching the posts folder failed: ${error.message}`),
+      onError: (error) => {
+        first.invalidate();
+        world.err(`Postwright: watching the posts folder failed: ${error.message}`);
+      },
     });
   } catch (error) {
     await server.close();
     throw error;
   }
+  first.start();
   const stop = async (): Promise<void> => {
-    await Promise.all([watcher.close(), server.close()]);
+    await Promise.all([watcher.close(), server.close(), first.settled()]);
   };
   return ok({ server, root: store.root, stop });
 }

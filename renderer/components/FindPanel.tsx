@@ -5,8 +5,7 @@
 import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PostSummary, SearchHit } from '../../shared/api/contract';
 import { getBackend } from '../api/client';
-import { useSearch } from '../hooks/useSearch';
-import { filterPosts } from '../state/postList';
+import { postFinder, useSearch, useSettled, type PostFinder } from '../hooks/useSearch';
 import { wordRanges } from '../state/search';
 import {
   arrangePosts,
@@ -31,39 +30,67 @@ export interface FindPanelProps {
   onOpen: (id: string) => void;
 }
 
-/** Full-text hits, plus posts found only by path, file name or tag, all passing the list's filters. */
-function combine(posts: PostSummary[], hits: SearchHit[], query: string, view: ListView): SearchHit[] {
-  const byId = new Map(posts.map((post) => [post.id, post]));
+/** How many results are put on the page at first, and with each "Show more" (a few screens). */
+export const RESULTS_PAGE = 40;
+
+/** How long typing must pause before the list follows the search box, in ms (a fast typist: ~90 ms a key). */
+export const SETTLE_MS = 120;
+
+/** The results shown (at most `limit`) and how many there are in all. */
+interface Found {
+  hits: SearchHit[];
+  total: number;
+}
+
+/**
+ * Full-text hits that pass the list's filters, then the arranged posts found by title, path or
+ * tag that the text search did not return; only the first `limit` are made into hits.
+ */
+function combine(
+  byId: ReadonlyMap<string, PostSummary>,
+  find: PostFinder,
+  hits: readonly SearchHit[],
+  query: string,
+  view: ListView,
+  limit: number,
+): Found {
   const seen = new Set(hits.map((hit) => hit.id));
-  const extra = filterPosts(posts, query)
-    .filter((post) => !seen.has(post.id))
-    .map((post): SearchHit => ({
-      id: post.id,
-      title: post.title,
-      titleRanges: wordRanges(post.title, query),
-      lines: [],
-    }));
-  return [...hits, ...extra].filter((hit) => {
+  const kept = hits.filter((hit) => {
     const post = byId.get(hit.id);
     return post === undefined || passesFilters(post, view);
   });
+  const extra = find(query).filter((post) => !seen.has(post.id));
+  const shown = [...kept.slice(0, limit)];
+  for (const post of extra.slice(0, Math.max(0, limit - shown.length))) {
+    shown.push({ id: post.id, title: post.title, titleRanges: wordRanges(post.title, query), lines: [] });
+  }
+  return { hits: shown, total: kept.length + extra.length };
 }
 
 /** The search box, list controls and list or results. */
 export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): React.JSX.Element {
   const id = useId();
   const [query, setQuery] = useState('');
+  // The box shows each key at once; the list follows when typing pauses, in a render a key may interrupt.
+  const trimmed = useSettled(query, SETTLE_MS).trim();
   const [view, setView] = useState<ListView>(DEFAULT_VIEW);
+  const [pages, setPages] = useState({ query: '', count: 1 });
+  const limit = RESULTS_PAGE * (pages.query === trimmed ? pages.count : 1);
   const arranged = useMemo(() => arrangePosts(posts, view), [posts, view]);
+  const find = useMemo(() => postFinder(arranged), [arranged]);
+  const byId = useMemo(() => new Map(posts.map((post) => [post.id, post])), [posts]);
   const tags = useMemo(() => tagCounts(posts), [posts]);
   const keys = useMemo(() => fieldKeys(posts), [posts]);
   const directionFor = useCallback((sort: SortField) => naturalDirection(sort, posts), [posts]);
-  const search = useSearch(getBackend().api, query, posts);
-  const searching = query.trim() !== '';
-  const results = useMemo(
-    () => (search.hits === null ? null : combine(posts, search.hits, query.trim(), view)),
-    [posts, search.hits, query, view],
+  const search = useSearch(getBackend().api, trimmed, posts);
+  const searching = trimmed !== '';
+  // Posts found by title, path or tag show at once; full-text hits join them when the server answers.
+  const found = useMemo(
+    () => (searching ? combine(byId, find, search.hits ?? [], trimmed, view, limit) : null),
+    [searching, byId, find, search.hits, trimmed, view, limit],
   );
+  const textPending = searching && search.hits === null;
+  const showMore = useCallback(() => setPages({ query: trimmed, count: limit / RESULTS_PAGE + 1 }), [trimmed, limit]);
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown') {
@@ -98,17 +125,22 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
           {search.error.message}
         </p>
       )}
-      {searching ? (
-        results === null ? (
-          <p className="sidebar-count">Searching…</p>
-        ) : (
-          <SearchResults hits={results} openId={openId} onOpen={onOpen} />
-        )
+      {found !== null ? (
+        <SearchResults
+          // A new query starts at the top of its results, not where the last one was scrolled.
+          key={trimmed}
+          hits={found.hits}
+          total={found.total}
+          busy={textPending}
+          openId={openId}
+          onOpen={onOpen}
+          onMore={showMore}
+        />
       ) : (
         <PostList posts={arranged} openId={openId} onOpen={onOpen} shownKey={sortedKey(view.sort)} />
       )}
       <p className="sidebar-count" aria-live="polite">
-        {countText({ loading, searching, results, shown: arranged.length, total: posts.length })}
+        {countText({ loading, found, textPending, shown: arranged.length, total: posts.length })}
       </p>
     </>
   );
@@ -116,14 +148,16 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
 
 function countText(c: {
   loading: boolean;
-  searching: boolean;
-  results: SearchHit[] | null;
+  found: Found | null;
+  textPending: boolean;
   shown: number;
   total: number;
 }): string {
   if (c.loading) return 'Loading posts…';
-  if (c.searching)
-    return c.results === null ? '' : c.results.length === 1 ? '1 post found' : `${c.results.length} posts found`;
+  if (c.found !== null) {
+    const count = c.found.total === 1 ? '1 post found' : `${c.found.total} posts found`;
+    return c.textPending ? `${count} by title, path or tag; searching the text…` : count;
+  }
   const all = c.total === 1 ? '1 post' : `${c.total} posts`;
   return c.shown === c.total ? all : `${c.shown} of ${all}`;
 }

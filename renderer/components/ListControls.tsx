@@ -2,7 +2,7 @@
  * The controls above the post list: sort field (the usual ones, then every front-matter key the
  * folder uses) and direction, draft filter, tag filter.
  */
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import {
   fieldSort,
   SORT_FIELDS,
@@ -30,8 +30,14 @@ function keyOptions(keys: ListControlsProps['keys'], sort: SortField): ListContr
   return current === null || keys.some(({ key }) => key === current) ? keys : [...keys, { key: current, count: 0 }];
 }
 
-/** Three selects and a direction toggle; every control has a visible or accessible label. */
-export function ListControls({ view, tags, keys, directionFor, onChange }: ListControlsProps): React.JSX.Element {
+/** Three selects and a direction toggle; every control has a visible or accessible label. Memoised, as PostList. */
+export const ListControls = memo(function ListControls({
+  view,
+  tags,
+  keys,
+  directionFor,
+  onChange,
+}: ListControlsProps): React.JSX.Element {
   const id = useId();
   const ascending = view.direction === 'asc';
   return (
@@ -102,4 +108,4 @@ export function ListControls({ view, tags, keys, directionFor, onChange }: ListC
       )}
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
  * The list of posts: a listbox named "Posts". Arrow keys move the focus, Enter (or a click)
  * opens; the open post is the selected option. Each option is named by the title exactly.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../shared/api/contract';
 import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE, windowParts } from '../preview/listWindow';
 import { moveSelection, postLabel } from '../state/postList';
@@ -17,8 +17,13 @@ export interface PostListProps {
   shownKey?: string | null;
 }
 
-/** The listbox; one tab stop, roving focus inside. */
-export function PostList({ posts, openId, onOpen, shownKey = null }: PostListProps): React.JSX.Element {
+/** The listbox; one tab stop, roving focus inside. Memoised: a key typed in the search box does not re-render it. */
+export const PostList = memo(function PostList({
+  posts,
+  openId,
+  onOpen,
+  shownKey = null,
+}: PostListProps): React.JSX.Element {
   const [focusId, setFocusId] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const view = useListView(list);
@@ -115,7 +120,7 @@ export function PostList({ posts, openId, onOpen, shownKey = null }: PostListPro
       )}
     </ul>
   );
-}
+});
 
 /** Where the list is scrolled and how tall it is, kept current for windowing. */
 function useListView(list: React.RefObject<HTMLUListElement | null>) {

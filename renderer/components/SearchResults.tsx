@@ -2,20 +2,37 @@
  * Full-text search results: a listbox named "Search results", one option per post (named by its
  * title), showing the matching lines with the matches marked. Keys work as in the post list.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../shared/api/contract';
 import { moveSelection } from '../state/postList';
 import { Highlight } from './Highlight';
 
 /** Props of the search results. */
 export interface SearchResultsProps {
+  /** The results on the page (the first of `total`). */
   hits: SearchHit[];
+  /** How many results there are in all. */
+  total: number;
+  /** Whether the full-text answer is still to come (the results so far are title, path and tag matches). */
+  busy: boolean;
   openId: string | null;
   onOpen: (id: string) => void;
+  /** Puts the next page of results on the page. */
+  onMore: () => void;
 }
 
-/** The results listbox; one tab stop, roving focus inside. */
-export function SearchResults({ hits, openId, onOpen }: SearchResultsProps): React.JSX.Element {
+/**
+ * The results listbox; one tab stop, roving focus inside. Results come a page at a time, so a
+ * query matching 10,000 titles puts a hundred rows on the page, not 10,000.
+ */
+export const SearchResults = memo(function SearchResults({
+  hits,
+  total,
+  busy,
+  openId,
+  onOpen,
+  onMore,
+}: SearchResultsProps): React.JSX.Element {
   const [focusId, setFocusId] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const ids = hits.map((hit) => hit.id);
@@ -36,40 +53,49 @@ export function SearchResults({ hits, openId, onOpen }: SearchResultsProps): Rea
     }
   };
 
+  const more = total - hits.length;
   return (
-    <ul
-      className="post-list search-results"
-      role="listbox"
-      aria-label="Search results"
-      ref={list}
-      onKeyDown={onKeyDown}
-    >
-      {hits.map((hit) => (
-        <li
-          key={hit.id}
-          role="option"
-          className={`post-item search-hit${hit.id === openId ? ' is-selected' : ''}`}
-          aria-selected={hit.id === openId}
-          aria-label={hit.title}
-          data-id={hit.id}
-          tabIndex={hit.id === active ? 0 : -1}
-          onFocus={() => setFocusId(hit.id)}
-          onClick={() => onOpen(hit.id)}
-        >
-          <span className="post-title">
-            <Highlight text={hit.title} ranges={hit.titleRanges} />
-          </span>
-          {hit.lines.map((line) => (
-            <span className="search-line" key={line.line}>
-              <span className="search-line-number" aria-hidden="true">
-                {line.line}
-              </span>
-              <Highlight text={line.text} ranges={line.ranges} />
+    <>
+      <ul
+        className="post-list search-results"
+        role="listbox"
+        aria-label="Search results"
+        aria-busy={busy}
+        ref={list}
+        onKeyDown={onKeyDown}
+      >
+        {hits.map((hit) => (
+          <li
+            key={hit.id}
+            role="option"
+            className={`post-item search-hit${hit.id === openId ? ' is-selected' : ''}`}
+            aria-selected={hit.id === openId}
+            aria-label={hit.title}
+            data-id={hit.id}
+            tabIndex={hit.id === active ? 0 : -1}
+            onFocus={() => setFocusId(hit.id)}
+            onClick={() => onOpen(hit.id)}
+          >
+            <span className="post-title">
+              <Highlight text={hit.title} ranges={hit.titleRanges} />
             </span>
-          ))}
-          <span className="post-id">{hit.id}</span>
-        </li>
-      ))}
-    </ul>
+            {hit.lines.map((line) => (
+              <span className="search-line" key={line.line}>
+                <span className="search-line-number" aria-hidden="true">
+                  {line.line}
+                </span>
+                <Highlight text={line.text} ranges={line.ranges} />
+              </span>
+            ))}
+            <span className="post-id">{hit.id}</span>
+          </li>
+        ))}
+      </ul>
+      {more > 0 ? (
+        <button type="button" className="button show-more" onClick={onMore}>
+          Show more results ({more} more)
+        </button>
+      ) : null}
+    </>
   );
-}
+});

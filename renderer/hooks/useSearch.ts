@@ -1,9 +1,12 @@
 /** Full-text search as the author types: debounced, and only the newest answer lands. */
-import { useEffect, useRef, useState } from 'react';
-import type { ApiError, BlogApi, SearchHit } from '../../shared/api/contract';
+import { startTransition, useEffect, useRef, useState } from 'react';
+import type { ApiError, BlogApi, PostSummary, SearchHit } from '../../shared/api/contract';
 
-/** How long typing must pause before the backend is asked, in milliseconds. */
-export const SEARCH_DELAY_MS = 150;
+/**
+ * How long a query must stay the same before the backend is asked, in milliseconds (on top of
+ * the search box's own settling, FindPanel SETTLE_MS: 150 ms after the last key in all).
+ */
+export const SEARCH_DELAY_MS = 30;
 
 interface Answer {
   query: string;
@@ -39,4 +42,40 @@ export function useSearch(
   // An answer for an earlier query is never shown for this one.
   if (answer === null || trimmed === '' || answer.query !== trimmed) return { hits: null, error: null };
   return { hits: answer.hits, error: answer.error };
+}
+
+/** Finds posts by the words of a query in their title, id, path or tags, as filterPosts does. */
+export type PostFinder = (query: string) => PostSummary[];
+
+/**
+ * A finder over `posts` with each post's text lower-cased once, so a keystroke costs one
+ * `includes` per post and word (10,000 posts: about a millisecond), not a join and lower-casing.
+ */
+export function postFinder(posts: readonly PostSummary[]): PostFinder {
+  const keys = posts.map((post) => [post.title, post.id, post.path ?? '', ...post.tags].join('\n').toLocaleLowerCase());
+  return (query) => {
+    const words = query
+      .toLocaleLowerCase()
+      .split(/\s+/)
+      .filter((word) => word !== '');
+    if (words.length === 0) return [...posts];
+    return posts.filter((_, index) => {
+      const key = keys[index] ?? '';
+      return words.every((word) => key.includes(word));
+    });
+  };
+}
+
+/**
+ * `value` once it has stayed the same for `delayMs`, applied in a transition: typing repaints only
+ * the search box, and the list follows when the typist pauses (a key then interrupts its render).
+ */
+export function useSettled<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, settled)) return;
+    const timer = window.setTimeout(() => startTransition(() => setSettled(value)), delayMs);
+    return () => window.clearTimeout(timer);
+  }, [value, settled, delayMs]);
+  return settled;
 }

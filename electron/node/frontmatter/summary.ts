@@ -7,7 +7,7 @@ import { dateSortKey } from './dates';
 import { parseBlockData } from './parse';
 import { parsePost } from './post';
 import { listFields, type ListFields } from './summary-fields';
-import type { PostFacts } from './types';
+import type { ParsedPost, PostFacts } from './types';
 
 const DATE_KEYS = ['date', 'pubdate', 'published', 'publishdate', 'created'];
 
@@ -102,15 +102,21 @@ function tagsOf(fields: FrontMatterField[]): string[] {
   return [];
 }
 
-function problemOf(post: ReturnType<typeof parsePost>): string | undefined {
+function problemOf(post: Pick<ParsedPost, 'frontMatter'>): string | undefined {
   const error = post.frontMatter.error;
   if (error === undefined) return undefined;
   return `The front matter could not be read: ${error.message}${error.line === undefined ? '' : ` (line ${error.line})`}`;
 }
 
-/** Reads the list facts of a post, and its other front-matter values for sorting. Never throws. */
-export function summarizePost(text: string): PostFacts & ListFields {
-  const post = parsePost(text);
+/** What a summary is read from: the fields and body of a parsed post. */
+export type SummaryParse = (text: string) => Pick<ParsedPost, 'frontMatter' | 'body'>;
+
+/**
+ * Reads the list facts of a post, and its other front-matter values for sorting. Never throws.
+ * `parse` may be a faster reader that gives what parsePost gives (the folder listing's).
+ */
+export function summarizePost(text: string, parse: SummaryParse = parsePost): PostFacts & ListFields {
+  const post = parse(text);
   const fields = post.frontMatter.fields;
   const dated = dateOf(fields);
   const date = dated?.text ?? null;

@@ -10,6 +10,7 @@ import { decodePost, summarizePost } from '../frontmatter/index';
 import type { IndexCache } from './index-cache';
 import { readLimited, type FileBytes } from './io';
 import { mapLimit } from './limit';
+import { quickParse } from './quick-yaml';
 import { locatePost } from './paths';
 import { idProblem } from '../../../shared/api/ids';
 import { walkPostFiles, type PostFile } from './walk';
@@ -180,7 +181,7 @@ function textOf(bytes: Uint8Array): string {
 }
 
 function summaryOf(id: string, { bytes, stats }: FileBytes): PostSummary {
-  const summary = summarizePost(textOf(bytes));
+  const summary = summarizePost(textOf(bytes), quickParse);
   const title = summary.title?.trim() ?? '';
   const result: PostSummary = {
     id,

@@ -2,16 +2,20 @@
  * Full-text search over the titles and bodies of every post. Posts are read once and kept while
  * their size and modification time stay the same, so typing a query does not re-read the blog.
  */
+import { lstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { ok, type Result, type SearchHit } from '../../../shared/api/contract';
-import { decodePost, parsePost, summarizePost } from '../frontmatter/index';
+import { idProblem } from '../../../shared/api/ids';
+import { decodePost, summarizePost } from '../frontmatter/index';
 import type { StoreContext } from './context';
 import { ioFailure } from './errors';
 import { readLimited } from './io';
 import { mapLimit } from './limit';
 import { fallbackTitle } from './list';
 import { locatePost } from './paths';
-import { walkPosts } from './walk';
+import { quickParse } from './quick-yaml';
+import { walkPostFiles, type PostFile } from './walk';
 
 /** Most posts one search returns. */
 export const MAX_HITS = 50;
@@ -37,17 +41,22 @@ export function createSearcher(ctx: Pick<StoreContext, 'root' | 'maxFileBytes'>,
   return async (query) => {
     const patterns = queryPatterns(query);
     if (patterns.length === 0) return ok([]);
-    let ids: string[];
+    let files: PostFile[];
     try {
-      ids = await walkPosts(ctx.root);
+      files = await walkPostFiles(ctx.root);
     } catch (error) {
       return ioFailure(error, 'read the posts folder');
     }
-    const entries = await mapLimit(ids, 16, (id) => indexed(ctx, cache, id));
-    for (const id of [...cache.keys()]) if (!ids.includes(id)) cache.delete(id);
+    const remembered = await fromCache(ctx.root, cache, files);
+    const work = files.map((file, index) => ({ file, known: remembered[index] }));
+    const entries = await mapLimit(work, 16, ({ file, known }) =>
+      known === undefined ? indexed(ctx, cache, file) : Promise.resolve(known),
+    );
+    const present = new Set(files.map((file) => file.id));
+    for (const id of [...cache.keys()]) if (!present.has(id)) cache.delete(id);
     const hits: { hit: SearchHit; sortKey: string | null }[] = [];
     entries.forEach((entry, index) => {
-      const id = ids[index];
+      const id = files[index]?.id;
       if (entry === null || id === undefined) return;
       const hit = matchPost(id, entry, patterns);
       if (hit !== null) hits.push({ hit, sortKey: entry.sortKey });
@@ -64,32 +73,79 @@ function rank(a: { hit: SearchHit; sortKey: string | null }, b: { hit: SearchHit
   return (b.sortKey ?? '').localeCompare(a.sortKey ?? '');
 }
 
+/** A plain file's own path (as the listing reads it), or null for links and refused names. */
+function directPath(root: string, file: PostFile): string | null {
+  return file.link || idProblem(file.id) !== null ? null : path.join(root, ...file.rel.split('/'));
+}
+
+/** How long the cache check may hold the event loop before letting other work run, in ms. */
+const SLICE_MS = 8;
+
+/**
+ * The cached entries of plain files whose size and modification time are unchanged, one
+ * synchronous `lstat` each in time slices (10,000 promises cost more than the checks).
+ */
+async function fromCache(
+  root: string,
+  cache: Map<string, Indexed>,
+  files: PostFile[],
+): Promise<(Indexed | undefined)[]> {
+  const found: (Indexed | undefined)[] = [];
+  let slice = performance.now();
+  for (const file of files) {
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+    const cached = cache.get(file.id);
+    const abs = cached === undefined ? null : directPath(root, file);
+    found.push(abs === null || cached === undefined ? undefined : unchanged(abs, cached));
+  }
+  return found;
+}
+
+function unchanged(abs: string, cached: Indexed): Indexed | undefined {
+  try {
+    const stats = lstatSync(abs);
+    return stats.isFile() && stats.mtimeMs === cached.mtimeMs && stats.size === cached.size ? cached : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function indexed(
   ctx: Pick<StoreContext, 'root' | 'maxFileBytes'>,
   cache: Map<string, Indexed>,
-  id: string,
+  file: PostFile,
 ): Promise<Indexed | null> {
-  const location = await locatePost(ctx.root, id);
-  if (!location.ok) return null;
-  try {
-    const stats = await stat(location.value.real);
-    const cached = cache.get(id);
-    if (cached !== undefined && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
-  } catch {
-    // Gone between the walk and now: it simply is not found.
-    return null;
+  const { id } = file;
+  let real = directPath(ctx.root, file);
+  if (real === null) {
+    const location = await locatePost(ctx.root, id);
+    if (!location.ok) return null;
+    real = location.value.real;
+    try {
+      const stats = await stat(real);
+      const cached = cache.get(id);
+      if (cached !== undefined && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
+    } catch {
+      // Gone between the walk and now: it simply is not found.
+      return null;
+    }
   }
-  const read = await readLimited(location.value.real, ctx.maxFileBytes, 'read this post');
+  // Read without following a final link (a plain file swapped for a link since the walk is refused).
+  const read = await readLimited(real, ctx.maxFileBytes, 'read this post');
   if (!read.ok) return null;
   const text = decodePost(read.value.bytes).text;
-  const facts = summarizePost(text);
+  const parsed = quickParse(text);
+  const facts = summarizePost(text, () => parsed);
   const title = facts.title?.trim() ?? '';
   const entry: Indexed = {
     mtimeMs: read.value.stats.mtimeMs,
     size: read.value.stats.size,
     title: title === '' ? fallbackTitle(id) : title,
     sortKey: facts.sortKey,
-    lines: parsePost(text).body.split('\n'),
+    lines: parsed.body.split('\n'),
   };
   cache.set(id, entry);
   return entry;

@@ -1,0 +1,47 @@
+// The searcher reuses what it read while files are unchanged, and follows the folder as it changes.
+import { rename, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSearcher } from './search';
+import { seedPost, tempFolderPerTest, valueOf, writeFiles } from './testing';
+
+const folder = tempFolderPerTest('postwright-search-');
+
+function searcher() {
+  return createSearcher({ root: folder.dir, maxFileBytes: 1_000_000 });
+}
+
+describe('createSearcher', () => {
+  it('forgets deleted posts and finds renamed ones under their new id', async () => {
+    await writeFiles(folder.dir, {
+      'a.md': seedPost('a', '2024-01-01', 'First', '\nalpha beta\n'),
+      'sub/b.md': seedPost('b', '2024-02-01', 'Second', '\nalpha gamma\n'),
+    });
+    const search = searcher();
+    expect(valueOf(await search('alpha')).map((hit) => hit.id)).toEqual(['sub/b.md', 'a.md']);
+    await rm(path.join(folder.dir, 'a.md'));
+    await rename(path.join(folder.dir, 'sub/b.md'), path.join(folder.dir, 'c.md'));
+    expect(valueOf(await search('alpha')).map((hit) => hit.id)).toEqual(['c.md']);
+  });
+
+  it('searches a post reached through a symbolic link, and sees its target change', async () => {
+    await writeFiles(folder.dir, { 'real.md': seedPost('r', '2024-01-01', 'Real', '\nlinked words\n') });
+    await symlink(path.join(folder.dir, 'real.md'), path.join(folder.dir, 'link.md'));
+    const search = searcher();
+    expect(valueOf(await search('linked')).map((hit) => hit.id)).toEqual(['link.md', 'real.md']);
+    await writeFile(path.join(folder.dir, 'real.md'), seedPost('r', '2024-01-01', 'Real', '\nother text, longer\n'));
+    expect(valueOf(await search('linked'))).toEqual([]);
+  });
+
+  it('gives the same hits from its cache as from a fresh read', async () => {
+    await writeFiles(folder.dir, {
+      'a.md': seedPost('a', '2024-01-01', 'Garden notes', '\nThe garden in spring.\n'),
+      'b.md': '---\ntitle: [not, simple]\n---\n# Heading\ngarden path\n',
+    });
+    const search = searcher();
+    const first = valueOf(await search('garden'));
+    expect(first.map((hit) => hit.id).sort()).toEqual(['a.md', 'b.md']);
+    expect(valueOf(await search('garden'))).toEqual(first);
+    expect(valueOf(await searcher()('garden'))).toEqual(first);
+  });
+});
