@@ -9,13 +9,21 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   resolve: {
-    alias: {
+    alias: [
       // The package's browser build decodes entities through `document`, which a worker lacks;
       // the preview renders in a worker, so use its plain-JavaScript build everywhere.
-      'decode-named-character-reference': fileURLToPath(
-        new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url),
-      ),
-    },
+      {
+        find: 'decode-named-character-reference',
+        replacement: fileURLToPath(
+          new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url),
+        ),
+      },
+      // The editor's own preview never renders (MarkdownPane.tsx): leave its renderer out of the bundle.
+      {
+        find: /^@uiw\/react-markdown-preview\/nohighlight$/,
+        replacement: fileURLToPath(new URL('./renderer/preview/NoMarkdownPreview.tsx', import.meta.url)),
+      },
+    ],
   },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),

@@ -216,9 +216,9 @@ test('scrolling the preview brings the same section to the top of the editor', a
   expect(await scrollTops(app)).toEqual(settled);
 });
 
-test('in a short post (the coloured editor) scroll sync works both ways too', async ({ app, postsDir }) => {
+test('in a short post scroll sync works both ways too', async ({ app, postsDir }) => {
   const title = 'A Short Post';
-  // Under 6,000 characters: the editor keeps its coloured text area, which grows inside a scrolling box.
+  // Posts under 6,000 characters once had an editor of their own: keep the short case covered.
   expect(longPost(title, 12, 30).length).toBeLessThan(6000);
   await openLongPost(app, postsDir, { title, count: 12, noteLines: 30 });
   const preview = app.getByRole('region', { name: 'Preview' });

@@ -1,6 +1,8 @@
 /**
  * The Markdown source editor, and the only importer of @uiw/react-md-editor. Its own preview is
- * never shown: that path renders raw HTML unsanitized, so ours (Preview.tsx) sits beside it.
+ * never shown: that path renders raw HTML unsanitized, so ours (Preview.tsx) sits beside it. The
+ * `nohighlight` entry: our textarea is plain (../preview/useTypingAhead.ts) and the built-in preview
+ * never renders, so the highlighter for every language it would bundle is never used.
  */
 import { memo, useCallback, useEffect, useMemo, type TextareaHTMLAttributes } from 'react';
 import MDEditor, {
@@ -8,7 +10,7 @@ import MDEditor, {
   TextAreaCommandOrchestrator,
   type ICommand,
   type MDEditorProps,
-} from '@uiw/react-md-editor';
+} from '@uiw/react-md-editor/nohighlight';
 import '@uiw/react-md-editor/markdown-editor.css';
 import { PlainTextarea } from '../preview/PlainTextarea';
 import { useTypingAhead } from '../preview/useTypingAhead';
@@ -36,7 +38,7 @@ export interface MarkdownPaneProps {
 
 /** The editor: toolbar and text area, named "Markdown". */
 export function MarkdownPane({ value, onChange, readOnly, focusRequest }: MarkdownPaneProps): React.JSX.Element {
-  const { box, plain, onText, onPlainText } = useTypingAhead(value, onChange);
+  const { box, onText, onPlainText } = useTypingAhead(value, onChange);
   useEffect(() => {
     if (focusRequest > 0) box.current?.querySelector('textarea')?.focus();
   }, [box, focusRequest]);
@@ -44,7 +46,7 @@ export function MarkdownPane({ value, onChange, readOnly, focusRequest }: Markdo
   return (
     // Scroll sync (hooks/useScrollSync.ts) listens on the panes around this one.
     <div className="markdown-pane" ref={box}>
-      <Editor value={plain ? '' : value} plain={plain} readOnly={readOnly} onText={onText} onPlainText={onPlainText} />
+      <Editor readOnly={readOnly} onText={onText} onPlainText={onPlainText} />
     </div>
   );
 }
@@ -52,16 +54,13 @@ export function MarkdownPane({ value, onChange, readOnly, focusRequest }: Markdo
 type RenderTextarea = NonNullable<NonNullable<MDEditorProps['components']>['textarea']>;
 
 interface EditorProps {
-  /** The text of the editor's own textarea (unused by the plain one, which holds its own). */
-  value: string;
-  plain: boolean;
   readOnly: boolean;
   onText: (text: string) => void;
   onPlainText: (text: string) => void;
 }
 
-/** The editor itself, re-rendered only when its props change (not on a keystroke in a long post). */
-const Editor = memo(function Editor({ value, plain, readOnly, onText, onPlainText }: EditorProps): React.JSX.Element {
+/** The editor itself, re-rendered only when its props change (never on a keystroke). */
+const Editor = memo(function Editor({ readOnly, onText, onPlainText }: EditorProps): React.JSX.Element {
   const textareaProps = useMemo(
     () => ({ 'aria-label': 'Markdown', readOnly, spellCheck: true, placeholder: 'Write…' }),
     [readOnly],
@@ -88,13 +87,11 @@ const Editor = memo(function Editor({ value, plain, readOnly, onText, onPlainTex
     ),
     [textareaProps, onPlainText],
   );
-  const components = useMemo(
-    () => ({ preview: NoPreview, textarea: plain ? renderPlain : undefined }),
-    [plain, renderPlain],
-  );
+  const components = useMemo(() => ({ preview: NoPreview, textarea: renderPlain }), [renderPlain]);
   return (
     <MDEditor
-      value={value}
+      // The plain textarea holds the text; the editor's own copy stays empty.
+      value=""
       onChange={(next) => onText(next ?? '')}
       preview="edit"
       extraCommands={NO_COMMANDS}
@@ -102,7 +99,7 @@ const Editor = memo(function Editor({ value, plain, readOnly, onText, onPlainTex
       components={components}
       height="100%"
       visibleDragbar={false}
-      highlightEnable={!plain}
+      highlightEnable={false}
       defaultTabEnable={false}
       textareaProps={textareaProps}
     />

@@ -1,5 +1,5 @@
 /**
- * The Markdown editor's textarea for long posts: uncontrolled, so a keystroke costs the page what
+ * The Markdown editor's textarea, at every size: uncontrolled, so a keystroke costs the page what
  * it costs a bare textarea. React never writes its value (a controlled textarea's value and default
  * value are rewritten whole on every render); MarkdownPane replaces the text when one comes from
  * elsewhere (./typing.ts).

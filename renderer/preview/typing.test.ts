@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN_FROM, reconcile, startTyping, typedText } from './typing';
+import { reconcile, startTyping, typedText } from './typing';
 
-const long = 'x'.repeat(PLAIN_FROM);
+const long = 'x'.repeat(6_000);
 
 describe('typing ahead of the app state', () => {
-  it('picks the plain textarea for long texts only', () => {
-    expect(startTyping('short').plain).toBe(false);
-    expect(startTyping(long).plain).toBe(true);
-  });
-
   it('keeps what was typed while the app state comes back late, in order', () => {
     let state = startTyping(long);
     state = typedText(typedText(typedText(state, `${long}a`), `${long}ab`), `${long}abc`);
@@ -35,23 +30,18 @@ describe('typing ahead of the app state', () => {
     expect(inserted.typed).toEqual([]);
   });
 
+  it('takes a short text like a long one (one textarea at every size)', () => {
+    let state = typedText(startTyping('short'), 'shorts');
+    state = reconcile(state, 'shorts', false);
+    expect(state).toMatchObject({ typed: [], seen: 'shorts', taken: 'short', revision: 0 });
+    state = reconcile(state, 'another post', false);
+    expect(state).toMatchObject({ taken: 'another post', revision: 1 });
+  });
+
   it('believes the app once typing settled, even when it says an older typed text', () => {
     let state = typedText(typedText(startTyping(long), `${long}a`), `${long}ab`);
     state = reconcile(state, `${long}a`, false);
     expect(state.taken).toBe(`${long}a`);
     expect(state.revision).toBe(1);
-  });
-
-  it('switches to the plain textarea when typing makes a short post long, and back only on a new text', () => {
-    let state = startTyping('short');
-    state = reconcile(state, long, false);
-    expect(state.plain).toBe(true);
-    // Deleting back below the limit keeps the plain textarea (no switch under the author's caret).
-    state = typedText(state, 'short again');
-    state = reconcile(state, 'short again', false);
-    expect(state.plain).toBe(true);
-    // Another post opened: its own size decides.
-    state = reconcile(state, 'another post', false);
-    expect(state.plain).toBe(false);
   });
 });

@@ -1,13 +1,10 @@
 /**
- * Typing ahead of the app's state. In a long post the editor's textarea is uncontrolled: a
+ * Typing ahead of the app's state. The editor's textarea is uncontrolled at every size: a
  * keystroke changes only the textarea, and the app (preview, status, hints) hears of it in a React
  * transition that the next key may interrupt. The app's text then comes back late, as an echo of
  * something typed; anything else (a read, a restore, an inserted image) replaces the textarea's
  * text. Once no typed text is on its way, the app's state is the truth.
  */
-
-/** Posts at least this long get the plain, uncontrolled textarea (the editor's syntax colouring re-runs on the whole text per keystroke). */
-export const PLAIN_FROM = 6_000;
 
 /** What the editor knows about the app's text. */
 export interface TypingState {
@@ -19,16 +16,14 @@ export interface TypingState {
   taken: string;
   /** Counts the texts taken: the textarea's text is replaced when it changes. */
   revision: number;
-  /** Whether the plain textarea is shown (decided when a text is taken). */
-  plain: boolean;
 }
 
 /** The state for a textarea that starts out showing `value`. */
 export function startTyping(value: string): TypingState {
-  return { typed: [], seen: value, taken: value, revision: 0, plain: value.length >= PLAIN_FROM };
+  return { typed: [], seen: value, taken: value, revision: 0 };
 }
 
-/** After a keystroke in the plain textarea: `text` is on its way to the app. */
+/** After a keystroke in the textarea: `text` is on its way to the app. */
 export function typedText(state: TypingState, text: string): TypingState {
   return { ...state, typed: [...state.typed, text] };
 }
@@ -38,9 +33,7 @@ export function typedText(state: TypingState, text: string): TypingState {
  * (a transition is pending). Returns `state` itself when nothing changed.
  */
 export function reconcile(state: TypingState, value: string, pending: boolean): TypingState {
-  if (value === state.seen && (pending || state.typed.length === 0)) {
-    return !state.plain && value.length >= PLAIN_FROM ? take(state, value) : state;
-  }
+  if (value === state.seen && (pending || state.typed.length === 0)) return state;
   if (pending) {
     const echo = state.typed.lastIndexOf(value);
     if (echo !== -1) return { ...state, typed: state.typed.slice(echo + 1), seen: value };
@@ -52,5 +45,5 @@ export function reconcile(state: TypingState, value: string, pending: boolean): 
 
 /** `value` replaces the textarea's text (a change from outside, or the state once typing settled). */
 function take(state: TypingState, value: string): TypingState {
-  return { typed: [], seen: value, taken: value, revision: state.revision + 1, plain: value.length >= PLAIN_FROM };
+  return { typed: [], seen: value, taken: value, revision: state.revision + 1 };
 }

@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from 'react';
 import { latestOnly, type LatestOnly } from '../state/latestOnly';
 import { stepTowards } from './patch';
 import type { BlockReply, RenderRequest } from './protocol';
-import { createPreviewRenderer } from './renderBlocks';
 
 /** What the preview shows: the blocks' HTML, warnings, and whether it lags behind the text. */
 export interface PreviewBlocks {
@@ -35,17 +34,21 @@ const NO_BLOCKS: readonly string[] = [];
 function startRenderer(onRendered: (rendered: Rendered) => void): Renderer {
   let worker: Worker | null = null;
   let inFlight: RenderRequest | null = null;
-  let here: ((request: RenderRequest) => BlockReply) | null = null;
+  let here: Promise<(request: RenderRequest) => BlockReply> | null = null;
   const finish = (reply: BlockReply): void => {
     if (inFlight !== null && inFlight.seq === reply.seq) onRendered({ request: inFlight, reply });
     inFlight = null;
     queue.done();
   };
   const renderHere = (job: RenderRequest): void => {
-    here ??= createPreviewRenderer();
-    const render = here;
-    // Render after the keystroke that asked for it has been painted.
-    window.setTimeout(() => finish(render(job)), 0);
+    // The pipeline loads on the page only where a worker cannot start: start-up never parses it.
+    here ??= import('./renderBlocks').then((module) => module.createPreviewRenderer());
+    here.then(
+      // Render after the keystroke that asked for it has been painted.
+      (render) => window.setTimeout(() => finish(render(job)), 0),
+      (error: unknown) =>
+        finish({ seq: job.seq, blocks: [], warnings: [`The preview could not load: ${String(error)}`] }),
+    );
   };
   const queue = latestOnly<RenderRequest>((job) => {
     inFlight = job;
@@ -69,13 +72,6 @@ function startRenderer(onRendered: (rendered: Rendered) => void): Renderer {
 }
 
 /**
- * How long the text must rest before the preview follows it. None: the text reaches this hook
- * deferred (after the key is painted), the worker renders only the changed block, and a render
- * asked for while one runs replaces the waiting one (latestOnly), so bursts never queue up.
- */
-export const SETTLE_MS = 0;
-
-/**
  * Shows `rendered`, starting from what `before` shows: all of it, or (a long post's first render) a
  * first part, the rest following a part per task so typing is never kept waiting (see ./patch.ts).
  */
@@ -89,7 +85,6 @@ export function usePreviewBlocks(postId: string, markdown: string): PreviewBlock
   const [rendered, setRendered] = useState<Shown | null>(null);
   const renderer = useRef<Renderer | null>(null);
   const seq = useRef(0);
-  const shownPost = useRef<string | null>(null);
 
   useEffect(() => {
     const started = startRenderer((next) => setRendered((before) => showFrom(before, next)));
@@ -100,18 +95,12 @@ export function usePreviewBlocks(postId: string, markdown: string): PreviewBlock
     };
   }, []);
 
+  // At once, without a settle delay or a timer's extra task: the text reaches this hook in a transition
+  // (after the key is painted), the worker re-renders only the changed block, and a render asked for
+  // while one runs replaces the waiting one (latestOnly), so bursts never queue up.
   useEffect(() => {
-    const request = (): void => {
-      seq.current += 1;
-      renderer.current?.queue.request({ seq: seq.current, postId, markdown });
-    };
-    if (shownPost.current !== postId) {
-      shownPost.current = postId;
-      request();
-      return;
-    }
-    const timer = window.setTimeout(request, SETTLE_MS);
-    return () => window.clearTimeout(timer);
+    seq.current += 1;
+    renderer.current?.queue.request({ seq: seq.current, postId, markdown });
   }, [postId, markdown]);
 
   // The rest of a long render, a part per task.

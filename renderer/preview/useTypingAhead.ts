@@ -1,7 +1,8 @@
 /**
- * The Markdown editor's text: which textarea shows it and how a keystroke reaches the app
- * (./typing.ts). Short posts keep the editor's own coloured, controlled textarea, updated with
- * every key as before; long posts get the plain one, and the app follows in a transition.
+ * The Markdown editor's text: how a keystroke reaches the app (./typing.ts). The textarea is the
+ * plain, uncontrolled one at every size, and the app follows in a transition. (A controlled,
+ * coloured textarea for short posts cost as much CPU per key at 10 KB, swapped textareas under the
+ * author's caret at a size limit, and shipped a highlighter for every language.)
  */
 import { useCallback, useLayoutEffect, useRef, useState, useTransition, type RefObject } from 'react';
 import { reconcile, startTyping, typedText } from './typing';
@@ -10,18 +11,10 @@ import { reconcile, startTyping, typedText } from './typing';
 export interface TypingAhead {
   /** The element around the editor (its textarea is found inside). */
   box: RefObject<HTMLDivElement | null>;
-  /** Whether the plain, uncontrolled textarea is shown. */
-  plain: boolean;
-  /** A change made in the plain textarea. */
+  /** A change made in the textarea (typed, or by a toolbar command). */
   onPlainText: (text: string) => void;
-  /** A change made in the editor's own textarea. */
+  /** A change the editor reports itself (its onChange), passed on at once. */
   onText: (text: string) => void;
-}
-
-interface Place {
-  start: number;
-  end: number;
-  focused: boolean;
 }
 
 /** The text handling of an editor showing the app's `value` and reporting changes to `onChange`. */
@@ -33,49 +26,22 @@ export function useTypingAhead(value: string, onChange: (value: string) => void)
   if (next !== state) setState(next);
 
   const send = useRef(onChange);
-  const place = useRef<Place | null>(null);
-  const shownPlain = useRef(next.plain);
   useLayoutEffect(() => {
     send.current = onChange;
   });
 
-  // A text taken from the app replaces the plain textarea's; switching textareas keeps the caret.
+  // A text taken from the app replaces the textarea's.
   useLayoutEffect(() => {
     const area = box.current?.querySelector('textarea');
-    if (area == null) return;
-    if (next.plain && area.value !== next.taken) area.value = next.taken;
-    if (shownPlain.current === next.plain) return;
-    shownPlain.current = next.plain;
-    const where = place.current;
-    // Only when the switch took the focus with the old textarea (not when the author is elsewhere).
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (where === null || !where.focused || !lost) return;
-    area.focus({ preventScroll: true });
-    area.setSelectionRange(where.start, where.end);
-  }, [next.revision, next.taken, next.plain]);
+    if (area != null && area.value !== next.taken) area.value = next.taken;
+  }, [next.revision, next.taken]);
 
-  const remember = useCallback((): void => {
-    const area = box.current?.querySelector('textarea');
-    if (area == null) return;
-    place.current = { start: area.selectionStart, end: area.selectionEnd, focused: area === document.activeElement };
+  const onText = useCallback((text: string): void => send.current(text), []);
+
+  const onPlainText = useCallback((text: string): void => {
+    setState((before) => typedText(before, text));
+    startTransition(() => send.current(text));
   }, []);
 
-  const onText = useCallback(
-    (text: string): void => {
-      remember();
-      send.current(text);
-    },
-    [remember],
-  );
-
-  const onPlainText = useCallback(
-    (text: string): void => {
-      remember();
-      setState((before) => typedText(before, text));
-      startTransition(() => send.current(text));
-    },
-    [remember],
-  );
-
-  return { box, plain: next.plain, onPlainText, onText };
+  return { box, onPlainText, onText };
 }
