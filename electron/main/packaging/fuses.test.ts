@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FuseV1Options, FuseVersion } from '@electron/fuses';
+import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterPack, FUSES, fuseConfig, packagedBinary } from './fuses.mjs';
 
 const fuseNames = Object.keys(FuseV1Options).filter((key) => Number.isNaN(Number(key)));
@@ -71,5 +73,64 @@ describe('electron-builder.yml', () => {
     expect(config.afterPack).toBe('./electron/main/packaging/fuses.mjs');
     expect(config.files).toEqual(['dist/**', 'package.json']);
     expect(config.extraResources).toEqual([{ from: 'posts/', to: 'posts', filter: ['**/*'] }]);
+  });
+});
+
+/** The marker @electron/fuses looks for in an Electron binary; the fuse wire follows it. */
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** Electron's shipped fuse states, in wire order: RunAsNode, cookie encryption, NODE_OPTIONS, … */
+const SHIPPED = [true, false, true, true, false, false, false, true];
+
+/** A stand-in Electron binary: padding around the sentinel and a fuse wire of `states` ('1'/'0'). */
+function fakeBinary(states: readonly boolean[]): Buffer {
+  const wire = Buffer.from([Number(FuseVersion.V1), states.length, ...states.map((on) => (on ? 0x31 : 0x30))]);
+  return Buffer.concat([Buffer.alloc(4096, 0x90), Buffer.from(SENTINEL), wire, Buffer.alloc(4096, 0x90)]);
+}
+
+describe('the afterPack hook on a binary', () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+  let dir = '';
+  const context = () => ({
+    appOutDir: dir,
+    electronPlatformName: 'linux',
+    arch: 1,
+    packager: { appInfo: { productFilename: 'Postwright' }, executableName: 'postwright' },
+  });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'postwright-fuses-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** The hook as electron-builder's packager finds it: its own resolver over electron-builder.yml. */
+  async function configuredHook(): Promise<unknown> {
+    const config = parse(await readFile(path.join(root, 'electron-builder.yml'), 'utf8')) as { afterPack: string };
+    const require = createRequire(path.join(root, 'package.json'));
+    const { resolveFunction } = require('app-builder-lib/out/util/resolve.js') as {
+      resolveFunction: (type: string | undefined, executor: string, name: string, root: string) => Promise<unknown>;
+    };
+    return resolveFunction(undefined, path.resolve(root, config.afterPack), 'afterPack', root);
+  }
+
+  it('writes every fuse into the packaged binary, read back from its bytes', async () => {
+    const binary = path.join(dir, 'postwright');
+    await writeFile(binary, fakeBinary(SHIPPED));
+    const hook = await configuredHook();
+    expect(typeof hook).toBe('function');
+    await (hook as typeof afterPack)(context());
+    const wire = (await getCurrentFuseWire(binary)) as unknown as Record<string, number>;
+    for (const name of fuseNames) {
+      const index = FuseV1Options[name as keyof typeof FuseV1Options];
+      const on = FUSES[name as keyof typeof FUSES];
+      expect(wire[String(index)], name).toBe(on ? 0x31 : 0x30);
+    }
+  });
+
+  it('fails the build on a binary with a fuse nobody decided', async () => {
+    const binary = path.join(dir, 'postwright');
+    await writeFile(binary, fakeBinary([...SHIPPED, true]));
+    await expect(afterPack(context())).rejects.toThrow(/strictlyRequireAllFuses/);
   });
 });

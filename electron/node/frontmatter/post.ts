@@ -27,7 +27,9 @@ function readFields(split: SplitPost): YamlFields {
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const note = 'This front matter is nested too deeply to show as fields; edit it as text.';
-    return { fields: [], editable: false, note, error: { message: e.message } };
+    // The engine's own words ("Maximum call stack size exceeded") mean nothing to a writer.
+    const message = 'Its lists or maps are nested too deeply to read';
+    return { fields: [], editable: false, note, error: { message } };
   }
 }
 

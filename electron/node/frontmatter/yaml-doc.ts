@@ -62,8 +62,13 @@ function firstError(doc: Document.Parsed, lineCounter: LineCounter): YamlBlock['
     return { message: 'Map keys must be unique', line: lineCounter.linePos(duplicate).line };
   }
   if (first === undefined) return danglingAlias(doc, lineCounter);
-  const message = first.message.split('\n')[0] ?? first.message;
+  const message = writersWords(first.message.split('\n')[0] ?? first.message);
   return first.pos[0] < 0 ? { message } : { message, line: lineCounter.linePos(first.pos[0]).line };
+}
+
+/** The parser's message, except the engine's own stack overflow, which means nothing to a writer. */
+function writersWords(message: string): string {
+  return /call stack/i.test(message) ? 'Its lists or maps are nested too deeply to read' : message;
 }
 
 /** Parses a block's text; never throws. */

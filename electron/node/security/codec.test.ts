@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySave, decodePost, parsePost, summarizePost } from '../frontmatter/index';
-import { parseBlockData } from '../frontmatter/parse';
+import { grayMatterContent, parseBlockData } from '../frontmatter/parse';
 import { clearSentinels, HOSTILE_POSTS, readHostile, sentinels, tripwires } from './hostile';
 
 beforeAll(async () => {
@@ -59,6 +59,16 @@ describe('JavaScript front matter', () => {
     expect(tripwires()).toEqual([]);
     expect(await sentinels()).toEqual([]);
   });
+
+  it.each(['---js', '---javascript', '---JavaScript'])(
+    '%s is never run by gray-matter itself, as Postwright configures it (its JavaScript engines throw)',
+    async (fence) => {
+      const text = `${fence}\n{ title: (function () { globalThis.__pwned = 'gray-matter'; return 't'; })() }\n---\nBody\n`;
+      grayMatterContent(text);
+      expect(tripwires()).toEqual([]);
+      expect(await sentinels()).toEqual([]);
+    },
+  );
 
   it('is refused by the gray-matter engines too, with an error rather than a result', () => {
     const block = "{ title: (() => { globalThis.__pwned = 'engine'; return 't'; })() }";
@@ -135,6 +145,14 @@ describe('huge and deeply nested front matter completes', () => {
     },
     BUDGET_MS,
   );
+});
+
+it("front matter nested past the stack opens as text, explained in a writer's words", () => {
+  const parsed = parsePost(`---\nd: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n---\nBody\n`);
+  expect(parsed.frontMatter.editable).toBe(false);
+  expect(parsed.frontMatter.error?.message).toMatch(/nested too deeply to read$/);
+  expect(parsed.frontMatter.error?.message).not.toMatch(/call stack/i);
+  expect(parsed.body).toBe('Body\n');
 });
 
 /** Nine levels of nine aliases each: 387 million nodes if anything expands them. */

@@ -165,6 +165,7 @@ describe.skipIf(HOSTILE_POSTS.length === 0)('exporting the hostile posts as a si
       'path-reserved-feed',
       'path-nul',
       'path-windows-reserved',
+      'path-overlong-utf8',
       'fm-climbing-path',
     ]) {
       const post = HOSTILE_POSTS.find((name) => name.includes(slug)) ?? slug;
@@ -173,6 +174,12 @@ describe.skipIf(HOSTILE_POSTS.length === 0)('exporting the hostile posts as a si
         post,
       ).toBe(true);
     }
+  });
+
+  it('decodes a front-matter path once: a double-encoded climb stays a literal folder inside the site', async () => {
+    const files = await filesBelow(site);
+    expect(files).toContain('%2e%2e/%2e%2e/tmp/postwright-pwned-double/index.html');
+    expect(files.filter((file) => file.includes('postwright-pwned-double'))).toHaveLength(1);
   });
 
   it('ran nothing and polluted nothing', async () => {

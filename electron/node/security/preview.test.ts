@@ -2,10 +2,12 @@
  * Hostile posts through the one Markdown pipeline (shared/markdown/render.ts), as the preview and
  * the export call it: the HTML that comes out is inert, read the way a browser reads it.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, type RenderOptions } from '../../../shared/markdown/render';
 import { decodePost, parsePost } from '../frontmatter/index';
-import { HOSTILE_POSTS, readHostile, tripwires } from './hostile';
+import { HOSTILE_DIR, HOSTILE_POSTS, readHostile, tripwires } from './hostile';
 import { fragmentProblems } from './scan';
 
 /** Slow machines (and CI under load) get this long per post; the budget is "completes". */
@@ -93,5 +95,36 @@ describe('huge and deeply nested bodies complete and stay inert', () => {
       expect(fragmentProblems(html, { remoteImages: false })).toEqual([]);
     },
     BUDGET_MS,
+  );
+});
+
+/** Packages that would render diagrams or math: adding one means configuring it safely first. */
+const RENDERERS = /^(mermaid|@mermaid-js\/.*|katex|rehype-katex|remark-math|rehype-mathjax|mathjax.*|markdown-it-.*)$/;
+
+describe('mermaid and math are shown as code and text, never rendered', () => {
+  it('depends on no diagram or math renderer (one added must run at strict/sandbox, trust: false, sanitized)', async () => {
+    const pkg = JSON.parse(await readFile(path.resolve(HOSTILE_DIR, '../../../package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
+    const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+    expect(names.filter((name) => RENDERERS.test(name))).toEqual([]);
+  });
+
+  it.skipIf(!HOSTILE_POSTS.includes('53-mermaid-math.md'))(
+    'hostile post 53 keeps its mermaid and math payloads as visible, inert text in the preview and the export',
+    async () => {
+      const { body } = parsePost(decodePost(await readHostile('53-mermaid-math.md')).text);
+      for (const options of [PREVIEW, {}]) {
+        const { html } = renderMarkdown(body, options);
+        expect(html).toContain('<code class="hljs language-mermaid">');
+        expect(html).toContain('click A call window.alert("mermaid")');
+        expect(html).toContain('A[&#x3C;img src=x onerror=');
+        expect(html).toContain('\\href{javascript:window.__pwned=');
+        expect(html).toMatch(/<code class="(hljs )?language-math">/);
+        expect(html).not.toMatch(/<(svg|math|foreignObject)\b|class="[^"]*(katex|(?<!language-)mermaid)/i);
+        expect(fragmentProblems(html, { remoteImages: options !== PREVIEW })).toEqual([]);
+      }
+    },
   );
 });
