@@ -4,14 +4,14 @@
  * only thing shown as text. And the shortcuts of shared/markdown/steps.ts (no rehype-raw without
  * raw HTML, no highlighter without fenced code in a language) change no byte of any real post.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { budgetParts, overBudget } from '../../../shared/markdown/limits';
 import { renderMarkdown, TOO_COMPLEX_NOTE } from '../../../shared/markdown/render';
 import { decodePost, parsePost } from '../frontmatter/index';
-import { HOSTILE_DIR, HOSTILE_POSTS } from './hostile';
+import { HOSTILE_DIR, HOSTILE_POSTS, markdownFiles } from './hostile';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const corpus = path.resolve(repoRoot, '../shared/corpus');
@@ -25,16 +25,6 @@ const { makePost } = (await import(generatorUrl)) as Generator;
 
 function bodyOf(text: string): string {
   return parsePost(text).body;
-}
-
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? markdownFiles(full) : /\.(md|markdown)$/i.test(name) ? [full] : [];
-    });
 }
 
 const times = (n: number, make: (i: number) => string): string => Array.from({ length: n }, (_, i) => make(i)).join('');

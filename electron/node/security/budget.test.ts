@@ -3,27 +3,17 @@
  * trips it (the corpus, the sample posts, the end-to-end fixtures), and the hostile posts that
  * exist to trip it do, and come back as text under the note.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { budgetParts, overBudget } from '../../../shared/markdown/limits';
 import { renderMarkdown, TOO_COMPLEX_NOTE } from '../../../shared/markdown/render';
 import { decodePost, parsePost } from '../frontmatter/index';
-import { HOSTILE_DIR, HOSTILE_POSTS } from './hostile';
+import { HOSTILE_DIR, HOSTILE_POSTS, markdownFiles } from './hostile';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const corpus = path.resolve(repoRoot, '../shared/corpus');
-
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? markdownFiles(full) : /\.(md|markdown)$/i.test(name) ? [full] : [];
-    });
-}
 
 const corpusPosts = [...markdownFiles(path.join(corpus, 'real-posts')), ...markdownFiles(path.join(corpus, 'seed'))];
 if (corpusPosts.length === 0) console.warn(`Skipping the corpus budget tests: no corpus at ${corpus}.`);

@@ -3,7 +3,7 @@
  * of it checks: the sentinel files a post's code would write, the global it would set, and the
  * object prototypes it would pollute.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,4 +71,15 @@ export function tripwires(): string[] {
     problems.push('Object.prototype methods were replaced');
   }
   return problems;
+}
+
+/** Every Markdown file below `dir`, sorted, or none when it does not exist (the corpus may be absent). */
+export function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? markdownFiles(full) : /\.(md|markdown)$/i.test(name) ? [full] : [];
+    });
 }
