@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import { HOSTILE_DIR, HOSTILE_POSTS, sentinels } from '../electron/node/security/hostile';
 import { startWebServer, test, expect } from './fixtures';
+import { activeProblems, CSP_PROBE, EXPORT_RULES } from './inert-dom';
 
 const SECRET = 'OUTSIDE-THE-POSTS-FOLDER-SECRET';
 
@@ -24,31 +25,6 @@ test.skip(HOSTILE_POSTS.length === 0, 'e2e/fixtures/hostile is missing');
 test.beforeEach(({}, testInfo) => {
   testInfo.skip(testInfo.project.metadata.mode !== 'browser', 'A typed export folder is browser mode.');
 });
-
-/** Collects CSP violations from the first script that runs in each page. */
-const CSP_PROBE = () => {
-  const w = window as unknown as { __cspViolations?: string[] };
-  w.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (event) => {
-    w.__cspViolations?.push(`${event.effectiveDirective} ${event.blockedURI}`);
-  });
-};
-
-/** Everything active in a page's body: elements, handlers, script URLs, non-image loads. */
-function pageProblems(body: Element): string[] {
-  const active = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'style', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'template', 'picture', 'source', 'video', 'audio', 'track', 'portal', 'fencedframe', 'dialog', 'noscript', 'marquee', 'area']);
-  const risky = /^(on.*|style|srcset|srcdoc|action|formaction|ping|background|poster|contenteditable|autofocus|popover|popovertarget|target|xlink:href)$/i;
-  const problems: string[] = [];
-  for (const el of body.querySelectorAll('*')) {
-    const tag = el.tagName.toLowerCase();
-    const checkbox = tag === 'input' && el.getAttribute('type') === 'checkbox' && el.hasAttribute('disabled');
-    if (active.has(tag) && !checkbox) problems.push(`<${tag}>`);
-    for (const attr of el.attributes) if (risky.test(attr.name)) problems.push(`${attr.name}="${attr.value.slice(0, 60)}" on <${tag}>`);
-    if (el instanceof HTMLAnchorElement && el.hasAttribute('href') && !['http:', 'https:', 'mailto:', 'file:'].includes(el.protocol)) problems.push(`a[href=${el.href.slice(0, 60)}]`);
-    if (el instanceof HTMLImageElement && !/^(https?:|file:|data:image\/(png|jpe?g|gif|webp|avif);base64,)/.test(el.src)) problems.push(`img[src=${el.src.slice(0, 60)}]`);
-  }
-  return problems;
-} // prettier-ignore
 
 /** Every file below a folder, relative and `/`-separated. */
 async function filesBelow(root: string): Promise<string[]> {
@@ -135,7 +111,7 @@ async function openExported(context: BrowserContext, pages: readonly string[]): 
   const reader = await context.newPage();
   // The judge itself must see what it is looking for.
   await reader.setContent('<img src="vbscript:x" onerror="x"><a href="javascript:x">j</a><iframe></iframe>');
-  expect((await reader.locator('body').evaluate(pageProblems)).length).toBeGreaterThanOrEqual(4);
+  expect((await reader.locator('body').evaluate(activeProblems, EXPORT_RULES)).length).toBeGreaterThanOrEqual(4);
   context.on('page', (opened) => seen.popups.push(opened.url()));
   reader.on('dialog', (dialog) => {
     seen.dialogs.push(dialog.message());
@@ -150,7 +126,10 @@ async function openExported(context: BrowserContext, pages: readonly string[]): 
   for (const file of pages) {
     const url = pathToFileURL(path.join(out, file)).href;
     await reader.goto(url);
-    const judged = { problems: await reader.locator('body').evaluate(pageProblems), ...(await reader.evaluate(state)) };
+    const judged = {
+      problems: await reader.locator('body').evaluate(activeProblems, EXPORT_RULES),
+      ...(await reader.evaluate(state)),
+    };
     // The export keeps an author's http: images, which its own CSP then blocks: no other violation.
     judged.violations = judged.violations.filter((v) => !v.startsWith('img-src http://'));
     expect(judged, file).toEqual({ problems: [], pwned: false, violations: [], url });

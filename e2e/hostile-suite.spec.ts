@@ -9,18 +9,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { HOSTILE_DIR, HOSTILE_POSTS, sentinels } from '../electron/node/security/hostile';
 import { test as base, expect } from './fixtures';
+import { activeProblems, CSP_PROBE, PREVIEW_RULES } from './inert-dom';
 
 const SECRET = 'OUTSIDE-THE-POSTS-FOLDER-SECRET';
 /** Listing 78 hostile posts, or rendering the deepest of them, can take a while on a busy machine. */
 const SLOW = 60_000;
-const CSP_PROBE = () => {
-  const w = window as unknown as { __cspViolations?: string[] };
-  if (w.__cspViolations !== undefined) return;
-  w.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (event) => {
-    w.__cspViolations?.push(`${event.effectiveDirective} ${event.blockedURI}`);
-  });
-};
 
 // The CSP listener goes in before the app's own scripts run (browser mode opens `page`).
 const test = base.extend({
@@ -75,26 +68,6 @@ async function plantOutside(postsDir: string): Promise<void> {
   await symlink(outside, path.join(postsDir, 'linked'));
 }
 
-/** Everything active in the preview: elements, handlers, script URLs, unprefixed ids. */
-function previewProblems(root: Element): string[] {
-  const active = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'style', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'template', 'picture', 'source', 'video', 'audio', 'track', 'portal', 'fencedframe', 'dialog', 'noscript', 'marquee', 'area']);
-  const risky = /^(on.*|style|srcset|srcdoc|action|formaction|ping|background|poster|contenteditable|autofocus|popover|popovertarget|target|xlink:href)$/i;
-  const problems: string[] = [];
-  for (const el of root.querySelectorAll('*')) {
-    const tag = el.tagName.toLowerCase();
-    const checkbox = tag === 'input' && el.getAttribute('type') === 'checkbox' && el.hasAttribute('disabled');
-    if (active.has(tag) && !checkbox) problems.push(`<${tag}>`);
-    for (const attr of el.attributes) {
-      const where = `${attr.name}="${attr.value.slice(0, 60)}" on <${tag}>`;
-      if (risky.test(attr.name)) problems.push(where);
-      if ((attr.name === 'id' || attr.name === 'name') && root.matches('article > div') && !attr.value.startsWith('user-content-')) problems.push(where);
-    }
-    if (el instanceof HTMLAnchorElement && el.hasAttribute('href') && !['http:', 'https:', 'mailto:'].includes(el.protocol) && el.origin !== location.origin) problems.push(`a[href=${el.href.slice(0, 60)}]`);
-    if (el instanceof HTMLImageElement && !el.src.startsWith(`${location.origin}/`) && !/^data:image\/(png|jpe?g|gif|webp|avif);base64,/.test(el.src)) problems.push(`img[src=${el.src.slice(0, 60)}]`);
-  }
-  return problems;
-} // prettier-ignore
-
 async function openEvery(app: Page, postsDir: string, ids: readonly string[]): Promise<void> {
   // The judge itself must see what it is looking for (an inert document loads nothing).
   const planted = await app.evaluateHandle(() => {
@@ -103,7 +76,7 @@ async function openEvery(app: Page, postsDir: string, ids: readonly string[]): P
       '<img src="https://evil.example/x.png" onerror="x"><a href="javascript:x">j</a><iframe></iframe><p style="x">';
     return doc.body;
   });
-  expect((await planted.evaluate(previewProblems)).length).toBeGreaterThanOrEqual(5);
+  expect((await planted.evaluate(activeProblems, PREVIEW_RULES)).length).toBeGreaterThanOrEqual(5);
   await plantOutside(postsDir);
   const seen = watch(app);
   const startUrl = app.url();
@@ -122,8 +95,8 @@ async function openEvery(app: Page, postsDir: string, ids: readonly string[]): P
     }).toPass({ timeout: SLOW });
     await expect(preview).toContainText(`Hostile post ${id.slice(0, 2)} begins.`, { timeout: SLOW });
     await expect(preview).toHaveAttribute('aria-busy', 'false', { timeout: SLOW });
-    expect(await preview.evaluate(previewProblems), id).toEqual([]);
-    expect(await preview.locator('article > div').first().evaluate(previewProblems), id).toEqual([]);
+    expect(await preview.evaluate(activeProblems, PREVIEW_RULES), id).toEqual([]);
+    expect(await preview.locator('article > div').first().evaluate(activeProblems, PREVIEW_RULES), id).toEqual([]);
     expect(await app.evaluate(() => '__pwned' in window), id).toBe(false);
     // Clicking what is left of a link may open another post, but never runs or navigates anything.
     for (const link of (await preview.locator('a[href]').all()).slice(0, 5)) {
