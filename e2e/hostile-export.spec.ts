@@ -7,16 +7,14 @@
  * may ask for (a published page shows the author's https images; its CSP blocks http ones); none
  * reach the network here.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
-import { HOSTILE_DIR, HOSTILE_POSTS, sentinels } from '../electron/node/security/hostile';
+import { HOSTILE_DIR, HOSTILE_POSTS, OUTSIDE_SECRET, plantOutside, sentinels } from '../electron/node/security/hostile';
 import { startWebServer, test, expect } from './fixtures';
 import { activeProblems, CSP_PROBE, EXPORT_RULES } from './inert-dom';
-
-const SECRET = 'OUTSIDE-THE-POSTS-FOLDER-SECRET';
 
 test.use({ postsSource: HOSTILE_DIR });
 test.skip(HOSTILE_POSTS.length === 0, 'e2e/fixtures/hostile is missing');
@@ -32,16 +30,6 @@ async function filesBelow(root: string): Promise<string[]> {
   return entries
     .filter((entry) => !entry.isDirectory())
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
-
-/** A secret beside the posts folder, and links inside it that lead there. */
-async function plantOutside(postsDir: string): Promise<void> {
-  const outside = `${postsDir}-outside`;
-  await mkdir(outside, { recursive: true });
-  await writeFile(path.join(outside, 'secret.png'), SECRET);
-  await writeFile(path.join(path.dirname(postsDir), 'outside-secret.png'), SECRET);
-  await symlink(path.join(outside, 'secret.png'), path.join(postsDir, 'images', 'escape.png'));
-  await symlink(outside, path.join(postsDir, 'linked'));
 }
 
 async function exportThroughTheApp(app: Page, out: string): Promise<void> {
@@ -92,7 +80,7 @@ test('the hostile posts export through the app, carrying nothing from outside th
   }
   const files = await filesBelow(out);
   expect(files.filter((file) => file.endsWith('.html')).length).toBeGreaterThan(HOSTILE_POSTS.length / 2);
-  for (const file of files) expect((await readFile(path.join(out, file))).includes(SECRET), file).toBe(false);
+  for (const file of files) expect((await readFile(path.join(out, file))).includes(OUTSIDE_SECRET), file).toBe(false);
 });
 
 /** Opens each page from disk in a fresh tab and judges what Chromium made of it. */

@@ -4,14 +4,11 @@
  * request leaving the app's origin, a file read from outside the posts folder, an active element,
  * handler or script URL in the preview, a Content-Security-Policy violation.
  */
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { HOSTILE_DIR, HOSTILE_POSTS, sentinels } from '../electron/node/security/hostile';
+import { HOSTILE_DIR, HOSTILE_POSTS, OUTSIDE_SECRET, plantOutside, sentinels } from '../electron/node/security/hostile';
 import { test as base, expect } from './fixtures';
 import { activeProblems, CSP_PROBE, PREVIEW_RULES } from './inert-dom';
 
-const SECRET = 'OUTSIDE-THE-POSTS-FOLDER-SECRET';
 /** Listing 78 hostile posts, or rendering the deepest of them, can take a while on a busy machine. */
 const SLOW = 60_000;
 
@@ -58,16 +55,6 @@ function watch(app: Page): Watch {
   return seen;
 }
 
-/** Links, files and folders outside the posts folder that the climbing posts reach for. */
-async function plantOutside(postsDir: string): Promise<void> {
-  const outside = `${postsDir}-outside`;
-  await mkdir(outside, { recursive: true });
-  await writeFile(path.join(outside, 'secret.png'), SECRET);
-  await writeFile(path.join(path.dirname(postsDir), 'outside-secret.png'), SECRET);
-  await symlink(path.join(outside, 'secret.png'), path.join(postsDir, 'images', 'escape.png'));
-  await symlink(outside, path.join(postsDir, 'linked'));
-}
-
 async function openEvery(app: Page, postsDir: string, ids: readonly string[]): Promise<void> {
   // The judge itself must see what it is looking for (an inert document loads nothing).
   const planted = await app.evaluateHandle(() => {
@@ -111,7 +98,7 @@ async function openEvery(app: Page, postsDir: string, ids: readonly string[]): P
   expect(seen.navigations.filter((url) => url !== startUrl)).toEqual([]);
   expect(await app.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations)).toEqual([]);
   const bodies = await Promise.all(seen.files.map((file) => file.body));
-  expect(bodies.filter((body) => body.includes(SECRET))).toEqual([]);
+  expect(bodies.filter((body) => body.includes(OUTSIDE_SECRET))).toEqual([]);
   expect(await sentinels()).toEqual([]);
   await expect(list).toBeVisible();
 }

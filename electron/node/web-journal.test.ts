@@ -1,11 +1,10 @@
 /** Browser mode keeps unsaved edits in its data folder, so a restarted server offers them back. */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEntry, PostDoc, Result } from '../../shared/api/contract';
 import { journalDirFor } from './journal/location';
-import { apiHeaders, login, send } from './server/testing';
+import { apiHeaders, login, makeWebFolders, send } from './server/testing';
 import { main, parseWebArgs, type RunningWeb } from './web';
 
 let root: string;
@@ -14,14 +13,7 @@ let site: string;
 let dataDir: string;
 
 beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'postwright-web-journal-'));
-  posts = path.join(root, 'posts');
-  site = path.join(root, 'site');
-  dataDir = path.join(root, 'data');
-  await mkdir(posts);
-  await mkdir(site);
-  await writeFile(path.join(posts, 'hello.md'), '---\ntitle: Hello\n---\nBody.\n');
-  await writeFile(path.join(site, 'index.html'), '<html><head><!--postwright-token--></head><body></body></html>');
+  ({ root, posts, site, dataDir } = await makeWebFolders('postwright-web-journal-'));
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Element, Root } from 'hast';
 import { rehypeHeadingIds } from './headings';
 import { budgetParts, MAX_BRACKET_DEPTH, MAX_DELIMITERS, overBudget } from './limits';
-import { imageSources, renderMarkdown, TOO_COMPLEX_NOTE } from './render';
+import { renderMarkdown, TOO_COMPLEX_NOTE } from './render';
 
 const times = (n: number, make: (i: number) => string): string => Array.from({ length: n }, (_, i) => make(i)).join('');
 
@@ -109,7 +109,9 @@ describe('a text over budget only as a whole is cut into parts that each render 
   });
 
   it('asks for the images of the parts it renders only', () => {
-    expect(imageSources(`![a](a.png)\n\n${'['.repeat(100)}![b](b.png)`)).toEqual(['a.png']);
+    const asked: string[] = [];
+    renderMarkdown(`![a](a.png)\n\n${'['.repeat(100)}![b](b.png)`, { resolveImage: (src) => (asked.push(src), src) });
+    expect(asked).toEqual(['a.png']);
   });
 });
 

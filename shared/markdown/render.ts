@@ -4,7 +4,7 @@
  * guards both. Math (`$…$`) and mermaid blocks are deliberately NOT rendered: they show as text
  * and code, because their renderers execute or inject markup we would have to trust.
  */
-import type { Element, ElementContent, Properties, Root } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import type { Paragraph, Root as MdastRoot } from 'mdast';
 import { unified, type PluggableList } from 'unified';
 import remarkParse from 'remark-parse';
@@ -20,7 +20,6 @@ import { CONTEXT_KEY, type RenderContext } from './context';
 import { rehypeHeadingIds } from './headings';
 import { budgetParts, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
-import { judgeImage } from './urls';
 import { rehypeUrlPolicy } from './url-policy';
 import { stepsFor } from './steps';
 
@@ -80,41 +79,6 @@ const processors = {
 
 function without(...plugins: unknown[]): PluggableList {
   return MARKDOWN_PLUGINS.filter((entry) => !Array.isArray(entry) || !plugins.includes(entry[0]));
-}
-
-/** The front of the pipeline (Markdown to an unsanitized HTML tree), for finding what a post references. */
-const PARSE_STEPS = 4;
-const parser = unified().use(MARKDOWN_PLUGINS.slice(0, PARSE_STEPS)).freeze();
-
-/**
- * The relative image paths a post's Markdown and raw HTML reference, in order: exactly what
- * `resolveImage` will be asked about. Lets a caller prepare images (asynchronously) before rendering.
- */
-export function imageSources(markdown: string): string[] {
-  const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
-  return parts.flatMap((part) => (part.tooComplex === null ? partSources(part.text) : []));
-}
-
-function partSources(markdown: string): string[] {
-  try {
-    const tree = parser.runSync(parser.parse(markdown)) as Root;
-    return collectSources(tree.children as ElementContent[]);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return [];
-  }
-}
-
-function collectSources(nodes: ElementContent[]): string[] {
-  const found: string[] = [];
-  for (const node of nodes) {
-    if (node.type !== 'element') continue;
-    const src = node.properties.src;
-    const verdict = node.tagName === 'img' && typeof src === 'string' ? judgeImage(src) : null;
-    if (verdict?.kind === 'relative') found.push(verdict.url);
-    found.push(...collectSources(node.children));
-  }
-  return found;
 }
 
 /**

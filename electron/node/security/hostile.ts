@@ -4,7 +4,7 @@
  * object prototypes it would pollute.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,4 +82,21 @@ export function markdownFiles(dir: string): string[] {
       const full = path.join(dir, name);
       return statSync(full).isDirectory() ? markdownFiles(full) : /\.(md|markdown)$/i.test(name) ? [full] : [];
     });
+}
+
+/** What the files planted outside the posts folder hold: found in any output, it leaked. */
+export const OUTSIDE_SECRET = 'OUTSIDE-THE-POSTS-FOLDER-SECRET';
+
+/**
+ * A secret beside the posts folder and links inside it that lead there, for the hostile posts
+ * that climb out: `images/escape.png` (a file link) and `linked/` (a folder link). The posts
+ * folder must already hold an `images` folder.
+ */
+export async function plantOutside(postsDir: string): Promise<void> {
+  const outside = `${postsDir}-outside`;
+  await mkdir(outside, { recursive: true });
+  await writeFile(path.join(outside, 'secret.png'), OUTSIDE_SECRET);
+  await writeFile(path.join(path.dirname(postsDir), 'outside-secret.png'), OUTSIDE_SECRET);
+  await symlink(path.join(outside, 'secret.png'), path.join(postsDir, 'images', 'escape.png'));
+  await symlink(outside, path.join(postsDir, 'linked'));
 }

@@ -180,3 +180,17 @@ export function apiHeaders(server: WebServer, cookie: string): Record<string, st
 export function without(headers: Record<string, string>, ...names: string[]): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name)));
 }
+
+/** The folders of a browser-mode run below a fresh temporary root: posts (one post), the page to serve, data. */
+export async function makeWebFolders(
+  prefix: string,
+): Promise<{ root: string; posts: string; site: string; dataDir: string }> {
+  const root = await mkdtemp(path.join(tmpdir(), prefix));
+  const posts = path.join(root, 'posts');
+  const site = path.join(root, 'site');
+  await mkdir(posts);
+  await mkdir(site);
+  await writeFile(path.join(posts, 'hello.md'), '---\ntitle: Hello\n---\nBody.\n');
+  await writeFile(path.join(site, 'index.html'), '<html><head><!--postwright-token--></head><body></body></html>');
+  return { root, posts, site, dataDir: path.join(root, 'data') };
+}
