@@ -1,11 +1,13 @@
 /** The disk baselines and the export: reading every post, listing through the server, exporting a site. */
 import { build } from 'esbuild';
+import { buildId, buildIdDefine } from '../scripts/build-id.mjs';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** @typedef {(options: { postsDir: string, outDir: string, siteUrl: string, pool?: unknown }) => Promise<{ ok: true } | { ok: false, error: { message: string } }>} ExportSite */
+/** @typedef {{ postsDir: string, outDir: string, siteUrl: string, pool?: unknown, renderCache?: { dataDir: string } }} ExportOptions */
+/** @typedef {(options: ExportOptions) => Promise<{ ok: true, value: { rendered: number, reused: number } } | { ok: false, error: { message: string } }>} ExportSite */
 
 /**
  * Every file below `dir` (absolute paths).
@@ -99,7 +101,8 @@ export async function timeListPosts(url) {
 export async function loadExporter(root, tmp) {
   // The exporter and its worker entry (pages render on every core), side by side, as the build ships them.
   const outdir = path.join(tmp, 'export');
-  await build({
+  /** @type {import('esbuild').BuildOptions} */
+  const options = {
     entryPoints: {
       'export-site': path.join(root, 'electron/node/export/site.ts'),
       'export-worker': path.join(root, 'electron/node/export/render-worker.ts'),
@@ -111,7 +114,9 @@ export async function loadExporter(root, tmp) {
     outExtension: { '.js': '.mjs' },
     packages: 'external',
     logLevel: 'error',
-  });
+  };
+  // A build id, as the app's build has, so the render cache is on (scripts/build-id.mjs).
+  await build({ ...options, define: buildIdDefine(await buildId(root, options)) });
   // packages: 'external' leaves bare imports that must resolve from the project's node_modules.
   const inProject = path.join(root, 'node_modules', '.postwright-bench-export');
   await mkdir(inProject, { recursive: true });
@@ -131,16 +136,18 @@ export async function loadExporter(root, tmp) {
  * @param {ExportSite} exportSite
  * @param {string} postsDir
  * @param {string} outDir
+ * @param {string} [dataDir] the data folder of the render cache (none: no cache)
  */
-export async function timeExport(exportSite, postsDir, outDir) {
+export async function timeExport(exportSite, postsDir, outDir, dataDir) {
   await rm(outDir, { recursive: true, force: true });
   const t0 = performance.now();
-  const result = await exportSite({ postsDir, outDir, siteUrl: 'https://example.com/blog/' });
+  const renderCache = dataDir === undefined ? {} : { renderCache: { dataDir } };
+  const result = await exportSite({ postsDir, outDir, siteUrl: 'https://example.com/blog/', ...renderCache });
   const ms = performance.now() - t0;
   if (!result.ok) throw new Error(`export failed: ${result.error.message}`);
   const files = await filesBelow(outDir);
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
-  return { ms, bytes: sizes.reduce((a, b) => a + b, 0), files: files.length };
+  return { ms, bytes: sizes.reduce((a, b) => a + b, 0), files: files.length, reused: result.value.reused };
 }
 
 /** The export's baseline: read every post in `postsDir`, write `bytes` bytes as `files` files into `outDir`. */

@@ -3,6 +3,7 @@
 // --renderer, --node, --electron (none given: all). --watch rebuilds on change (npm run dev).
 import { build as viteBuild } from 'vite';
 import * as esbuild from 'esbuild';
+import { buildId, buildIdDefine } from './build-id.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -31,7 +32,11 @@ const common = {
  * @param {import('esbuild').BuildOptions} options
  */
 async function bundle(options) {
-  if (!watch) return esbuild.build({ ...common, ...options });
+  // The build id keys the export's render cache; watch mode has none, so nothing is cached there.
+  if (!watch) {
+    const define = buildIdDefine(await buildId(root, { ...common, ...options }));
+    return esbuild.build({ ...common, ...options, define });
+  }
   const context = await esbuild.context({ ...common, ...options });
   await context.watch();
   return context;

@@ -201,6 +201,7 @@ async function start(): Promise<void> {
     emit: send,
     journalRoot: path.join(app.getPath('userData'), 'journal'),
     indexRoot: path.join(app.getPath('userData'), 'index'),
+    dataDir: app.getPath('userData'),
   });
   const opened = await host.open(await startFolder(settings));
   if (!opened.ok) dialog.showErrorBox('Postwright', `${opened.error.message} ${opened.error.hint ?? ''}`);

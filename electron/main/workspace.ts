@@ -25,6 +25,8 @@ export interface WorkspaceHostOptions {
   journalRoot?: string;
   /** Where the front-matter index files go, one per posts folder (`<userData>/index`). */
   indexRoot?: string;
+  /** The app's data folder (userData): site exports keep their render cache in it. */
+  dataDir?: string;
 }
 
 /** The index file of a posts folder (its real path) inside `indexRoot`. */
@@ -101,7 +103,12 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
     generation = mine;
     const journalDir =
       options.journalRoot === undefined ? undefined : path.join(options.journalRoot, journalKey(store.value.root));
-    const api = createBlogApi(store.value, { emit: options.emit, journalDir, now: options.now });
+    const api = createBlogApi(store.value, {
+      emit: options.emit,
+      journalDir,
+      now: options.now,
+      dataDir: options.dataDir,
+    });
     current = { store: store.value, api, watcher };
     await previous?.watcher?.close();
     return { ok: true, value: { name: store.value.name, root: store.value.root } };

@@ -3,8 +3,10 @@
  * exports a posts folder as a static site. Progress goes to stderr, the summary to stdout; the
  * exit code is 0 on success, 1 when the export fails and 2 for a usage error.
  */
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { exportSite } from './export/site';
+import { defaultDataDir } from './journal/location';
 
 /** Where the command writes, and its clock. */
 export interface CliIo {
@@ -13,6 +15,8 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress then redraws one line). */
   interactive?: boolean;
   now?: () => number;
+  /** The app's data folder, where the export keeps its render cache (none without it). */
+  dataDir?: string;
 }
 
 /** The parsed command line. */
@@ -88,6 +92,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     drafts: args.drafts,
     onProgress: progressPrinter(io),
     now: io.now,
+    ...(io.dataDir === undefined ? {} : { renderCache: { dataDir: io.dataDir } }),
   });
   if (!result.ok) {
     const hint = result.error.hint === undefined ? '' : ` ${result.error.hint}`;
@@ -117,6 +122,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     stderr: (text) => process.stderr.write(text),
     interactive: process.stderr.isTTY,
     now: () => performance.now(),
+    dataDir: defaultDataDir({ platform: process.platform, env: process.env, home: os.homedir() }),
   });
   process.exitCode = code;
 }

@@ -14,6 +14,8 @@ export interface ExportApiOptions {
   /** Pushes `exportProgress` to the UI; without it a site export runs silently. */
   emit: (<E extends EventName>(event: E, payload: BlogEvents[E]) => void) | undefined;
   now: () => Date;
+  /** The app's data folder: site exports keep their render cache in it (none without it). */
+  dataDir?: string;
 }
 
 /** Export methods over `store`. */
@@ -58,6 +60,7 @@ async function runSiteExport(
     siteUrl: request.siteUrl === undefined || request.siteUrl.trim() === '' ? undefined : request.siteUrl,
     onProgress: (done, total) => options.emit?.('exportProgress', { done, total }),
     now: () => options.now().getTime() - started,
+    ...(options.dataDir === undefined ? {} : { renderCache: { dataDir: options.dataDir } }),
   });
   if (!report.ok) return report;
   return ok({ outDir: path.resolve(request.outDir), ...report.value });

@@ -2,13 +2,13 @@
  * One post rendered for export: the body goes through the one Markdown pipeline once, which asks
  * about each image it keeps (found and queued for copying, or inlined, on the spot), inside a post page.
  */
-import { renderMarkdown } from '../../../shared/markdown/render';
 import { excerptOf } from '../../../shared/markdown/excerpt';
 import { unresolvedImageWarning } from '../../../shared/markdown/url-policy';
 import { postImages, type AssetSink } from './assets';
 import { folderOf, textField, type SourcePost } from './collect';
 import { renderPostPage } from './page';
 import { relativeHref } from './paths';
+import { renderBodyCached, type CachedBody } from './render-cache';
 
 /** Where a post page sits and what it links to. */
 export interface ArticleContext {
@@ -23,6 +23,8 @@ export interface ArticleContext {
   home?: string;
   tagHref?: (tag: string) => string;
   feedHref?: string;
+  /** An earlier render of this body, reused if its image and link answers are all still the same. */
+  cached?: CachedBody;
 }
 
 /** A rendered post page with what the lists need to know about it. */
@@ -35,6 +37,10 @@ export interface Article {
   /** The description from front matter, else the first paragraph's text. */
   summary: string;
   warnings: string[];
+  /** The body's render and the questions it asked, for the render cache. */
+  cache: CachedBody;
+  /** Whether the body's render was reused from `cached`. */
+  reused: boolean;
 }
 
 const DESCRIPTION_KEYS = ['description', 'summary', 'excerpt', 'subtitle'];
@@ -69,25 +75,38 @@ export function renderArticle(post: SourcePost, context: ArticleContext): Articl
     images: body.images,
     summary,
     warnings: body.warnings.map((w) => `${post.id}: ${w}`),
+    cache: body.cache,
+    reused: body.reused,
   };
 }
 
-function renderBody(post: SourcePost, context: ArticleContext): { html: string; images: number; warnings: string[] } {
+interface Body {
+  html: string;
+  images: number;
+  warnings: string[];
+  cache: CachedBody;
+  reused: boolean;
+}
+
+function renderBody(post: SourcePost, context: ArticleContext): Body {
   const images = postImages(folderOf(post), context.sink);
-  const rendered = renderMarkdown(post.parsed.body, {
-    resolveImage: (src) => {
+  const options = {
+    resolveImage: (src: string) => {
       const target = images.resolve(src);
       if (target === null) return null;
       return target.startsWith('data:') ? target : relativeHref(context.pageFile, target);
     },
-    resolveLink: context.resolveLink,
-  });
+    ...(context.resolveLink === undefined ? {} : { resolveLink: context.resolveLink }),
+  };
+  const { result: rendered, entry, reused } = renderBodyCached(post.parsed.body, options, context.cached);
   // The asset step knows why an image was left out; the pipeline's generic note would repeat it.
   const generic = new Set([...images.refused].map(unresolvedImageWarning));
   return {
     html: rendered.html,
     images: images.targets.size,
     warnings: [...images.warnings, ...rendered.warnings.filter((w) => !generic.has(w))],
+    cache: entry,
+    reused,
   };
 }
 

@@ -4,13 +4,15 @@
  */
 import path from 'node:path';
 import type { FrontMatterField } from '../../../shared/api/contract';
-import { decodePost, parsePost, summarizePost, type ParsedPost, type PostFacts } from '../frontmatter/index';
+import { idProblem } from '../../../shared/api/ids';
+import { decodePost, summarizePost, type ParsedPost, type PostFacts } from '../frontmatter/index';
 import { DEFAULT_MAX_FILE_BYTES } from '../store/context';
 import { readLimited } from '../store/io';
 import { mapLimit } from '../store/limit';
 import { fallbackTitle } from '../store/list';
 import { locatePost } from '../store/paths';
-import { walkPosts } from '../store/walk';
+import { quickParse } from '../store/quick-yaml';
+import { walkPostFiles, type PostFile } from '../store/walk';
 
 /** One post read for export. */
 export interface SourcePost {
@@ -33,8 +35,8 @@ const CONCURRENCY = 16;
 
 /** Reads every Markdown file below `postsRoot` (a real path). Throws if the folder is unreadable. */
 export async function collectPosts(postsRoot: string): Promise<Collected> {
-  const ids = await walkPosts(postsRoot);
-  const read = await mapLimit(ids, CONCURRENCY, (id) => readSource(postsRoot, id));
+  const files = await walkPostFiles(postsRoot);
+  const read = await mapLimit(files, CONCURRENCY, (file) => readFound(postsRoot, file));
   const posts: SourcePost[] = [];
   const problems: string[] = [];
   for (const item of read) {
@@ -42,6 +44,19 @@ export async function collectPosts(postsRoot: string): Promise<Collected> {
     else posts.push(item);
   }
   return { posts, problems };
+}
+
+/**
+ * The walk never enters linked folders and `postsRoot` is real, so a regular file it found is its
+ * own real path, read directly (readLimited refuses a file swapped for a link since), as the
+ * listing reads it. Links and refused names take the full path through locatePost.
+ */
+async function readFound(postsRoot: string, file: PostFile): Promise<SourcePost | { problem: string }> {
+  if (file.link || idProblem(file.id) !== null) return readSource(postsRoot, file.id);
+  const real = path.join(postsRoot, ...file.rel.split('/'));
+  const read = await readLimited(real, DEFAULT_MAX_FILE_BYTES, 'read this post');
+  if (!read.ok) return { problem: `${file.id}: ${read.error.message}` };
+  return sourceFromText(file.id, real, decodePost(read.value.bytes).text, read.value.stats.mtimeMs);
 }
 
 /** Reads one post for export, or says (with its file and line) why it cannot be exported. */
@@ -60,7 +75,8 @@ export function sourceFromText(
   text: string,
   mtimeMs: number,
 ): SourcePost | { problem: string } {
-  const parsed = parsePost(text);
+  // The listing's quick reader gives what parsePost gives (or is parsePost), parsed once for both uses.
+  const parsed: ParsedPost = quickParse(text);
   const error = parsed.frontMatter.error;
   if (error !== undefined) {
     // The error's line counts within the block; a fenced block starts one line into the file.
@@ -68,7 +84,7 @@ export function sourceFromText(
     const line = error.line === undefined ? '' : `:${error.line + (fenced ? 1 : 0)}`;
     return { problem: `${id}${line}: the front matter does not parse (${error.message}); the post was not exported` };
   }
-  const facts = summarizePost(text);
+  const facts = summarizePost(text, () => parsed);
   return { id, real, title: facts.title ?? fallbackTitle(id), facts, parsed, mtimeMs };
 }
 

@@ -13,17 +13,20 @@ export interface FeedEntry {
   html: string;
 }
 
-/** Escapes text for XML content and attribute values. */
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+// Characters XML 1.0 forbids outright are dropped rather than escaped (they cannot be escaped).
+// eslint-disable-next-line no-control-regex -- these are exactly the characters XML refuses
+const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** Escapes text for XML content and attribute values (one pass: the feed carries every post's HTML). */
 export function escapeXml(text: string): string {
-  // Characters XML 1.0 forbids outright are dropped rather than escaped (they cannot be escaped).
-  // eslint-disable-next-line no-control-regex -- these are exactly the characters XML refuses
-  const legal = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-  return legal
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return text.replace(XML_SPECIAL, (c) => XML_ESCAPES[c] ?? '');
 }
 
 /** An RFC 3339 time from a post's sort key (`YYYY-MM-DD[THH:MM:SS]`, wall-clock, read as UTC). */

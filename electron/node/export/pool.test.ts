@@ -84,6 +84,38 @@ describe('renderPages on worker threads', () => {
     expect(progress).toEqual(Array.from({ length: POSTS + 1 }, (_, i) => i));
   }, 60_000);
 
+  it('sends cached renders to the workers, which reuse them, and starts none when every post is cached', async () => {
+    const pooled: PoolOptions = { workerUrl, size: 2, minPosts: 0, alongside: false };
+    const renderCache = { dataDir: path.join(tmp, 'data'), version: 'pool-test' };
+    const cold = await exportSite({ postsDir: posts, outDir: path.join(tmp, 'cold'), pool: pooled, renderCache });
+    expect(cold.ok && cold.value).toMatchObject({ rendered: POSTS, reused: 0 });
+    // Half the posts edited: the workers get the other half with their cached renders.
+    const texts = new Map<string, string>();
+    for (let i = 0; i < POSTS; i += 2) {
+      const file = path.join(posts, `p${String(i)}.md`);
+      texts.set(file, await readFile(file, 'utf8'));
+      await writeFile(file, `${texts.get(file) ?? ''}\nEdited.\n`);
+    }
+    try {
+      const threads = new Set<number>();
+      const { setup, sources } = await setupOf();
+      const half = await exportSite({ postsDir: posts, outDir: path.join(tmp, 'half'), pool: pooled, renderCache });
+      const plain = await exportSite({ postsDir: posts, outDir: path.join(tmp, 'half-plain'), pool: pooled });
+      expect(plain.ok).toBe(true);
+      expect(half.ok && half.value).toMatchObject({ rendered: POSTS / 2, reused: POSTS / 2 });
+      expect(await siteFiles(path.join(tmp, 'half'))).toEqual(await siteFiles(path.join(tmp, 'half-plain')));
+      const warm = await exportSite({ postsDir: posts, outDir: path.join(tmp, 'warm'), pool: pooled, renderCache });
+      expect(warm.ok && warm.value).toMatchObject({ rendered: 0, reused: POSTS });
+      expect(await siteFiles(path.join(tmp, 'warm'))).toEqual(await siteFiles(path.join(tmp, 'half-plain')));
+      // Every post cached: no worker is started (a worker would render some of them off this thread).
+      const cached = () => ({ html: '<p>cached</p>', warnings: [], queries: [] });
+      await renderPages(setup, sources, (_i, page) => Promise.resolve(void threads.add(page.thread)), pooled, cached);
+      expect([...threads]).toEqual([0]);
+    } finally {
+      for (const [file, text] of texts) await writeFile(file, text);
+    }
+  }, 60_000);
+
   it('hands pages on in order, rendered by the workers, and by this thread alongside them', async () => {
     const { setup, sources } = await setupOf();
     const seen: { index: number; page: RenderedPage }[] = [];

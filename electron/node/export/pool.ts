@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SourcePost } from './collect';
+import type { CachedBody } from './render-cache';
 import { PageError, pageRenderer, type RenderedPage, type SiteSetup } from './site-pages';
 
 /** How the pages are shared out. */
@@ -30,6 +31,8 @@ export interface PoolOptions {
 export interface PageJob {
   index: number;
   post: SourcePost;
+  /** An earlier render of the post's body, to reuse if still right. */
+  cached?: CachedBody;
 }
 
 /** A worker's answer about one post, or its word that it is ready for posts. */
@@ -59,23 +62,30 @@ export function defaultPool(script: string | undefined): PoolOptions {
   };
 }
 
-/** Renders page `i` of `setup` from `posts[i]`, handing each to `onPage` in order. Throws PageError. */
+/**
+ * Renders page `i` of `setup` from `posts[i]`, handing each to `onPage` in order. Throws PageError.
+ * `cachedFor(i)` is an earlier render of post i's body; only posts without one count towards
+ * starting workers (replaying a cached render costs a fraction of a millisecond).
+ */
 export async function renderPages(
   setup: SiteSetup,
   posts: readonly SourcePost[],
   onPage: (index: number, page: RenderedPage) => Promise<void>,
   pool: PoolOptions,
+  cachedFor: (index: number) => CachedBody | undefined = () => undefined,
 ): Promise<void> {
-  const render = pageRenderer(setup);
-  const helpers = Math.min(pool.size - (pool.alongside === false ? 0 : 1), Math.floor(posts.length / (2 * WINDOW)));
+  const page = pageRenderer(setup);
+  const render: Render = (post, index) => page(post, index, cachedFor(index));
+  const fresh = posts.reduce((count, _post, index) => count + (cachedFor(index) === undefined ? 1 : 0), 0);
+  const helpers = Math.min(pool.size - (pool.alongside === false ? 0 : 1), Math.floor(fresh / (2 * WINDOW)));
   const url = pool.workerUrl;
-  if (url === null || posts.length < pool.minPosts || helpers < 1) {
+  if (url === null || fresh < pool.minPosts || helpers < 1) {
     await renderHere(render, posts, onPage);
     return;
   }
   const order = sequencer(posts, onPage);
   const workers = Array.from({ length: helpers }, () => new Worker(url, { workerData: { setup } }));
-  for (const worker of workers) employ(worker, order, posts);
+  for (const worker of workers) employ(worker, order, posts, cachedFor);
   const here = pool.alongside === false ? Promise.resolve() : renderAlongside(render, order, posts);
   try {
     await Promise.all([order.finished, here]);
@@ -180,11 +190,18 @@ async function renderAlongside(render: Render, order: Sequencer, posts: readonly
 }
 
 /** Feeds a worker from the queue, a few posts at a time, and hands its pages on. */
-function employ(worker: Worker, order: Sequencer, posts: readonly SourcePost[]): void {
+function employ(
+  worker: Worker,
+  order: Sequencer,
+  posts: readonly SourcePost[],
+  cachedFor: (index: number) => CachedBody | undefined,
+): void {
   const feed = () => {
     const index = order.take();
     const post = index === undefined ? undefined : posts[index];
-    if (index !== undefined && post !== undefined) worker.postMessage({ index, post } satisfies PageJob);
+    if (index === undefined || post === undefined) return;
+    const cached = cachedFor(index);
+    worker.postMessage((cached === undefined ? { index, post } : { index, post, cached }) satisfies PageJob);
   };
   worker.on('message', (reply: PageReply) => {
     // Posts go to a worker only once it has loaded the pipeline: until then this thread takes them.

@@ -15,7 +15,7 @@ const render = pageRenderer(data.setup as SiteSetup);
 port.on('message', (job: PageJob) => {
   let reply: PageReply;
   try {
-    reply = { index: job.index, page: render(job.post, job.index) };
+    reply = { index: job.index, page: render(job.post, job.index, job.cached) };
   } catch (error) {
     reply = { index: job.index, error: describe(error) };
   }

@@ -8,6 +8,7 @@ import { assetSink, takeCopies } from './assets';
 import type { SourcePost } from './collect';
 import { publicUrl, relativeHref } from './paths';
 import { linkResolver, type PageLink } from './plan';
+import type { CachedBody } from './render-cache';
 
 /** What every post page of one export shares; plain data, so a worker thread can receive it. */
 export interface SiteSetup {
@@ -32,15 +33,22 @@ export interface RenderedPage {
   copies: Map<string, Uint8Array>;
   /** The thread that rendered it (0: the exporting thread). */
   thread: number;
+  /** The body's render and its questions, for the render cache. */
+  cache: CachedBody;
+  /** Whether the body's render was reused from the cache. */
+  reused: boolean;
 }
 
+/** Renders page `index` from `post`, reusing `cached` (an earlier render of its body) if still right. */
+export type PageRender = (post: SourcePost, index: number, cached?: CachedBody) => RenderedPage;
+
 /** A renderer of the site's post pages; images copied once per renderer. */
-export function pageRenderer(setup: SiteSetup): (post: SourcePost, index: number) => RenderedPage {
+export function pageRenderer(setup: SiteSetup): PageRender {
   const sink = assetSink('copy', setup.postsRoot, 'assets');
   const links = linkResolver(setup.pages);
   const tags = new Map(setup.tags);
   const siteUrl = setup.siteUrl;
-  return (post, index) => {
+  return (post, index, cached) => {
     const page = setup.pages[index];
     if (page?.id !== post.id) throw new Error(`Page ${String(index)} is not ${post.id}`);
     const article = renderArticle(post, {
@@ -52,6 +60,7 @@ export function pageRenderer(setup: SiteSetup): (post: SourcePost, index: number
       home: relativeHref(page.file, 'index.html'),
       tagHref: (tag) => relativeHref(page.file, tags.get(tag) ?? 'tags/index.html'),
       feedHref: siteUrl === undefined ? undefined : relativeHref(page.file, 'feed.xml'),
+      ...(cached === undefined ? {} : { cached }),
     });
     return {
       html: article.html,
@@ -60,6 +69,8 @@ export function pageRenderer(setup: SiteSetup): (post: SourcePost, index: number
       warnings: article.warnings,
       copies: takeCopies(sink),
       thread: threadId,
+      cache: article.cache,
+      reused: article.reused,
     };
   };
 }

@@ -11,9 +11,19 @@ import { collectPosts, compareNewestFirst } from './collect';
 import { listFiles, tagFiles, type WrittenPost } from './lists';
 import { pageLinks, planPages, type PlannedPost } from './plan';
 import { defaultPool, renderPages, type PoolOptions } from './pool';
+import {
+  bodyKey,
+  BUILD_RENDER_VERSION,
+  loadRenderCache,
+  renderCacheFileFor,
+  saveRenderCache,
+  type CachedBody,
+} from './render-cache';
 import { PageError } from './site-pages';
 import { checkOutputFolder, createStage, discardStage, publishStage, stageWriter } from './stage';
+import { journalKey } from '../journal/location';
 import { errnoCode, ioFailure } from '../store/errors';
+import { isInside } from '../store/paths';
 
 /** The default sharing of pages among threads, for callers that bundle the exporter themselves (the bench). */
 export { defaultPool } from './pool';
@@ -32,6 +42,12 @@ export interface ExportSiteOptions {
   now?: () => number;
   /** How pages are shared among threads; by default the bundled worker, one per core, if built. */
   pool?: PoolOptions;
+  /**
+   * Reuse body renders of earlier exports: kept in `<dataDir>/render-cache/<folder key>.json`
+   * under the pipeline's `version` (by default the build's; running from source has none, and
+   * then nothing is cached). Never inside the posts or the output folder.
+   */
+  renderCache?: { dataDir: string; version?: string };
 }
 
 /** What an export wrote. `pages` counts every HTML page, posts included. */
@@ -40,6 +56,9 @@ export interface SiteReport {
   pages: number;
   warnings: string[];
   ms: number;
+  /** Of the post pages, how many bodies were rendered and how many reused from the render cache. */
+  rendered: number;
+  reused: number;
 }
 
 /** Exports a posts folder as a static site. */
@@ -65,13 +84,17 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
     siteUrl: siteUrl.value,
     onProgress: options.onProgress,
     pool: options.pool ?? defaultPool(process.argv[1]),
+    cache: await openCache(options.renderCache, postsRoot.value, out.value),
   };
   const stage = await createStage(out.value);
   try {
     const written = await writeSite(stage, plan.value.pages, settings);
     await publishStage(stage, out.value);
+    await keepCache(settings.cache, written.used);
     const warnings = [...collected.problems, ...plan.value.warnings, ...written.warnings];
-    return ok({ posts: plan.value.pages.length, pages: written.pages, warnings, ms: Math.round(now() - started) });
+    const { pages, rendered, reused } = written;
+    const ms = Math.round(now() - started);
+    return ok({ posts: plan.value.pages.length, pages, warnings, ms, rendered, reused });
   } catch (error) {
     await discardStage(stage);
     if (error instanceof PageError && errnoCode(error.cause) !== undefined)
@@ -86,13 +109,19 @@ interface SiteSettings {
   siteUrl: string | undefined;
   onProgress: ((done: number, total: number) => void) | undefined;
   pool: PoolOptions;
+  cache: OpenCache | null;
 }
 
-async function writeSite(
-  stage: string,
-  pages: PlannedPost[],
-  settings: SiteSettings,
-): Promise<{ pages: number; warnings: string[] }> {
+interface WrittenSite {
+  pages: number;
+  warnings: string[];
+  rendered: number;
+  reused: number;
+  /** Each post body's cache key → the render this export used. */
+  used: Map<string, CachedBody>;
+}
+
+async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSettings): Promise<WrittenSite> {
   const ordered = [...pages].sort((a, b) => compareNewestFirst(a.post, b.post));
   const tags = tagFiles(ordered);
   const setup = {
@@ -106,9 +135,13 @@ async function writeSite(
   const copied = new Set<string>();
   const warnings: string[] = [];
   const written: WrittenPost[] = [];
+  const cache = settings.cache;
+  const posts = ordered.map((page) => page.post);
+  const keys = cache === null ? [] : posts.map((post) => bodyKey(cache.version, post.parsed.body));
+  const used = new Map<string, CachedBody>();
+  let reused = 0;
   settings.onProgress?.(0, ordered.length);
   try {
-    const posts = ordered.map((page) => page.post);
     await renderPages(
       setup,
       posts,
@@ -120,20 +153,68 @@ async function writeSite(
         await writer.write(page.file, rendered.html);
         warnings.push(...rendered.warnings);
         written.push({ page, summary: rendered.summary, html: rendered.bodyHtml });
+        const key = keys[index];
+        if (key !== undefined) used.set(key, rendered.cache);
+        if (rendered.reused) reused += 1;
         settings.onProgress?.(written.length, ordered.length);
       },
       settings.pool,
+      (index) => {
+        const key = keys[index];
+        return key === undefined ? undefined : cache?.entries.get(key);
+      },
     );
     const lists = listFiles(written, tags, { siteTitle: settings.siteTitle, siteUrl: settings.siteUrl });
     for (const [file, text] of lists) await writer.write(file, text);
     await writer.done();
     const listPages = [...lists.keys()].filter((file) => file.endsWith('.html')).length;
-    return { pages: written.length + listPages, warnings };
+    return { pages: written.length + listPages, warnings, rendered: written.length - reused, reused, used };
   } catch (error) {
     // Nothing may still be writing into the stage when it is discarded; the first error is the one to tell.
     await writer.done().catch(() => undefined);
     throw error;
   }
+}
+
+interface OpenCache {
+  file: string;
+  version: string;
+  entries: Map<string, CachedBody>;
+}
+
+/** The render cache of this export, or null: no version, or a data folder inside the posts or output folder. */
+async function openCache(
+  options: ExportSiteOptions['renderCache'],
+  postsRoot: string,
+  outAbs: string,
+): Promise<OpenCache | null> {
+  const version = options?.version ?? BUILD_RENDER_VERSION;
+  if (options === undefined || version === null) return null;
+  const file = renderCacheFileFor(await realPathOf(path.resolve(options.dataDir)), journalKey(postsRoot));
+  if (isInside(postsRoot, file) || isInside(outAbs, file)) return null;
+  const loaded = await loadRenderCache(file, version);
+  return { file, version, entries: loaded.entries };
+}
+
+/** The real path of `abs`, which may not exist yet: its nearest existing folder's, with the rest joined on. */
+async function realPathOf(abs: string): Promise<string> {
+  try {
+    return await realpath(abs);
+  } catch {
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(await realPathOf(parent), path.basename(abs));
+  }
+}
+
+/**
+ * Keeps the renders an export used (and only those) for the next; a cache that cannot be written
+ * is skipped. When the export used exactly the entries it read, the file already holds them.
+ */
+async function keepCache(cache: OpenCache | null, used: ReadonlyMap<string, CachedBody>): Promise<void> {
+  if (cache === null) return;
+  const same = used.size === cache.entries.size && [...used].every(([key, entry]) => cache.entries.get(key) === entry);
+  if (same) return;
+  await saveRenderCache(cache.file, cache.version, used).catch(() => undefined);
 }
 
 async function postsFolder(postsDir: string): Promise<Result<string>> {

@@ -15,6 +15,8 @@ export interface BlogApiOptions {
   emit?: <E extends EventName>(event: E, payload: BlogEvents[E]) => void;
   /** The clock. */
   now?: () => Date;
+  /** The app's data folder, where site exports keep their render cache. */
+  dataDir?: string;
   /** Told about journal files that cannot be read (they are skipped and kept). */
   warn?: (message: string) => void;
 }
@@ -35,7 +37,7 @@ export function createBlogApi(store: PostStore, options: BlogApiOptions = {}): B
     createPost: (request) => store.create(request),
     deletePost: (id) => store.remove(id),
     ...journalMethods(journal),
-    ...exportApi(store, { emit: options.emit, now }),
+    ...exportApi(store, { emit: options.emit, now, dataDir: options.dataDir }),
     ...writingApi(store, { now }),
   };
 }
