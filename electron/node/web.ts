@@ -11,9 +11,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fail, ok, type Result } from '../../shared/api/contract';
 import { defaultDataDir, journalDirFor, journalKey } from './journal/location';
-import { createWebServer, type EventSender, type WebServer } from './server/index';
+import { createWebServer, type WebServer } from './server/index';
 import { createBlogApi, openPostStore, type PostStore } from './store/index';
+import { indexWritesDone } from './store/index-cache';
 import { firstListing } from './first-listing';
+import { createEventHub } from './web-events';
 import { createWatcher, type FolderWatcher } from './watcher';
 
 /** The port browser mode listens on unless told otherwise. */
@@ -141,7 +143,7 @@ export async function main(argv: string[], world: Partial<WebWorld> = {}): Promi
     );
   }
   const journalDir = journalDirFor(dataDir, store.value.root);
-  const started = await serve(store.value, parsed.value.port, w, journalDir);
+  const started = await serve(store.value, parsed.value.port, w, { journalDir, dataDir });
   if (!started.ok) return exitWith(w, `Postwright: ${started.error.message}`);
   w.out(`Postwright is editing ${store.value.root}`);
   w.out(`Open ${started.value.server.url}`);
@@ -195,15 +197,18 @@ async function exists(file: string): Promise<boolean> {
 const SEED_DELAY_MS = 2000;
 
 /** Starts the server, then the watcher feeding its event streams. */
-async function serve(store: PostStore, port: number, world: WebWorld, journalDir: string): Promise<Result<RunningWeb>> {
-  const streams = new Set<EventSender>();
+async function serve(
+  store: PostStore,
+  port: number,
+  world: WebWorld,
+  folders: { journalDir: string; dataDir: string },
+): Promise<Result<RunningWeb>> {
+  const hub = createEventHub();
   const blogApi = createBlogApi(store, {
-    journalDir,
+    ...folders,
     now: world.now,
     warn: (message) => world.err(`Postwright: ${message}`),
-    emit: (event, payload) => {
-      for (const send of streams) send(event, payload);
-    },
+    emit: hub.emit,
   });
   const first = firstListing(blogApi);
   let server: WebServer;
@@ -213,10 +218,7 @@ async function serve(store: PostStore, port: number, world: WebWorld, journalDir
       resolveAsset: (rel) => store.resolveAsset(rel),
       staticDir: world.staticDir,
       port,
-      subscribe: (send) => {
-        streams.add(send);
-        return () => streams.delete(send);
-      },
+      subscribe: hub.subscribe,
     });
   } catch (error) {
     return listenFailure(error, port);
@@ -230,7 +232,7 @@ async function serve(store: PostStore, port: number, world: WebWorld, journalDir
       seedAfter: first.listed.then(() => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref())),
       onChange: (changes) => {
         first.invalidate();
-        for (const send of streams) send('postsChanged', changes);
+        hub.changed(changes);
       },
       onError: (error) => {
         first.invalidate();
@@ -244,6 +246,8 @@ async function serve(store: PostStore, port: number, world: WebWorld, journalDir
   first.start();
   const stop = async (): Promise<void> => {
     await Promise.all([watcher.close(), server.close(), first.settled()]);
+    // A listing answers before its index file is written: let the write finish.
+    await indexWritesDone();
   };
   return ok({ server, root: store.root, stop });
 }

@@ -2,7 +2,7 @@
  * Finding a post in the sidebar: the search box, the sort and filter controls, then either the
  * arranged post list or, while there is a query, the full-text results with matches marked.
  */
-import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PostSummary, SearchHit } from '../../shared/api/contract';
 import { getBackend } from '../api/client';
 import { postFinder, useSearch, useSettled, type PostFinder } from '../hooks/useSearch';
@@ -78,17 +78,21 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   const limit = RESULTS_PAGE * (pages.query === trimmed ? pages.count : 1);
   const arranged = useMemo(() => arrangePosts(posts, view), [posts, view]);
   const find = useMemo(() => postFinder(arranged), [arranged]);
-  const byId = useMemo(() => new Map(posts.map((post) => [post.id, post])), [posts]);
-  const tags = useMemo(() => tagCounts(posts), [posts]);
-  const keys = useMemo(() => fieldKeys(posts), [posts]);
+  // What only the controls need waits until the list is painted (a render of its own, which a key interrupts).
+  const later = useDeferredValue(posts);
+  const tags = useMemo(() => tagCounts(later), [later]);
+  const keys = useMemo(() => fieldKeys(later), [later]);
+  const hasTags = tags.length > 0 || (later !== posts && posts.some((post) => post.tags.length > 0));
   const directionFor = useCallback((sort: SortField) => naturalDirection(sort, posts), [posts]);
   const search = useSearch(getBackend().api, trimmed, posts);
   const searching = trimmed !== '';
+  const byId = useMemo(() => (searching ? new Map(posts.map((post) => [post.id, post])) : null), [searching, posts]);
   // Posts found by title, path or tag show at once; full-text hits join them when the server answers.
   const found = useMemo(
-    () => (searching ? combine(byId, find, search.hits ?? [], trimmed, view, limit) : null),
-    [searching, byId, find, search.hits, trimmed, view, limit],
+    () => (byId === null ? null : combine(byId, find, search.hits ?? [], trimmed, view, limit)),
+    [byId, find, search.hits, trimmed, view, limit],
   );
+  usePrepared(find);
   const textPending = searching && search.hits === null;
   const showMore = useCallback(() => setPages({ query: trimmed, count: limit / RESULTS_PAGE + 1 }), [trimmed, limit]);
 
@@ -119,7 +123,14 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
           onKeyDown={onSearchKey}
         />
       </div>
-      <ListControls view={view} tags={tags} keys={keys} directionFor={directionFor} onChange={setView} />
+      <ListControls
+        view={view}
+        tags={tags}
+        hasTags={hasTags}
+        keys={keys}
+        directionFor={directionFor}
+        onChange={setView}
+      />
       {search.error === null ? null : (
         <p className="sidebar-error" role="alert">
           {search.error.message}
@@ -144,6 +155,14 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
       </p>
     </>
   );
+}
+
+/** Lower-cases the finder's texts when the browser is idle after the list is painted, not on the first query. */
+function usePrepared(find: PostFinder): void {
+  useEffect(() => {
+    const handle = window.requestIdleCallback(() => find.prepare(), { timeout: 1000 });
+    return () => window.cancelIdleCallback(handle);
+  }, [find]);
 }
 
 function countText(c: {

@@ -17,6 +17,8 @@ import {
 export interface ListControlsProps {
   view: ListView;
   tags: { tag: string; count: number }[];
+  /** Whether to show the tag filter even before `tags` are counted (so the list does not move down when they are). */
+  hasTags?: boolean;
   /** The front-matter keys of the folder's posts, most used first. */
   keys: { key: string; count: number }[];
   /** The direction a sort starts in (newest first for dates). */
@@ -34,6 +36,7 @@ function keyOptions(keys: ListControlsProps['keys'], sort: SortField): ListContr
 export const ListControls = memo(function ListControls({
   view,
   tags,
+  hasTags = tags.length > 0,
   keys,
   directionFor,
   onChange,
@@ -89,7 +92,7 @@ export const ListControls = memo(function ListControls({
           <option value="drafts">Drafts</option>
         </select>
       </div>
-      {tags.length === 0 ? null : (
+      {!hasTags ? null : (
         <div className="list-control">
           <label htmlFor={`${id}-tag`}>Tag</label>
           <select

@@ -1,6 +1,34 @@
 /** The posts folder and its list, refreshed on demand (after saves and changes on disk). */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiError, BlogApi, PostSummary, Workspace } from '../../shared/api/contract';
+import {
+  fail,
+  type ApiError,
+  type BlogApi,
+  type PostSummary,
+  type Result,
+  type Workspace,
+} from '../../shared/api/contract';
+import { readResult } from '../api/http';
+
+declare global {
+  interface Window {
+    /** Browser mode's first `listPosts`, asked for while the app's code loaded (renderer/public/boot.js). */
+    postwrightEarlyList?: Promise<Response>;
+  }
+}
+
+/** The early listing, once: a later refresh must see the folder as it is then. */
+function takeEarlyList(): Promise<Result<PostSummary[]>> | null {
+  const early = window.postwrightEarlyList;
+  if (early === undefined) return null;
+  window.postwrightEarlyList = undefined;
+  return early.then(
+    // The same shape check as every other answer of the HTTP client (renderer/api/http.ts).
+    (response) => readResult(response) as Promise<Result<PostSummary[]>>,
+    () =>
+      fail('IO', 'Could not reach the Postwright server.', 'Check that the server is still running, then try again.'),
+  );
+}
 
 /** The list as the sidebar shows it. */
 export interface PostsState {
@@ -23,7 +51,7 @@ export function usePosts(api: BlogApi): PostsState {
 
   const refresh = useCallback(() => {
     const mine = ++generation.current;
-    return Promise.all([api.getWorkspace(), api.listPosts()]).then(([ws, list]) => {
+    return Promise.all([api.getWorkspace(), takeEarlyList() ?? api.listPosts()]).then(([ws, list]) => {
       if (mine !== generation.current) return;
       if (ws.ok) setWorkspace(ws.value);
       if (list.ok) setPosts(list.value);

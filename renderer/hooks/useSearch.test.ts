@@ -35,6 +35,14 @@ describe('postFinder', () => {
     for (const query of queries) expect(find(query)).toEqual(filterPosts(POSTS, query));
   });
 
+  it('finds the same after prepare() as when the first query lower-cases the texts', () => {
+    const prepared = postFinder(POSTS);
+    prepared.prepare();
+    for (const query of ['garden', 'été', 'blog/river', 'PLANTS']) {
+      expect(prepared(query)).toEqual(postFinder(POSTS)(query));
+    }
+  });
+
   it('returns a copy of every post for an empty query', () => {
     const find = postFinder(POSTS);
     const all = find('');

@@ -156,11 +156,8 @@ export function passesFilters(post: PostSummary, view: Pick<ListView, 'show' | '
 
 /** The posts of `view`: filtered, then sorted. */
 export function arrangePosts(posts: readonly PostSummary[], view: ListView): PostSummary[] {
-  return sortPosts(
-    posts.filter((post) => passesFilters(post, view)),
-    view.sort,
-    view.direction,
-  );
+  const everyPost = view.show === 'all' && view.tag === null;
+  return sortPosts(everyPost ? posts : posts.filter((post) => passesFilters(post, view)), view.sort, view.direction);
 }
 
 /** Every tag used across the blog with how often, most used first, then by name. */

@@ -1,7 +1,7 @@
 import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INDEX_VERSION, openIndexCache } from './index-cache';
+import { INDEX_VERSION, indexWritesDone, openIndexCache } from './index-cache';
 import { createPostStore, type PostStore } from './store';
 import { FIXED_NOW, makeTempFolder, writeFiles } from './testing';
 
@@ -31,6 +31,7 @@ describe('the front-matter index', () => {
     expect(
       await titles(await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() })),
     ).toEqual(['Alpha', 'Beta']);
+    await indexWritesDone();
     const saved = JSON.parse(await readFile(indexFile(), 'utf8')) as { version: number; posts: { id: string }[] };
     expect(saved.version).toBe(INDEX_VERSION);
     expect(saved.posts.map((post) => post.id).sort()).toEqual(['a.md', 'sub/b.md']);
@@ -56,6 +57,7 @@ describe('the front-matter index', () => {
 
     await rm(path.join(posts.dir, 'b.md'));
     expect(await titles(store)).toEqual(['Gamma']);
+    await indexWritesDone();
     const saved = JSON.parse(await readFile(indexFile(), 'utf8')) as { posts: { id: string; title: string }[] };
     expect(saved.posts.map((post) => post.title)).toEqual(['Gamma']);
   });
@@ -97,6 +99,48 @@ describe('the front-matter index', () => {
     expect(await titles(store)).toEqual(['From the index']);
   });
 
+  it('answers before the index file is written, writes one at a time, and still lists when it cannot write', async () => {
+    await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\n' });
+    // The data folder's "index" is a file: no index file can be made there.
+    await writeFiles(data.dir, { index: 'not a folder' });
+    const store = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() });
+    expect(await titles(store)).toEqual(['Alpha']);
+    await indexWritesDone();
+
+    const cache = await openIndexCache(path.join(data.dir, 'fresh', 'posts.json'));
+    const summary = { id: 'x.md', title: 'X', date: null, sortKey: null, draft: false, path: null, tags: [] };
+    cache.set({ ...summary, size: 1, mtimeMs: 1 });
+    const first = cache.flush();
+    cache.set({ ...summary, title: 'Y', size: 2, mtimeMs: 2 });
+    const second = cache.flush();
+    await Promise.all([first, second]);
+    const saved = JSON.parse(await readFile(path.join(data.dir, 'fresh', 'posts.json'), 'utf8')) as {
+      posts: { title: string }[];
+    };
+    expect(saved.posts.map((post) => post.title)).toEqual(['Y']);
+  });
+
+  it('knows which posts it has a summary of, whatever their size and time', async () => {
+    await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\n' });
+    const cache = await openIndexCache();
+    expect(cache.has('a.md')).toBe(false);
+    const store = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW });
+    expect(await titles(store)).toEqual(['Alpha']);
+    const stats = await stat(path.join(posts.dir, 'a.md'));
+    cache.set({
+      id: 'a.md',
+      title: 'A',
+      date: null,
+      sortKey: null,
+      draft: false,
+      path: null,
+      tags: [],
+      ...sized(stats),
+    });
+    expect(cache.has('a.md')).toBe(true);
+    expect(cache.get('a.md', stats.size, stats.mtimeMs)?.title).toBe('A');
+  });
+
   it('keeps the index in memory when no file is given', async () => {
     await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\n' });
     const store = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW });
@@ -105,3 +149,7 @@ describe('the front-matter index', () => {
     expect(await titles(store)).toEqual(['Alphabet']);
   });
 });
+
+function sized(stats: { size: number; mtimeMs: number }): { size: number; mtimeMs: number } {
+  return { size: stats.size, mtimeMs: stats.mtimeMs };
+}

@@ -16,14 +16,27 @@ export const INDEX_VERSION = 2;
 export interface IndexCache {
   /** Reads the index file, once (opening the cache does not, so a start-up never waits for it). */
   load(): Promise<void>;
+  /** Whether a summary of `id` is remembered at all (so a first listing need not `lstat` what it will read). */
+  has(id: string): boolean;
   /** The summary of `id` if it was made from a file of exactly this size and modification time. */
   get(id: string, size: number, mtimeMs: number): PostSummary | undefined;
   /** Remembers a summary (keyed by its own id, size and mtimeMs). */
   set(summary: PostSummary): void;
   /** Forgets every post not in `ids` (deleted or renamed files). */
   retain(ids: ReadonlySet<string>): void;
-  /** Writes the index file if anything changed since it was read or last written. */
+  /**
+   * Writes the index file if anything changed since it was read or last written, after any write
+   * already under way (one at a time, so an older index never lands last).
+   */
   flush(): Promise<void>;
+}
+
+/** Index files being written, by every cache of this process. */
+const underWay = new Set<Promise<void>>();
+
+/** Settles once every index file write started so far has finished (so a process can stop without cutting one). */
+export async function indexWritesDone(): Promise<void> {
+  while (underWay.size > 0) await Promise.all(underWay);
 }
 
 interface IndexFile {
@@ -39,6 +52,19 @@ export function openIndexCache(file?: string): Promise<IndexCache> {
   const entries = new Map<string, PostSummary>();
   let loading: Promise<void> | null = null;
   let dirty = false;
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (): Promise<void> => {
+    if (file === undefined || !dirty) return;
+    dirty = false;
+    try {
+      const body: IndexFile = { version: INDEX_VERSION, posts: [...entries.values()] };
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFileAtomic(file, Buffer.from(JSON.stringify(body)), 0o600);
+    } catch (error) {
+      dirty = true;
+      throw error;
+    }
+  };
   return Promise.resolve({
     load() {
       loading ??= (async () => {
@@ -47,6 +73,9 @@ export function openIndexCache(file?: string): Promise<IndexCache> {
         for (const post of await load(file)) if (!entries.has(post.id)) entries.set(post.id, post);
       })();
       return loading;
+    },
+    has(id) {
+      return entries.has(id);
     },
     get(id, size, mtimeMs) {
       const known = entries.get(id);
@@ -64,12 +93,13 @@ export function openIndexCache(file?: string): Promise<IndexCache> {
         }
       }
     },
-    async flush() {
-      if (file === undefined || !dirty) return;
-      dirty = false;
-      const body: IndexFile = { version: INDEX_VERSION, posts: [...entries.values()] };
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFileAtomic(file, Buffer.from(JSON.stringify(body)), 0o600);
+    flush() {
+      const next = writing.then(write);
+      const settled = next.catch(() => undefined);
+      writing = settled;
+      underWay.add(settled);
+      void settled.then(() => underWay.delete(settled));
+      return next;
     },
   });
 }

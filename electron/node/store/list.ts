@@ -56,7 +56,9 @@ export async function listPosts(root: string, maxFileBytes: number, cache?: Inde
   });
   if (cache !== undefined) {
     cache.retain(new Set(files.map((file) => file.id)));
-    await cache.flush();
+    // The answer does not wait for the index file: it only speeds up the next start (and a folder
+    // whose data folder cannot be written is still listed). It is written once the answer is on its way.
+    cache.flush().catch(() => undefined);
   }
   return summaries.sort(compareSummaries);
 }
@@ -116,7 +118,8 @@ function summaryFromDisk(
   maxFileBytes: number,
   cache: IndexCache | undefined,
 ): PostSummary | undefined {
-  const remembered = cache === undefined ? undefined : fromIndex(id, abs, cache);
+  // Nothing remembered (a first listing): the open file's own stats are enough, no `lstat` first.
+  const remembered = cache?.has(id) === true ? fromIndex(id, abs, cache) : undefined;
   if (remembered !== undefined) return remembered;
   let fd: number;
   try {
