@@ -83,8 +83,14 @@ function entries(posts: readonly WrittenPost[], from: string): ListEntry[] {
   }));
 }
 
+/**
+ * How many of the newest posts the feed carries in full. Readers fetch a feed again and again, and a
+ * feed of a whole blog grows without end (1,000 posts: 5 MB); Jekyll's feed keeps 10, most readers show 20.
+ */
+export const FEED_ENTRIES = 20;
+
 function addFeeds(files: Files, posts: readonly WrittenPost[], title: string, siteUrl: string): void {
-  const feedEntries: FeedEntry[] = posts.map(({ page, summary, html }) => ({
+  const feedEntries: FeedEntry[] = posts.slice(0, FEED_ENTRIES).map(({ page, summary, html }) => ({
     title: page.post.title,
     url: publicUrl(siteUrl, page.file),
     updated: atomTime(page.post.facts.sortKey, page.post.mtimeMs),

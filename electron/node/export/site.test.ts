@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FEED_ENTRIES } from './lists';
 import { exportSite } from './site';
 import { brokenReferences, filesBelow, htmlProblems, pageProblems, xmlProblem } from './testing';
 
@@ -131,6 +132,21 @@ describe('exportSite', () => {
     expect(xmlProblem(await readFile(path.join(out, 'sitemap.xml'), 'utf8'))).toBeNull();
     await exportSite({ postsDir: posts, outDir: out });
     expect(await filesBelow(out)).not.toContain('feed.xml');
+  });
+
+  it('keeps the newest posts in the feed and every post in the sitemap', async () => {
+    const count = FEED_ENTRIES + 5;
+    for (let i = 1; i <= count; i++) {
+      const day = String(i).padStart(2, '0');
+      await put(`p${day}.md`, `---\ntitle: Post ${day}\ndate: 2024-01-${day}\n---\n\nBody ${day}.\n`);
+    }
+    await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/' });
+    const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
+    const titles = [...feed.matchAll(/<entry>\s*<title>Post (\d+)<\/title>/g)].map((m) => Number(m[1]));
+    expect(titles).toEqual(Array.from({ length: FEED_ENTRIES }, (_, i) => count - i));
+    expect(feed).toContain(`<updated>2024-01-${String(count)}T00:00:00Z</updated>`);
+    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.com/p01/</loc>');
   });
 
   it('includes drafts only when asked', async () => {
