@@ -182,6 +182,11 @@ export function budgetParts(markdown: string): BudgetPart[] | null {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/** A text cut between blank lines outside fenced code, each piece to be rendered as Markdown. */
+export function blankLineParts(markdown: string): BudgetPart[] {
+  return chunksOf(markdown).map(([start, end]) => ({ text: markdown.slice(start, end), tooComplex: null }));
+}
+
 /** The [start, end) spans of the text between blank lines, keeping fenced code (blank lines and all) whole. */
 function chunksOf(markdown: string): Span[] {
   const chunks: Span[] = [];

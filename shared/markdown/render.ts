@@ -17,8 +17,9 @@ import rehypeStringify from 'rehype-stringify';
 import { common } from 'lowlight';
 import { escapeAttributeBrackets } from './attributes';
 import { CONTEXT_KEY, type RenderContext } from './context';
+import { rehypeDepthLimit } from './depth';
 import { rehypeHeadingIds } from './headings';
-import { budgetParts, type BudgetPart } from './limits';
+import { blankLineParts, budgetParts, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
 import { rehypeUrlPolicy } from './url-policy';
 import { stepsFor } from './steps';
@@ -57,6 +58,8 @@ export const MARKDOWN_PLUGINS: PluggableList = [
   [remarkGfm],
   [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }],
   [rehypeRaw],
+  // Before any walker that recurses: a tree too deep for one thread's stack is refused in every thread.
+  [rehypeDepthLimit],
   [rehypeHeadingIds],
   // Only fenced code with a known language is highlighted; unknown ones stay plain (no throw).
   [rehypeHighlight, { detect: false, languages: common }],
@@ -114,7 +117,7 @@ function renderParts(parts: BudgetPart[], context: RenderContext, everyStep: boo
   try {
     return runTree({ type: 'root', children }, context, everyStep);
   } catch (error) {
-    // Deep raw-HTML nesting can still overflow the recursive tree walkers: show the text instead.
+    // Deep raw-HTML nesting (refused at MAX_TREE_DEPTH, before the recursive walkers overflow): show the text instead.
     if (!(error instanceof RangeError)) throw error;
     context.warnings.length = before;
     if (parts.length > 1) {
@@ -122,6 +125,9 @@ function renderParts(parts: BudgetPart[], context: RenderContext, everyStep: boo
       return html.filter((h) => h !== '').join('\n');
     }
     const text = parts[0]?.text ?? '';
+    // One text: only its too-deep stretch between blank lines is shown as text, the rest as Markdown.
+    const pieces = blankLineParts(text);
+    if (pieces.length > 1) return renderParts(pieces, context, everyStep);
     return runTree({ type: 'root', children: [textNode(text, 'it is nested too deeply to render', context)] }, context);
   }
 }
