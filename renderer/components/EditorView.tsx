@@ -104,14 +104,16 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
       <div className="panes" ref={panes}>
         <MarkdownPane
           value={state.body}
+          generation={state.generation}
+          text={editor.text}
           readOnly={readOnly}
           focusRequest={focusRequest}
-          onChange={(body) => dispatch({ type: 'editBody', body })}
+          onType={editor.typeBody}
         />
         <Preview
           scrollRef={preview}
           postId={doc.id}
-          markdown={state.body}
+          text={editor.text}
           title={title}
           date={date}
           onOpenPost={onOpenPost}

@@ -13,6 +13,7 @@ import MDEditor, {
 } from '@uiw/react-md-editor/nohighlight';
 import '@uiw/react-md-editor/markdown-editor.css';
 import { PlainTextarea } from '../preview/PlainTextarea';
+import type { TextSource } from '../preview/typing';
 import { useTypingAhead } from '../preview/useTypingAhead';
 
 /** Toolbar commands that open the editor's built-in (unsanitized) preview or leave the app. */
@@ -29,16 +30,23 @@ function NoPreview(): React.JSX.Element {
 
 /** Props of the Markdown editor. */
 export interface MarkdownPaneProps {
+  /** React's copy of the text (it may lag behind typing by a moment). */
   value: string;
-  onChange: (value: string) => void;
+  /** The read of the post the text belongs to (EditorState.generation). */
+  generation: number;
+  /** The text now. */
+  text: TextSource;
+  /** Takes each change of the text, made in the read `generation`. */
+  onType: (body: string, generation: number) => void;
   readOnly: boolean;
   /** Changing this number moves the keyboard focus into the editor. */
   focusRequest: number;
 }
 
 /** The editor: toolbar and text area, named "Markdown". */
-export function MarkdownPane({ value, onChange, readOnly, focusRequest }: MarkdownPaneProps): React.JSX.Element {
-  const { box, onText, onPlainText } = useTypingAhead(value, onChange);
+export function MarkdownPane(props: MarkdownPaneProps): React.JSX.Element {
+  const { value, generation, text, onType, readOnly, focusRequest } = props;
+  const { box, onText } = useTypingAhead(value, generation, text, onType);
   useEffect(() => {
     if (focusRequest > 0) box.current?.querySelector('textarea')?.focus();
   }, [box, focusRequest]);
@@ -46,7 +54,7 @@ export function MarkdownPane({ value, onChange, readOnly, focusRequest }: Markdo
   return (
     // Scroll sync (hooks/useScrollSync.ts) listens on the panes around this one.
     <div className="markdown-pane" ref={box}>
-      <Editor readOnly={readOnly} onText={onText} onPlainText={onPlainText} />
+      <Editor readOnly={readOnly} onText={onText} />
     </div>
   );
 }
@@ -56,11 +64,10 @@ type RenderTextarea = NonNullable<NonNullable<MDEditorProps['components']>['text
 interface EditorProps {
   readOnly: boolean;
   onText: (text: string) => void;
-  onPlainText: (text: string) => void;
 }
 
 /** The editor itself, re-rendered only when its props change (never on a keystroke). */
-const Editor = memo(function Editor({ readOnly, onText, onPlainText }: EditorProps): React.JSX.Element {
+const Editor = memo(function Editor({ readOnly, onText }: EditorProps): React.JSX.Element {
   const textareaProps = useMemo(
     () => ({ 'aria-label': 'Markdown', readOnly, spellCheck: true, placeholder: 'Write…' }),
     [readOnly],
@@ -69,7 +76,7 @@ const Editor = memo(function Editor({ readOnly, onText, onPlainText }: EditorPro
     (attributes, handle) => (
       <PlainTextarea
         attributes={{ ...(attributes as TextareaHTMLAttributes<HTMLTextAreaElement>), ...textareaProps }}
-        onText={onPlainText}
+        onText={onText}
         onKey={(event) => {
           // What the editor's own textarea does on a key: Tab, list continuation, then shortcuts.
           handleKeyDown(event, 2, false);
@@ -85,7 +92,7 @@ const Editor = memo(function Editor({ readOnly, onText, onPlainText }: EditorPro
         }}
       />
     ),
-    [textareaProps, onPlainText],
+    [textareaProps, onText],
   );
   const components = useMemo(() => ({ preview: NoPreview, textarea: renderPlain }), [renderPlain]);
   return (

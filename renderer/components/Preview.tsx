@@ -1,10 +1,11 @@
 /**
  * The live preview: the body rendered by the shared pipeline (sanitized HTML), in article style.
- * It follows the text through useDeferredValue and renders in a worker, only the blocks that
- * changed, and swaps only those into the page, so typing never waits.
+ * It follows every key straight from the editor's latest state (../preview/typing.ts) and renders
+ * in a worker, only the blocks that changed, and swaps only those into the page, so typing never waits.
  */
-import { useDeferredValue, useEffect, type MouseEvent, type Ref } from 'react';
+import { useEffect, type MouseEvent, type Ref } from 'react';
 import { PreviewBody } from '../preview/PreviewBody';
+import type { TextSource } from '../preview/typing';
 import { usePreviewBlocks } from '../preview/usePreviewBlocks';
 import { bodyStartsWithH1 } from '../state/heading';
 import { linkTarget } from '../state/urls';
@@ -12,7 +13,8 @@ import { linkTarget } from '../state/urls';
 /** Props of the preview. */
 export interface PreviewProps {
   postId: string;
-  markdown: string;
+  /** The post's text, followed on every key. */
+  text: TextSource;
   title: string | null;
   date: string | null;
   onOpenPost: (id: string) => void;
@@ -25,9 +27,8 @@ export interface PreviewProps {
 
 /** The rendered post, in a region named "Preview". Links never navigate the app. */
 export function Preview(props: PreviewProps): React.JSX.Element {
-  const { postId, markdown, title, date, onOpenPost, onOpenExternal, scrollRef, onRendered } = props;
-  const deferred = useDeferredValue(markdown);
-  const rendered = usePreviewBlocks(postId, deferred);
+  const { postId, text, title, date, onOpenPost, onOpenExternal, scrollRef, onRendered } = props;
+  const rendered = usePreviewBlocks(postId, text);
   // After PreviewBody's layout effect has put the blocks on the page.
   useEffect(() => onRendered?.(), [rendered.blocks, rendered.pending, onRendered]);
 
@@ -52,7 +53,7 @@ export function Preview(props: PreviewProps): React.JSX.Element {
       onAuxClick={(event) => event.preventDefault()}
     >
       <article className="prose">
-        {title !== null && title !== '' && !bodyStartsWithH1(deferred) ? (
+        {title !== null && title !== '' && !bodyStartsWithH1(rendered.markdown) ? (
           <header className="prose-header">
             <h1 className="prose-title">{title}</h1>
             {date !== null && date !== '' ? <p className="prose-date">{date}</p> : null}

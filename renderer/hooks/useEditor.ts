@@ -1,5 +1,5 @@
 /** The open post's side effects: reading, saving, creating, and noticing changes on disk. */
-import { useCallback, useMemo, useReducer, useRef } from 'react';
+import { startTransition, useCallback, useMemo, useReducer, useState } from 'react';
 import type { ApiError, BlogApi } from '../../shared/api/contract';
 import {
   editorReducer,
@@ -10,6 +10,8 @@ import {
   type EditorAction,
   type EditorState,
 } from '../state/editor';
+import type { TextSource } from '../preview/typing';
+import { createEditorStore } from './editorStore';
 
 /** What the UI can do with the open post. */
 export interface EditorControls {
@@ -17,6 +19,13 @@ export interface EditorControls {
   dispatch: (action: EditorAction) => void;
   /** The latest state, for event handlers that run between renders. */
   current: () => EditorState;
+  /**
+   * A keystroke's text, typed into the post of `generation`: the latest state takes it at once,
+   * React's state a moment later (../preview/typing.ts). Ignored once another read replaced the post.
+   */
+  typeBody: (body: string, generation: number) => void;
+  /** The text as typed, for readers that follow every key without a render (the preview). */
+  text: TextSource;
   open: (id: string) => Promise<void>;
   /** Saves the edits; true when nothing is left unsaved. */
   save: (force?: boolean) => Promise<boolean>;
@@ -33,14 +42,16 @@ export interface EditorControls {
 /** Binds the editor reducer to the backend. */
 export function useEditor(api: BlogApi): EditorControls {
   const [state, reactDispatch] = useReducer(editorReducer, initialEditor);
-  // Handlers read the state through this ref; it is updated with every action, so a save right
-  // after a keystroke sees the keystroke even before React has rendered it.
-  const latest = useRef(initialEditor);
-  const dispatch = useCallback((action: EditorAction) => {
-    latest.current = editorReducer(latest.current, action);
-    reactDispatch(action);
-  }, []);
-  const current = useCallback(() => latest.current, []);
+  // Handlers read the latest state, which every action and every key change at once (./editorStore.ts).
+  const [store] = useState(() =>
+    createEditorStore({
+      react: reactDispatch,
+      timers: { set: (run, ms) => window.setTimeout(run, ms), clear: (id) => window.clearTimeout(id) },
+      frame: (callback) => requestAnimationFrame(callback),
+      transition: startTransition,
+    }),
+  );
+  const { dispatch, current, typeBody } = store;
 
   const open = useCallback(
     async (id: string) => {
@@ -53,7 +64,7 @@ export function useEditor(api: BlogApi): EditorControls {
 
   const save = useCallback(
     async (force = false) => {
-      const before = latest.current;
+      const before = current();
       const request = saveRequest(before, force);
       const sent = snapshot(before);
       if (before.saving !== null || request === null || sent === null) return !isDirty(before);
@@ -61,23 +72,23 @@ export function useEditor(api: BlogApi): EditorControls {
       dispatch({ type: 'saveStarted', sent });
       const result = await api.savePost(request);
       dispatch(result.ok ? { type: 'saved', doc: result.value } : { type: 'saveFailed', error: result.error });
-      return result.ok && !isDirty(latest.current);
+      return result.ok && !isDirty(current());
     },
-    [api, dispatch],
+    [api, current, dispatch],
   );
 
   const reloadFromDisk = useCallback(async () => {
-    const id = latest.current.doc?.id;
+    const id = current().doc?.id;
     if (id !== undefined) await open(id);
-  }, [open]);
+  }, [current, open]);
 
   const checkDisk = useCallback(async () => {
-    const id = latest.current.doc?.id;
+    const id = current().doc?.id;
     if (id === undefined) return;
     const result = await api.readPost(id);
     if (result.ok) dispatch({ type: 'diskVersion', doc: result.value });
     else if (result.error.code === 'NOT_FOUND') dispatch({ type: 'diskGone', id });
-  }, [api, dispatch]);
+  }, [api, current, dispatch]);
 
   const create = useCallback(
     async (title: string) => {
@@ -93,7 +104,19 @@ export function useEditor(api: BlogApi): EditorControls {
   const close = useCallback(() => dispatch({ type: 'reset' }), [dispatch]);
 
   return useMemo(
-    () => ({ state, dispatch, current, open, save, reloadFromDisk, checkDisk, create, close }),
-    [state, dispatch, current, open, save, reloadFromDisk, checkDisk, create, close],
+    () => ({
+      state,
+      dispatch,
+      current,
+      typeBody,
+      text: store.text,
+      open,
+      save,
+      reloadFromDisk,
+      checkDisk,
+      create,
+      close,
+    }),
+    [state, dispatch, current, typeBody, store, open, save, reloadFromDisk, checkDisk, create, close],
   );
 }

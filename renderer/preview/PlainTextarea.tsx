@@ -39,7 +39,11 @@ export function PlainTextarea({ attributes, onKey, onText, ref }: PlainTextareaP
     const listener = (event: KeyboardEvent): void => keys.current(event);
     // Native too: React drops an `input` event whose value its tracker already saw (a toolbar command
     // that set the value before dispatching), and a change the app never hears of is never saved.
-    const input = (): void => texts.current(area.value);
+    // It stops here: React's root listener would copy and compare the whole text again, for no handler.
+    const input = (event: Event): void => {
+      event.stopPropagation();
+      texts.current(area.value);
+    };
     area.addEventListener('keydown', listener);
     area.addEventListener('input', input);
     return () => {

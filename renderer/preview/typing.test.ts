@@ -1,47 +1,108 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile, startTyping, typedText } from './typing';
+import { createAfterPaint, createHandover, createSignal, shouldTake, type Timers } from './typing';
 
-const long = 'x'.repeat(6_000);
+/** Timers run by hand: `due()` runs the ones set, in order. */
+function manualTimers(): Timers & { due: () => void; count: () => number } {
+  const waiting = new Map<number, () => void>();
+  let next = 1;
+  return {
+    set: (run) => {
+      waiting.set(next, run);
+      return next++;
+    },
+    clear: (id) => waiting.delete(id),
+    due: () => {
+      const runs = [...waiting.values()];
+      waiting.clear();
+      for (const run of runs) run();
+    },
+    count: () => waiting.size,
+  };
+}
 
-describe('typing ahead of the app state', () => {
-  it('keeps what was typed while the app state comes back late, in order', () => {
-    let state = startTyping(long);
-    state = typedText(typedText(typedText(state, `${long}a`), `${long}ab`), `${long}abc`);
-    // The app has caught up with the first key only: an echo, the textarea keeps its text.
-    const first = reconcile(state, `${long}a`, true);
-    expect(first.revision).toBe(state.revision);
-    expect(first.typed).toEqual([`${long}ab`, `${long}abc`]);
-    // Then with everything: nothing left on its way.
-    const all = reconcile(first, `${long}abc`, false);
-    expect(all.revision).toBe(state.revision);
-    expect(all.typed).toEqual([]);
+describe('handing typed text to React', () => {
+  it('hands over only the newest text of a burst, once, when the timer is due', () => {
+    const timers = manualTimers();
+    const given: string[] = [];
+    const handover = createHandover((body) => given.push(body), timers);
+    handover.typed('a', false);
+    handover.typed('ab', false);
+    handover.typed('abc', false);
+    expect(timers.count()).toBe(1);
+    expect(given).toEqual([]);
+    timers.due();
+    expect(given).toEqual(['abc']);
   });
 
-  it('returns the same state when nothing changed', () => {
-    const state = typedText(startTyping(long), `${long}a`);
-    expect(reconcile(state, long, true)).toBe(state);
+  it('lets the caller take the waiting text before another action, cancelling the timer', () => {
+    const timers = manualTimers();
+    const given: string[] = [];
+    const handover = createHandover((body) => given.push(body), timers);
+    handover.typed('ab', false);
+    expect(handover.take()).toBe('ab');
+    expect(handover.take()).toBeNull();
+    timers.due();
+    expect(given).toEqual([]);
   });
 
-  it('takes a text from elsewhere at once, even while typed text is on its way', () => {
-    const state = typedText(startTyping(long), `${long}a`);
-    const inserted = reconcile(state, `${long}a![photo](photo.png)`, true);
-    expect(inserted.revision).toBe(state.revision + 1);
-    expect(inserted.taken).toBe(`${long}a![photo](photo.png)`);
-    expect(inserted.typed).toEqual([]);
+  it('moves a waiting handover sooner when the dirty mark flips, and never later', () => {
+    const delays: number[] = [];
+    const timers = manualTimers();
+    const handover = createHandover(() => undefined, {
+      set: (run, ms) => {
+        delays.push(ms);
+        return timers.set(run, ms);
+      },
+      clear: timers.clear,
+    });
+    handover.typed('a', false);
+    handover.typed('ab', true);
+    handover.typed('abc', false);
+    expect(delays).toEqual([200, 0]);
+    expect(timers.count()).toBe(1);
+  });
+});
+
+describe('taking React text into the textarea', () => {
+  it('keeps typed text over a late copy of it', () => {
+    expect(shouldTake('ab', 'abc', 'abc')).toBe(false);
   });
 
-  it('takes a short text like a long one (one textarea at every size)', () => {
-    let state = typedText(startTyping('short'), 'shorts');
-    state = reconcile(state, 'shorts', false);
-    expect(state).toMatchObject({ typed: [], seen: 'shorts', taken: 'short', revision: 0 });
-    state = reconcile(state, 'another post', false);
-    expect(state).toMatchObject({ taken: 'another post', revision: 1 });
+  it('takes a change from elsewhere, and nothing when the textarea is known to show it', () => {
+    expect(shouldTake('restored', 'restored', 'typed')).toBe(true);
+    expect(shouldTake('same', 'same', 'same')).toBe(false);
+    expect(shouldTake('first read', 'first read', null)).toBe(true);
   });
+});
 
-  it('believes the app once typing settled, even when it says an older typed text', () => {
-    let state = typedText(typedText(startTyping(long), `${long}a`), `${long}ab`);
-    state = reconcile(state, `${long}a`, false);
-    expect(state.taken).toBe(`${long}a`);
-    expect(state.revision).toBe(1);
+describe('signal', () => {
+  it('calls each listener until it unsubscribes', () => {
+    const signal = createSignal();
+    let calls = 0;
+    const stop = signal.subscribe(() => (calls += 1));
+    signal.notify();
+    stop();
+    signal.notify();
+    expect(calls).toBe(1);
+  });
+});
+
+describe('after paint', () => {
+  it('runs once for every ask before the frame, and only after the frame', async () => {
+    const frames: (() => void)[] = [];
+    let runs = 0;
+    const later = createAfterPaint(
+      () => (runs += 1),
+      (callback) => frames.push(callback),
+    );
+    later();
+    later();
+    expect(frames).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(runs).toBe(0);
+    frames[0]?.();
+    await expect.poll(() => runs).toBe(1);
+    later();
+    expect(frames).toHaveLength(2);
   });
 });

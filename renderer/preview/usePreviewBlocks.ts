@@ -1,14 +1,19 @@
 /**
  * The preview's HTML, block by block, for the text as it is now. Rendering runs in a worker that
  * re-renders only changed blocks, newest text first; where a worker cannot start it renders here.
+ * The text comes straight from the editor's latest state on every key (./typing.ts), not through
+ * React's state, which takes typed text only a few times a second.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { latestOnly, type LatestOnly } from '../state/latestOnly';
 import { stepTowards } from './patch';
-import type { BlockReply, RenderRequest } from './protocol';
+import { applyBlocksEdit, textEdit, type BlockReply, type RenderRequest, type WireReply } from './protocol';
+import type { TextSource } from './typing';
 
 /** What the preview shows: the blocks' HTML, warnings, and whether it lags behind the text. */
 export interface PreviewBlocks {
+  /** The text the blocks show (until the first render: the text now). */
+  markdown: string;
   blocks: readonly string[];
   warnings: readonly string[];
   pending: boolean;
@@ -50,14 +55,25 @@ function startRenderer(onRendered: (rendered: Rendered) => void): Renderer {
         finish({ seq: job.seq, blocks: [], warnings: [`The preview could not load: ${String(error)}`] }),
     );
   };
+  // What the worker was last sent and sent back: messages carry only the change (./protocol.ts).
+  let sent: { postId: string; markdown: string } | null = null;
+  let replied: string[] = [];
   const queue = latestOnly<RenderRequest>((job) => {
     inFlight = job;
-    if (worker !== null) worker.postMessage(job);
-    else renderHere(job);
+    if (worker === null) {
+      renderHere(job);
+      return;
+    }
+    const base = sent?.postId === job.postId ? sent.markdown : '';
+    worker.postMessage({ seq: job.seq, postId: job.postId, text: textEdit(base, job.markdown) });
+    sent = { postId: job.postId, markdown: job.markdown };
   });
   try {
     worker = new Worker(new URL('./blockWorker.ts', import.meta.url), { type: 'module', name: 'preview' });
-    worker.addEventListener('message', (event: MessageEvent<BlockReply>) => finish(event.data));
+    worker.addEventListener('message', (event: MessageEvent<WireReply>) => {
+      replied = applyBlocksEdit(replied, event.data.blocks);
+      finish({ seq: event.data.seq, blocks: replied, warnings: event.data.warnings });
+    });
     worker.addEventListener('error', (event) => {
       // The worker could not load (e.g. a protocol that refuses workers): render on the page.
       event.preventDefault();
@@ -80,9 +96,11 @@ function showFrom(before: Shown | null, rendered: Rendered): Shown {
   return { ...rendered, blocks: stepTowards(from, rendered.reply.blocks) };
 }
 
-/** Renders `markdown` of `postId`; the last finished render stays on screen until the next. */
-export function usePreviewBlocks(postId: string, markdown: string): PreviewBlocks {
+/** Renders the text of `postId` that `text` holds; the last finished render stays on screen until the next. */
+export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlocks {
   const [rendered, setRendered] = useState<Shown | null>(null);
+  // The newest request; a render shown for an older one is still pending.
+  const [asked, setAsked] = useState(0);
   const renderer = useRef<Renderer | null>(null);
   const seq = useRef(0);
 
@@ -95,13 +113,23 @@ export function usePreviewBlocks(postId: string, markdown: string): PreviewBlock
     };
   }, []);
 
-  // At once, without a settle delay or a timer's extra task: the text reaches this hook in a transition
-  // (after the key is painted), the worker re-renders only the changed block, and a render asked for
-  // while one runs replaces the waiting one (latestOnly), so bursts never queue up.
+  // At once on every change, without a settle delay or a render: the worker re-renders only the
+  // changed block, and a render asked for while one runs replaces the waiting one (latestOnly), so
+  // bursts never queue up. Only the busy mark waits for a render, after the key is painted.
   useEffect(() => {
-    seq.current += 1;
-    renderer.current?.queue.request({ seq: seq.current, postId, markdown });
-  }, [postId, markdown]);
+    let last: { postId: string; markdown: string } | null = null;
+    const ask = (): void => {
+      const markdown = text.body();
+      if (text.postId() !== postId || (last?.postId === postId && last.markdown === markdown)) return;
+      last = { postId, markdown };
+      seq.current += 1;
+      const request = { seq: seq.current, postId, markdown };
+      renderer.current?.queue.request(request);
+      startTransition(() => setAsked(request.seq));
+    };
+    ask();
+    return text.subscribe(ask);
+  }, [postId, text]);
 
   // The rest of a long render, a part per task.
   useEffect(() => {
@@ -113,8 +141,9 @@ export function usePreviewBlocks(postId: string, markdown: string): PreviewBlock
   // Another post's HTML is never shown under this one's title, even for a moment.
   const current = rendered !== null && rendered.request.postId === postId ? rendered : null;
   return {
+    markdown: current?.request.markdown ?? text.body(),
     blocks: current?.blocks ?? NO_BLOCKS,
     warnings: current?.reply.warnings ?? NO_BLOCKS,
-    pending: current === null || current.request.markdown !== markdown || current.blocks !== current.reply.blocks,
+    pending: current === null || current.request.seq < asked || current.blocks !== current.reply.blocks,
   };
 }

@@ -1,47 +1,52 @@
 /**
  * The Markdown editor's text: how a keystroke reaches the app (./typing.ts). The textarea is the
- * plain, uncontrolled one at every size, and the app follows in a transition. (A controlled,
- * coloured textarea for short posts cost as much CPU per key at 10 KB, swapped textareas under the
- * author's caret at a size limit, and shipped a highlighter for every language.)
+ * plain, uncontrolled one at every size; a key goes straight to the editor's latest state, and no
+ * React render runs on the key's path. (A controlled, coloured textarea for short posts cost as much
+ * CPU per key at 10 KB, swapped textareas under the author's caret at a size limit, and shipped a
+ * highlighter for every language.)
  */
-import { useCallback, useLayoutEffect, useRef, useState, useTransition, type RefObject } from 'react';
-import { reconcile, startTyping, typedText } from './typing';
+import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+import { shouldTake, type TextSource } from './typing';
 
 /** What the editor needs to show and change the text. */
 export interface TypingAhead {
   /** The element around the editor (its textarea is found inside). */
   box: RefObject<HTMLDivElement | null>;
-  /** A change made in the textarea (typed, or by a toolbar command). */
-  onPlainText: (text: string) => void;
-  /** A change the editor reports itself (its onChange), passed on at once. */
+  /** A change made in the textarea (typed, by a toolbar command, or reported by the editor). */
   onText: (text: string) => void;
 }
 
-/** The text handling of an editor showing the app's `value` and reporting changes to `onChange`. */
-export function useTypingAhead(value: string, onChange: (value: string) => void): TypingAhead {
+/**
+ * The text handling of an editor showing React's `value` of the post read as `generation`, where
+ * `text` is the text now and `onType` takes each change.
+ */
+export function useTypingAhead(
+  value: string,
+  generation: number,
+  text: TextSource,
+  onType: (body: string, generation: number) => void,
+): TypingAhead {
   const box = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState(() => startTyping(value));
-  const [pending, startTransition] = useTransition();
-  const next = reconcile(state, value, pending);
-  if (next !== state) setState(next);
-
-  const send = useRef(onChange);
+  const send = useRef({ onType, generation });
+  // The text the textarea is known to hold (typed there or taken): no need to read a long value back.
+  const shown = useRef<{ area: HTMLTextAreaElement | null; text: string } | null>(null);
   useLayoutEffect(() => {
-    send.current = onChange;
+    send.current = { onType, generation };
   });
 
-  // A text taken from the app replaces the textarea's.
+  // After every render: a text from elsewhere replaces the textarea's (never a late copy of typing).
   useLayoutEffect(() => {
     const area = box.current?.querySelector('textarea');
-    if (area != null && area.value !== next.taken) area.value = next.taken;
-  }, [next.revision, next.taken]);
+    if (area == null) return;
+    const known = shown.current?.area === area ? shown.current.text : null;
+    if (!shouldTake(value, text.body(), known)) return;
+    if (area.value !== value) area.value = value;
+    shown.current = { area, text: value };
+  });
 
-  const onText = useCallback((text: string): void => send.current(text), []);
-
-  const onPlainText = useCallback((text: string): void => {
-    setState((before) => typedText(before, text));
-    startTransition(() => send.current(text));
+  const onText = useCallback((body: string): void => {
+    shown.current = { area: box.current?.querySelector('textarea') ?? null, text: body };
+    send.current.onType(body, send.current.generation);
   }, []);
-
-  return { box, onPlainText, onText };
+  return { box, onText };
 }
