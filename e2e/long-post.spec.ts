@@ -1,7 +1,8 @@
 /**
- * Long posts get the plain, uncontrolled textarea (renderer/preview/typing.ts): typing reaches the
- * app in a transition. Nothing typed may be lost or reordered, the toolbar and shortcuts still
- * work, and text from elsewhere (a change on disk, another post) still replaces what is shown.
+ * Every post gets the plain, uncontrolled textarea: a key changes the editor's latest state at once
+ * and React's copy follows after the paint (renderer/hooks/editorStore.ts, renderer/preview/typing.ts).
+ * Nothing typed may be lost or reordered, the toolbar and shortcuts still work, and text from
+ * elsewhere (a change on disk, another post) still replaces what is shown.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
