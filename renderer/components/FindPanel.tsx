@@ -46,15 +46,9 @@ interface Found {
  * Full-text hits that pass the list's filters, then the arranged posts found by title, path or
  * tag that the text search did not return; only the first `limit` are made into hits.
  */
-function combine(
-  byId: ReadonlyMap<string, PostSummary>,
-  find: PostFinder,
-  hits: readonly SearchHit[],
-  query: string,
-  view: ListView,
-  limit: number,
-): Found {
+function combine(find: PostFinder, hits: readonly SearchHit[], query: string, view: ListView, limit: number): Found {
   const seen = new Set(hits.map((hit) => hit.id));
+  const byId = find.byId();
   const kept = hits.filter((hit) => {
     const post = byId.get(hit.id);
     return post === undefined || passesFilters(post, view);
@@ -77,7 +71,7 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   const [pages, setPages] = useState({ query: '', count: 1 });
   const limit = RESULTS_PAGE * (pages.query === trimmed ? pages.count : 1);
   const arranged = useMemo(() => arrangePosts(posts, view), [posts, view]);
-  const find = useMemo(() => postFinder(arranged), [arranged]);
+  const find = useMemo(() => postFinder(arranged, posts), [arranged, posts]);
   // What only the controls need waits until the list is painted (a render of its own, which a key interrupts).
   const later = useDeferredValue(posts);
   const tags = useMemo(() => tagCounts(later), [later]);
@@ -86,11 +80,10 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   const directionFor = useCallback((sort: SortField) => naturalDirection(sort, posts), [posts]);
   const search = useSearch(getBackend().api, trimmed, posts);
   const searching = trimmed !== '';
-  const byId = useMemo(() => (searching ? new Map(posts.map((post) => [post.id, post])) : null), [searching, posts]);
   // Posts found by title, path or tag show at once; full-text hits join them when the server answers.
   const found = useMemo(
-    () => (byId === null ? null : combine(byId, find, search.hits ?? [], trimmed, view, limit)),
-    [byId, find, search.hits, trimmed, view, limit],
+    () => (searching ? combine(find, search.hits ?? [], trimmed, view, limit) : null),
+    [searching, find, search.hits, trimmed, view, limit],
   );
   usePrepared(find);
   const textPending = searching && search.hits === null;
@@ -157,7 +150,7 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   );
 }
 
-/** Lower-cases the finder's texts when the browser is idle after the list is painted, not on the first query. */
+/** Prepares the finder (lower-cased texts, posts by id) when the browser is idle after the list is painted, not on the first query. */
 function usePrepared(find: PostFinder): void {
   useEffect(() => {
     const handle = window.requestIdleCallback(() => find.prepare(), { timeout: 1000 });

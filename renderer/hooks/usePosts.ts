@@ -51,12 +51,21 @@ export function usePosts(api: BlogApi): PostsState {
 
   const refresh = useCallback(() => {
     const mine = ++generation.current;
-    return Promise.all([api.getWorkspace(), takeEarlyList() ?? api.listPosts()]).then(([ws, list]) => {
-      if (mine !== generation.current) return;
-      if (ws.ok) setWorkspace(ws.value);
+    const current = (): boolean => mine === generation.current;
+    const ws = api.getWorkspace();
+    // The list is shown as soon as it is here: the workspace's answer (the folder's name) can wait
+    // behind the server writing its index file, and the list need not wait for it.
+    const listed = (takeEarlyList() ?? api.listPosts()).then((list) => {
+      if (!current()) return list;
       if (list.ok) setPosts(list.value);
-      setError(!list.ok ? list.error : !ws.ok ? ws.error : null);
+      else setError(list.error);
       setLoading(false);
+      return list;
+    });
+    return Promise.all([ws, listed]).then(([ws, list]) => {
+      if (!current()) return;
+      if (ws.ok) setWorkspace(ws.value);
+      setError(!list.ok ? list.error : !ws.ok ? ws.error : null);
     });
   }, [api]);
 

@@ -43,6 +43,16 @@ describe('postFinder', () => {
     }
   });
 
+  it('maps every post of the folder by id, also those the arranged list leaves out', () => {
+    const shown = POSTS.slice(0, 2);
+    const find = postFinder(shown, POSTS);
+    expect([...find.byId().keys()]).toEqual(POSTS.map((p) => p.id));
+    expect(find.byId().get('multi.md')).toBe(POSTS.at(-1));
+    find.prepare();
+    expect(find.byId()).toBe(find.byId());
+    expect(find('garden')).toEqual(filterPosts(shown, 'garden'));
+  });
+
   it('returns a copy of every post for an empty query', () => {
     const find = postFinder(POSTS);
     const all = find('');

@@ -50,19 +50,24 @@ export function useSearch(
 /** Finds posts by the words of a query in their title, id, path or tags, as filterPosts does. */
 export interface PostFinder {
   (query: string): PostSummary[];
-  /** Lower-cases every post's text now (it is otherwise done by the first query), e.g. once the list is painted. */
+  /** Every post of the folder (`all`, not only those found or shown) by id. */
+  byId(): ReadonlyMap<string, PostSummary>;
+  /** Lower-cases every post's text and maps them by id now (else done by the first query), e.g. once the list is painted. */
   prepare(): void;
 }
 
 /**
- * A finder over `posts` with each post's text lower-cased once, on the first query or `prepare()`
- * (not while the list is first painted), so a keystroke costs one `includes` per post and word
- * (10,000 posts: about a millisecond), not a join and lower-casing.
+ * A finder over `posts` (arranged; `all` are the folder's posts) with each post's text lower-cased once and the posts mapped by id once, on
+ * the first query or `prepare()` (not while the list is first painted, nor in the render that shows
+ * the first results), so a keystroke costs one `includes` per post and word (10,000 posts: about a
+ * millisecond), not a join and lower-casing.
  */
-export function postFinder(posts: readonly PostSummary[]): PostFinder {
+export function postFinder(posts: readonly PostSummary[], all: readonly PostSummary[] = posts): PostFinder {
   let keys: string[] | null = null;
+  let ids: Map<string, PostSummary> | null = null;
   const prepare = (): string[] =>
     (keys ??= posts.map((post) => [post.title, post.id, post.path ?? '', ...post.tags].join('\n').toLocaleLowerCase()));
+  const byId = (): ReadonlyMap<string, PostSummary> => (ids ??= new Map(all.map((post) => [post.id, post])));
   const find = (query: string): PostSummary[] => {
     const words = query
       .toLocaleLowerCase()
@@ -75,7 +80,13 @@ export function postFinder(posts: readonly PostSummary[]): PostFinder {
       return words.every((word) => key.includes(word));
     });
   };
-  return Object.assign(find, { prepare: () => void prepare() });
+  return Object.assign(find, {
+    byId,
+    prepare: () => {
+      prepare();
+      byId();
+    },
+  });
 }
 
 /**

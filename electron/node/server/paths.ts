@@ -2,7 +2,7 @@
  * Request paths to files: decoded exactly once, refused on any sign of traversal, confined to a
  * folder by `path.relative` on real paths, and opened only when they are regular files.
  */
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -84,5 +84,51 @@ export async function openRegularFile(file: string): Promise<OpenedFile | OpenPr
     return { handle, size: info.size, mtime: info.mtime };
   } catch {
     return 'missing';
+  }
+}
+
+/** A small regular file read whole, with its modification time. */
+export interface ReadFile {
+  bytes: Buffer;
+  mtime: Date;
+}
+
+/**
+ * `openConfined`'s checks and a whole read, synchronously, for files of at most `maxBytes` ('large'
+ * above): the renderer's own files are small and local, and while the server lists a large folder in
+ * time slices every asynchronous step waits for a gap, so a 0.4 MB script streamed in chunks took
+ * hundreds of ms to reach the page.
+ */
+export function readConfinedSync(root: string, segments: string[], maxBytes: number): ReadFile | OpenProblem | 'large' {
+  const target = path.resolve(root, ...segments);
+  if (!isInside(root, target)) return 'refused';
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    return 'missing';
+  }
+  if (!isInside(root, real)) return 'refused';
+  let fd: number;
+  try {
+    if (!statSync(real).isFile()) return 'missing';
+    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return 'missing';
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return 'missing';
+    if (info.size > maxBytes) return 'large';
+    const bytes = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    for (let read = 1; read > 0 && length < bytes.length; length += read) {
+      read = readSync(fd, bytes, length, bytes.length - length, length);
+    }
+    return { bytes: bytes.subarray(0, length), mtime: info.mtime };
+  } catch {
+    return 'missing';
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rm, symlink, writeFile } from 'node:fs/promises';
+import { rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from './guard';
@@ -83,6 +83,18 @@ describe('the page', () => {
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe(type);
     expect(reply.text).toBe(body);
+  });
+
+  it('sends a file too large to read in one step whole, streamed, with the same headers', async () => {
+    const big = 'x'.repeat(4 * 1024 * 1024 + 3);
+    const file = path.join(fx.site, 'assets', 'big.js');
+    await writeFile(file, big);
+    const reply = await get('/assets/big.js');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-length']).toBe(String(big.length));
+    expect(reply.headers['last-modified']).toBe((await stat(file)).mtime.toUTCString());
+    expect(reply.text === big).toBe(true);
+    await rm(file);
   });
 
   it('answers 404 for a missing file and for a folder', async () => {

@@ -3,7 +3,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { staticContentType } from './mime';
-import { openConfined } from './paths';
+import { openConfined, readConfinedSync } from './paths';
 import { baseHeaders, PAGE_CSP, sendText } from './respond';
 import { sendFile } from './stream';
 
@@ -28,12 +28,16 @@ function escapeAttribute(text: string): string {
   return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Files of the build up to this size are read whole in one synchronous step (readConfinedSync says why). */
+const SYNC_BYTES = 4 * 1024 * 1024;
+
 /** Serves a file of the renderer's build; `segments` are decoded and checked already. */
 export async function serveStatic(res: ServerResponse, segments: string[], site: StaticSite): Promise<void> {
   const isIndex = segments.length === 0 || (segments.length === 1 && segments[0] === 'index.html');
-  const file = await openConfined(site.root, isIndex ? ['index.html'] : segments);
-  if (file === 'refused') return sendText(res, 403, 'Forbidden.');
-  if (file === 'missing') {
+  const wanted = isIndex ? ['index.html'] : segments;
+  const read = readConfinedSync(site.root, wanted, SYNC_BYTES);
+  if (read === 'refused') return sendText(res, 403, 'Forbidden.');
+  if (read === 'missing') {
     if (isIndex) return sendText(res, 503, 'The editor is not built yet: run `npm run build`, then reload.');
     return sendText(res, 404, 'Not found.');
   }
@@ -44,14 +48,16 @@ export async function serveStatic(res: ServerResponse, segments: string[], site:
     'Content-Type': type,
     'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
   };
-  if (!isIndex) return sendFile(res, file, headers);
-  let html: string;
-  try {
-    html = await file.handle.readFile('utf8');
-  } finally {
-    await file.handle.close();
+  if (read === 'large') {
+    const file = await openConfined(site.root, wanted);
+    if (typeof file === 'string') return sendText(res, 404, 'Not found.');
+    return sendFile(res, file, headers);
   }
-  const body = Buffer.from(injectToken(html, site.token), 'utf8');
-  res.writeHead(200, { ...headers, 'Content-Length': String(body.length) });
-  res.end(body);
+  const body = isIndex ? Buffer.from(injectToken(read.bytes.toString('utf8'), site.token), 'utf8') : read.bytes;
+  res.writeHead(200, {
+    ...headers,
+    'Content-Length': String(body.length),
+    ...(isIndex ? {} : { 'Last-Modified': read.mtime.toUTCString() }),
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
 }

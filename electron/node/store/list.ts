@@ -121,6 +121,19 @@ function summaryFromDisk(
   // Nothing remembered (a first listing): the open file's own stats are enough, no `lstat` first.
   const remembered = cache?.has(id) === true ? fromIndex(id, abs, cache) : undefined;
   if (remembered !== undefined) return remembered;
+  const read = readPlainSync(abs, maxFileBytes);
+  if (read === undefined) return undefined;
+  const summary = summaryOf(id, read);
+  cache?.set(summary);
+  return summary;
+}
+
+/**
+ * A plain file's bytes read synchronously (never through a final link, never waiting on a FIFO),
+ * or undefined when it is not a regular file of at most `maxFileBytes` or cannot be read: the
+ * caller then takes the full path, which says why.
+ */
+export function readPlainSync(abs: string, maxFileBytes: number): FileBytes | undefined {
   let fd: number;
   try {
     fd = openSync(abs, READ_FLAGS);
@@ -137,9 +150,7 @@ function summaryFromDisk(
       if (read === 0) break;
       length += read;
     }
-    const summary = summaryOf(id, { bytes: bytes.subarray(0, length), stats });
-    cache?.set(summary);
-    return summary;
+    return { bytes: bytes.subarray(0, length), stats };
   } catch {
     return undefined;
   } finally {
@@ -174,11 +185,11 @@ async function summarise(
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * The text a summary is made from. Without a byte-order mark it is what decodePost gives (which
+ * The text a summary (or the search) is made from. Without a byte-order mark it is what decodePost gives (which
  * also proves the bytes round-trip, for editing; a list does not need that, and skipping it was a
  * third of the cost of listing a large folder).
  */
-function textOf(bytes: Uint8Array): string {
+export function textOf(bytes: Uint8Array): string {
   const first = bytes[0];
   return first === 0xef || first === 0xff || first === 0xfe ? decodePost(bytes).text : UTF8.decode(bytes);
 }

@@ -33,6 +33,35 @@ describe('createSearcher', () => {
     expect(valueOf(await search('linked'))).toEqual([]);
   });
 
+  it('needs every word somewhere in the title or body, ranks title matches first, and shows the first matching lines', async () => {
+    const lines = ['', 'Nothing here.', 'The river bends.', 'More river, more river.', 'a river', 'river again', ''];
+    await writeFiles(folder.dir, {
+      'body.md': seedPost('b', '2024-03-01', 'Notes', lines.join('\n')),
+      'title.md': seedPost('t', '2024-01-01', 'River notes', '\nSpring came late.\n'),
+      'half.md': seedPost('h', '2024-05-01', 'Spring', '\nOnly one of the words.\n'),
+      'newest.md': seedPost('n', '2024-06-01', 'Other', '\nriver notes\n'),
+    });
+    const hits = valueOf(await searcher()('RIVER notes'));
+    // Title matches first (newest first among them), then the newest body-only match.
+    expect(hits.map((hit) => hit.id)).toEqual(['body.md', 'title.md', 'newest.md']);
+    const body = hits[0];
+    expect(body?.titleRanges).toEqual([[0, 5]]);
+    // Body lines are numbered from the body's first line; at most three are shown.
+    expect(body?.lines.map((line) => [line.line, line.text, line.ranges])).toEqual([
+      [3, 'The river bends.', [[4, 9]]],
+      [
+        4,
+        'More river, more river.',
+        [
+          [5, 10],
+          [17, 22],
+        ],
+      ],
+      [5, 'a river', [[2, 7]]],
+    ]);
+    expect(valueOf(await searcher()('river spring')).map((hit) => hit.id)).toEqual(['title.md']);
+  });
+
   it('gives the same hits from its cache as from a fresh read', async () => {
     await writeFiles(folder.dir, {
       'a.md': seedPost('a', '2024-01-01', 'Garden notes', '\nThe garden in spring.\n'),

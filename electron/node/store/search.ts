@@ -7,12 +7,12 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ok, type Result, type SearchHit } from '../../../shared/api/contract';
 import { idProblem } from '../../../shared/api/ids';
-import { decodePost, summarizePost } from '../frontmatter/index';
+import { summarizePost } from '../frontmatter/index';
 import type { StoreContext } from './context';
 import { ioFailure } from './errors';
-import { readLimited } from './io';
+import { readLimited, type FileBytes } from './io';
 import { mapLimit } from './limit';
-import { fallbackTitle } from './list';
+import { fallbackTitle, readPlainSync, textOf } from './list';
 import { locatePost } from './paths';
 import { quickParse } from './quick-yaml';
 import { walkPostFiles, type PostFile } from './walk';
@@ -29,7 +29,8 @@ interface Indexed {
   size: number;
   title: string;
   sortKey: string | null;
-  lines: string[];
+  /** The post's body; split into lines only for the hits shown. */
+  body: string;
 }
 
 /** A searcher over one posts folder, with its own cache. */
@@ -47,30 +48,37 @@ export function createSearcher(ctx: Pick<StoreContext, 'root' | 'maxFileBytes'>,
     } catch (error) {
       return ioFailure(error, 'read the posts folder');
     }
-    const remembered = await fromCache(ctx.root, cache, files);
-    const work = files.map((file, index) => ({ file, known: remembered[index] }));
+    const direct = await indexDirect(ctx, cache, files);
+    const work = files.map((file, index) => ({ file, known: direct[index] }));
     const entries = await mapLimit(work, 16, ({ file, known }) =>
       known === undefined ? indexed(ctx, cache, file) : Promise.resolve(known),
     );
     const present = new Set(files.map((file) => file.id));
     for (const id of [...cache.keys()]) if (!present.has(id)) cache.delete(id);
-    const hits: { hit: SearchHit; sortKey: string | null }[] = [];
+    const found: Found[] = [];
     entries.forEach((entry, index) => {
       const id = files[index]?.id;
       if (entry === null || id === undefined) return;
-      const hit = matchPost(id, entry, patterns);
-      if (hit !== null) hits.push({ hit, sortKey: entry.sortKey });
+      const inTitle = matchesAll(entry, patterns);
+      if (inTitle !== null) found.push({ id, entry, inTitle });
     });
-    hits.sort(rank);
-    return ok(hits.slice(0, maxHits).map(({ hit }) => hit));
+    found.sort(rank);
+    // Only the hits returned are cut into lines and excerpts (a common word matches every post).
+    return ok(found.slice(0, maxHits).map(({ id, entry }) => hitOf(id, entry, patterns)));
   };
 }
 
+interface Found {
+  id: string;
+  entry: Indexed;
+  inTitle: boolean;
+}
+
 /** Title matches first, then newest first. */
-function rank(a: { hit: SearchHit; sortKey: string | null }, b: { hit: SearchHit; sortKey: string | null }): number {
-  const byTitle = Number(b.hit.titleRanges.length > 0) - Number(a.hit.titleRanges.length > 0);
+function rank(a: Found, b: Found): number {
+  const byTitle = Number(b.inTitle) - Number(a.inTitle);
   if (byTitle !== 0) return byTitle;
-  return (b.sortKey ?? '').localeCompare(a.sortKey ?? '');
+  return (b.entry.sortKey ?? '').localeCompare(a.entry.sortKey ?? '');
 }
 
 /** A plain file's own path (as the listing reads it), or null for links and refused names. */
@@ -78,15 +86,17 @@ function directPath(root: string, file: PostFile): string | null {
   return file.link || idProblem(file.id) !== null ? null : path.join(root, ...file.rel.split('/'));
 }
 
-/** How long the cache check may hold the event loop before letting other work run, in ms. */
+/** How long the direct pass may hold the event loop before letting other work run, in ms. */
 const SLICE_MS = 8;
 
 /**
- * The cached entries of plain files whose size and modification time are unchanged, one
- * synchronous `lstat` each in time slices (10,000 promises cost more than the checks).
+ * The entries of plain files: cached ones whose size and modification time are unchanged (one
+ * `lstat`), the others read and indexed, synchronously in time slices as the listing reads
+ * (10,000 promises cost more than the reads: a first search of 10,000 posts took ~2.8 s of CPU).
+ * Undefined for what takes the full path (links, refused names, failed reads).
  */
-async function fromCache(
-  root: string,
+async function indexDirect(
+  ctx: Pick<StoreContext, 'root' | 'maxFileBytes'>,
   cache: Map<string, Indexed>,
   files: PostFile[],
 ): Promise<(Indexed | undefined)[]> {
@@ -97,11 +107,26 @@ async function fromCache(
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
     }
+    const abs = directPath(ctx.root, file);
+    if (abs === null) {
+      found.push(undefined);
+      continue;
+    }
     const cached = cache.get(file.id);
-    const abs = cached === undefined ? null : directPath(root, file);
-    found.push(abs === null || cached === undefined ? undefined : unchanged(abs, cached));
+    const known = cached === undefined ? undefined : unchanged(abs, cached);
+    found.push(known ?? readDirect(ctx, cache, file.id, abs));
   }
   return found;
+}
+
+function readDirect(
+  ctx: Pick<StoreContext, 'maxFileBytes'>,
+  cache: Map<string, Indexed>,
+  id: string,
+  abs: string,
+): Indexed | undefined {
+  const read = readPlainSync(abs, ctx.maxFileBytes);
+  return read === undefined ? undefined : remember(cache, id, read);
 }
 
 function unchanged(abs: string, cached: Indexed): Indexed | undefined {
@@ -135,17 +160,20 @@ async function indexed(
   }
   // Read without following a final link (a plain file swapped for a link since the walk is refused).
   const read = await readLimited(real, ctx.maxFileBytes, 'read this post');
-  if (!read.ok) return null;
-  const text = decodePost(read.value.bytes).text;
+  return read.ok ? remember(cache, id, read.value) : null;
+}
+
+function remember(cache: Map<string, Indexed>, id: string, { bytes, stats }: FileBytes): Indexed {
+  const text = textOf(bytes);
   const parsed = quickParse(text);
   const facts = summarizePost(text, () => parsed);
   const title = facts.title?.trim() ?? '';
   const entry: Indexed = {
-    mtimeMs: read.value.stats.mtimeMs,
-    size: read.value.stats.size,
+    mtimeMs: stats.mtimeMs,
+    size: stats.size,
     title: title === '' ? fallbackTitle(id) : title,
     sortKey: facts.sortKey,
-    lines: parsed.body.split('\n'),
+    body: parsed.body,
   };
   cache.set(id, entry);
   return entry;
@@ -181,19 +209,29 @@ export function matchRanges(text: string, patterns: readonly RegExp[]): [number,
   return merged;
 }
 
-/** The hit for one post when every word of the query occurs in its title or body, else null. */
-export function matchPost(
-  id: string,
-  entry: Pick<Indexed, 'title' | 'lines'>,
-  patterns: readonly RegExp[],
-): SearchHit | null {
-  const found = patterns.map((pattern) => {
+/**
+ * Whether every word of the query occurs in the post's title or body: null when not, else whether
+ * any occurs in the title. A word has no whitespace, so a match never spans lines: the body is
+ * tested whole, not line by line.
+ */
+export function matchesAll(entry: Pick<Indexed, 'title' | 'body'>, patterns: readonly RegExp[]): boolean | null {
+  let inTitle = false;
+  for (const pattern of patterns) {
     pattern.lastIndex = 0;
-    return pattern.test(entry.title) || entry.lines.some((line) => ((pattern.lastIndex = 0), pattern.test(line)));
-  });
-  if (!found.every(Boolean)) return null;
+    if (pattern.test(entry.title)) {
+      inTitle = true;
+      continue;
+    }
+    pattern.lastIndex = 0;
+    if (!pattern.test(entry.body)) return null;
+  }
+  return inTitle;
+}
+
+/** The hit for a post that matches: its title's matches and its first matching lines. */
+export function hitOf(id: string, entry: Pick<Indexed, 'title' | 'body'>, patterns: readonly RegExp[]): SearchHit {
   const lines: SearchHit['lines'] = [];
-  for (const [index, line] of entry.lines.entries()) {
+  for (const [index, line] of entry.body.split('\n').entries()) {
     if (lines.length >= MAX_LINES_PER_HIT) break;
     const ranges = matchRanges(line, patterns);
     if (ranges.length > 0) lines.push({ line: index + 1, ...excerpt(line, ranges) });
