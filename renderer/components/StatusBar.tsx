@@ -3,6 +3,7 @@
  * the file's id. The length is not a live region: it changes with every pause in typing, and a
  * screen reader should read it when asked, not interrupt the author with it.
  */
+import { useEffect } from 'react';
 import { useEditorSelection } from '../hooks/useEditorSelection';
 import { COUNT_AT_ONCE_BELOW, useTextStats } from '../hooks/useTextStats';
 import { countLabel, IDEOGRAPHS_PER_MINUTE, readingLabel, WORDS_PER_MINUTE, type TextStats } from '../state/wordCount';
@@ -28,6 +29,13 @@ const COUNT_RULES =
 /** One line at the bottom of the window. */
 export function StatusBar({ status, tone, body, fileId, lineEnding }: StatusBarProps): React.JSX.Element {
   const scope = fileId ?? '';
+  // The first number formatted loads the platform's number formats (17-100 ms here): do it while the
+  // page is idle, not in the render that first shows the counts, which lands on the author's first keys.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => countLabel(1, null, 'word'));
+    return () => cancelIdleCallback(id);
+  }, []);
   const post = useTextStats(body, { scope, settleMs: POST_SETTLE_MS, atOnceBelow: 0 });
   const selectedText = useEditorSelection();
   const selection = useTextStats(body === null ? null : selectedText, {

@@ -21,6 +21,7 @@ function setup() {
         return nextTimer++;
       },
       clear: (id) => timers.delete(id),
+      now: () => 0,
     },
     frame: (callback) => frames.push(callback),
     transition: (run) => run(),

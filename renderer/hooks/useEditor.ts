@@ -46,7 +46,11 @@ export function useEditor(api: BlogApi): EditorControls {
   const [store] = useState(() =>
     createEditorStore({
       react: reactDispatch,
-      timers: { set: (run, ms) => window.setTimeout(run, ms), clear: (id) => window.clearTimeout(id) },
+      timers: {
+        set: (run, ms) => window.setTimeout(run, ms),
+        clear: (id) => window.clearTimeout(id),
+        now: () => performance.now(),
+      },
       frame: (callback) => requestAnimationFrame(callback),
       transition: startTransition,
     }),

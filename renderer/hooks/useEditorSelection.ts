@@ -3,7 +3,7 @@
  * `selectionchange`, which also fires as the caret moves while typing: a collapsed selection costs
  * two property reads and no render.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** The Markdown editor's text area, when `node` is it. */
 function editorArea(node: EventTarget | Element | null): HTMLTextAreaElement | null {
@@ -13,14 +13,21 @@ function editorArea(node: EventTarget | Element | null): HTMLTextAreaElement | n
 /** The selected text of the Markdown editor, or null when nothing is selected there. */
 export function useEditorSelection(): string | null {
   const [selected, setSelected] = useState<{ start: number; end: number; text: string } | null>(null);
+  // Whether a selection is shown: a caret moved by typing then schedules no render at all (this event
+  // counts as discrete input, and even a bailed-out update costs React a pass on the key's path).
+  const some = useRef(false);
   useEffect(() => {
     const onChange = (event: Event): void => {
       // Chromium fires at the text area itself (and bubbles); older engines fire at the document.
       const area = editorArea(event.target) ?? editorArea(document.activeElement);
       if (area === null || area.selectionStart === area.selectionEnd) {
-        if (area !== null || event.target === document) setSelected(null);
+        if ((area !== null || event.target === document) && some.current) {
+          some.current = false;
+          setSelected(null);
+        }
         return;
       }
+      some.current = true;
       const { selectionStart: start, selectionEnd: end } = area;
       setSelected((now) =>
         now !== null && now.start === start && now.end === end

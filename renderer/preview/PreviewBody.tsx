@@ -7,7 +7,11 @@ export function PreviewBody({ blocks }: { blocks: readonly string[] }): React.JS
   const box = useRef<HTMLDivElement>(null);
   const shown = useRef<ShownBlock[]>([]);
   useLayoutEffect(() => {
-    if (box.current !== null) shown.current = patchBlocks(box.current, shown.current, blocks);
+    if (box.current === null) return;
+    shown.current = patchBlocks(box.current, shown.current, blocks);
+    // Lay the new HTML out now, in the task that put it there (timed to miss the keys,
+    // ./usePreviewBlocks.ts), not in the next frame, which may be a keystroke's.
+    box.current.getBoundingClientRect();
   }, [blocks]);
   return <div className="prose-body" ref={box} />;
 }

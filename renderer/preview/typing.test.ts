@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createAfterPaint, createHandover, createSignal, shouldTake, type Timers } from './typing';
+import { createAfterPaint, createHandover, createKeyGate, createSignal, shouldTake, type Timers } from './typing';
 
-/** Timers run by hand: `due()` runs the ones set, in order. */
-function manualTimers(): Timers & { due: () => void; count: () => number } {
+/** Timers run by hand: `due()` runs the ones set, in order; `at` sets the clock. */
+function manualTimers(): Timers & { due: () => void; count: () => number; at: (ms: number) => void } {
   const waiting = new Map<number, () => void>();
   let next = 1;
+  let clock = 0;
   return {
+    now: () => clock,
+    at: (ms) => {
+      clock = ms;
+    },
     set: (run) => {
       waiting.set(next, run);
       return next++;
@@ -34,6 +39,30 @@ describe('handing typed text to React', () => {
     expect(given).toEqual(['abc']);
   });
 
+  it('hands over after the key that ends the pause while keys keep coming, and after a pause once they stop', () => {
+    const timers = manualTimers();
+    const given: string[] = [];
+    const handover = createHandover((body) => given.push(body), timers);
+    for (const [ms, body] of [
+      [0, 'a'],
+      [90, 'ab'],
+      [180, 'abc'],
+    ] as const) {
+      timers.at(ms);
+      handover.typed(body, false);
+    }
+    expect(given).toEqual([]);
+    timers.at(270);
+    handover.typed('abcd', false);
+    expect(given).toEqual(['abcd']);
+    expect(timers.count()).toBe(0);
+    timers.at(360);
+    handover.typed('abcde', false);
+    expect(timers.count()).toBe(1);
+    timers.due();
+    expect(given).toEqual(['abcd', 'abcde']);
+  });
+
   it('lets the caller take the waiting text before another action, cancelling the timer', () => {
     const timers = manualTimers();
     const given: string[] = [];
@@ -54,6 +83,7 @@ describe('handing typed text to React', () => {
         return timers.set(run, ms);
       },
       clear: timers.clear,
+      now: timers.now,
     });
     handover.typed('a', false);
     handover.typed('ab', true);
@@ -104,5 +134,56 @@ describe('after paint', () => {
     await expect.poll(() => runs).toBe(1);
     later();
     expect(frames).toHaveLength(2);
+  });
+});
+
+describe("keeping work out of a keystroke's frame", () => {
+  /** A text source whose keys are told by hand. */
+  function keys() {
+    const signal = createSignal();
+    return { text: { body: () => '', postId: () => null, subscribe: signal.subscribe }, painted: signal.notify };
+  }
+
+  it('runs work at once when no key is coming or one was just painted', () => {
+    const timers = manualTimers();
+    const { text, painted } = keys();
+    const gate = createKeyGate(text, timers);
+    const ran: string[] = [];
+    gate.run(() => ran.push('idle'));
+    timers.at(1000);
+    painted();
+    timers.at(1010);
+    gate.run(() => ran.push('just after a paint'));
+    expect(ran).toEqual(['idle', 'just after a paint']);
+    expect(timers.count()).toBe(0);
+  });
+
+  it("holds work that comes late in the gap for the next key's paint, losing none, in order", () => {
+    const timers = manualTimers();
+    const { text, painted } = keys();
+    const gate = createKeyGate(text, timers);
+    const ran: string[] = [];
+    painted();
+    timers.at(60);
+    gate.run(() => ran.push('reply'));
+    gate.run(() => ran.push('step'));
+    expect(ran).toEqual([]);
+    timers.at(90);
+    painted();
+    expect(ran).toEqual(['reply', 'step']);
+    expect(timers.count()).toBe(0);
+  });
+
+  it('runs held work after a while when typing stops', () => {
+    const timers = manualTimers();
+    const { text, painted } = keys();
+    const gate = createKeyGate(text, timers);
+    const ran: string[] = [];
+    painted();
+    timers.at(60);
+    gate.run(() => ran.push('reply'));
+    timers.due();
+    expect(ran).toEqual(['reply']);
+    gate.stop();
   });
 });

@@ -61,23 +61,32 @@ export function createAfterPaint(
   };
 }
 
-/** Timers, passed in so tests drive them. */
+/** Timers and a clock, passed in so tests drive them. */
 export interface Timers {
   set: (run: () => void, ms: number) => number;
   clear: (id: number) => void;
+  /** Milliseconds on a monotonic clock. */
+  now: () => number;
 }
 
 /** Typed text on its way to React's state. */
 export interface Handover {
-  /** `body` was typed; `soon`: hand it over in the next task (the dirty mark flips), else within HANDOVER_MS. */
+  /**
+   * `body` was typed and its key painted; `soon`: hand it over in the next task (the dirty mark
+   * flips). Otherwise it goes now, in the quiet after this key's paint, once text has waited
+   * HANDOVER_MS, or HANDOVER_MS after the last key when typing stops.
+   */
   typed: (body: string, soon: boolean) => void;
   /** The text still waiting (cancelling its timer), for the caller to hand over now; null when none. */
   take: () => string | null;
 }
 
-/** Hands waiting text to `give` when its timer is due. */
+/**
+ * Hands waiting text to `give` right after a key's paint, so React's render and commit run in the
+ * gap before the next key instead of at a timer's arbitrary moment in a key's frame.
+ */
 export function createHandover(give: (body: string) => void, timers: Timers, delayMs = HANDOVER_MS): Handover {
-  let waiting: { body: string } | null = null;
+  let waiting: { body: string; since: number } | null = null;
   let timer: { id: number; soon: boolean } | null = null;
   const take = (): string | null => {
     if (timer !== null) timers.clear(timer.id);
@@ -87,18 +96,70 @@ export function createHandover(give: (body: string) => void, timers: Timers, del
     return body;
   };
   const due = (): void => {
-    timer = null;
     const body = take();
     if (body !== null) give(body);
   };
+  const arm = (soon: boolean): void => {
+    if (timer !== null) timers.clear(timer.id);
+    timer = { id: timers.set(due, soon ? 0 : delayMs), soon };
+  };
   return {
     typed: (body, soon) => {
-      waiting = { body };
-      if (timer !== null && (timer.soon || !soon)) return;
-      if (timer !== null) timers.clear(timer.id);
-      timer = { id: timers.set(due, soon ? 0 : delayMs), soon };
+      waiting = { body, since: waiting?.since ?? timers.now() };
+      if (timer?.soon === true) return;
+      if (soon) arm(true);
+      else if (timers.now() - waiting.since >= delayMs) due();
+      // Re-armed by every key: while keys keep coming it never fires, a key's paint hands over.
+      else arm(false);
     },
     take,
+  };
+}
+
+/** Work started this soon after a key's paint ends well before the next key (a fast typist's 90 ms). */
+const AFTER_PAINT_MS = 40;
+/** No key this long after the last one's paint: typing paused, held work runs (the preview must catch up). */
+const NEXT_KEY_MS = 110;
+
+/** Work that must not land in a keystroke's frame. */
+export interface KeyGate {
+  /** Runs `apply` (after those given before it) at once, or right after the next key's paint. */
+  run: (apply: () => void) => void;
+  stop: () => void;
+}
+
+/**
+ * While the author types, runs work (the preview's new HTML, its render, commit and layout) right
+ * after a key's paint, when `text` tells its listeners, so it ends in the gap before the next key
+ * instead of in that key's frame; when no key is coming, or one was just painted, at once.
+ */
+export function createKeyGate(text: TextSource, timers: Timers): KeyGate {
+  let lastKey = Number.NEGATIVE_INFINITY;
+  let waiting: (() => void)[] = [];
+  let timer: number | null = null;
+  const flush = (): void => {
+    if (timer !== null) timers.clear(timer);
+    timer = null;
+    const applies = waiting;
+    waiting = [];
+    for (const apply of applies) apply();
+  };
+  const unsubscribe = text.subscribe(() => {
+    lastKey = timers.now();
+    flush();
+  });
+  return {
+    run: (apply) => {
+      const since = timers.now() - lastKey;
+      waiting.push(apply);
+      if (since < AFTER_PAINT_MS || since >= NEXT_KEY_MS) flush();
+      else if (timer === null) timer = timers.set(flush, NEXT_KEY_MS - since);
+    },
+    stop: () => {
+      unsubscribe();
+      if (timer !== null) timers.clear(timer);
+      timer = null;
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 import { latestOnly, type LatestOnly } from '../state/latestOnly';
 import { stepTowards } from './patch';
 import { applyBlocksEdit, textEdit, type BlockReply, type RenderRequest, type WireReply } from './protocol';
-import type { TextSource } from './typing';
+import { createKeyGate, type KeyGate, type TextSource } from './typing';
 
 /** What the preview shows: the blocks' HTML, warnings, and whether it lags behind the text. */
 export interface PreviewBlocks {
@@ -103,15 +103,26 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
   const [asked, setAsked] = useState(0);
   const renderer = useRef<Renderer | null>(null);
   const seq = useRef(0);
+  const gate = useRef<KeyGate | null>(null);
 
   useEffect(() => {
-    const started = startRenderer((next) => setRendered((before) => showFrom(before, next)));
+    const opened = createKeyGate(text, {
+      set: (run, ms) => window.setTimeout(run, ms),
+      clear: (id) => window.clearTimeout(id),
+      now: () => performance.now(),
+    });
+    gate.current = opened;
+    const started = startRenderer((next) => {
+      opened.run(() => setRendered((before) => showFrom(before, next)));
+    });
     renderer.current = started;
     return () => {
       started.stop();
+      opened.stop();
       renderer.current = null;
+      gate.current = null;
     };
-  }, []);
+  }, [text]);
 
   // At once on every change, without a settle delay or a render: the worker re-renders only the
   // changed block, and a render asked for while one runs replaces the waiting one (latestOnly), so
@@ -131,10 +142,11 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
     return text.subscribe(ask);
   }, [postId, text]);
 
-  // The rest of a long render, a part per task.
+  // The rest of a long render, a part per task, each put on the page between keys (the gate).
   useEffect(() => {
     if (rendered === null || rendered.blocks === rendered.reply.blocks) return;
-    const timer = window.setTimeout(() => setRendered((now) => (now === rendered ? showFrom(now, now) : now)), 0);
+    const step = (): void => setRendered((now) => (now === rendered ? showFrom(now, now) : now));
+    const timer = window.setTimeout(() => (gate.current === null ? step() : gate.current.run(step)), 0);
     return () => window.clearTimeout(timer);
   }, [rendered]);
 
