@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { journalKey } from '../node/journal/location';
+import { indexWritesDone } from '../node/store/index-cache';
 import { createWorkspaceHost, indexFileFor, type WorkspaceHost } from './workspace';
 
 let base: string;
@@ -61,6 +62,8 @@ describe('createWorkspaceHost with an index root', () => {
       expect((await host.open(folder)).ok).toBe(true);
       expect((await host.api().listPosts()).ok).toBe(true);
     }
+    // The index file is written after the listing answers.
+    await indexWritesDone();
     expect(await indexed(indexFileFor(indexRoot, await realpath(first)))).toEqual([{ id: 'a.md', title: 'A' }]);
     expect(await indexed(indexFileFor(indexRoot, await realpath(second)))).toEqual([{ id: 'b.md', title: 'B' }]);
     expect((await readdir(indexRoot)).sort()).toHaveLength(2);
