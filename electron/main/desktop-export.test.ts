@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PNG } from '../node/export/testing';
 import type { DesktopCalls } from '../../shared/api/desktop';
 import { createDesktopApi } from './desktop';
 import { chosenHtmlFile } from './export-dialogs';
@@ -9,11 +10,6 @@ import { createFolderTokens, type FolderTokens } from './folder-tokens';
 import { dispatchDesktop } from './ipc';
 import { createSettings } from './settings';
 import { createWorkspaceHost, type WorkspaceHost } from './workspace';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
 
 let base: string;
 let posts: string;

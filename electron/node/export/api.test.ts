@@ -6,12 +6,7 @@ import type { BlogApi } from '../../../shared/api/contract';
 import type { BlogEvents } from '../../../shared/api/events';
 import { openPostStore } from '../store/store';
 import { exportApi } from './api';
-import { htmlProblems, pageProblems } from './testing';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
+import { PNG, htmlProblems, pageProblems } from './testing';
 
 let tmp: string;
 let posts: string;

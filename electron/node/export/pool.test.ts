@@ -8,13 +8,8 @@ import { collectPosts } from './collect';
 import { renderPages, type PoolOptions } from './pool';
 import { exportSite } from './site';
 import { PageError, type RenderedPage, type SiteSetup } from './site-pages';
-import { filesBelow } from './testing';
+import { PNG, filesBelow } from './testing';
 
-// A 1×1 transparent PNG.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
 const POSTS = 40;
 
 let tmp: string;

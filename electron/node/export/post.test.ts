@@ -4,12 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/api/contract';
 import { exportPost } from './post';
-import { brokenReferences, htmlProblems, pageProblems } from './testing';
+import { PNG, brokenReferences, htmlProblems, pageProblems } from './testing';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
 const POST =
   '---\ntitle:\t"Focus"\ndate:\t"2016-05-26"\n---\n![dot](img/dot.png) ![remote](https://cdn.example.com/r.png) ![out](../outside.png) ![svg](img/logo.svg)\n';
 

@@ -7,7 +7,7 @@ import { HOSTILE_DIR, HOSTILE_POSTS } from '../security/hostile';
 import { journalKey } from '../journal/location';
 import { BUILD_RENDER_VERSION, renderCacheFileFor } from './render-cache';
 import { exportSite, type ExportSiteOptions, type SiteReport } from './site';
-import { filesBelow, pageProblems } from './testing';
+import { PNG, filesBelow, pageProblems } from './testing';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const corpus = path.resolve(repoRoot, '../shared/corpus');
@@ -17,11 +17,6 @@ const corpusPresent = await stat(path.join(corpus, 'real-posts')).then(
 );
 if (!corpusPresent) console.warn(`The render-cache tests run without the corpus: none at ${corpus}.`);
 
-// A 1×1 transparent PNG.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
 // Sources run without a build id: the tests give the pipeline a version of their own.
 const VERSION = 'test-1';
 

@@ -4,13 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FEED_ENTRIES } from './lists';
 import { exportSite } from './site';
-import { brokenReferences, filesBelow, htmlProblems, pageProblems, xmlProblem } from './testing';
-
-// A 1×1 transparent PNG.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
-  'base64',
-);
+import { PNG, brokenReferences, filesBelow, htmlProblems, pageProblems, xmlProblem } from './testing';
 
 let tmp: string;
 let posts: string;

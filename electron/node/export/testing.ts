@@ -198,3 +198,9 @@ function attributesProblem(text: string): string | null {
   }
   return null;
 }
+
+/** A 1×1 transparent PNG, the image the export tests put beside their posts. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
