@@ -2,14 +2,13 @@
  * Reading every post of a folder for export: decoded, parsed and summarised. A post whose front
  * matter does not parse is reported with its file and line and left out, never half-exported.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { FrontMatterField } from '../../../shared/api/contract';
 import { idProblem } from '../../../shared/api/ids';
 import { decodePost, summarizePost, type ParsedPost, type PostFacts } from '../frontmatter/index';
 import { DEFAULT_MAX_FILE_BYTES } from '../store/context';
 import { readLimited } from '../store/io';
-import { fallbackTitle } from '../store/list';
+import { fallbackTitle, readPlainSync } from '../store/list';
 import { locatePost } from '../store/paths';
 import { quickParse } from '../store/quick-yaml';
 import { walkPostFiles, type PostFile } from '../store/walk';
@@ -30,9 +29,6 @@ export interface Collected {
   posts: SourcePost[];
   problems: string[];
 }
-
-// Windows has neither flag; there the realpath check before opening is the guard (store/io.ts).
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** How long reading may hold the event loop before other work runs, in ms. */
 const SLICE_MS = 8;
@@ -61,32 +57,14 @@ export async function collectPosts(postsRoot: string): Promise<Collected> {
   return { posts, problems };
 }
 
-/** A plain file found by the walk, read at once; undefined for anything readFound must handle. */
+/** A plain file found by the walk, read at once as the listing reads it; undefined for anything readFound must handle. */
 function readPlain(postsRoot: string, file: PostFile): SourcePost | { problem: string } | undefined {
   if (file.link || idProblem(file.id) !== null) return undefined;
   const real = path.join(postsRoot, ...file.rel.split('/'));
-  let fd: number;
-  try {
-    fd = openSync(real, READ_FLAGS);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size > DEFAULT_MAX_FILE_BYTES) return undefined;
-    const bytes = Buffer.allocUnsafe(stats.size + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < bytes.length; length += read) {
-      read = readSync(fd, bytes, length, bytes.length - length, length);
-    }
-    // A file that grew since its stat is read again in full by readFound.
-    if (length > stats.size) return undefined;
-    return sourceFromText(file.id, real, decodePost(bytes.subarray(0, length)).text, stats.mtimeMs);
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  const read = readPlainSync(real, DEFAULT_MAX_FILE_BYTES);
+  return read === undefined
+    ? undefined
+    : sourceFromText(file.id, real, decodePost(read.bytes).text, read.stats.mtimeMs);
 }
 
 /**

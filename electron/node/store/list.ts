@@ -130,8 +130,8 @@ function summaryFromDisk(
 
 /**
  * A plain file's bytes read synchronously (never through a final link, never waiting on a FIFO),
- * or undefined when it is not a regular file of at most `maxFileBytes` or cannot be read: the
- * caller then takes the full path, which says why.
+ * or undefined when it is not a regular file of at most `maxFileBytes`, grew since its stat, or
+ * cannot be read: the caller then takes the full path, which says why (or reads it whole).
  */
 export function readPlainSync(abs: string, maxFileBytes: number): FileBytes | undefined {
   let fd: number;
@@ -143,13 +143,15 @@ export function readPlainSync(abs: string, maxFileBytes: number): FileBytes | un
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile() || stats.size > maxFileBytes) return undefined;
-    const bytes = Buffer.allocUnsafe(stats.size);
+    // One byte more than the stat says: a file still being written is seen to grow.
+    const bytes = Buffer.allocUnsafe(stats.size + 1);
     let length = 0;
     while (length < bytes.length) {
       const read = readSync(fd, bytes, length, bytes.length - length, length);
       if (read === 0) break;
       length += read;
     }
+    if (length > stats.size) return undefined;
     return { bytes: bytes.subarray(0, length), stats };
   } catch {
     return undefined;
