@@ -1,12 +1,12 @@
-import { cp, mkdir, mkdtemp, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HOSTILE_DIR, HOSTILE_POSTS } from '../security/hostile';
 import { journalKey } from '../journal/location';
 import { BUILD_RENDER_VERSION, renderCacheFileFor } from './render-cache';
 import { exportSite, type ExportSiteOptions, type SiteReport } from './site';
+import { tempFolderPerTest, writeFiles } from '../store/testing';
 import { PNG, filesBelow, pageProblems } from './testing';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -20,23 +20,20 @@ if (!corpusPresent) console.warn(`The render-cache tests run without the corpus:
 // Sources run without a build id: the tests give the pipeline a version of their own.
 const VERSION = 'test-1';
 
+const folder = tempFolderPerTest('pw-render-cache-');
 let tmp: string;
 let posts: string;
 let data: string;
 
 beforeEach(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'pw-render-cache-'));
+  tmp = folder.dir;
   posts = path.join(tmp, 'posts');
   data = path.join(tmp, 'data');
   await mkdir(posts);
 });
-afterEach(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
 
 async function put(rel: string, content: string | Buffer): Promise<void> {
-  await mkdir(path.dirname(path.join(posts, rel)), { recursive: true });
-  await writeFile(path.join(posts, rel), content);
+  await writeFiles(posts, { [rel]: content });
 }
 
 async function run(out: string, extra: Partial<ExportSiteOptions> = {}): Promise<SiteReport> {
