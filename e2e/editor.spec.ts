@@ -38,8 +38,7 @@ test('edits a field and the body, previews, saves only what changed', async ({ a
   await expect(app.getByRole('status')).toContainText(/unsaved/i);
 
   await app.keyboard.press('ControlOrMeta+s');
-  await expect(app.getByRole('status')).toContainText(/saved/i);
-  await expect(app.getByRole('status')).not.toContainText(/unsaved/i);
+  await expect(app.getByRole('status')).toHaveText('Saved');
 
   const after = await readFile(file, 'utf8');
   const beforeLines = before.split('\n');

@@ -71,8 +71,9 @@ test('path: generate from title, duplicate warning, rename the file', async ({ a
   await app.getByRole('button', { name: 'Generate from title' }).click();
   await expect(pathField).toHaveValue('/blog/plain-text-again/');
   await expect(app.getByText(/Another post already uses this path/)).toBeHidden();
+  await expect(app.getByRole('status')).toHaveText('Unsaved changes');
   await app.keyboard.press('ControlOrMeta+s');
-  await expect(app.getByRole('status')).not.toContainText(/unsaved/i);
+  await expect(app.getByRole('status')).toHaveText('Saved');
 
   await app.getByRole('button', { name: 'Rename file…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Rename file' });
