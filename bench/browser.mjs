@@ -60,6 +60,46 @@ export async function openPost(page, title, minLength) {
 }
 
 /**
+ * The floor under opening a post: ms for a bare textarea, styled and sized like the app's Markdown
+ * textarea in `appPage`, to take that textarea's text and paint it, in a fresh page of `context`
+ * (Chromium shapes every new word of a page's first long text, so a page that laid it out once would
+ * measure a warm cache).
+ * @param {BrowserContext} context
+ * @param {Page} appPage
+ * @returns {Promise<number>}
+ */
+export async function bareTextareaOpen(context, appPage) {
+  const shape = await appPage.evaluate(() => {
+    const area = document.querySelector('textarea[aria-label="Markdown"]');
+    if (!(area instanceof HTMLTextAreaElement)) throw new Error('no Markdown textarea');
+    const style = getComputedStyle(area);
+    const keys = ['font-family', 'font-size', 'line-height', 'padding', 'white-space', 'word-break', 'overflow-wrap'];
+    const css = keys.map((key) => `${key}:${style.getPropertyValue(key)}`).join(';');
+    return { css, width: area.offsetWidth, height: area.offsetHeight, text: area.value };
+  });
+  const page = await context.newPage();
+  try {
+    await page.setContent('<!doctype html><title>bare</title><body style="margin:0"></body>');
+    return await page.evaluate(async ({ css, width, height, text }) => {
+      const area = document.createElement('textarea');
+      area.setAttribute('style', `${css};box-sizing:border-box;width:${width}px;height:${height}px`);
+      area.spellcheck = true;
+      document.body.append(area);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const t0 = performance.now();
+      area.value = text;
+      /** @type {number} */
+      const painted = await new Promise((resolve) =>
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)),
+      );
+      return painted - t0;
+    }, shape);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * Puts the caret in the middle of the text, at the end of a prose paragraph (typed into a table row
  * or a list the marker could render elsewhere or not at all), in `selector`'s textarea.
  * @param {Page} page
