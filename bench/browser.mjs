@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle, HTMLElement, HTMLTextAreaElement -- the page's, inside page.evaluate */
+/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle, HTMLElement, HTMLTextAreaElement, HTMLInputElement -- the page's, inside page.evaluate */
 /**
  * The in-browser measurements: keystroke to paint, preview catch-up, opening a post, start-up,
  * filtering, memory. The functions passed to page.evaluate run in the page, so each one finds
@@ -367,6 +367,43 @@ export async function measureFilter(page, query) {
   for (let i = 0; i < query.length; i++) await page.keyboard.press('Backspace');
   const erased = await recorded(page, query.length);
   return { keys: [...typed, ...erased], results };
+}
+
+/**
+ * The floor under filtering: the same keys typed and erased in a bare search field laid over the
+ * app's, on the same page (what a key costs the browser when nothing listens to it).
+ * @param {Page} page
+ * @param {string} query
+ * @returns {Promise<number[]>}
+ */
+export async function measureBareSearch(page, query) {
+  await page.evaluate(() => {
+    const app = document.querySelector('input[type=search]');
+    if (!(app instanceof HTMLInputElement)) throw new Error('no search field');
+    const box = app.getBoundingClientRect();
+    const bare = document.createElement('input');
+    bare.type = 'search';
+    bare.id = 'bench-bare-search';
+    bare.spellcheck = false;
+    bare.autocomplete = 'off';
+    Object.assign(bare.style, {
+      position: 'fixed',
+      left: `${box.left}px`,
+      top: `${box.top}px`,
+      width: `${box.width}px`,
+      height: `${box.height}px`,
+      zIndex: '9999',
+      font: getComputedStyle(app).font,
+    });
+    document.body.append(bare);
+    bare.focus();
+  });
+  const typed = await typeMeasured(page, query);
+  await startRecording(page);
+  for (let i = 0; i < query.length; i++) await page.keyboard.press('Backspace');
+  const erased = await recorded(page, query.length);
+  await page.evaluate(() => document.getElementById('bench-bare-search')?.remove());
+  return [...typed, ...erased];
 }
 
 /**

@@ -19,6 +19,19 @@ test('lists every sample post by its title, newest first', async ({ app }) => {
   await expect(list.getByRole('option', { name: 'Notes on Revision' })).toContainText('Draft');
 });
 
+test('the preview’s worker is started while the list waits, and the first post uses it', async ({ app }) => {
+  const previewWorkers = () => app.workers().filter((worker) => worker.url().includes('blockWorker'));
+  // Before any post is opened: started when the page was idle after showing the list.
+  await expect(app.getByRole('listbox', { name: 'Posts' }).getByRole('option')).toHaveCount(3);
+  await expect.poll(() => previewWorkers().length).toBe(1);
+  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
+  const preview = app.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Writing in Plain Text');
+  await app.getByRole('option', { name: 'Notes on Revision' }).click();
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Notes on Revision');
+  expect(previewWorkers()).toHaveLength(1);
+});
+
 test('edits a field and the body, previews, saves only what changed', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
   const before = await readFile(file, 'utf8');

@@ -1,5 +1,5 @@
 /** The application shell: wires the backend, the hooks and the three areas together. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract';
 import type { BlogEvents } from '../../shared/api/events';
 import { getBackend } from '../api/client';
@@ -19,6 +19,7 @@ import {
   useEditedMark,
   useSaveShortcut,
 } from '../hooks/useWindowEffects';
+import { preparePreviewWorker } from '../preview/previewWorker';
 import { isDirty, statusText, type EditorState } from '../state/editor';
 import { frontMatterViewStore } from '../state/frontMatterView';
 import { useSettings } from '../state/settings';
@@ -66,6 +67,14 @@ export function App(): React.JSX.Element {
   const [creating, setCreating] = useState(false);
   const exporter = useExport({ api, desktop, postId: state.doc?.id ?? null, dirty });
   const [focusRequest, setFocusRequest] = useState(0);
+
+  // Once the list is shown and the page is idle, the preview's worker loads for the first post.
+  const listed = !posts.loading;
+  useEffect(() => {
+    if (!listed || typeof window.requestIdleCallback !== 'function') return;
+    const handle = window.requestIdleCallback(preparePreviewWorker, { timeout: 2000 });
+    return () => window.cancelIdleCallback(handle);
+  }, [listed]);
 
   const openId = state.opening ?? state.doc?.id ?? null;
   const summary = posts.posts.find((post) => post.id === state.doc?.id);

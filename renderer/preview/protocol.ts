@@ -39,6 +39,11 @@ export interface WireRequest {
   text: Edit<string>;
 }
 
+/** Loads and runs the worker's pipeline once on a small sample, with no reply (../preview/previewWorker.ts). */
+export interface WarmRequest {
+  warm: true;
+}
+
 /** A reply as it crosses back: its blocks as an edit of the blocks of the reply before it. */
 export interface WireReply {
   seq: number;

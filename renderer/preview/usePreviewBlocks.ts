@@ -7,6 +7,7 @@
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { latestOnly, type LatestOnly } from '../state/latestOnly';
 import { stepTowards } from './patch';
+import { takePreviewWorker } from './previewWorker';
 import { applyBlocksEdit, textEdit, type BlockReply, type RenderRequest, type WireReply } from './protocol';
 import { createKeyGate, type KeyGate, type TextSource } from './typing';
 
@@ -69,7 +70,7 @@ function startRenderer(onRendered: (rendered: Rendered) => void): Renderer {
     sent = { postId: job.postId, markdown: job.markdown };
   });
   try {
-    worker = new Worker(new URL('./blockWorker.ts', import.meta.url), { type: 'module', name: 'preview' });
+    worker = takePreviewWorker();
     worker.addEventListener('message', (event: MessageEvent<WireReply>) => {
       replied = applyBlocksEdit(replied, event.data.blocks);
       finish({ seq: event.data.seq, blocks: replied, warnings: event.data.warnings });
