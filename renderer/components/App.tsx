@@ -19,7 +19,7 @@ import {
   useEditedMark,
   useSaveShortcut,
 } from '../hooks/useWindowEffects';
-import { preparePreviewWorker } from '../preview/previewWorker';
+import { prepareWhenQuiet } from '../preview/previewWorker';
 import { isDirty, statusText, type EditorState } from '../state/editor';
 import { frontMatterViewStore } from '../state/frontMatterView';
 import { useSettings } from '../state/settings';
@@ -68,12 +68,19 @@ export function App(): React.JSX.Element {
   const exporter = useExport({ api, desktop, postId: state.doc?.id ?? null, dirty });
   const [focusRequest, setFocusRequest] = useState(0);
 
-  // Once the list is shown and the page is idle, the preview's worker loads for the first post.
+  // Once the list is shown and the author pauses, the preview's worker loads for the first post.
   const listed = !posts.loading;
   useEffect(() => {
     if (!listed || typeof window.requestIdleCallback !== 'function') return;
-    const handle = window.requestIdleCallback(preparePreviewWorker, { timeout: 2000 });
-    return () => window.cancelIdleCallback(handle);
+    return prepareWhenQuiet({
+      target: window,
+      setTimeout: (run, ms) => window.setTimeout(run, ms),
+      clearTimeout: (id) => window.clearTimeout(id),
+      whenIdle: (run) => {
+        const handle = window.requestIdleCallback(run, { timeout: 1000 });
+        return () => window.cancelIdleCallback(handle);
+      },
+    });
   }, [listed]);
 
   const openId = state.opening ?? state.doc?.id ?? null;

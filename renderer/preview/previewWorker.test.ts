@@ -75,3 +75,68 @@ describe('the preview worker started ahead', () => {
     expect(FakeWorker.started).toHaveLength(0);
   });
 });
+
+describe('starting it ahead waits for the author to pause', () => {
+  /** A page with fake timers, an idle callback run on demand, and input events. */
+  function world() {
+    const target = new EventTarget();
+    const idle: (() => void)[] = [];
+    const timers = new Map<number, ReturnType<typeof setTimeout>>();
+    let next = 0;
+    return {
+      target,
+      idle,
+      world: {
+        target,
+        setTimeout: (run: () => void, ms: number) => {
+          next += 1;
+          timers.set(next, setTimeout(run, ms));
+          return next;
+        },
+        clearTimeout: (id: number) => clearTimeout(timers.get(id)),
+        whenIdle: (run: () => void) => {
+          idle.push(run);
+          return () => idle.splice(idle.indexOf(run), 1);
+        },
+      },
+    };
+  }
+
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('starts the worker only after QUIET_MS with no key, click or wheel, and when the page is idle', async () => {
+    const { prepareWhenQuiet, QUIET_MS } = await freshModule();
+    const page = world();
+    prepareWhenQuiet(page.world);
+    vi.advanceTimersByTime(QUIET_MS - 10);
+    page.target.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(QUIET_MS - 10);
+    page.target.dispatchEvent(new Event('pointerdown'));
+    vi.advanceTimersByTime(QUIET_MS - 10);
+    expect(page.idle).toHaveLength(0);
+    vi.advanceTimersByTime(10);
+    expect(page.idle).toHaveLength(1);
+    expect(FakeWorker.started).toHaveLength(0);
+    // Input between the pause and the idle moment starts the wait again.
+    page.target.dispatchEvent(new Event('wheel'));
+    expect(page.idle).toHaveLength(0);
+    vi.advanceTimersByTime(QUIET_MS);
+    page.idle.shift()?.();
+    expect(FakeWorker.started).toHaveLength(1);
+    // Done: later input starts nothing more.
+    page.target.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(QUIET_MS * 3);
+    expect(page.idle).toHaveLength(0);
+  });
+
+  it('starts nothing once stopped (the page went away)', async () => {
+    const { prepareWhenQuiet, QUIET_MS } = await freshModule();
+    const page = world();
+    const stop = prepareWhenQuiet(page.world);
+    stop();
+    vi.advanceTimersByTime(QUIET_MS * 2);
+    expect(page.idle).toHaveLength(0);
+    expect(FakeWorker.started).toHaveLength(0);
+  });
+});

@@ -2,8 +2,9 @@
  * The preview's worker, started before the first post is opened. Loading the Markdown pipeline in a
  * worker costs a core 250–400 ms of CPU, and its first render runs in the interpreter: started when a
  * post opened, both landed on the author's first keystrokes (a trace of typing into a post just
- * opened). Started while the page is idle after the list is shown, and given a small sample to
- * render, the worker is ready when the first post opens.
+ * opened). Started once the author has paused for a moment after the list is shown (loading it
+ * while they filter the list slowed those keys just the same), and given a small sample to render,
+ * the worker is ready when the first post opens.
  */
 import type { WarmRequest } from './protocol';
 
@@ -38,4 +39,51 @@ export function takePreviewWorker(): Worker {
   if (prepared !== null && !prepared.failed) return prepared.worker;
   prepared?.worker.terminate();
   return startWorker();
+}
+
+/** How long the author must leave keys, pointer and wheel alone before the worker is started ahead. */
+export const QUIET_MS = 1000;
+
+/** What input resets the wait: any key, click, touch or wheel. */
+const INPUT = ['keydown', 'pointerdown', 'wheel'] as const;
+
+/** The page's timers and idle callbacks (stand-ins in tests). */
+export interface QuietWorld {
+  target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  setTimeout: (run: () => void, ms: number) => number;
+  clearTimeout: (id: number) => void;
+  whenIdle: (run: () => void) => () => void;
+}
+
+/**
+ * Starts the first preview's worker ahead once the author has given no input for `quietMs` and the
+ * page is idle; returns a function that stops waiting.
+ */
+export function prepareWhenQuiet(world: QuietWorld, quietMs = QUIET_MS): () => void {
+  let timer: number | null = null;
+  let cancelIdle: (() => void) | null = null;
+  const clear = (): void => {
+    if (timer !== null) world.clearTimeout(timer);
+    cancelIdle?.();
+    timer = null;
+    cancelIdle = null;
+  };
+  const stop = (): void => {
+    clear();
+    for (const type of INPUT) world.target.removeEventListener(type, restart, { capture: true });
+  };
+  function restart(): void {
+    clear();
+    timer = world.setTimeout(() => {
+      timer = null;
+      cancelIdle = world.whenIdle(() => {
+        cancelIdle = null;
+        stop();
+        preparePreviewWorker();
+      });
+    }, quietMs);
+  }
+  for (const type of INPUT) world.target.addEventListener(type, restart, { capture: true, passive: true });
+  restart();
+  return stop;
 }
