@@ -130,6 +130,19 @@ describe('starting it ahead waits for the author to pause', () => {
     expect(page.idle).toHaveLength(0);
   });
 
+  it('stops waiting at the first input once a preview has taken its worker', async () => {
+    const { prepareWhenQuiet, takePreviewWorker, QUIET_MS } = await freshModule();
+    const page = world();
+    prepareWhenQuiet(page.world);
+    takePreviewWorker();
+    const removed = vi.spyOn(page.target, 'removeEventListener');
+    page.target.dispatchEvent(new Event('keydown'));
+    expect(removed).toHaveBeenCalledTimes(3);
+    vi.advanceTimersByTime(QUIET_MS * 2);
+    expect(page.idle).toHaveLength(0);
+    expect(FakeWorker.started).toHaveLength(1);
+  });
+
   it('starts nothing once stopped (the page went away)', async () => {
     const { prepareWhenQuiet, QUIET_MS } = await freshModule();
     const page = world();

@@ -74,6 +74,11 @@ export function prepareWhenQuiet(world: QuietWorld, quietMs = QUIET_MS): () => v
   };
   function restart(): void {
     clear();
+    // A preview has its worker: nothing is left to start, and keys need not pass through here.
+    if (taken) {
+      stop();
+      return;
+    }
     timer = world.setTimeout(() => {
       timer = null;
       cancelIdle = world.whenIdle(() => {
