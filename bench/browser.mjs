@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle, HTMLElement, HTMLTextAreaElement, HTMLInputElement -- the page's, inside page.evaluate */
+/* global window, document, requestAnimationFrame, MutationObserver, getComputedStyle, HTMLElement, HTMLTextAreaElement -- the page's, inside page.evaluate */
 /**
  * The in-browser measurements: keystroke to paint, preview catch-up, opening a post, start-up,
  * filtering, memory. The functions passed to page.evaluate run in the page, so each one finds
@@ -214,17 +214,28 @@ async function previewCatchUp(page, marker) {
 }
 
 /**
- * A bare textarea laid over the editor, holding the same text: the baseline.
+ * A bare field laid over the app's field `of` (same place, size and font), with the id `id`: a
+ * textarea holding the same text, or an empty search field. The baselines.
  * @param {Page} page
+ * @param {{ of: string, id: string, kind: 'textarea' | 'search' }} field
  */
-async function addBareTextarea(page) {
-  await page.evaluate(() => {
-    const app = document.querySelector('textarea[aria-label="Markdown"]');
-    if (!(app instanceof HTMLTextAreaElement)) throw new Error('no Markdown textarea');
+async function addBareField(page, field) {
+  await page.evaluate(({ of, id, kind }) => {
+    const app = document.querySelector(of);
+    if (!(app instanceof HTMLElement)) throw new Error(`no ${of}`);
     const box = app.getBoundingClientRect();
-    const bare = document.createElement('textarea');
-    bare.id = 'bench-bare';
-    bare.value = app.value;
+    /** @type {HTMLTextAreaElement | HTMLInputElement} */
+    let bare;
+    if (kind === 'textarea' && app instanceof HTMLTextAreaElement) {
+      bare = document.createElement('textarea');
+      bare.value = app.value;
+    } else {
+      bare = document.createElement('input');
+      bare.type = 'search';
+      bare.spellcheck = false;
+      bare.autocomplete = 'off';
+    }
+    bare.id = id;
     Object.assign(bare.style, {
       position: 'fixed',
       left: `${box.left}px`,
@@ -235,7 +246,7 @@ async function addBareTextarea(page) {
       font: getComputedStyle(app).font,
     });
     document.body.append(bare);
-  });
+  }, field);
 }
 
 /**
@@ -275,7 +286,7 @@ export async function measureTyping(page, { runs, keys }) {
     const caughtUp = await previewCatchUp(page, marker);
     if (run === 0) firstCatchUp = caughtUp;
     else catchUp.push(caughtUp);
-    await addBareTextarea(page);
+    await addBareField(page, { of: 'textarea[aria-label="Markdown"]', id: 'bench-bare', kind: 'textarea' });
     await caretToMiddle(page, '#bench-bare');
     bare.push(...(await typeMeasured(page, text)));
     await page.evaluate(() => document.getElementById('bench-bare')?.remove());
@@ -377,27 +388,8 @@ export async function measureFilter(page, query) {
  * @returns {Promise<number[]>}
  */
 export async function measureBareSearch(page, query) {
-  await page.evaluate(() => {
-    const app = document.querySelector('input[type=search]');
-    if (!(app instanceof HTMLInputElement)) throw new Error('no search field');
-    const box = app.getBoundingClientRect();
-    const bare = document.createElement('input');
-    bare.type = 'search';
-    bare.id = 'bench-bare-search';
-    bare.spellcheck = false;
-    bare.autocomplete = 'off';
-    Object.assign(bare.style, {
-      position: 'fixed',
-      left: `${box.left}px`,
-      top: `${box.top}px`,
-      width: `${box.width}px`,
-      height: `${box.height}px`,
-      zIndex: '9999',
-      font: getComputedStyle(app).font,
-    });
-    document.body.append(bare);
-    bare.focus();
-  });
+  await addBareField(page, { of: 'input[type=search]', id: 'bench-bare-search', kind: 'search' });
+  await page.locator('#bench-bare-search').focus();
   const typed = await typeMeasured(page, query);
   await startRecording(page);
   for (let i = 0; i < query.length; i++) await page.keyboard.press('Backspace');
