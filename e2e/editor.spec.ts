@@ -21,7 +21,7 @@ test('lists every sample post by its title, newest first', async ({ app }) => {
 
 test('the preview’s worker is started while the list waits, and the first post uses it', async ({ app }) => {
   const previewWorkers = () => app.workers().filter((worker) => worker.url().includes('blockWorker'));
-  // Before any post is opened: started when the page was idle after showing the list.
+  // Before any post is opened: started once the list was shown and nothing was typed or clicked for a second.
   await expect(app.getByRole('listbox', { name: 'Posts' }).getByRole('option')).toHaveCount(3);
   await expect.poll(() => previewWorkers().length).toBe(1);
   await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
