@@ -20,6 +20,7 @@ import {
   useSaveShortcut,
 } from '../hooks/useWindowEffects';
 import { prepareWhenQuiet } from '../preview/previewWorker';
+import { pageTimers } from '../preview/typing';
 import { isDirty, statusText, type EditorState } from '../state/editor';
 import { frontMatterViewStore } from '../state/frontMatterView';
 import { useSettings } from '../state/settings';
@@ -74,8 +75,7 @@ export function App(): React.JSX.Element {
     if (!listed || typeof window.requestIdleCallback !== 'function') return;
     return prepareWhenQuiet({
       target: window,
-      setTimeout: (run, ms) => window.setTimeout(run, ms),
-      clearTimeout: (id) => window.clearTimeout(id),
+      timers: pageTimers,
       whenIdle: (run) => {
         const handle = window.requestIdleCallback(run, { timeout: 1000 });
         return () => window.cancelIdleCallback(handle);

@@ -10,7 +10,7 @@ import {
   type EditorAction,
   type EditorState,
 } from '../state/editor';
-import type { TextSource } from '../preview/typing';
+import { pageTimers, type TextSource } from '../preview/typing';
 import { createEditorStore } from './editorStore';
 
 /** What the UI can do with the open post. */
@@ -46,11 +46,7 @@ export function useEditor(api: BlogApi): EditorControls {
   const [store] = useState(() =>
     createEditorStore({
       react: reactDispatch,
-      timers: {
-        set: (run, ms) => window.setTimeout(run, ms),
-        clear: (id) => window.clearTimeout(id),
-        now: () => performance.now(),
-      },
+      timers: pageTimers,
       frame: (callback) => requestAnimationFrame(callback),
       transition: startTransition,
     }),

@@ -88,12 +88,15 @@ describe('starting it ahead waits for the author to pause', () => {
       idle,
       world: {
         target,
-        setTimeout: (run: () => void, ms: number) => {
-          next += 1;
-          timers.set(next, setTimeout(run, ms));
-          return next;
+        timers: {
+          set: (run: () => void, ms: number) => {
+            next += 1;
+            timers.set(next, setTimeout(run, ms));
+            return next;
+          },
+          clear: (id: number) => clearTimeout(timers.get(id)),
+          now: () => Date.now(),
         },
-        clearTimeout: (id: number) => clearTimeout(timers.get(id)),
         whenIdle: (run: () => void) => {
           idle.push(run);
           return () => idle.splice(idle.indexOf(run), 1);

@@ -7,6 +7,7 @@
  * the worker is ready when the first post opens.
  */
 import type { WarmRequest } from './protocol';
+import type { Timers } from './typing';
 
 let spare: { worker: Worker; failed: boolean } | null = null;
 /** Whether a preview took its worker: after that, one started ahead would only compete with the author's typing. */
@@ -47,11 +48,10 @@ export const QUIET_MS = 1000;
 /** What input resets the wait: any key, click, touch or wheel. */
 const INPUT = ['keydown', 'pointerdown', 'wheel'] as const;
 
-/** The page's timers and idle callbacks (stand-ins in tests). */
+/** Where input is heard, the page's timers and its idle callbacks (stand-ins in tests). */
 export interface QuietWorld {
   target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
-  setTimeout: (run: () => void, ms: number) => number;
-  clearTimeout: (id: number) => void;
+  timers: Timers;
   whenIdle: (run: () => void) => () => void;
 }
 
@@ -63,7 +63,7 @@ export function prepareWhenQuiet(world: QuietWorld, quietMs = QUIET_MS): () => v
   let timer: number | null = null;
   let cancelIdle: (() => void) | null = null;
   const clear = (): void => {
-    if (timer !== null) world.clearTimeout(timer);
+    if (timer !== null) world.timers.clear(timer);
     cancelIdle?.();
     timer = null;
     cancelIdle = null;
@@ -79,7 +79,7 @@ export function prepareWhenQuiet(world: QuietWorld, quietMs = QUIET_MS): () => v
       stop();
       return;
     }
-    timer = world.setTimeout(() => {
+    timer = world.timers.set(() => {
       timer = null;
       cancelIdle = world.whenIdle(() => {
         cancelIdle = null;

@@ -138,17 +138,17 @@ describe('after paint', () => {
 });
 
 describe("keeping work out of a keystroke's frame", () => {
-  /** A text source whose keys are told by hand. */
-  function keys() {
+  /** A gate over a text source whose keys' paints are told by hand, with manual timers and a log of what ran. */
+  function gated() {
     const signal = createSignal();
-    return { text: { body: () => '', postId: () => null, subscribe: signal.subscribe }, painted: signal.notify };
+    const timers = manualTimers();
+    const text = { body: () => '', postId: () => null, subscribe: signal.subscribe };
+    const ran: string[] = [];
+    return { timers, painted: signal.notify, gate: createKeyGate(text, timers), ran };
   }
 
   it('runs work at once when no key is coming or one was just painted', () => {
-    const timers = manualTimers();
-    const { text, painted } = keys();
-    const gate = createKeyGate(text, timers);
-    const ran: string[] = [];
+    const { timers, painted, gate, ran } = gated();
     gate.run(() => ran.push('idle'));
     timers.at(1000);
     painted();
@@ -159,10 +159,7 @@ describe("keeping work out of a keystroke's frame", () => {
   });
 
   it("holds work that comes late in the gap for the next key's paint, losing none, in order", () => {
-    const timers = manualTimers();
-    const { text, painted } = keys();
-    const gate = createKeyGate(text, timers);
-    const ran: string[] = [];
+    const { timers, painted, gate, ran } = gated();
     painted();
     timers.at(60);
     gate.run(() => ran.push('reply'));
@@ -175,10 +172,7 @@ describe("keeping work out of a keystroke's frame", () => {
   });
 
   it('runs held work after a while when typing stops', () => {
-    const timers = manualTimers();
-    const { text, painted } = keys();
-    const gate = createKeyGate(text, timers);
-    const ran: string[] = [];
+    const { timers, painted, gate, ran } = gated();
     painted();
     timers.at(60);
     gate.run(() => ran.push('reply'));

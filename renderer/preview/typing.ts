@@ -69,6 +69,13 @@ export interface Timers {
   now: () => number;
 }
 
+/** The page's own timers and clock. */
+export const pageTimers: Timers = {
+  set: (run, ms) => window.setTimeout(run, ms),
+  clear: (id) => window.clearTimeout(id),
+  now: () => performance.now(),
+};
+
 /** Typed text on its way to React's state. */
 export interface Handover {
   /**

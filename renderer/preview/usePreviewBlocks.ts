@@ -9,7 +9,7 @@ import { latestOnly, type LatestOnly } from '../state/latestOnly';
 import { stepTowards } from './patch';
 import { takePreviewWorker } from './previewWorker';
 import { applyBlocksEdit, textEdit, type BlockReply, type RenderRequest, type WireReply } from './protocol';
-import { createKeyGate, type KeyGate, type TextSource } from './typing';
+import { createKeyGate, pageTimers, type KeyGate, type TextSource } from './typing';
 
 /** What the preview shows: the blocks' HTML, warnings, and whether it lags behind the text. */
 export interface PreviewBlocks {
@@ -107,11 +107,7 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
   const gate = useRef<KeyGate | null>(null);
 
   useEffect(() => {
-    const opened = createKeyGate(text, {
-      set: (run, ms) => window.setTimeout(run, ms),
-      clear: (id) => window.clearTimeout(id),
-      now: () => performance.now(),
-    });
+    const opened = createKeyGate(text, pageTimers);
     gate.current = opened;
     const started = startRenderer((next) => {
       opened.run(() => setRendered((before) => showFrom(before, next)));
