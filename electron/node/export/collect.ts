@@ -4,14 +4,13 @@
  */
 import path from 'node:path';
 import type { FrontMatterField } from '../../../shared/api/contract';
-import { idProblem } from '../../../shared/api/ids';
 import { decodePost, summarizePost, type ParsedPost, type PostFacts } from '../frontmatter/index';
 import { DEFAULT_MAX_FILE_BYTES } from '../store/context';
-import { readLimited } from '../store/io';
-import { fallbackTitle, readPlainSync } from '../store/list';
+import { readLimited, readPlainSync } from '../store/io';
+import { fallbackTitle } from '../store/list';
 import { locatePost } from '../store/paths';
 import { quickParse } from '../store/quick-yaml';
-import { walkPostFiles, type PostFile } from '../store/walk';
+import { directPath, walkPostFiles, type PostFile } from '../store/walk';
 
 /** One post read for export. */
 export interface SourcePost {
@@ -59,8 +58,8 @@ export async function collectPosts(postsRoot: string): Promise<Collected> {
 
 /** A plain file found by the walk, read at once as the listing reads it; undefined for anything readFound must handle. */
 function readPlain(postsRoot: string, file: PostFile): SourcePost | { problem: string } | undefined {
-  if (file.link || idProblem(file.id) !== null) return undefined;
-  const real = path.join(postsRoot, ...file.rel.split('/'));
+  const real = directPath(postsRoot, file);
+  if (real === null) return undefined;
   const read = readPlainSync(real, DEFAULT_MAX_FILE_BYTES);
   return read === undefined
     ? undefined
@@ -73,8 +72,8 @@ function readPlain(postsRoot: string, file: PostFile): SourcePost | { problem: s
  * listing reads it. Links and refused names take the full path through locatePost.
  */
 async function readFound(postsRoot: string, file: PostFile): Promise<SourcePost | { problem: string }> {
-  if (file.link || idProblem(file.id) !== null) return readSource(postsRoot, file.id);
-  const real = path.join(postsRoot, ...file.rel.split('/'));
+  const real = directPath(postsRoot, file);
+  if (real === null) return readSource(postsRoot, file.id);
   const read = await readLimited(real, DEFAULT_MAX_FILE_BYTES, 'read this post');
   if (!read.ok) return { problem: `${file.id}: ${read.error.message}` };
   return sourceFromText(file.id, real, decodePost(read.value.bytes).text, read.value.stats.mtimeMs);

@@ -141,39 +141,32 @@ async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSett
   const used = new Map<string, CachedBody>();
   let reused = 0;
   settings.onProgress?.(0, ordered.length);
-  try {
-    await renderPages(
-      setup,
-      posts,
-      async (index, rendered) => {
-        const page = ordered[index];
-        if (page === undefined) throw new Error(`No page ${String(index)}`);
-        for (const [rel, bytes] of rendered.copies) if (!copied.has(rel)) await writer.write(rel, bytes);
-        for (const rel of rendered.copies.keys()) copied.add(rel);
-        await writer.write(page.file, rendered.html);
-        warnings.push(...rendered.warnings);
-        written.push({ page, summary: rendered.summary, html: rendered.bodyHtml });
-        const key = keys[index];
-        if (key !== undefined) used.set(key, rendered.cache);
-        if (rendered.reused) reused += 1;
-        settings.onProgress?.(written.length, ordered.length);
-      },
-      settings.pool,
-      (index) => {
-        const key = keys[index];
-        return key === undefined ? undefined : cache?.entries.get(key);
-      },
-    );
-    const lists = listFiles(written, tags, { siteTitle: settings.siteTitle, siteUrl: settings.siteUrl });
-    for (const [file, text] of lists) await writer.write(file, text);
-    await writer.done();
-    const listPages = [...lists.keys()].filter((file) => file.endsWith('.html')).length;
-    return { pages: written.length + listPages, warnings, rendered: written.length - reused, reused, used };
-  } catch (error) {
-    // Nothing may still be writing into the stage when it is discarded; the first error is the one to tell.
-    await writer.done().catch(() => undefined);
-    throw error;
-  }
+  await renderPages(
+    setup,
+    posts,
+    async (index, rendered) => {
+      const page = ordered[index];
+      if (page === undefined) throw new Error(`No page ${String(index)}`);
+      for (const [rel, bytes] of rendered.copies) if (!copied.has(rel)) await writer.write(rel, bytes);
+      for (const rel of rendered.copies.keys()) copied.add(rel);
+      await writer.write(page.file, rendered.html);
+      warnings.push(...rendered.warnings);
+      written.push({ page, summary: rendered.summary, html: rendered.bodyHtml });
+      const key = keys[index];
+      if (key !== undefined) used.set(key, rendered.cache);
+      if (rendered.reused) reused += 1;
+      settings.onProgress?.(written.length, ordered.length);
+    },
+    settings.pool,
+    (index) => {
+      const key = keys[index];
+      return key === undefined ? undefined : cache?.entries.get(key);
+    },
+  );
+  const lists = listFiles(written, tags, { siteTitle: settings.siteTitle, siteUrl: settings.siteUrl });
+  for (const [file, text] of lists) await writer.write(file, text);
+  const listPages = [...lists.keys()].filter((file) => file.endsWith('.html')).length;
+  return { pages: written.length + listPages, warnings, rendered: written.length - reused, reused, used };
 }
 
 interface OpenCache {

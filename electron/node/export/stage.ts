@@ -93,10 +93,8 @@ export async function discardStage(stage: string): Promise<void> {
 
 /** Writes files into a staging folder, each folder made once. */
 export interface StageWriter {
-  /** Writes a file (output-relative path); rejects with the error it met. */
+  /** Writes a file (output-relative path); complete when it settles, or rejects with the error it met. */
   write: (rel: string, data: string | Uint8Array) => Promise<void>;
-  /** Settles once every file is written (each write is complete when it settles). */
-  done: () => Promise<void>;
 }
 
 /** How long writing may hold the event loop before other work runs, in ms. */
@@ -123,9 +121,6 @@ export function stageWriter(stage: string): StageWriter {
         folders.add(folder);
       }
       writeFileSync(target, data);
-    },
-    async done() {
-      // Nothing is left in flight: every write finished before its promise settled.
     },
   };
 }

@@ -111,7 +111,10 @@ export function readConfinedSync(root: string, segments: string[], maxBytes: num
   if (!isInside(root, real)) return 'refused';
   let fd: number;
   try {
-    if (!statSync(real).isFile()) return 'missing';
+    const found = statSync(real);
+    if (!found.isFile()) return 'missing';
+    // Decided before opening: a large file is opened once, by the streaming path.
+    if (found.size > maxBytes) return 'large';
     fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
     return 'missing';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from './guard';
@@ -95,6 +95,20 @@ describe('the page', () => {
     expect(reply.headers['last-modified']).toBe((await stat(file)).mtime.toUTCString());
     expect(reply.text === big).toBe(true);
     await rm(file);
+  });
+
+  it('puts the token into the page however large the page is', async () => {
+    const page = path.join(fx.site, 'index.html');
+    const before = await readFile(page, 'utf8');
+    await writeFile(page, before.replace('</body>', `<!--${'x'.repeat(4 * 1024 * 1024)}--></body>`));
+    try {
+      const reply = await get('/');
+      expect(reply.status).toBe(200);
+      expect(reply.text).toContain(`<meta name="postwright-token" content="${fx.server.token}">`);
+      expect(Number(reply.headers['content-length'])).toBe(reply.body.length);
+    } finally {
+      await writeFile(page, before);
+    }
   });
 
   it('answers 404 for a missing file and for a folder', async () => {

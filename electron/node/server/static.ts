@@ -35,7 +35,8 @@ const SYNC_BYTES = 4 * 1024 * 1024;
 export async function serveStatic(res: ServerResponse, segments: string[], site: StaticSite): Promise<void> {
   const isIndex = segments.length === 0 || (segments.length === 1 && segments[0] === 'index.html');
   const wanted = isIndex ? ['index.html'] : segments;
-  const read = readConfinedSync(site.root, wanted, SYNC_BYTES);
+  // The page is always read whole: the token goes into it, which the streaming path cannot do.
+  const read = readConfinedSync(site.root, wanted, isIndex ? Number.POSITIVE_INFINITY : SYNC_BYTES);
   if (read === 'refused') return sendText(res, 403, 'Forbidden.');
   if (read === 'missing') {
     if (isIndex) return sendText(res, 503, 'The editor is not built yet: run `npm run build`, then reload.');

@@ -4,7 +4,7 @@
  * are flushed, then renamed over the original, so a crash leaves either the old or the new post.
  */
 import { randomBytes } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ok, type Result } from '../../../shared/api/contract';
@@ -17,6 +17,38 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 export interface FileBytes {
   bytes: Uint8Array;
   stats: Stats;
+}
+
+/**
+ * A plain file's bytes read synchronously (never through a final link, never waiting on a FIFO),
+ * or undefined when it is not a regular file of at most `maxFileBytes`, grew since its stat, or
+ * cannot be read: the caller then takes the full path, which says why (or reads it whole).
+ */
+export function readPlainSync(abs: string, maxFileBytes: number): FileBytes | undefined {
+  let fd: number;
+  try {
+    fd = openSync(abs, READ_FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > maxFileBytes) return undefined;
+    // One byte more than the stat says: a file still being written is seen to grow.
+    const bytes = Buffer.allocUnsafe(stats.size + 1);
+    let length = 0;
+    while (length < bytes.length) {
+      const read = readSync(fd, bytes, length, bytes.length - length, length);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > stats.size) return undefined;
+    return { bytes: bytes.subarray(0, length), stats };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads a whole regular file of at most `limit` bytes; `action` names it in failures. */

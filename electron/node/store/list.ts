@@ -2,21 +2,17 @@
  * The post list: every Markdown file summarised from its front matter, newest first. A file
  * that cannot be read is still listed, with the reason in `problem`, so nothing disappears.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostSummary } from '../../../shared/api/contract';
 import { decodePost, summarizePost } from '../frontmatter/index';
 import type { IndexCache } from './index-cache';
-import { readLimited, type FileBytes } from './io';
+import { readLimited, readPlainSync, type FileBytes } from './io';
 import { mapLimit } from './limit';
 import { quickParse } from './quick-yaml';
 import { locatePost } from './paths';
-import { idProblem } from '../../../shared/api/ids';
-import { walkPostFiles, type PostFile } from './walk';
-
-/** As the store reads posts: never through a final link, never waiting on a FIFO. */
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+import { directPath, walkPostFiles, type PostFile } from './walk';
 
 /** How many posts are read at once while listing. */
 export const LIST_CONCURRENCY = 16;
@@ -61,15 +57,6 @@ export async function listPosts(root: string, maxFileBytes: number, cache?: Inde
     cache.flush().catch(() => undefined);
   }
   return summaries.sort(compareSummaries);
-}
-
-/**
- * The walk never enters linked folders and `root` is real, so a regular file it found is its own
- * real path: read directly (O_NOFOLLOW, so a file swapped for a link since is refused, not
- * followed). Links and refused names take the full path through locatePost.
- */
-function directPath(root: string, file: PostFile): string | null {
-  return file.link || idProblem(file.id) !== null ? null : path.join(root, ...file.rel.split('/'));
 }
 
 /** The index's summary of a plain file whose size and modification time have not changed (one `lstat`). */
@@ -126,38 +113,6 @@ function summaryFromDisk(
   const summary = summaryOf(id, read);
   cache?.set(summary);
   return summary;
-}
-
-/**
- * A plain file's bytes read synchronously (never through a final link, never waiting on a FIFO),
- * or undefined when it is not a regular file of at most `maxFileBytes`, grew since its stat, or
- * cannot be read: the caller then takes the full path, which says why (or reads it whole).
- */
-export function readPlainSync(abs: string, maxFileBytes: number): FileBytes | undefined {
-  let fd: number;
-  try {
-    fd = openSync(abs, READ_FLAGS);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size > maxFileBytes) return undefined;
-    // One byte more than the stat says: a file still being written is seen to grow.
-    const bytes = Buffer.allocUnsafe(stats.size + 1);
-    let length = 0;
-    while (length < bytes.length) {
-      const read = readSync(fd, bytes, length, bytes.length - length, length);
-      if (read === 0) break;
-      length += read;
-    }
-    if (length > stats.size) return undefined;
-    return { bytes: bytes.subarray(0, length), stats };
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 async function summarise(

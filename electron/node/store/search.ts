@@ -4,18 +4,16 @@
  */
 import { lstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { ok, type Result, type SearchHit } from '../../../shared/api/contract';
-import { idProblem } from '../../../shared/api/ids';
 import { summarizePost } from '../frontmatter/index';
 import type { StoreContext } from './context';
 import { ioFailure } from './errors';
-import { readLimited, type FileBytes } from './io';
+import { readLimited, readPlainSync, type FileBytes } from './io';
 import { mapLimit } from './limit';
-import { fallbackTitle, readPlainSync, textOf } from './list';
+import { fallbackTitle, textOf } from './list';
 import { locatePost } from './paths';
 import { quickParse } from './quick-yaml';
-import { walkPostFiles, type PostFile } from './walk';
+import { directPath, walkPostFiles, type PostFile } from './walk';
 
 /** Most posts one search returns. */
 export const MAX_HITS = 50;
@@ -79,11 +77,6 @@ function rank(a: Found, b: Found): number {
   const byTitle = Number(b.inTitle) - Number(a.inTitle);
   if (byTitle !== 0) return byTitle;
   return (b.entry.sortKey ?? '').localeCompare(a.entry.sortKey ?? '');
-}
-
-/** A plain file's own path (as the listing reads it), or null for links and refused names. */
-function directPath(root: string, file: PostFile): string | null {
-  return file.link || idProblem(file.id) !== null ? null : path.join(root, ...file.rel.split('/'));
 }
 
 /** How long the direct pass may hold the event loop before letting other work run, in ms. */

@@ -6,7 +6,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isMarkdownName } from '../../../shared/api/ids';
+import { idProblem, isMarkdownName } from '../../../shared/api/ids';
 
 /** How deep the walk descends; deeper trees are not blogs. */
 export const MAX_DEPTH = 32;
@@ -60,4 +60,13 @@ async function visit(
       files.push({ id, rel, link: !entry.isFile() });
     }
   }
+}
+
+/**
+ * The walk never enters linked folders and `root` is real, so a regular file it found is its own
+ * real path: read directly (O_NOFOLLOW, so a file swapped for a link since is refused, not
+ * followed). Links and refused names take the full path through locatePost.
+ */
+export function directPath(root: string, file: PostFile): string | null {
+  return file.link || idProblem(file.id) !== null ? null : path.join(root, ...file.rel.split('/'));
 }
