@@ -270,6 +270,27 @@ async function linkPackages() {
   );
 }
 
+/**
+ * Says so when the browser still opens its own WebUI beside each page (scripts/chromium.mjs turns
+ * off the omnibox popup, which cost a core per new page here): another Chromium may name it otherwise.
+ * @param {BrowserContext} context
+ */
+async function warnOfBrowserUi(context) {
+  const page = await context.newPage();
+  const browser = context.browser();
+  if (browser === null) throw new Error('the context has no browser');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    /** @type {{ targetInfos: { type: string, url: string }[] }} */
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const ui = targetInfos.filter((target) => target.type === 'browser_ui').map((target) => target.url);
+    if (ui.length > 0) log(`note: Chromium runs its own WebUI beside each page (${ui.join(', ')}); figures include its CPU`);
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
+}
+
 async function main() {
   await linkPackages();
   const tmp = await mkdtemp(path.join(tmpdir(), 'postwright-bench-'));
@@ -283,6 +304,7 @@ async function main() {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript(INIT_SCRIPT);
   try {
+    await warnOfBrowserUi(context);
     const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice(7);
     const parts = { startup: startupFigure, typing: typingFigures, folder: folderFigures };
     for (const [name, part] of Object.entries(parts)) {
