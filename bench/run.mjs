@@ -284,7 +284,8 @@ async function warnOfBrowserUi(context) {
     /** @type {{ targetInfos: { type: string, url: string }[] }} */
     const { targetInfos } = await cdp.send('Target.getTargets');
     const ui = targetInfos.filter((target) => target.type === 'browser_ui').map((target) => target.url);
-    if (ui.length > 0) log(`note: Chromium runs its own WebUI beside each page (${ui.join(', ')}); figures include its CPU`);
+    if (ui.length > 0)
+      log(`note: Chromium runs its own WebUI beside each page (${ui.join(', ')}); figures include its CPU`);
   } finally {
     await cdp.detach();
     await page.close();
