@@ -105,3 +105,50 @@ describe('createBlockRenderer', () => {
     60_000,
   );
 });
+
+describe('a block render in steps', () => {
+  const markdown = Array.from(
+    { length: 20 },
+    (_, i) => `## Part ${i}\n\nText ${i} with **bold** and [a link](x${i}.md).`,
+  ).join('\n\n');
+
+  it('renders one block per step when every deadline has passed, and ends with what a render at once gives', () => {
+    const renderer = createBlockRenderer(renderWhole);
+    const job = renderer.start(markdown);
+    expect(job.remaining).toBe(splitBlocks(markdown)?.reduce((sum, block) => sum + block.length, 0));
+    let steps = 1;
+    let result = job.step(-Infinity);
+    while (result === null) {
+      result = job.step(-Infinity);
+      steps += 1;
+    }
+    expect(steps).toBe(splitBlocks(markdown)?.length);
+    expect(job.remaining).toBe(0);
+    expect(result.blocks.join('\n')).toBe(renderWhole(markdown).html);
+    expect(job.step(-Infinity)).toBe(result);
+  });
+
+  it('counts only the blocks it does not remember as work left, and remembers nothing from a render it did not finish', () => {
+    const calls: string[] = [];
+    const renderer = createBlockRenderer((text) => {
+      calls.push(text);
+      return renderWhole(text);
+    });
+    renderer.render(markdown);
+    const edited = markdown.replace('Text 3 ', 'Text three ');
+    const job = renderer.start(edited);
+    expect(job.remaining).toBe('Text three with **bold** and [a link](x3.md).'.length);
+    // Abandoned after one step: the next render still remembers the first render's blocks.
+    job.step(-Infinity);
+    calls.length = 0;
+    expect(renderer.render(edited).blocks.join('\n')).toBe(renderWhole(edited).html);
+    expect(calls).toEqual(['Text three with **bold** and [a link](x3.md).']);
+  });
+
+  it('renders a post of one block whole, in one step', () => {
+    const job = createBlockRenderer(renderWhole).start('just one paragraph');
+    expect(job.remaining).toBe('just one paragraph'.length);
+    expect(job.step(-Infinity)?.blocks).toEqual([renderWhole('just one paragraph').html]);
+    expect(job.remaining).toBe(0);
+  });
+});

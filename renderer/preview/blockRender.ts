@@ -15,9 +15,22 @@ export interface BlockResult {
   warnings: string[];
 }
 
+/**
+ * A render that can be done a few blocks at a time (the preview's worker gives way to typing
+ * between them, ./renderLoop.ts). Nothing is remembered until the last block is rendered.
+ */
+export interface BlockJob {
+  /** Renders blocks until `deadline` (a `performance.now()` time) has passed: the result once all are done, else null. */
+  step(deadline: number): BlockResult | null;
+  /** Characters of Markdown still to render (blocks remembered from the last render cost nothing). */
+  readonly remaining: number;
+}
+
 /** Renders Markdown by blocks, remembering the blocks of the previous render only. */
 export interface BlockRenderer {
   render(markdown: string): BlockResult;
+  /** The same render, a few blocks per `step`. */
+  start(markdown: string): BlockJob;
 }
 
 const ID_ATTRIBUTE = / id="([^"]*)"/g;
@@ -30,21 +43,59 @@ export function createBlockRenderer(renderWhole: (markdown: string) => RenderRes
     const result = renderWhole(markdown);
     return { blocks: result.html === '' ? [] : [result.html], warnings: result.warnings };
   };
-  return {
-    render(markdown) {
-      const sources = splitBlocks(markdown);
-      if (sources === null || sources.length <= 1) return whole(markdown);
-      const next = new Map<string, RenderResult>();
-      const results = sources.map((source) => {
-        const result = next.get(source) ?? remembered.get(source) ?? renderWhole(source);
-        next.set(source, result);
-        return result;
-      });
+  const start = (markdown: string): BlockJob => {
+    const sources = splitBlocks(markdown);
+    if (sources === null || sources.length <= 1) {
+      let result: BlockResult | null = null;
+      return {
+        step: () => (result ??= whole(markdown)),
+        get remaining() {
+          return result === null ? markdown.length : 0;
+        },
+      };
+    }
+    const next = new Map<string, RenderResult>();
+    const results: RenderResult[] = [];
+    let remaining = 0;
+    for (const source of new Set(sources)) if (!remembered.has(source)) remaining += source.length;
+    let done: BlockResult | null = null;
+    const finish = (): BlockResult => {
       remembered = next;
       const blocks = results.map((result) => result.html).filter((html) => html !== '');
       if (hasDuplicateIds(blocks)) return whole(markdown);
       return { blocks, warnings: notesFirst(results.flatMap((result) => result.warnings)) };
+    };
+    return {
+      step(deadline) {
+        if (done !== null) return done;
+        while (results.length < sources.length) {
+          const source = sources[results.length] ?? '';
+          let result = next.get(source) ?? remembered.get(source);
+          if (result === undefined) {
+            result = renderWhole(source);
+            remaining -= source.length;
+          }
+          next.set(source, result);
+          results.push(result);
+          if (results.length < sources.length && performance.now() >= deadline) return null;
+        }
+        done = finish();
+        remaining = 0;
+        return done;
+      },
+      get remaining() {
+        return remaining;
+      },
+    };
+  };
+  return {
+    render(markdown) {
+      const job = start(markdown);
+      let result: BlockResult | null = null;
+      while (result === null) result = job.step(Infinity);
+      return result;
     },
+    start,
   };
 }
 

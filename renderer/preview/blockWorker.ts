@@ -1,11 +1,49 @@
-/** The preview's worker: renders Markdown block by block off the page's thread, so typing never waits for it. */
-import { applyTextEdit, blocksEdit, type WarmRequest, type WireReply, type WireRequest } from './protocol';
-import { createPreviewRenderer } from './renderBlocks';
+/**
+ * The preview's worker: renders Markdown block by block off the page's thread, so typing never
+ * waits for it, and gives way to the author's keys while a long render is under way (./renderLoop.ts).
+ */
+import {
+  applyTextEdit,
+  blocksEdit,
+  type KeyNotice,
+  type WarmRequest,
+  type WireReply,
+  type WireRequest,
+} from './protocol';
+import { createPreviewJobs, createPreviewRenderer } from './renderBlocks';
+import { createRenderLoop } from './renderLoop';
 
 const render = createPreviewRenderer();
 // What the page last sent and was last sent back: each message is an edit of these (./protocol.ts).
 let text: { postId: string; markdown: string } | null = null;
 let blocks: string[] = [];
+
+// A task of its own without a timer's clamping: a port's message, handled after those already queued.
+const channel = new MessageChannel();
+let next: (() => void) | null = null;
+channel.port1.onmessage = () => {
+  const run = next;
+  next = null;
+  run?.();
+};
+
+const loop = createRenderLoop({
+  start: createPreviewJobs(),
+  reply: (reply) => {
+    const message: WireReply = { seq: reply.seq, blocks: blocksEdit(blocks, reply.blocks), warnings: reply.warnings };
+    blocks = reply.blocks;
+    self.postMessage(message);
+  },
+  timers: {
+    set: (run, ms) => self.setTimeout(run, ms),
+    clear: (id) => self.clearTimeout(id),
+    now: () => performance.now(),
+  },
+  soon: (run) => {
+    next = run;
+    channel.port2.postMessage(null);
+  },
+});
 
 /**
  * A short post using what most posts use, rendered while the page is idle so that the first
@@ -23,7 +61,11 @@ const SAMPLE = [
 ].join('\n\n');
 const WARM_PASSES = 4;
 
-self.addEventListener('message', (event: MessageEvent<WireRequest | WarmRequest>) => {
+self.addEventListener('message', (event: MessageEvent<WireRequest | WarmRequest | KeyNotice>) => {
+  if ('key' in event.data) {
+    loop.keyTyped();
+    return;
+  }
   if ('warm' in event.data) {
     // A few times over, for a few ms each once compiled (measured in Node: a 10 KB post's first
     // render took 111–154 ms cold, 48–69 ms after the sample).
@@ -33,8 +75,5 @@ self.addEventListener('message', (event: MessageEvent<WireRequest | WarmRequest>
   const { seq, postId } = event.data;
   const markdown = applyTextEdit(text?.postId === postId ? text.markdown : '', event.data.text);
   text = { postId, markdown };
-  const reply = render({ seq, postId, markdown });
-  const message: WireReply = { seq, blocks: blocksEdit(blocks, reply.blocks), warnings: reply.warnings };
-  blocks = reply.blocks;
-  self.postMessage(message);
+  loop.request({ seq, postId, markdown });
 });

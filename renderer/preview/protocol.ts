@@ -44,6 +44,11 @@ export interface WarmRequest {
   warm: true;
 }
 
+/** A key was typed and painted while a render was under way: a long render gives way (./renderLoop.ts). */
+export interface KeyNotice {
+  key: true;
+}
+
 /** A reply as it crosses back: its blocks as an edit of the blocks of the reply before it. */
 export interface WireReply {
   seq: number;

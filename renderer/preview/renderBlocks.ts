@@ -3,8 +3,16 @@ import type { BlockReply, RenderRequest } from './protocol';
 import { createBlockRenderer, type BlockRenderer } from './blockRender';
 import { renderPost } from './renderPost';
 
-/** Renders requests, re-rendering only the blocks that changed since the last request for the same post. */
-export function createPreviewRenderer(): (request: RenderRequest) => BlockReply {
+/** A request's render, a few blocks per step (./blockRender.ts `BlockJob`). */
+export interface PreviewJob {
+  /** Renders until `deadline` has passed: the reply once every block is rendered, else null. */
+  step(deadline: number): BlockReply | null;
+  /** Characters of Markdown still to render. */
+  readonly remaining: number;
+}
+
+/** Starts jobs for requests, re-rendering only the blocks that changed since the last request for the same post. */
+export function createPreviewJobs(): (request: RenderRequest) => PreviewJob {
   let current: { postId: string; renderer: BlockRenderer } | null = null;
   return (request) => {
     if (current?.postId !== request.postId) {
@@ -12,7 +20,26 @@ export function createPreviewRenderer(): (request: RenderRequest) => BlockReply 
       const renderWhole = (markdown: string) => renderPost({ ...request, markdown });
       current = { postId: request.postId, renderer: createBlockRenderer(renderWhole) };
     }
-    const { blocks, warnings } = current.renderer.render(request.markdown);
-    return { seq: request.seq, blocks, warnings };
+    const job = current.renderer.start(request.markdown);
+    return {
+      step(deadline) {
+        const result = job.step(deadline);
+        return result === null ? null : { seq: request.seq, blocks: result.blocks, warnings: result.warnings };
+      },
+      get remaining() {
+        return job.remaining;
+      },
+    };
+  };
+}
+
+/** Renders requests whole, each at once (the page's fallback where no worker starts). */
+export function createPreviewRenderer(): (request: RenderRequest) => BlockReply {
+  const start = createPreviewJobs();
+  return (request) => {
+    const job = start(request);
+    let reply: BlockReply | null = null;
+    while (reply === null) reply = job.step(Infinity);
+    return reply;
   };
 }

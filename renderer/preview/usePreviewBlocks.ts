@@ -8,7 +8,14 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 import { latestOnly, type LatestOnly } from '../state/latestOnly';
 import { stepTowards } from './patch';
 import { takePreviewWorker } from './previewWorker';
-import { applyBlocksEdit, textEdit, type BlockReply, type RenderRequest, type WireReply } from './protocol';
+import {
+  applyBlocksEdit,
+  textEdit,
+  type BlockReply,
+  type KeyNotice,
+  type RenderRequest,
+  type WireReply,
+} from './protocol';
 import { createKeyGate, pageTimers, type KeyGate, type TextSource } from './typing';
 
 /** What the preview shows: the blocks' HTML, warnings, and whether it lags behind the text. */
@@ -32,6 +39,8 @@ interface Shown extends Rendered {
 
 interface Renderer {
   queue: LatestOnly<RenderRequest>;
+  /** Tells the worker a key was typed: a long render under way gives way (./renderLoop.ts). */
+  keyTyped: () => void;
   stop: () => void;
 }
 
@@ -85,7 +94,8 @@ function startRenderer(onRendered: (rendered: Rendered) => void): Renderer {
   } catch {
     worker = null;
   }
-  return { queue, stop: () => worker?.terminate() };
+  const notice: KeyNotice = { key: true };
+  return { queue, keyTyped: () => worker?.postMessage(notice), stop: () => worker?.terminate() };
 }
 
 /**
@@ -136,7 +146,11 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
       startTransition(() => setAsked(request.seq));
     };
     ask();
-    return text.subscribe(ask);
+    // Every change after the first is the author's (a key, a paste, a command): the worker hears of it first.
+    return text.subscribe(() => {
+      renderer.current?.keyTyped();
+      ask();
+    });
   }, [postId, text]);
 
   // The rest of a long render, a part per task, each put on the page between keys (the gate).
