@@ -5,6 +5,7 @@
  * filtering, memory. The functions passed to page.evaluate run in the page, so each one finds
  * what it needs there (window.__bench comes from ./page-helpers.mjs).
  */
+import { _electron } from '@playwright/test';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /** @typedef {import('@playwright/test').Page} Page */
@@ -409,4 +410,38 @@ export async function measureMemory(page) {
   const dom = await cdp.send('Memory.getDOMCounters');
   await cdp.detach();
   return { mb: heap.usedSize / 1e6, nodes: dom.nodes };
+}
+
+/**
+ * Ms from launching Electron (binary `executable`, main bundle `main`) on `postsDir` to the first
+ * post's text editable and painted; `dataDir` is its user-data folder (no journal, no settings).
+ * @param {string} executable
+ * @param {string} main
+ * @param {string} postsDir
+ * @param {string} dataDir
+ * @returns {Promise<number>}
+ */
+export async function measureElectronStartup(executable, main, postsDir, dataDir) {
+  const t0 = performance.now();
+  const app = await _electron.launch({
+    executablePath: executable,
+    args: [main, '--posts', postsDir],
+    env: { ...process.env, POSTWRIGHT_USER_DATA: dataDir },
+  });
+  try {
+    const window = await app.firstWindow();
+    await window.getByRole('listbox', { name: 'Posts' }).getByRole('option').first().click();
+    await window.waitForFunction(
+      () => {
+        const area = document.querySelector('textarea[aria-label="Markdown"]');
+        return area instanceof HTMLTextAreaElement && area.value.length > 0 && !area.readOnly;
+      },
+      null,
+      { polling: 'raf' },
+    );
+    await window.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    return performance.now() - t0;
+  } finally {
+    await app.close();
+  }
 }
