@@ -146,9 +146,10 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
       startTransition(() => setAsked(request.seq));
     };
     ask();
-    // Every change after the first is the author's (a key, a paste, a command): the worker hears of it first.
     return text.subscribe(() => {
-      renderer.current?.keyTyped();
+      // An edit of this post (a key, a paste, a command): the worker hears of it first. Another
+      // post opening is not typing: its first render must not wait.
+      if (text.postId() === postId) renderer.current?.keyTyped();
       ask();
     });
   }, [postId, text]);
