@@ -20,7 +20,7 @@ import {
   useSaveShortcut,
 } from '../hooks/useWindowEffects';
 import { prepareWhenQuiet } from '../preview/previewWorker';
-import { pageTimers } from '../preview/typing';
+import { threadTimers } from '../preview/typing';
 import { isDirty, statusText, type EditorState } from '../state/editor';
 import { frontMatterViewStore } from '../state/frontMatterView';
 import { useSettings } from '../state/settings';
@@ -75,7 +75,7 @@ export function App(): React.JSX.Element {
     if (!listed || typeof window.requestIdleCallback !== 'function') return;
     return prepareWhenQuiet({
       target: window,
-      timers: pageTimers,
+      timers: threadTimers,
       whenIdle: (run) => {
         const handle = window.requestIdleCallback(run, { timeout: 1000 });
         return () => window.cancelIdleCallback(handle);

@@ -10,7 +10,7 @@ import {
   type EditorAction,
   type EditorState,
 } from '../state/editor';
-import { pageTimers, type TextSource } from '../preview/typing';
+import { threadTimers, type TextSource } from '../preview/typing';
 import { createEditorStore } from './editorStore';
 
 /** What the UI can do with the open post. */
@@ -46,7 +46,7 @@ export function useEditor(api: BlogApi): EditorControls {
   const [store] = useState(() =>
     createEditorStore({
       react: reactDispatch,
-      timers: pageTimers,
+      timers: threadTimers,
       frame: (callback) => requestAnimationFrame(callback),
       transition: startTransition,
     }),

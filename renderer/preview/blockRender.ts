@@ -26,6 +26,13 @@ export interface BlockJob {
   readonly remaining: number;
 }
 
+/** Runs a job in steps to its end, at once. */
+export function runToEnd<T>(job: { step(deadline: number): T | null }): T {
+  let result: T | null = null;
+  while (result === null) result = job.step(Infinity);
+  return result;
+}
+
 /** Renders Markdown by blocks, remembering the blocks of the previous render only. */
 export interface BlockRenderer {
   render(markdown: string): BlockResult;
@@ -88,15 +95,7 @@ export function createBlockRenderer(renderWhole: (markdown: string) => RenderRes
       },
     };
   };
-  return {
-    render(markdown) {
-      const job = start(markdown);
-      let result: BlockResult | null = null;
-      while (result === null) result = job.step(Infinity);
-      return result;
-    },
-    start,
-  };
+  return { render: (markdown) => runToEnd(start(markdown)), start };
 }
 
 function hasDuplicateIds(blocks: string[]): boolean {

@@ -10,10 +10,12 @@ import {
   type WireReply,
   type WireRequest,
 } from './protocol';
-import { createPreviewJobs, createPreviewRenderer } from './renderBlocks';
+import { runToEnd } from './blockRender';
+import { createPreviewJobs } from './renderBlocks';
 import { createRenderLoop } from './renderLoop';
+import { threadTimers } from './typing';
 
-const render = createPreviewRenderer();
+const start = createPreviewJobs();
 // What the page last sent and was last sent back: each message is an edit of these (./protocol.ts).
 let text: { postId: string; markdown: string } | null = null;
 let blocks: string[] = [];
@@ -28,17 +30,13 @@ channel.port1.onmessage = () => {
 };
 
 const loop = createRenderLoop({
-  start: createPreviewJobs(),
+  start,
   reply: (reply) => {
     const message: WireReply = { seq: reply.seq, blocks: blocksEdit(blocks, reply.blocks), warnings: reply.warnings };
     blocks = reply.blocks;
     self.postMessage(message);
   },
-  timers: {
-    set: (run, ms) => self.setTimeout(run, ms),
-    clear: (id) => self.clearTimeout(id),
-    now: () => performance.now(),
-  },
+  timers: threadTimers,
   soon: (run) => {
     next = run;
     channel.port2.postMessage(null);
@@ -69,7 +67,8 @@ self.addEventListener('message', (event: MessageEvent<WireRequest | WarmRequest 
   if ('warm' in event.data) {
     // A few times over, for a few ms each once compiled (measured in Node: a 10 KB post's first
     // render took 111–154 ms cold, 48–69 ms after the sample).
-    for (let pass = 0; pass < WARM_PASSES; pass++) render({ seq: 0, postId: `\0sample-${pass}.md`, markdown: SAMPLE });
+    for (let pass = 0; pass < WARM_PASSES; pass++)
+      runToEnd(start({ seq: 0, postId: `\0sample-${pass}.md`, markdown: SAMPLE }));
     return;
   }
   const { seq, postId } = event.data;

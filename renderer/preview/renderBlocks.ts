@@ -1,6 +1,6 @@
 /** The preview's incremental render for one post at a time; runs in the worker and, as a fallback, on the page. */
 import type { BlockReply, RenderRequest } from './protocol';
-import { createBlockRenderer, type BlockRenderer } from './blockRender';
+import { createBlockRenderer, runToEnd, type BlockRenderer } from './blockRender';
 import { renderPost } from './renderPost';
 
 /** A request's render, a few blocks per step (./blockRender.ts `BlockJob`). */
@@ -36,10 +36,5 @@ export function createPreviewJobs(): (request: RenderRequest) => PreviewJob {
 /** Renders requests whole, each at once (the page's fallback where no worker starts). */
 export function createPreviewRenderer(): (request: RenderRequest) => BlockReply {
   const start = createPreviewJobs();
-  return (request) => {
-    const job = start(request);
-    let reply: BlockReply | null = null;
-    while (reply === null) reply = job.step(Infinity);
-    return reply;
-  };
+  return (request) => runToEnd(start(request));
 }

@@ -69,10 +69,10 @@ export interface Timers {
   now: () => number;
 }
 
-/** The page's own timers and clock. */
-export const pageTimers: Timers = {
-  set: (run, ms) => window.setTimeout(run, ms),
-  clear: (id) => window.clearTimeout(id),
+/** This thread's own timers and clock: the page's, or a worker's (./blockWorker.ts). */
+export const threadTimers: Timers = {
+  set: (run, ms) => globalThis.setTimeout(run, ms),
+  clear: (id) => globalThis.clearTimeout(id),
   now: () => performance.now(),
 };
 

@@ -16,7 +16,7 @@ import {
   type RenderRequest,
   type WireReply,
 } from './protocol';
-import { createKeyGate, pageTimers, type KeyGate, type TextSource } from './typing';
+import { createKeyGate, threadTimers, type KeyGate, type TextSource } from './typing';
 
 /** What the preview shows: the blocks' HTML, warnings, and whether it lags behind the text. */
 export interface PreviewBlocks {
@@ -117,7 +117,7 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
   const gate = useRef<KeyGate | null>(null);
 
   useEffect(() => {
-    const opened = createKeyGate(text, pageTimers);
+    const opened = createKeyGate(text, threadTimers);
     gate.current = opened;
     const started = startRenderer((next) => {
       opened.run(() => setRendered((before) => showFrom(before, next)));
