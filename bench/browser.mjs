@@ -16,6 +16,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 const KEY_INTERVAL_MS = 90;
 
 /**
+ * Time between erasing keys: a held Backspace repeating (the usual autorepeat, ~30 keys a second).
+ * Pressed back to back, Playwright sends them ~15–20 ms apart, faster than frames and than any
+ * keyboard, so each key's latency would count the keys queued before it.
+ */
+const ERASE_INTERVAL_MS = 33;
+
+/**
  * Opens a fresh page on `url` and waits for the post list.
  * @param {BrowserContext} context
  * @param {string} url
@@ -155,14 +162,33 @@ async function recorded(page, count) {
  * @param {string} text
  */
 async function typeMeasured(page, text) {
+  return pressMeasured(page, [...text].map((key) => (key === ' ' ? 'Space' : key)), KEY_INTERVAL_MS);
+}
+
+/**
+ * Erases `count` characters before the caret as a held Backspace does; returns each key's latency to paint.
+ * @param {Page} page
+ * @param {number} count
+ */
+async function eraseMeasured(page, count) {
+  return pressMeasured(page, Array.from({ length: count }, () => 'Backspace'), ERASE_INTERVAL_MS);
+}
+
+/**
+ * Presses `keys` one every `interval` ms; returns each key's latency to paint.
+ * @param {Page} page
+ * @param {string[]} keys
+ * @param {number} interval
+ */
+async function pressMeasured(page, keys, interval) {
   await startRecording(page);
-  for (const key of text) {
+  for (const key of keys) {
     const started = Date.now();
-    await page.keyboard.press(key === ' ' ? 'Space' : key);
-    const rest = KEY_INTERVAL_MS - (Date.now() - started);
+    await page.keyboard.press(key);
+    const rest = interval - (Date.now() - started);
     if (rest > 0) await delay(rest);
   }
-  return recorded(page, text.length);
+  return recorded(page, keys.length);
 }
 
 /** How long the preview may take to show typed text before the benchmark gives up with a clear error. */
@@ -375,9 +401,7 @@ export async function measureFilter(page, query) {
     await shown;
     return (await bench.afterPaint()) - bench.lastKey;
   });
-  await startRecording(page);
-  for (let i = 0; i < query.length; i++) await page.keyboard.press('Backspace');
-  const erased = await recorded(page, query.length);
+  const erased = await eraseMeasured(page, query.length);
   return { keys: [...typed, ...erased], results };
 }
 
@@ -392,9 +416,7 @@ export async function measureBareSearch(page, query) {
   await addBareField(page, { of: 'input[type=search]', id: 'bench-bare-search', kind: 'search' });
   await page.locator('#bench-bare-search').focus();
   const typed = await typeMeasured(page, query);
-  await startRecording(page);
-  for (let i = 0; i < query.length; i++) await page.keyboard.press('Backspace');
-  const erased = await recorded(page, query.length);
+  const erased = await eraseMeasured(page, query.length);
   await page.evaluate(() => document.getElementById('bench-bare-search')?.remove());
   return [...typed, ...erased];
 }

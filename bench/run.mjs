@@ -37,6 +37,8 @@ const quick = process.argv.includes('--quick');
 const notes = [];
 const reps = quick ? 2 : 3;
 const FRAME_MS = 1000 / 60;
+/** Rounds of typing and erasing the filter query (app, then the bare field): 54 keys for each p95. */
+const FILTER_ROUNDS = 3;
 
 /** @typedef {import('@playwright/test').BrowserContext} BrowserContext */
 /** @typedef {import('@playwright/test').Page} Page */
@@ -224,14 +226,23 @@ async function folderFigures(context, tmp, rows) {
   if (last === null) throw new Error('no folder page was kept');
   const { page, server } = last;
   try {
-    const filter = await measureFilter(page, 'number 12');
-    const bareSearch = await measureBareSearch(page, 'number 12');
+    // Rounds alternate app and bare field, so a p95 is not the single worst of 18 keys.
+    /** @type {number[]} */
+    const filterKeys = [];
+    /** @type {number[]} */
+    const bareKeys = [];
+    /** @type {number[]} */
+    const results = [];
+    for (let round = 0; round < FILTER_ROUNDS; round++) {
+      const filter = await measureFilter(page, 'number 12');
+      filterKeys.push(...filter.keys);
+      results.push(filter.results);
+      bareKeys.push(...(await measureBareSearch(page, 'number 12')));
+    }
     rows.push(
-      row('Filter 10,000 posts, keystroke to paint (vs bare search field)', filter.keys, bareSearch, { max: FRAME_MS }),
+      row('Filter 10,000 posts, keystroke to paint (vs bare search field)', filterKeys, bareKeys, { max: FRAME_MS }),
     );
-    rows.push(
-      row('Filter 10,000 posts, last key to results painted', [filter.results], null, { max: 500, info: true }),
-    );
+    rows.push(row('Filter 10,000 posts, last key to results painted', results, null, { max: 500, info: true }));
     const memory = await measureMemory(page);
     rows.push(
       row(`Page JS heap with 10,000 posts listed (${memory.nodes} DOM nodes)`, [memory.mb], null, {
