@@ -162,7 +162,10 @@ async function recorded(page, count) {
  * @param {string} text
  */
 async function typeMeasured(page, text) {
-  return pressMeasured(page, [...text].map((key) => (key === ' ' ? 'Space' : key)), KEY_INTERVAL_MS);
+  /** @type {string[]} */
+  const keys = [];
+  for (const key of text) keys.push(key === ' ' ? 'Space' : key);
+  return pressMeasured(page, keys, KEY_INTERVAL_MS);
 }
 
 /**
