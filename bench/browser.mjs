@@ -51,17 +51,11 @@ export async function openPost(page, title, minLength) {
       if (!(option instanceof HTMLElement)) throw new Error(`no post titled ${title}`);
       const t0 = performance.now();
       option.click();
-      /** @type {Promise<void>} */
-      const editable = new Promise((resolve) => {
-        const check = () => {
-          const area = document.querySelector('textarea[aria-label="Markdown"]');
-          if (area instanceof HTMLTextAreaElement && area.value.length >= minLength && !area.readOnly) resolve();
-          else requestAnimationFrame(check);
-        };
-        check();
+      const painted = await bench.paintedWhen(() => {
+        const area = document.querySelector('textarea[aria-label="Markdown"]');
+        return area instanceof HTMLTextAreaElement && area.value.length >= minLength && !area.readOnly;
       });
-      await editable;
-      return (await bench.afterPaint()) - t0;
+      return painted - t0;
     },
     { title, minLength },
   );
@@ -96,9 +90,14 @@ export async function bareTextareaOpen(context, appPage) {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const t0 = performance.now();
       area.value = text;
+      // The end mark of every other figure (page-helpers.mjs afterPaint): the first task after the next frame.
       /** @type {number} */
       const painted = await new Promise((resolve) =>
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)),
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now());
+          channel.port2.postMessage(0);
+        }),
       );
       return painted - t0;
     }, shape);
@@ -283,7 +282,7 @@ async function addBareField(page, field) {
  * Waits until the preview has shown the whole text (not busy), however long its first render takes.
  * @param {Page} page
  */
-async function previewIdle(page) {
+export async function previewIdle(page) {
   await page.waitForFunction(
     () => document.querySelector('[aria-label="Preview"]')?.getAttribute('aria-busy') === 'false',
     null,
@@ -344,17 +343,10 @@ export async function measureStartup(context, url) {
       check();
     });
     (await listed).click();
-    /** @type {Promise<void>} */
-    const editable = new Promise((resolve) => {
-      const check = () => {
-        const area = document.querySelector('textarea[aria-label="Markdown"]');
-        if (area instanceof HTMLTextAreaElement && area.value.length > 0 && !area.readOnly) resolve();
-        else requestAnimationFrame(check);
-      };
-      check();
+    return bench.paintedWhen(() => {
+      const area = document.querySelector('textarea[aria-label="Markdown"]');
+      return area instanceof HTMLTextAreaElement && area.value.length > 0 && !area.readOnly;
     });
-    await editable;
-    return bench.afterPaint();
   });
   await page.close({ runBeforeUnload: false });
   return ms;
@@ -370,13 +362,7 @@ export async function measureFolderOpen(context, url) {
   await page.goto(url, { waitUntil: 'commit' });
   const ms = await page.evaluate(async () => {
     const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
-    /** @type {Promise<void>} */
-    const listed = new Promise((resolve) => {
-      const check = () => (document.querySelector('[role=option]') ? resolve() : requestAnimationFrame(check));
-      check();
-    });
-    await listed;
-    return bench.afterPaint();
+    return bench.paintedWhen(() => document.querySelector('[role=option]') !== null);
   });
   return { page, ms };
 }
@@ -393,16 +379,10 @@ export async function measureFilter(page, query) {
   const typed = await typeMeasured(page, query);
   const results = await page.evaluate(async () => {
     const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
-    /** @type {Promise<void>} */
-    const shown = new Promise((resolve) => {
-      const check = () =>
-        document.querySelector('[role=listbox][aria-label="Search results"]')
-          ? resolve()
-          : requestAnimationFrame(check);
-      check();
-    });
-    await shown;
-    return (await bench.afterPaint()) - bench.lastKey;
+    const painted = await bench.paintedWhen(
+      () => document.querySelector('[role=listbox][aria-label="Search results"]') !== null,
+    );
+    return painted - bench.lastKey;
   });
   const erased = await eraseMeasured(page, query.length);
   return { keys: [...typed, ...erased], results };

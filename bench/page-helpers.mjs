@@ -8,12 +8,20 @@ import { CHROMIUM_ARGS as PLAYWRIGHT_ARGS } from '../scripts/chromium.mjs';
  */
 export const INIT_SCRIPT = `
 (() => {
-  const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+  // Resolves with the time of the first task after the current frame (a frame's callbacks, then its paint).
+  const afterThisFrame = (resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve(performance.now());
     channel.port2.postMessage(0);
-  }));
-  const bench = { afterPaint, lat: [], lastKey: 0, recording: false };
+  };
+  const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => afterThisFrame(resolve)));
+  // The first frame in which check() holds, ended: what it shows is painted. (Polling each frame and
+  // then calling afterPaint would wait for the frame after, and whatever work runs before it.)
+  const paintedWhen = (check) => new Promise((resolve) => {
+    const frame = () => (check() ? afterThisFrame(resolve) : requestAnimationFrame(frame));
+    requestAnimationFrame(frame);
+  });
+  const bench = { afterPaint, paintedWhen, lat: [], lastKey: 0, recording: false };
   window.__bench = bench;
   document.addEventListener('keydown', (event) => {
     if (!bench.recording) return;
@@ -26,7 +34,7 @@ export const INIT_SCRIPT = `
 
 /**
  * What INIT_SCRIPT puts on the page as window.__bench.
- * @typedef {{ afterPaint: () => Promise<number>, lat: number[], lastKey: number, recording: boolean }} Bench
+ * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean) => Promise<number>, lat: number[], lastKey: number, recording: boolean }} Bench
  */
 /** @typedef {{ __bench: Bench }} BenchHost */
 
