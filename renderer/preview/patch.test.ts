@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepTowards } from './patch';
+import { PAUSED_STEP_BYTES, STEP_BYTES, stepBytes, stepTowards } from './patch';
 
 const block = (i: number, size = 100): string => `<p>${String(i).padStart(size - 7, '.')}</p>`;
 const blocks = (count: number, size = 100): string[] => Array.from({ length: count }, (_, i) => block(i, size));
@@ -46,5 +46,24 @@ describe('stepTowards', () => {
     const before = blocks(1000);
     const target = [...before.slice(0, 10), ...before.slice(990)];
     expect(stepTowards(before, target, 100)).toBe(target);
+  });
+});
+
+describe('stepBytes', () => {
+  it('puts a long render on the page in parts four times as big while the author is not typing', () => {
+    const target = blocks(2_000, 1_000);
+    const stepsWith = (typing: boolean): number => {
+      let shown: readonly string[] = [];
+      let steps = 0;
+      while (shown !== target) {
+        shown = stepTowards(shown, target, stepBytes(typing));
+        steps += 1;
+      }
+      return steps;
+    };
+    expect(stepBytes(true)).toBe(STEP_BYTES);
+    expect(stepBytes(false)).toBe(PAUSED_STEP_BYTES);
+    expect(stepsWith(true)).toBe(63);
+    expect(stepsWith(false)).toBe(16);
   });
 });

@@ -37,6 +37,19 @@ export function patchBlocks(container: Element, shown: readonly ShownBlock[], bl
 
 /** How much new HTML one step of showing a render puts on the page before letting the author type again. */
 export const STEP_BYTES = 32_000;
+/**
+ * The same once the author has stopped typing (./typing.ts TYPING_PAUSE_MS). Each step costs a React
+ * render, the patch, its layout and a frame or two whatever its size (~60 ms of the page's thread for
+ * a megabyte post's 32 KB steps), so the first preview of a megabyte post typed into right after
+ * opening took 3.3–4.4 s to go on the page in 32 KB steps; a key that comes during a bigger step
+ * waits a few tens of ms more, once, after a pause.
+ */
+export const PAUSED_STEP_BYTES = 128_000;
+
+/** How much new HTML the next step may put on the page, as the author is typing or not. */
+export function stepBytes(typing: boolean): number {
+  return typing ? STEP_BYTES : PAUSED_STEP_BYTES;
+}
 
 /**
  * The next list of blocks to show on the way from `shown` to `target`: `target` itself when the

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createAfterPaint, createHandover, createKeyGate, createSignal, shouldTake, type Timers } from './typing';
+import {
+  createAfterPaint,
+  createHandover,
+  createKeyGate,
+  createSignal,
+  shouldTake,
+  TYPING_PAUSE_MS,
+  type Timers,
+} from './typing';
 
 /** Timers run by hand: `due()` runs the ones set, in order; `at` sets the clock. */
 function manualTimers(): Timers & { due: () => void; count: () => number; at: (ms: number) => void } {
@@ -169,6 +177,18 @@ describe("keeping work out of a keystroke's frame", () => {
     painted();
     expect(ran).toEqual(['reply', 'step']);
     expect(timers.count()).toBe(0);
+  });
+
+  it('says the author is typing from a key until TYPING_PAUSE_MS after it, and not before the first', () => {
+    const { timers, painted, gate } = gated();
+    timers.at(1000);
+    expect(gate.typing()).toBe(false);
+    painted();
+    expect(gate.typing()).toBe(true);
+    timers.at(1000 + TYPING_PAUSE_MS - 1);
+    expect(gate.typing()).toBe(true);
+    timers.at(1000 + TYPING_PAUSE_MS);
+    expect(gate.typing()).toBe(false);
   });
 
   it('runs held work after a while when typing stops', () => {

@@ -127,11 +127,18 @@ export function createHandover(give: (body: string) => void, timers: Timers, del
 const AFTER_PAINT_MS = 40;
 /** No key this long after the last one's paint: typing paused, held work runs (the preview must catch up). */
 const NEXT_KEY_MS = 110;
+/**
+ * No key this long after the last one's paint: the author has stopped typing, not just slowed
+ * (a key that took long to paint leaves a gap of more than NEXT_KEY_MS between fast keys).
+ */
+export const TYPING_PAUSE_MS = 400;
 
 /** Work that must not land in a keystroke's frame. */
 export interface KeyGate {
   /** Runs `apply` (after those given before it) at once, or right after the next key's paint. */
   run: (apply: () => void) => void;
+  /** Whether the author is typing: a key came less than TYPING_PAUSE_MS ago. */
+  typing: () => boolean;
   stop: () => void;
 }
 
@@ -162,6 +169,7 @@ export function createKeyGate(text: TextSource, timers: Timers): KeyGate {
       if (since < AFTER_PAINT_MS || since >= NEXT_KEY_MS) flush();
       else if (timer === null) timer = timers.set(flush, NEXT_KEY_MS - since);
     },
+    typing: () => timers.now() - lastKey < TYPING_PAUSE_MS,
     stop: () => {
       unsubscribe();
       if (timer !== null) timers.clear(timer);

@@ -6,7 +6,7 @@
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
 import { latestOnly, type LatestOnly } from '../state/latestOnly';
-import { stepTowards } from './patch';
+import { stepBytes, stepTowards } from './patch';
 import { takePreviewWorker } from './previewWorker';
 import {
   applyBlocksEdit,
@@ -100,11 +100,17 @@ function startRenderer(onRendered: (rendered: Rendered) => void): Renderer {
 
 /**
  * Shows `rendered`, starting from what `before` shows: all of it, or (a long post's first render) a
- * first part, the rest following a part per task so typing is never kept waiting (see ./patch.ts).
+ * first part, the rest following a part per task so typing is never kept waiting (see ./patch.ts);
+ * bigger parts while `gate` says the author is not typing.
  */
-function showFrom(before: Shown | null, rendered: Rendered): Shown {
+function showFrom(before: Shown | null, rendered: Rendered, budget: number): Shown {
   const from = before !== null && before.request.postId === rendered.request.postId ? before.blocks : NO_BLOCKS;
-  return { ...rendered, blocks: stepTowards(from, rendered.reply.blocks) };
+  return { ...rendered, blocks: stepTowards(from, rendered.reply.blocks, budget) };
+}
+
+/** How much new HTML the next step may put on the page: more while the author is not typing. */
+function stepBudget(gate: KeyGate | null): number {
+  return stepBytes(gate?.typing() ?? true);
 }
 
 /** Renders the text of `postId` that `text` holds; the last finished render stays on screen until the next. */
@@ -120,7 +126,10 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
     const opened = createKeyGate(text, threadTimers);
     gate.current = opened;
     const started = startRenderer((next) => {
-      opened.run(() => setRendered((before) => showFrom(before, next)));
+      opened.run(() => {
+        const budget = stepBudget(opened);
+        setRendered((before) => showFrom(before, next, budget));
+      });
     });
     renderer.current = started;
     return () => {
@@ -157,7 +166,10 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
   // The rest of a long render, a part per task, each put on the page between keys (the gate).
   useEffect(() => {
     if (rendered === null || rendered.blocks === rendered.reply.blocks) return;
-    const step = (): void => setRendered((now) => (now === rendered ? showFrom(now, now) : now));
+    const step = (): void => {
+      const budget = stepBudget(gate.current);
+      setRendered((now) => (now === rendered ? showFrom(now, now, budget) : now));
+    };
     const timer = window.setTimeout(() => (gate.current === null ? step() : gate.current.run(step)), 0);
     return () => window.clearTimeout(timer);
   }, [rendered]);
