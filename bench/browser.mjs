@@ -16,6 +16,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 const KEY_INTERVAL_MS = 90;
 
 /**
+ * How long the app works on after typing stops: React's copy of the text (200 ms after the last key),
+ * the status bar's counts (300 ms), the journal of unsaved edits (1 s). A baseline run waits this long
+ * after the app's, so the bare field does not share the page's thread with the app's leftovers.
+ */
+const APP_SETTLE_MS = 1_200;
+
+/**
  * Time between erasing keys: a held Backspace repeating (the usual autorepeat, ~30 keys a second).
  * Pressed back to back, Playwright sends them ~15–20 ms apart, faster than frames and than any
  * keyboard, so each key's latency would count the keys queued before it.
@@ -90,15 +97,8 @@ export async function bareTextareaOpen(context, appPage) {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const t0 = performance.now();
       area.value = text;
-      // The end mark of every other figure (page-helpers.mjs afterPaint): the first task after the next frame.
-      /** @type {number} */
-      const painted = await new Promise((resolve) =>
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now());
-          channel.port2.postMessage(0);
-        }),
-      );
+      // The end mark of every other figure (the context's init script is on this page too).
+      const painted = await /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench.afterPaint();
       return painted - t0;
     }, shape);
   } finally {
@@ -315,6 +315,7 @@ export async function measureTyping(page, { runs, keys }) {
     const caughtUp = await previewCatchUp(page, marker);
     if (run === 0) firstCatchUp = caughtUp;
     else catchUp.push(caughtUp);
+    await delay(APP_SETTLE_MS);
     await addBareField(page, { of: 'textarea[aria-label="Markdown"]', id: 'bench-bare', kind: 'textarea' });
     await caretToMiddle(page, '#bench-bare');
     bare.push(...(await typeMeasured(page, text)));
@@ -385,6 +386,16 @@ export async function measureFilter(page, query) {
     return painted - bench.lastKey;
   });
   const erased = await eraseMeasured(page, query.length);
+  // The query gone, the whole list comes back (after the finder's settle): let it be painted, and the
+  // app be quiet, before anything else is measured on this page.
+  await page.evaluate(() =>
+    /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench.paintedWhen(
+      () =>
+        document.querySelector('[role=listbox][aria-label="Search results"]') === null &&
+        document.querySelector('[role=listbox][aria-label="Posts"] [role=option]') !== null,
+    ),
+  );
+  await delay(APP_SETTLE_MS);
   return { keys: [...typed, ...erased], results };
 }
 

@@ -17,8 +17,13 @@ export const INIT_SCRIPT = `
   const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => afterThisFrame(resolve)));
   // The first frame in which check() holds, ended: what it shows is painted. (Polling each frame and
   // then calling afterPaint would wait for the frame after, and whatever work runs before it.)
-  const paintedWhen = (check) => new Promise((resolve) => {
-    const frame = () => (check() ? afterThisFrame(resolve) : requestAnimationFrame(frame));
+  const paintedWhen = (check, limit = 60000) => new Promise((resolve, reject) => {
+    const given = performance.now();
+    const frame = () => {
+      if (check()) afterThisFrame(resolve);
+      else if (performance.now() - given > limit) reject(new Error('waited ' + limit + ' ms for: ' + check));
+      else requestAnimationFrame(frame);
+    };
     requestAnimationFrame(frame);
   });
   const bench = { afterPaint, paintedWhen, lat: [], lastKey: 0, recording: false };
@@ -34,7 +39,7 @@ export const INIT_SCRIPT = `
 
 /**
  * What INIT_SCRIPT puts on the page as window.__bench.
- * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean) => Promise<number>, lat: number[], lastKey: number, recording: boolean }} Bench
+ * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean, limit?: number) => Promise<number>, lat: number[], lastKey: number, recording: boolean }} Bench
  */
 /** @typedef {{ __bench: Bench }} BenchHost */
 

@@ -14,14 +14,14 @@
  */
 import type { BlockReply, RenderRequest } from './protocol';
 import type { PreviewJob } from './renderBlocks';
-import type { Timers } from './typing';
+import { TYPING_PAUSE_MS, type Timers } from './typing';
 
 /** A slice of rendering between looks at the worker's messages. */
 export const SLICE_MS = 8;
 /** A render with more Markdown than this left to render gives way to typing. */
 export const LARGE_CHARS = 8_000;
-/** How long after a key's notice the author counts as typing. */
-export const TYPING_MS = 400;
+/** How long after a key's notice the author counts as typing (as long as the page counts it). */
+export const TYPING_MS = TYPING_PAUSE_MS;
 /** How long after a key's notice a large render may run while the author types. */
 export const RUN_MS = 40;
 

@@ -191,6 +191,28 @@ describe("keeping work out of a keystroke's frame", () => {
     expect(gate.typing()).toBe(false);
   });
 
+  it('counts a key down as typing before its change is painted', () => {
+    const { timers, gate } = gated();
+    timers.at(5000);
+    expect(gate.typing()).toBe(false);
+    gate.keyDown();
+    expect(gate.typing()).toBe(true);
+    timers.at(5000 + TYPING_PAUSE_MS);
+    expect(gate.typing()).toBe(false);
+  });
+
+  it("sees typing in work it held for a key's paint", () => {
+    const { timers, painted, gate } = gated();
+    painted();
+    timers.at(60);
+    let seen: boolean | null = null;
+    gate.run(() => (seen = gate.typing()));
+    expect(seen).toBeNull();
+    timers.at(60 + TYPING_PAUSE_MS);
+    painted();
+    expect(seen).toBe(true);
+  });
+
   it('runs held work after a while when typing stops', () => {
     const { timers, painted, gate, ran } = gated();
     painted();

@@ -128,8 +128,9 @@ const AFTER_PAINT_MS = 40;
 /** No key this long after the last one's paint: typing paused, held work runs (the preview must catch up). */
 const NEXT_KEY_MS = 110;
 /**
- * No key this long after the last one's paint: the author has stopped typing, not just slowed
- * (a key that took long to paint leaves a gap of more than NEXT_KEY_MS between fast keys).
+ * No key this long: the author has stopped typing, not just slowed (a key that took long to paint
+ * leaves a gap of more than NEXT_KEY_MS between fast keys). The preview's worker gives way to typing
+ * for as long (./renderLoop.ts TYPING_MS).
  */
 export const TYPING_PAUSE_MS = 400;
 
@@ -137,8 +138,13 @@ export const TYPING_PAUSE_MS = 400;
 export interface KeyGate {
   /** Runs `apply` (after those given before it) at once, or right after the next key's paint. */
   run: (apply: () => void) => void;
-  /** Whether the author is typing: a key came less than TYPING_PAUSE_MS ago. */
+  /**
+   * Whether the author is typing: a key went down (`keyDown`) or the text changed (a key's paint,
+   * mostly) less than TYPING_PAUSE_MS ago.
+   */
   typing: () => boolean;
+  /** A key went down: its change and paint are on their way, and work must not be sized as if idle. */
+  keyDown: () => void;
   stop: () => void;
 }
 
@@ -149,6 +155,7 @@ export interface KeyGate {
  */
 export function createKeyGate(text: TextSource, timers: Timers): KeyGate {
   let lastKey = Number.NEGATIVE_INFINITY;
+  let lastDown = Number.NEGATIVE_INFINITY;
   let waiting: (() => void)[] = [];
   let timer: number | null = null;
   const flush = (): void => {
@@ -169,7 +176,10 @@ export function createKeyGate(text: TextSource, timers: Timers): KeyGate {
       if (since < AFTER_PAINT_MS || since >= NEXT_KEY_MS) flush();
       else if (timer === null) timer = timers.set(flush, NEXT_KEY_MS - since);
     },
-    typing: () => timers.now() - lastKey < TYPING_PAUSE_MS,
+    typing: () => timers.now() - Math.max(lastKey, lastDown) < TYPING_PAUSE_MS,
+    keyDown: () => {
+      lastDown = timers.now();
+    },
     stop: () => {
       unsubscribe();
       if (timer !== null) timers.clear(timer);

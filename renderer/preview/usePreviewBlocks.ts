@@ -100,8 +100,8 @@ function startRenderer(onRendered: (rendered: Rendered) => void): Renderer {
 
 /**
  * Shows `rendered`, starting from what `before` shows: all of it, or (a long post's first render) a
- * first part, the rest following a part per task so typing is never kept waiting (see ./patch.ts);
- * bigger parts while `gate` says the author is not typing.
+ * first part of about `budget` bytes of HTML, the rest following a part per task so typing is never
+ * kept waiting (see ./patch.ts and `stepBudget`).
  */
 function showFrom(before: Shown | null, rendered: Rendered, budget: number): Shown {
   const from = before !== null && before.request.postId === rendered.request.postId ? before.blocks : NO_BLOCKS;
@@ -125,6 +125,9 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
   useEffect(() => {
     const opened = createKeyGate(text, threadTimers);
     gate.current = opened;
+    // A key down is typing before its change is painted: a step then stays small (stepBudget).
+    const keyDown = (): void => opened.keyDown();
+    document.addEventListener('keydown', keyDown, true);
     const started = startRenderer((next) => {
       opened.run(() => {
         const budget = stepBudget(opened);
@@ -133,6 +136,7 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
     });
     renderer.current = started;
     return () => {
+      document.removeEventListener('keydown', keyDown, true);
       started.stop();
       opened.stop();
       renderer.current = null;
