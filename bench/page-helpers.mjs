@@ -26,7 +26,12 @@ export const INIT_SCRIPT = `
     };
     requestAnimationFrame(frame);
   });
-  const bench = { afterPaint, paintedWhen, lat: [], lastKey: 0, recording: false };
+  // The post's Markdown textarea holds at least \`min\` characters and can be typed into.
+  const editable = (min = 1) => {
+    const area = document.querySelector('textarea[aria-label="Markdown"]');
+    return area instanceof HTMLTextAreaElement && area.value.length >= min && !area.readOnly;
+  };
+  const bench = { afterPaint, paintedWhen, editable, lat: [], lastKey: 0, recording: false };
   window.__bench = bench;
   document.addEventListener('keydown', (event) => {
     if (!bench.recording) return;
@@ -39,7 +44,7 @@ export const INIT_SCRIPT = `
 
 /**
  * What INIT_SCRIPT puts on the page as window.__bench.
- * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean, limit?: number) => Promise<number>, lat: number[], lastKey: number, recording: boolean }} Bench
+ * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean, limit?: number) => Promise<number>, editable: (min?: number) => boolean, lat: number[], lastKey: number, recording: boolean }} Bench
  */
 /** @typedef {{ __bench: Bench }} BenchHost */
 
