@@ -89,3 +89,72 @@ test('text from elsewhere replaces a long post’s: a change on disk, another po
   await markdown.pressSequentially('Still typing.');
   await expect(markdown).toHaveValue(changed + 'Still typing.');
 });
+
+const VERY_LONG = 'a-very-long-post.md';
+const VERY_LONG_HEAD = '---\ntitle: A Very Long Post\ndate: 2026-11-26\n---\n';
+// ~400 KB: long enough that its opening is painted before the rest goes in (renderer/preview/openingText.ts).
+const VERY_LONG_BODY = Array.from(
+  { length: 4_000 },
+  (_, i) => `Paragraph ${i + 1} of a very long post, with **bold** words and a [link](https://example.com/${i}).\n`,
+).join('\n');
+
+test('a very long post shows its opening first; a key typed into it keeps its place, and nothing is lost', async ({
+  app,
+  postsDir,
+}) => {
+  await writeFile(path.join(postsDir, VERY_LONG), VERY_LONG_HEAD + VERY_LONG_BODY);
+  await app.reload();
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  // Watches every frame: the first one with any of this post's text in the editor types at its start.
+  const seen = app.evaluate(
+    (full: number) =>
+      new Promise<{ shown: number; typed: boolean }>((resolve) => {
+        const look = () => {
+          const area = document.querySelector('textarea[aria-label="Markdown"]');
+          if (!(area instanceof HTMLTextAreaElement) || !area.value.startsWith('Paragraph 1 of a very long post')) {
+            requestAnimationFrame(look);
+            return;
+          }
+          const shown = area.value.length;
+          if (shown < full) {
+            // What a typed key does to a textarea: its text changes, then it says so.
+            area.focus();
+            area.setRangeText('Typed at once. ', 0, 0, 'end');
+            area.dispatchEvent(
+              new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'Typed at once. ' }),
+            );
+          }
+          resolve({ shown, typed: shown < full });
+        };
+        requestAnimationFrame(look);
+      }),
+    VERY_LONG_BODY.length,
+  );
+  await app.getByRole('option', { name: 'A Very Long Post' }).click();
+  const { shown, typed } = await seen;
+  // Painted first: the opening, a few screens of it; then the rest, after what was typed.
+  expect(typed).toBe(true);
+  expect(shown).toBeLessThan(VERY_LONG_BODY.length / 4);
+  const expected = 'Typed at once. ' + VERY_LONG_BODY;
+  await expect(markdown).toHaveValue(expected);
+  expect(await markdown.evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([
+    15, 15,
+  ]);
+  // Saved (by hand, or by autosave if the long checks above gave it time) before another key: the
+  // text the app holds had every byte all along.
+  const file = path.join(postsDir, VERY_LONG);
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect.poll(() => readFile(file, 'utf8'), { timeout: 15_000 }).toBe(VERY_LONG_HEAD + expected);
+  // The key after it lands next to it.
+  await markdown.press('X');
+  await expect(markdown).toHaveValue('Typed at once. X' + VERY_LONG_BODY);
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect
+    .poll(() => readFile(file, 'utf8'), { timeout: 15_000 })
+    .toBe(VERY_LONG_HEAD + 'Typed at once. X' + VERY_LONG_BODY);
+  await expect(app.getByRole('status')).toHaveText('Saved');
+  // The preview has the whole text too (a long first preview goes on the page in steps; slow under load).
+  await expect(app.getByRole('region', { name: 'Preview' })).toContainText('Paragraph 4000 of a very long post', {
+    timeout: 30_000,
+  });
+});

@@ -4,7 +4,7 @@
  * value are rewritten whole on every render); MarkdownPane replaces the text when one comes from
  * elsewhere (./typing.ts).
  */
-import { useEffect, useRef, type Ref, type TextareaHTMLAttributes } from 'react';
+import { useLayoutEffect, useRef, type Ref, type TextareaHTMLAttributes } from 'react';
 
 /** Props of the plain textarea. */
 export interface PlainTextareaProps {
@@ -28,11 +28,12 @@ export function PlainTextarea({ attributes, onKey, onText, ref }: PlainTextareaP
   const own = useRef<HTMLTextAreaElement | null>(null);
   const keys = useRef(onKey);
   const texts = useRef(onText);
-  useEffect(() => {
+  useLayoutEffect(() => {
     keys.current = onKey;
     texts.current = onText;
   });
-  useEffect(() => {
+  // Listening from the commit on: a key in the first frame the textarea is painted is never missed.
+  useLayoutEffect(() => {
     const area = own.current;
     if (area === null) return;
     // A native listener, as the editor's own textarea has: its handlers expect DOM keyboard events.

@@ -5,8 +5,9 @@
  * CPU per key at 10 KB, swapped textareas under the author's caret at a size limit, and shipped a
  * highlighter for every language.)
  */
-import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
-import { shouldTake, type TextSource } from './typing';
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { completeSplit, splitOpening, wholeText, type Split } from './openingText';
+import { createAfterPaint, shouldTake, type TextSource } from './typing';
 
 /** What the editor needs to show and change the text. */
 export interface TypingAhead {
@@ -28,8 +29,18 @@ export function useTypingAhead(
 ): TypingAhead {
   const box = useRef<HTMLDivElement>(null);
   const send = useRef({ onType, generation });
-  // The text the textarea is known to hold (typed there or taken): no need to read a long value back.
-  const shown = useRef<{ area: HTMLTextAreaElement | null; text: string } | null>(null);
+  // The text the textarea is known to hold (typed there or taken; with the rest of a long opening
+  // still to come, the whole text), and whose post it is: no need to read a long value back.
+  const shown = useRef<{ area: HTMLTextAreaElement | null; text: string; post: string | null } | null>(null);
+  // A long post's opening is in the textarea and the rest goes in after its paint (./openingText.ts).
+  const opening = useRef<{ area: HTMLTextAreaElement; split: Split } | null>(null);
+  const restLater = useRef<(() => void) | null>(null);
+  useEffect(
+    () => () => {
+      opening.current = null;
+    },
+    [],
+  );
   useLayoutEffect(() => {
     send.current = { onType, generation };
   });
@@ -40,13 +51,33 @@ export function useTypingAhead(
     if (area == null) return;
     const known = shown.current?.area === area ? shown.current.text : null;
     if (!shouldTake(value, text.body(), known)) return;
-    if (area.value !== value) area.value = value;
-    shown.current = { area, text: value };
+    const post = text.postId();
+    // Another post's text: a long one shows its opening first. The same post read again (from disk,
+    // a restore) goes in whole, so the caret and scroll kept for it (hooks/useKeepCaret.ts) fit.
+    const split = known === null || shown.current?.post !== post ? splitOpening(value) : null;
+    opening.current = split === null ? null : { area, split };
+    const first = split?.head ?? value;
+    if (area.value !== first) area.value = first;
+    shown.current = { area, text: value, post };
+    if (split === null) return;
+    restLater.current ??= createAfterPaint(() => {
+      const pending = opening.current;
+      opening.current = null;
+      if (pending !== null && pending.area.isConnected) completeSplit(pending.area, pending.split);
+    });
+    restLater.current();
   });
 
-  const onText = useCallback((body: string): void => {
-    shown.current = { area: box.current?.querySelector('textarea') ?? null, text: body };
-    send.current.onType(body, send.current.generation);
-  }, []);
+  const onText = useCallback(
+    (body: string): void => {
+      const area = box.current?.querySelector('textarea') ?? null;
+      const pending = opening.current;
+      // Typed into a long post's opening before the rest went in: the rest follows what was typed.
+      const whole = pending !== null && pending.area === area ? wholeText(body, pending.split) : body;
+      shown.current = { area, text: whole, post: text.postId() };
+      send.current.onType(whole, send.current.generation);
+    },
+    [text],
+  );
   return { box, onText };
 }
