@@ -5,7 +5,7 @@
  * CPU per key at 10 KB, swapped textareas under the author's caret at a size limit, and shipped a
  * highlighter for every language.)
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import { completeSplit, splitOpening, wholeText, type Split } from './openingText';
 import { createAfterPaint, shouldTake, type TextSource } from './typing';
 
@@ -34,13 +34,9 @@ export function useTypingAhead(
   const shown = useRef<{ area: HTMLTextAreaElement | null; text: string; post: string | null } | null>(null);
   // A long post's opening is in the textarea and the rest goes in after its paint (./openingText.ts).
   const opening = useRef<{ area: HTMLTextAreaElement; split: Split } | null>(null);
+  // No cleanup clears it: StrictMode's second run of the effects would find the text taken and never
+  // schedule the rest again; a textarea gone from the page is skipped when the rest is due.
   const restLater = useRef<(() => void) | null>(null);
-  useEffect(
-    () => () => {
-      opening.current = null;
-    },
-    [],
-  );
   useLayoutEffect(() => {
     send.current = { onType, generation };
   });
