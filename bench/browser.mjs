@@ -372,19 +372,34 @@ export async function measureFolderOpen(context, url) {
 }
 
 /**
- * Latency of each keystroke typed into the search box (then erased), on a page with the list loaded,
- * and the ms from the last key typed until the results list is painted.
+ * On a page with the list loaded, for `query` typed into the search box and then erased: each key's
+ * latency to paint (`keys`), each key's latency to the sidebar's list answering it (`answers`, for the
+ * keys that change the query searched for), and the ms from the last key typed until the whole answer,
+ * full-text hits joined, is painted (`results`).
  * @param {Page} page
  * @param {string} query
+ * @param {{ answers?: boolean }} [options] `answers`: watch for each key's answer (else `answers` is empty)
  */
-export async function measureFilter(page, query) {
+export async function measureFilter(page, query, { answers: watch = false } = {}) {
   const box = page.getByRole('searchbox', { name: 'Search posts' });
   await box.focus();
+  // Each key's answer: the sidebar's list replaced by one made for the query so far. Only when asked:
+  // the watching is light (a mutation observer), but the keys' own latencies are measured without it.
+  await page.evaluate(
+    ({ selector, watch }) => {
+      const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+      bench.answers = [];
+      bench.answerOf = watch ? selector : null;
+    },
+    { selector: SIDEBAR_LIST, watch },
+  );
   const typed = await typeMeasured(page, query);
   const results = await page.evaluate(async () => {
     const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+    // The whole answer: the results, with the server's full-text hits joined (no longer busy).
     const painted = await bench.paintedWhen(
-      () => document.querySelector('[role=listbox][aria-label="Search results"]') !== null,
+      () =>
+        document.querySelector('[role=listbox][aria-label="Search results"]')?.getAttribute('aria-busy') === 'false',
     );
     return painted - bench.lastKey;
   });
@@ -398,8 +413,33 @@ export async function measureFilter(page, query) {
         document.querySelector('[role=listbox][aria-label="Posts"] [role=option]') !== null,
     ),
   );
+  const answers = await page.evaluate(
+    async (count) => {
+      const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+      while (bench.answers.length < count) await bench.afterPaint();
+      bench.answerOf = null;
+      return bench.answers;
+    },
+    watch ? query.length * 2 : 0,
+  );
   await delay(APP_SETTLE_MS);
-  return { keys: [...typed, ...erased], results };
+  return { keys: [...typed, ...erased], answers: answers.filter((_, i) => changesQuery(query, i)), results };
+}
+
+/** The sidebar's list: the posts, or the results of a search. */
+const SIDEBAR_LIST = '[role=listbox][aria-label="Search results"], [role=listbox][aria-label="Posts"]';
+
+/**
+ * Whether key `index` of typing `query` and then erasing it with as many Backspaces changes the
+ * query searched for (the trimmed text): a space typed after a word does not, and has no answer of its own.
+ * @param {string} query
+ * @param {number} index
+ */
+function changesQuery(query, index) {
+  /** @param {number} i */
+  const typed = (i) => (i < query.length ? query.slice(0, i + 1) : query.slice(0, 2 * query.length - 1 - i));
+  const before = index === 0 ? '' : typed(index - 1);
+  return typed(index).trim() !== before.trim();
 }
 
 /**

@@ -31,20 +31,35 @@ export const INIT_SCRIPT = `
     const area = document.querySelector('textarea[aria-label="Markdown"]');
     return area instanceof HTMLTextAreaElement && area.value.length >= min && !area.readOnly;
   };
-  const bench = { afterPaint, paintedWhen, editable, lat: [], lastKey: 0, recording: false };
+  const bench = { afterPaint, paintedWhen, editable, lat: [], lastKey: 0, recording: false, answerOf: null, answers: [] };
+  const waiting = [];
+  let watcher = null;
   window.__bench = bench;
   document.addEventListener('keydown', (event) => {
     if (!bench.recording) return;
     const t0 = event.timeStamp;
     bench.lastKey = t0;
     afterPaint().then((t) => bench.lat.push(t - t0));
+    // A key's answer: the element that answerOf selects is replaced (a list made for the new query),
+    // painted. Watched by a mutation observer, not by polling frames (which would keep frames coming).
+    if (bench.answerOf === null) return;
+    waiting.push({ t0, before: document.querySelector(bench.answerOf) });
+    watcher ??= new MutationObserver(() => {
+      if (bench.answerOf === null) return;
+      const now = document.querySelector(bench.answerOf);
+      while (waiting.length > 0 && waiting[0].before !== now) {
+        const { t0: at } = waiting.shift();
+        afterPaint().then((t) => bench.answers.push(t - at));
+      }
+    });
+    watcher.observe(document.body, { childList: true, subtree: true });
   }, true);
 })();
 `;
 
 /**
  * What INIT_SCRIPT puts on the page as window.__bench.
- * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean, limit?: number) => Promise<number>, editable: (min?: number) => boolean, lat: number[], lastKey: number, recording: boolean }} Bench
+ * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean, limit?: number) => Promise<number>, editable: (min?: number) => boolean, lat: number[], lastKey: number, recording: boolean, answerOf: string | null, answers: number[] }} Bench
  */
 /** @typedef {{ __bench: Bench }} BenchHost */
 

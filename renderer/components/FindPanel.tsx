@@ -65,8 +65,10 @@ function combine(find: PostFinder, hits: readonly SearchHit[], query: string, vi
 export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): React.JSX.Element {
   const id = useId();
   const [query, setQuery] = useState('');
-  // The box shows each key at once; the list follows when typing pauses, in a render a key may interrupt.
-  const trimmed = useSettled(query, SETTLE_MS).trim();
+  // The box shows each key at once; the posts found by title, path or tag follow each key in a render
+  // a key may interrupt, and the server's full-text search is asked when typing pauses.
+  const trimmed = useSettled(query, 0).trim();
+  const asked = useSettled(query, SETTLE_MS).trim();
   const [view, setView] = useState<ListView>(DEFAULT_VIEW);
   const [pages, setPages] = useState({ query: '', count: 1 });
   const limit = RESULTS_PAGE * (pages.query === trimmed ? pages.count : 1);
@@ -78,15 +80,22 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   const keys = useMemo(() => fieldKeys(later), [later]);
   const hasTags = tags.length > 0 || (later !== posts && posts.some((post) => post.tags.length > 0));
   const directionFor = useCallback((sort: SortField) => naturalDirection(sort, posts), [posts]);
-  const search = useSearch(getBackend().api, trimmed, posts);
+  const search = useSearch(getBackend().api, asked, posts);
+  // Full-text hits only ever for the query shown.
+  const hits = asked === trimmed ? search.hits : null;
   const searching = trimmed !== '';
   // Posts found by title, path or tag show at once; full-text hits join them when the server answers.
   const found = useMemo(
-    () => (searching ? combine(find, search.hits ?? [], trimmed, view, limit) : null),
-    [searching, find, search.hits, trimmed, view, limit],
+    () => (searching ? combine(find, hits ?? [], trimmed, view, limit) : null),
+    [searching, find, hits, trimmed, view, limit],
   );
   usePrepared(find);
-  const textPending = searching && search.hits === null;
+  const textPending = searching && hits === null;
+  // Read out when typing pauses, not at every key (a screen reader would queue each count in turn).
+  const count = useSettled(
+    countText({ loading, found, textPending, shown: arranged.length, total: posts.length }),
+    SETTLE_MS,
+  );
   const showMore = useCallback(() => setPages({ query: trimmed, count: limit / RESULTS_PAGE + 1 }), [trimmed, limit]);
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>): void => {
@@ -144,7 +153,7 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
         <PostList posts={arranged} openId={openId} onOpen={onOpen} shownKey={sortedKey(view.sort)} />
       )}
       <p className="sidebar-count" aria-live="polite">
-        {countText({ loading, found, textPending, shown: arranged.length, total: posts.length })}
+        {count}
       </p>
     </>
   );
