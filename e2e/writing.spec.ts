@@ -24,6 +24,28 @@ test('full-text search finds a word in a body and marks it', async ({ app }) => 
   await expect(app.getByRole('listbox', { name: 'Posts' }).getByRole('option')).toHaveCount(3);
 });
 
+test('the list answers each key of a search while typing goes on; the full-text hits join at the pause', async ({
+  app,
+}) => {
+  // The page's timers stand still unless moved on: no pause in typing happens by itself.
+  await app.clock.install();
+  await app.clock.pauseAt((await app.evaluate(() => Date.now())) + 1000);
+  await app.getByRole('searchbox', { name: 'Search posts' }).pressSequentially('revis');
+  await app.clock.runFor(20);
+  const results = app.getByRole('listbox', { name: 'Search results' });
+  // Found by title within a few milliseconds of the last key, the full-text search not asked yet.
+  await expect(results.getByRole('option')).toHaveText([/Notes on Revision/]);
+  await expect(results).toHaveAttribute('aria-busy', 'true');
+  // Typing pauses: the server is asked, and its hits (the word in a body) join the list.
+  await expect
+    .poll(async () => {
+      await app.clock.runFor(100);
+      return results.getAttribute('aria-busy');
+    })
+    .toBe('false');
+  await expect(results.getByRole('option', { name: 'Notes on Revision' }).locator('mark').first()).toBeVisible();
+});
+
 test('sorts by title either way and filters drafts and tags', async ({ app }) => {
   const options = app.getByRole('listbox', { name: 'Posts' }).getByRole('option');
   await app.getByLabel('Sort by').selectOption({ label: 'Title' });
