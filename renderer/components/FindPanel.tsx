@@ -33,7 +33,7 @@ export interface FindPanelProps {
 /** How many results are put on the page at first, and with each "Show more" (a few screens). */
 export const RESULTS_PAGE = 40;
 
-/** How long typing must pause before the list follows the search box, in ms (a fast typist: ~90 ms a key). */
+/** How long typing must pause before the server's full-text search is asked and the count read out, in ms (a fast typist: ~90 ms a key). */
 export const SETTLE_MS = 120;
 
 /** The results shown (at most `limit`) and how many there are in all. */

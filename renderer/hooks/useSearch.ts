@@ -90,8 +90,8 @@ export function postFinder(posts: readonly PostSummary[], all: readonly PostSumm
 }
 
 /**
- * `value` once it has stayed the same for `delayMs`, applied in a transition: typing repaints only
- * the search box, and the list follows when the typist pauses (a key then interrupts its render).
+ * `value` once it has stayed the same for `delayMs`, applied in a transition: the key that changed it
+ * is painted first, and a key that comes while its render runs interrupts it (0: right after the key).
  */
 export function useSettled<T>(value: T, delayMs: number): T {
   const [settled, setSettled] = useState(value);
