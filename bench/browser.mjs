@@ -383,26 +383,23 @@ export async function measureFolderOpen(context, url) {
 export async function measureFilter(page, query, { answers: watch = false } = {}) {
   const box = page.getByRole('searchbox', { name: 'Search posts' });
   await box.focus();
-  // Each key's answer: the sidebar's list replaced by one made for the query so far. Only when asked:
-  // the watching is light (a mutation observer), but the keys' own latencies are measured without it.
-  await page.evaluate(
-    ({ selector, watch }) => {
-      const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
-      bench.answers = [];
-      bench.answerOf = watch ? selector : null;
-    },
-    { selector: SIDEBAR_LIST, watch },
-  );
-  const typed = await typeMeasured(page, query);
-  const results = await page.evaluate(async () => {
+  // Each key's answer: the sidebar's list made for the query so far. Only when asked: the watching is
+  // light (a mutation observer), but the keys' own latencies are measured without it.
+  await page.evaluate((watch) => {
     const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
-    // The whole answer: the results, with the server's full-text hits joined (no longer busy).
-    const painted = await bench.paintedWhen(
-      () =>
-        document.querySelector('[role=listbox][aria-label="Search results"]')?.getAttribute('aria-busy') === 'false',
-    );
+    bench.answers = [];
+    bench.watchAnswers = watch;
+  }, watch);
+  const typed = await typeMeasured(page, query);
+  const results = await page.evaluate(async (query) => {
+    const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
+    // The whole answer: the results for the query, the server's full-text hits joined (no longer busy).
+    const painted = await bench.paintedWhen(() => {
+      const list = document.querySelector('[role=listbox][aria-label="Search results"]');
+      return list instanceof HTMLElement && list.dataset.query === query && list.getAttribute('aria-busy') === 'false';
+    });
     return painted - bench.lastKey;
-  });
+  }, query.trim());
   const erased = await eraseMeasured(page, query.length);
   // The query gone, the whole list comes back (after the finder's settle): let it be painted, and the
   // app be quiet, before anything else is measured on this page.
@@ -417,7 +414,7 @@ export async function measureFilter(page, query, { answers: watch = false } = {}
     async (count) => {
       const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
       while (bench.answers.length < count) await bench.afterPaint();
-      bench.answerOf = null;
+      bench.watchAnswers = false;
       return bench.answers;
     },
     watch ? query.length * 2 : 0,
@@ -425,9 +422,6 @@ export async function measureFilter(page, query, { answers: watch = false } = {}
   await delay(APP_SETTLE_MS);
   return { keys: [...typed, ...erased], answers: answers.filter((_, i) => changesQuery(query, i)), results };
 }
-
-/** The sidebar's list: the posts, or the results of a search. */
-const SIDEBAR_LIST = '[role=listbox][aria-label="Search results"], [role=listbox][aria-label="Posts"]';
 
 /**
  * Whether key `index` of typing `query` and then erasing it with as many Backspaces changes the

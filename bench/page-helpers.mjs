@@ -31,7 +31,7 @@ export const INIT_SCRIPT = `
     const area = document.querySelector('textarea[aria-label="Markdown"]');
     return area instanceof HTMLTextAreaElement && area.value.length >= min && !area.readOnly;
   };
-  const bench = { afterPaint, paintedWhen, editable, lat: [], lastKey: 0, recording: false, answerOf: null, answers: [] };
+  const bench = { afterPaint, paintedWhen, editable, lat: [], lastKey: 0, recording: false, watchAnswers: false, answers: [] };
   const waiting = [];
   let watcher = null;
   window.__bench = bench;
@@ -40,26 +40,37 @@ export const INIT_SCRIPT = `
     const t0 = event.timeStamp;
     bench.lastKey = t0;
     afterPaint().then((t) => bench.lat.push(t - t0));
-    // A key's answer: the element that answerOf selects is replaced (a list made for the new query),
-    // painted. Watched by a mutation observer, not by polling frames (which would keep frames coming).
-    if (bench.answerOf === null) return;
-    waiting.push({ t0, before: document.querySelector(bench.answerOf) });
+    // A key's answer: the sidebar's list made for the query that key left in the search box, painted.
+    // Watched by a mutation observer, not by polling frames (which would keep frames coming).
+    if (!bench.watchAnswers) return;
+    waiting.push({ t0, query: null });
     watcher ??= new MutationObserver(() => {
-      if (bench.answerOf === null) return;
-      const now = document.querySelector(bench.answerOf);
-      while (waiting.length > 0 && waiting[0].before !== now) {
-        const { t0: at } = waiting.shift();
-        afterPaint().then((t) => bench.answers.push(t - at));
-      }
+      if (!bench.watchAnswers) return;
+      const results = document.querySelector('[role=listbox][aria-label="Search results"]');
+      const posts = document.querySelector('[role=listbox][aria-label="Posts"]');
+      const shown = results instanceof HTMLElement ? results.dataset.query : posts !== null ? '' : null;
+      let last = -1;
+      waiting.forEach((entry, index) => {
+        if (entry.query === shown) last = index;
+      });
+      // That key is answered, and so is every key before it (a list for them was skipped or already shown).
+      for (const { t0: at } of waiting.splice(0, last + 1)) afterPaint().then((t) => bench.answers.push(t - at));
     });
     watcher.observe(document.body, { childList: true, subtree: true });
+  }, true);
+  // The query a key left in the search box (its input event follows its keydown).
+  document.addEventListener('input', (event) => {
+    const entry = waiting.at(-1);
+    if (entry !== undefined && entry.query === null && event.target instanceof HTMLInputElement) {
+      entry.query = event.target.value.trim();
+    }
   }, true);
 })();
 `;
 
 /**
  * What INIT_SCRIPT puts on the page as window.__bench.
- * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean, limit?: number) => Promise<number>, editable: (min?: number) => boolean, lat: number[], lastKey: number, recording: boolean, answerOf: string | null, answers: number[] }} Bench
+ * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean, limit?: number) => Promise<number>, editable: (min?: number) => boolean, lat: number[], lastKey: number, recording: boolean, watchAnswers: boolean, answers: number[] }} Bench
  */
 /** @typedef {{ __bench: Bench }} BenchHost */
 

@@ -30,20 +30,37 @@ test('the list answers each key of a search while typing goes on; the full-text 
   // The page's timers stand still unless moved on: no pause in typing happens by itself.
   await app.clock.install();
   await app.clock.pauseAt((await app.evaluate(() => Date.now())) + 1000);
-  await app.getByRole('searchbox', { name: 'Search posts' }).pressSequentially('revis');
-  await app.clock.runFor(20);
+  const box = app.getByRole('searchbox', { name: 'Search posts' });
   const results = app.getByRole('listbox', { name: 'Search results' });
+  const pause = () =>
+    expect
+      .poll(async () => {
+        await app.clock.runFor(100);
+        return results.getAttribute('aria-busy');
+      })
+      .toBe('false');
+  await box.pressSequentially('markd');
+  await app.clock.runFor(20);
   // Found by title within a few milliseconds of the last key, the full-text search not asked yet.
-  await expect(results.getByRole('option')).toHaveText([/Notes on Revision/]);
+  await expect(results.getByRole('option')).toHaveText([/Everything Markdown Can Do Here/]);
   await expect(results).toHaveAttribute('aria-busy', 'true');
-  // Typing pauses: the server is asked, and its hits (the word in a body) join the list.
-  await expect
-    .poll(async () => {
-      await app.clock.runFor(100);
-      return results.getAttribute('aria-busy');
-    })
-    .toBe('false');
-  await expect(results.getByRole('option', { name: 'Notes on Revision' }).locator('mark').first()).toBeVisible();
+  // Typing pauses: the server is asked, and its hits join: a post with the word only in its body.
+  await pause();
+  await expect(results.getByRole('option')).toHaveCount(2);
+  const inBody = results.getByRole('option', { name: /Writing in Plain Text/ });
+  await expect(inBody.locator('.search-line mark').first()).toHaveText(/markd/i);
+
+  // The hits of a query never show under the next one: "adverb" is in a body, "adverbx" nowhere.
+  await box.fill('');
+  await box.pressSequentially('adverb');
+  await pause();
+  await expect(results.getByRole('option')).toHaveText([/Notes on Revision/]);
+  await box.press('x');
+  await app.clock.runFor(20);
+  await expect(results).toHaveAttribute('aria-busy', 'true');
+  await expect(results.getByRole('option')).toHaveCount(0);
+  await pause();
+  await expect(results.getByRole('option')).toHaveCount(0);
 });
 
 test('sorts by title either way and filters drafts and tags', async ({ app }) => {

@@ -81,8 +81,9 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   const hasTags = tags.length > 0 || (later !== posts && posts.some((post) => post.tags.length > 0));
   const directionFor = useCallback((sort: SortField) => naturalDirection(sort, posts), [posts]);
   const search = useSearch(getBackend().api, asked, posts);
-  // Full-text hits only ever for the query shown.
+  // Full-text hits, and a failed search's error, only ever for the query shown.
   const hits = asked === trimmed ? search.hits : null;
+  const searchError = asked === trimmed ? search.error : null;
   const searching = trimmed !== '';
   // Posts found by title, path or tag show at once; full-text hits join them when the server answers.
   const found = useMemo(
@@ -91,11 +92,9 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   );
   usePrepared(find);
   const textPending = searching && hits === null;
-  // Read out when typing pauses, not at every key (a screen reader would queue each count in turn).
-  const count = useSettled(
-    countText({ loading, found, textPending, shown: arranged.length, total: posts.length }),
-    SETTLE_MS,
-  );
+  // Shown at once; read out when typing pauses, not at every key (a screen reader would queue each count in turn).
+  const count = countText({ loading, found, textPending, shown: arranged.length, total: posts.length });
+  const spoken = useSettled(count, SETTLE_MS);
   const showMore = useCallback(() => setPages({ query: trimmed, count: limit / RESULTS_PAGE + 1 }), [trimmed, limit]);
 
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>): void => {
@@ -133,15 +132,16 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
         directionFor={directionFor}
         onChange={setView}
       />
-      {search.error === null ? null : (
+      {searchError === null ? null : (
         <p className="sidebar-error" role="alert">
-          {search.error.message}
+          {searchError.message}
         </p>
       )}
       {found !== null ? (
         <SearchResults
           // A new query starts at the top of its results, not where the last one was scrolled.
           key={trimmed}
+          query={trimmed}
           hits={found.hits}
           total={found.total}
           busy={textPending}
@@ -152,8 +152,11 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
       ) : (
         <PostList posts={arranged} openId={openId} onOpen={onOpen} shownKey={sortedKey(view.sort)} />
       )}
-      <p className="sidebar-count" aria-live="polite">
+      <p className="sidebar-count" aria-hidden="true">
         {count}
+      </p>
+      <p className="visually-hidden" aria-live="polite">
+        {spoken}
       </p>
     </>
   );

@@ -9,6 +9,8 @@ import { Highlight } from './Highlight';
 
 /** Props of the search results. */
 export interface SearchResultsProps {
+  /** The query these results answer (on the list as data-query: the bench waits for a key's answer by it). */
+  query: string;
   /** The results on the page (the first of `total`). */
   hits: SearchHit[];
   /** How many results there are in all. */
@@ -26,6 +28,7 @@ export interface SearchResultsProps {
  * query matching 10,000 titles puts a hundred rows on the page, not 10,000.
  */
 export const SearchResults = memo(function SearchResults({
+  query,
   hits,
   total,
   busy,
@@ -61,6 +64,7 @@ export const SearchResults = memo(function SearchResults({
         role="listbox"
         aria-label="Search results"
         aria-busy={busy}
+        data-query={query}
         ref={list}
         onKeyDown={onKeyDown}
       >
