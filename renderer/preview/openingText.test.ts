@@ -9,10 +9,9 @@ const longText = (chars: number) => {
 };
 
 /** A textarea's text, caret and scroll, as a browser keeps them (setting the value puts the caret at the end). */
-function area(value: string): AreaState & { sets: number } {
+function area(value: string): AreaState {
   let text = value;
   const state = {
-    sets: 0,
     selectionStart: value.length,
     selectionEnd: value.length,
     selectionDirection: 'none' as AreaState['selectionDirection'],
@@ -22,7 +21,6 @@ function area(value: string): AreaState & { sets: number } {
     },
     set value(next: string) {
       text = next;
-      state.sets += 1;
       state.selectionStart = state.selectionEnd = next.length;
       state.scrollTop = 0;
     },
