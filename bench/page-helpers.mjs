@@ -44,19 +44,21 @@ export const INIT_SCRIPT = `
     // Watched by a mutation observer, not by polling frames (which would keep frames coming).
     if (!bench.watchAnswers) return;
     waiting.push({ t0, query: null });
-    watcher ??= new MutationObserver(() => {
-      if (!bench.watchAnswers) return;
-      const results = document.querySelector('[role=listbox][aria-label="Search results"]');
-      const posts = document.querySelector('[role=listbox][aria-label="Posts"]');
-      const shown = results instanceof HTMLElement ? results.dataset.query : posts !== null ? '' : null;
-      let last = -1;
-      waiting.forEach((entry, index) => {
-        if (entry.query === shown) last = index;
+    if (watcher === null) {
+      watcher = new MutationObserver(() => {
+        if (!bench.watchAnswers) return;
+        const results = document.querySelector('[role=listbox][aria-label="Search results"]');
+        const posts = document.querySelector('[role=listbox][aria-label="Posts"]');
+        const shown = results instanceof HTMLElement ? results.dataset.query : posts !== null ? '' : null;
+        let last = -1;
+        waiting.forEach((entry, index) => {
+          if (entry.query === shown) last = index;
+        });
+        // That key is answered, and so is every key before it (a list for them was skipped or already shown).
+        for (const { t0: at } of waiting.splice(0, last + 1)) afterPaint().then((t) => bench.answers.push(t - at));
       });
-      // That key is answered, and so is every key before it (a list for them was skipped or already shown).
-      for (const { t0: at } of waiting.splice(0, last + 1)) afterPaint().then((t) => bench.answers.push(t - at));
-    });
-    watcher.observe(document.body, { childList: true, subtree: true });
+      watcher.observe(document.body, { childList: true, subtree: true });
+    }
   }, true);
   // The query a key left in the search box (its input event follows its keydown).
   document.addEventListener('input', (event) => {
