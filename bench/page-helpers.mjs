@@ -57,7 +57,7 @@ export const INIT_SCRIPT = `
         // That key is answered, and so is every key before it (a list for them was skipped or already shown).
         for (const { t0: at } of waiting.splice(0, last + 1)) afterPaint().then((t) => bench.answers.push(t - at));
       });
-      watcher.observe(document.body, { childList: true, subtree: true });
+      watcher.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-query'] });
     }
   }, true);
   // The query a key left in the search box (its input event follows its keydown).

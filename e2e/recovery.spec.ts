@@ -152,7 +152,9 @@ test('unsaved work comes back after the page dies: the restore dialog', async ({
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(TITLE);
   await expect(dialog).toContainText('+ Written just before the crash.');
-  await dialog.getByRole('button', { name: 'Restore' }).click();
+  // The dialog opens on Restore, not on the Discard before it: Enter (or a key typed too soon) keeps the work.
+  await expect(dialog.getByRole('button', { name: 'Restore' })).toBeFocused();
+  await app.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   const markdown = app.getByLabel('Markdown', { exact: true });
   await expect(markdown).toHaveValue(/Written just before the crash\.\n?$/);
@@ -163,6 +165,23 @@ test('unsaved work comes back after the page dies: the restore dialog', async ({
   await expect(app.getByRole('status')).toContainText('Saved');
   expect(await readFile(path.join(postsDir, WRITING), 'utf8')).toContain('Written just before the crash.');
   await expect.poll(() => journalIds(app)).not.toContain(WRITING);
+});
+
+test('leaving a post with unsaved changes asks, on Save: Enter saves them, never drops them', async ({
+  app,
+  postsDir,
+}) => {
+  const file = path.join(postsDir, WRITING);
+  await openWriting(app);
+  await typeAtEnd(app, '\nKept by Enter.');
+  await app.getByRole('listbox', { name: 'Posts' }).getByRole('option', { name: 'Notes on Revision' }).click();
+  const question = app.getByRole('dialog', { name: 'Save your changes?' });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole('button', { name: 'Save', exact: true })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(question).toHaveCount(0);
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('Notes on Revision');
+  expect(await readFile(file, 'utf8')).toContain('Kept by Enter.');
 });
 
 test('autosave, when switched on in Settings, saves after typing stops', async ({ app, postsDir }) => {

@@ -11,7 +11,15 @@ export interface DialogProps {
   description?: string;
 }
 
-/** Opens modally when mounted; closes when unmounted. */
+/**
+ * Marks the control a dialog focuses when it opens (the first one marked and enabled). React's
+ * `autoFocus` does not do it: `showModal()` runs after React's commit and moves the focus to the
+ * dialog's first focusable control, which for "Discard" / "Don't save" would let one Enter or
+ * space throw away the author's unsaved work.
+ */
+export const INITIAL_FOCUS = { 'data-initial-focus': '' } as const;
+
+/** Opens modally when mounted, its INITIAL_FOCUS control focused; closes when unmounted. */
 export function Dialog({ title, description, onCancel, children }: DialogProps): React.JSX.Element {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -20,6 +28,7 @@ export function Dialog({ title, description, onCancel, children }: DialogProps):
     if (dialog === null) return;
     const returnFocus = document.activeElement;
     if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-initial-focus]:not(:disabled)')?.focus();
     return () => {
       dialog.close();
       if (returnFocus instanceof HTMLElement && returnFocus.isConnected) returnFocus.focus();

@@ -1,5 +1,5 @@
 /** The "Keyboard shortcuts" dialog (Ctrl/Cmd+/): every shortcut the app has, in one place. */
-import { Dialog } from './Dialog';
+import { Dialog, INITIAL_FOCUS } from './Dialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
@@ -38,7 +38,7 @@ export function HelpPanel({ onClose }: { onClose: () => void }): React.JSX.Eleme
       </table>
       <div className="dialog-actions">
         <span className="spacer" />
-        <button type="button" className="button primary" autoFocus onClick={onClose}>
+        <button type="button" className="button primary" {...INITIAL_FOCUS} onClick={onClose}>
           Close
         </button>
       </div>

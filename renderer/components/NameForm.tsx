@@ -4,6 +4,7 @@
  */
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { ApiError } from '../../shared/api/contract';
+import { INITIAL_FOCUS } from './Dialog';
 
 /** Props of the naming form. */
 export interface NameFormProps {
@@ -50,7 +51,7 @@ export function NameForm({ label, initial = '', action, spellCheck, check, onSub
       <input
         id={`${id}-input`}
         type="text"
-        autoFocus
+        {...INITIAL_FOCUS}
         spellCheck={spellCheck}
         value={text}
         aria-invalid={error !== null}

@@ -5,7 +5,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../shared/api/contract';
 import { quickOpenMatches, wordRanges } from '../state/search';
-import { Dialog } from './Dialog';
+import { Dialog, INITIAL_FOCUS } from './Dialog';
 import { Highlight } from './Highlight';
 
 /** Props of quick open. */
@@ -54,7 +54,7 @@ export function QuickOpen({ posts, onOpen, onClose }: QuickOpenProps): React.JSX
           placeholder="Type a title…"
           autoComplete="off"
           spellCheck={false}
-          autoFocus
+          {...INITIAL_FOCUS}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { JournalEntry, PostDoc, Result } from '../../shared/api/contract';
 import { changedLines } from '../state/compare';
-import { Dialog } from './Dialog';
+import { Dialog, INITIAL_FOCUS } from './Dialog';
 
 const PREVIEW_LINES = 8;
 
@@ -44,7 +44,8 @@ export function RestoreDialog({
       </ul>
       <div className="dialog-actions">
         <span className="spacer" />
-        <button type="button" className="button" onClick={onLater}>
+        {/* Focused when the first post's Restore is disabled (its file is gone): never Discard. */}
+        <button type="button" className="button" {...INITIAL_FOCUS} onClick={onLater}>
           Later
         </button>
       </div>
@@ -82,7 +83,7 @@ async function previewOf(entry: JournalEntry, readDisk: RestoreDialogProps['read
 }
 
 interface RestoreItemProps {
-  /** The first item's Restore takes the focus (Enter must never discard by accident). */
+  /** The first item's Restore takes the focus (Enter or space must never discard by accident). */
   first: boolean;
   entry: JournalEntry;
   readDisk: RestoreDialogProps['readDisk'];
@@ -128,7 +129,7 @@ function RestoreItem({ first, entry, readDisk, onRestore, onDiscard }: RestoreIt
           className="button primary"
           aria-describedby={`${id}-title`}
           disabled={gone}
-          autoFocus={first}
+          {...(first ? INITIAL_FOCUS : {})}
           onClick={onRestore}
         >
           Restore

@@ -1,7 +1,7 @@
 /** The Settings dialog, and the effect that applies the chosen theme to the page. */
 import { useEffect, useId, useState } from 'react';
 import { FONT_SIZE_RANGE, useSettings, type PreviewWidth, type Theme } from '../state/settings';
-import { Dialog } from './Dialog';
+import { Dialog, INITIAL_FOCUS } from './Dialog';
 
 /** Sets `data-theme` on <html> ("light" or "dark" when forced, absent when following the system). */
 export function useAppliedTheme(): void {
@@ -85,7 +85,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps): React.JSX.Elem
       </div>
       <div className="dialog-actions">
         <span className="spacer" />
-        <button type="button" className="button primary" autoFocus onClick={onClose}>
+        <button type="button" className="button primary" {...INITIAL_FOCUS} onClick={onClose}>
           Done
         </button>
       </div>

@@ -1,6 +1,6 @@
 /** The question asked before unsaved edits would be left behind. */
 import type { CloseReason } from '../../shared/api/desktop';
-import { Dialog } from './Dialog';
+import { Dialog, INITIAL_FOCUS } from './Dialog';
 
 /** Props of the unsaved-changes dialog. */
 export interface UnsavedDialogProps {
@@ -40,7 +40,7 @@ export function UnsavedDialog({
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="button primary" autoFocus onClick={onSave}>
+        <button type="button" className="button primary" {...INITIAL_FOCUS} onClick={onSave}>
           Save
         </button>
       </div>
