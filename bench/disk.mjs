@@ -131,6 +131,48 @@ export async function loadExporter(root, tmp) {
   return (options) => module.exportSite({ ...options, pool });
 }
 
+/**
+ * The floor under a first export: ms to render the Markdown of every post in `postsDir` to HTML in
+ * this thread (shared/markdown/render.ts, the pipeline the preview and the export share), nothing
+ * read or written while timed. Each post is rendered once before, so this is warm code.
+ * @param {string} root
+ * @param {string} postsDir
+ * @returns {Promise<() => number>} one timed pass
+ */
+export async function markdownPass(root, postsDir) {
+  const outfile = path.join(root, 'node_modules', '.postwright-bench-export', 'markdown.mjs');
+  await build({
+    entryPoints: [path.join(root, 'shared/markdown/render.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    packages: 'external',
+    logLevel: 'error',
+  });
+  /** @type {unknown} */
+  const loaded = await import(pathToFileURL(outfile).href);
+  const { renderMarkdown } = /** @type {{ renderMarkdown: (markdown: string) => { html: string } }} */ (loaded);
+  const files = (await filesBelow(postsDir)).filter((f) => f.endsWith('.md'));
+  // The body after the front matter's closing fence (the generated posts all have one).
+  const bodies = await Promise.all(
+    files.map(async (f) => {
+      const text = await readFile(f, 'utf8');
+      const end = text.indexOf('\n---\n', 3);
+      return end === -1 ? text : text.slice(end + 5);
+    }),
+  );
+  const pass = () => {
+    const t0 = performance.now();
+    let bytes = 0;
+    for (const body of bodies) bytes += renderMarkdown(body).html.length;
+    if (bytes === 0) throw new Error('the Markdown rendered to nothing');
+    return performance.now() - t0;
+  };
+  pass();
+  return pass;
+}
+
 /** Ms to export `postsDir` as a site into `outDir`, and the bytes and files written. */
 /**
  * @param {ExportSite} exportSite

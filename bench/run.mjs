@@ -21,7 +21,15 @@ import {
   bareTextareaOpen,
   previewIdle,
 } from './browser.mjs';
-import { loadExporter, timeExport, timeListPosts, timeReadAll, timeReadAllSync, timeReadWrite } from './disk.mjs';
+import {
+  loadExporter,
+  markdownPass,
+  timeExport,
+  timeListPosts,
+  timeReadAll,
+  timeReadAllSync,
+  timeReadWrite,
+} from './disk.mjs';
 import { writeFolder, writeLongPosts } from './generate.mjs';
 import { CHROMIUM_ARGS, INIT_SCRIPT } from './page-helpers.mjs';
 import { printTable, row } from './stats.mjs';
@@ -321,9 +329,22 @@ async function exportFigure(tmp, rows) {
       `export 1,000: first ${Math.round(cold.ms)} ms (${cold.files} files, ${(cold.bytes / 1e6).toFixed(1)} MB), again ${Math.round(warm.ms)} ms (${warm.reused} reused), 10 edited ${Math.round(edited.ms)} ms (${edited.reused} reused) vs ${lastMs(baseline)} ms`,
     );
   }
+  // The floor under the first export: the same posts' Markdown rendered alone, in one thread.
+  const renderAll = await markdownPass(root, dir);
+  /** @type {number[]} */
+  const rendered = [];
+  for (let i = 0; i < reps; i++) rendered.push(renderAll());
+  log(`render 1,000 posts' Markdown in one thread: ${rendered.map((ms) => Math.round(ms)).join(', ')} ms`);
   const vs = '(vs read + write as many bytes)';
   rows.push(
     row(`Export 1,000 posts, first time (empty cache) ${vs}`, times.cold, baseline, { ratio: 3, on: 'median' }),
+  );
+  rows.push(
+    row(`Render the 1,000 posts' Markdown alone, one thread, no disk ${vs}`, rendered, baseline, {
+      ratio: 3,
+      on: 'median',
+      info: true,
+    }),
   );
   rows.push(row(`Re-export, nothing changed ${vs}`, times.warm, baseline, { ratio: 3, on: 'median' }));
   rows.push(row(`Re-export after editing 10 posts ${vs}`, times.edited, baseline, { ratio: 3, on: 'median' }));
