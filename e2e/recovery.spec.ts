@@ -184,6 +184,39 @@ test('leaving a post with unsaved changes asks, on Save: Enter saves them, never
   expect(await readFile(file, 'utf8')).toContain('Kept by Enter.');
 });
 
+test('keys typed while another post is being read change neither post, and the new one opens at its top', async ({
+  app,
+  postsDir,
+}) => {
+  const markdown = await openWriting(app);
+  const before = await markdown.inputValue();
+  // The next post's read is held, so the keys surely come while it is on its way.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await app.route('**/api/readPost', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await markdown.click();
+  await app.getByRole('listbox', { name: 'Posts' }).getByRole('option', { name: 'Notes on Revision' }).click();
+  await expect(markdown).toHaveAttribute('readonly', '');
+  await markdown.focus();
+  await app.keyboard.type('lost keys');
+  await expect(markdown).toHaveValue(before);
+  await expect(app.getByRole('status')).not.toContainText(/unsaved/i);
+  release();
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('Notes on Revision');
+  await expect(markdown).not.toHaveAttribute('readonly', '');
+  await expect(markdown).toHaveValue(/A draft: the list marks it/);
+  await expect(markdown).not.toHaveValue(/lost keys/);
+  await expect(app.getByRole('status')).not.toContainText(/unsaved/i);
+  // The caret is at the top of the new post, not at its end.
+  await markdown.focus();
+  await app.keyboard.type('Top: ');
+  await expect(markdown).toHaveValue(/^Top: /);
+  expect(await readFile(path.join(postsDir, WRITING), 'utf8')).not.toContain('lost keys');
+});
+
 test('autosave, when switched on in Settings, saves after typing stops', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
   await app.getByRole('button', { name: 'Settings' }).click();

@@ -106,7 +106,8 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           value={state.body}
           generation={state.generation}
           text={editor.text}
-          readOnly={readOnly}
+          // While another post is read, keys would go into this one's text and be replaced when it arrives.
+          readOnly={readOnly || state.opening !== null}
           focusRequest={focusRequest}
           onType={editor.typeBody}
         />

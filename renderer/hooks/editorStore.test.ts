@@ -45,6 +45,19 @@ function setup() {
 }
 
 describe('the editor store', () => {
+  it('takes no key while another post is being read (its arrival would replace it), and takes keys again once it is in', () => {
+    const { store } = setup();
+    const generation = store.current().generation;
+    store.dispatch({ type: 'open', id: 'blog/other.md' });
+    store.typeBody('Hello, typed while the next post was on its way', generation);
+    expect(store.current().body).toBe('Hello');
+    expect(store.text.body()).toBe('Hello');
+    store.dispatch({ type: 'loaded', doc: { ...seedDoc('v1', 'Other'), id: 'blog/other.md' } });
+    const next = store.current().generation;
+    store.typeBody('Other!', next);
+    expect(store.current().body).toBe('Other!');
+  });
+
   it('holds every key at once, and hands React only the newest text, after the paint and a pause', async () => {
     const { store, actions, react, paint, dueTimers } = setup();
     const generation = store.current().generation;

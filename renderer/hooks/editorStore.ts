@@ -57,7 +57,9 @@ export function createEditorStore(world: EditorStoreWorld): EditorStore {
   };
   const typeBody = (body: string, generation: number): void => {
     const before = latest;
+    // Not while another post is being read: its arrival would replace what was typed (the textarea is read-only then).
     if (generation !== before.generation || before.doc === null || before.doc.readOnly !== undefined) return;
+    if (before.opening !== null) return;
     latest = editorReducer(before, { type: 'editBody', body });
     flipped ||= isDirty(latest) !== isDirty(before);
     followKeys();

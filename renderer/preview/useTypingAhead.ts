@@ -54,6 +54,9 @@ export function useTypingAhead(
     opening.current = split === null ? null : { area, split };
     const first = split?.head ?? value;
     if (area.value !== first) area.value = first;
+    // Another post starts with the caret at its top, where the author looks (setting a value puts it at
+    // the end, so a key typed at once would land at the end of the post or of a long post's opening).
+    if (shown.current?.post !== post) area.setSelectionRange(0, 0);
     shown.current = { area, text: value, post };
     if (split === null) return;
     restLater.current ??= createAfterPaint(() => {
