@@ -11,6 +11,7 @@ import {
   setField,
   setMode,
 } from './frontMatter';
+import type { FrontMatterInfo } from '../../shared/api/contract';
 import { seedFrontMatter } from './fixtures';
 
 describe('front-matter draft', () => {
@@ -129,6 +130,32 @@ describe('rebasing after a save', () => {
     const later = setField(sent, 'path', { kind: 'text', text: '/later' });
     const next = rebaseDraft(later, sent, seedFrontMatter());
     expect(next.edits).toEqual([{ op: 'set', key: 'path', value: { kind: 'text', text: '/later' } }]);
+  });
+
+  it('keeps a field changed back while the save was in flight (its edit was withdrawn, not left undone)', () => {
+    const original = seedFrontMatter();
+    const sent = setField(createDraft(original), 'title', { kind: 'text', text: 'Focus is the Ultimate ProcessX' });
+    const later = setField(sent, 'title', { kind: 'text', text: 'Focus is the Ultimate Process' });
+    expect(later.edits).toEqual([]);
+    const withTitle = (title: string): FrontMatterInfo => ({
+      ...original,
+      raw: `title: "${title}"`,
+      fields: original.fields.map((field) => (field.key === 'title' ? { ...field, value: title } : field)),
+    });
+    const next = rebaseDraft(later, sent, withTitle('Focus is the Ultimate ProcessX'));
+    expect(next.edits).toEqual([
+      { op: 'set', key: 'title', value: { kind: 'text', text: 'Focus is the Ultimate Process' } },
+    ]);
+    expect(next.fields.find((field) => field.key === 'title')?.value).toBe('Focus is the Ultimate Process');
+    // A field added, sent, then removed again: its removal is carried.
+    const added = setField(createDraft(original), 'summary', { kind: 'text', text: 'x' });
+    const removed = removeField(added, 'summary');
+    expect(removed.edits).toEqual([]);
+    const savedWith = {
+      ...original,
+      fields: [...original.fields, { key: 'summary', kind: 'text' as const, value: 'x' }],
+    };
+    expect(rebaseDraft(removed, added, savedWith).edits).toEqual([{ op: 'remove', key: 'summary' }]);
   });
 
   it('keeps raw text typed while the save was in flight', () => {

@@ -140,10 +140,19 @@ export function rebaseDraft(
   if (current === sent) return current.mode === 'raw' ? { ...fresh, mode: 'raw' } : fresh;
   if (current.mode === 'raw') return { ...fresh, mode: 'raw', raw: current.raw === sent.raw ? base.raw : current.raw };
   const sentEdits = new Set(sent.edits.map((edit) => JSON.stringify(edit)));
-  return current.edits
+  const later = current.edits
     .filter((edit) => !sentEdits.has(JSON.stringify(edit)))
     .reduce(
       (draft, edit) => (edit.op === 'remove' ? removeField(draft, edit.key) : setField(draft, edit.key, edit.value)),
       fresh,
     );
+  // A field the save sent and the author has since changed back: its edit was withdrawn (the field
+  // equals the block it was read from again), so the change back is carried as an edit of its own.
+  const edited = new Set(current.edits.map((edit) => edit.key));
+  return sent.edits
+    .filter((edit) => !edited.has(edit.key))
+    .reduce((draft, { key }) => {
+      const was = current.base.fields.find((field) => field.key === key);
+      return was === undefined ? removeField(draft, key) : setField(draft, key, fieldValueOf(was));
+    }, later);
 }
