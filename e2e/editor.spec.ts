@@ -132,3 +132,24 @@ test('a save over a file changed on disk shows a conflict and loses nothing', as
   expect(await readFile(file, 'utf8')).toBe(theirs);
   await expect(markdown).toHaveValue(/Mine\./);
 });
+
+test('a text field with a line break stays a text box when the break is deleted: the keys typed next are kept', async ({
+  app,
+  postsDir,
+}) => {
+  const file = path.join(postsDir, 'two-lines.md');
+  await writeFile(file, '---\ntitle: "Two lines"\nsummary: "first line\\nsecond line"\n---\n\nBody.\n');
+  await app.getByRole('listbox', { name: 'Posts' }).getByRole('option', { name: 'Two lines' }).click();
+  const summary = app.getByLabel('summary', { exact: true });
+  await expect(summary).toHaveValue('first line\nsecond line');
+  await summary.click();
+  await app.keyboard.press('ControlOrMeta+Home');
+  await app.keyboard.press('End');
+  await app.keyboard.press('Delete');
+  await app.keyboard.type(' and more');
+  await expect(summary).toBeFocused();
+  await expect(summary).toHaveValue('first line and moresecond line');
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toContainText('Saved');
+  expect(await readFile(file, 'utf8')).toContain('summary: "first line and moresecond line"');
+});

@@ -1,4 +1,5 @@
 /** One front-matter field in the form: its key as the label, a control fitting its kind. */
+import { useState } from 'react';
 import type { FieldValue, FrontMatterField } from '../../shared/api/contract';
 import { ListCombobox } from './ListCombobox';
 
@@ -107,21 +108,34 @@ function FieldControl({ id, field, disabled, describedBy, onChange }: ControlPro
         />
       );
     case 'text':
-      // A one-line input would silently drop line breaks the value already has.
-      return text.includes('\n') ? (
-        <textarea
-          {...common}
-          rows={Math.min(8, text.split('\n').length)}
-          value={text}
-          onChange={(e) => onChange({ kind: 'text', text: e.target.value })}
-        />
-      ) : (
-        <input
-          {...common}
-          type="text"
-          value={text}
-          onChange={(e) => onChange({ kind: 'text', text: e.target.value })}
-        />
-      );
+      return <TextControl common={common} text={text} onChange={onChange} />;
   }
+}
+
+/**
+ * A text field: one line, or a textarea once the value has a line break (a one-line input would
+ * silently drop it). A textarea stays one while the field is shown: swapping it for an input when
+ * the author deletes the last line break would drop the focus, and every key typed after it.
+ */
+function TextControl({
+  common,
+  text,
+  onChange,
+}: {
+  common: { id: string; disabled: boolean; 'aria-describedby': string | undefined };
+  text: string;
+  onChange: (value: FieldValue) => void;
+}): React.JSX.Element {
+  const [multiline, setMultiline] = useState(() => text.includes('\n'));
+  if (!multiline && text.includes('\n')) setMultiline(true);
+  return multiline ? (
+    <textarea
+      {...common}
+      rows={Math.min(8, Math.max(2, text.split('\n').length))}
+      value={text}
+      onChange={(e) => onChange({ kind: 'text', text: e.target.value })}
+    />
+  ) : (
+    <input {...common} type="text" value={text} onChange={(e) => onChange({ kind: 'text', text: e.target.value })} />
+  );
 }
