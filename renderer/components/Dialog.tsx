@@ -28,7 +28,8 @@ export function Dialog({ title, description, onCancel, children }: DialogProps):
     if (dialog === null) return;
     const returnFocus = document.activeElement;
     if (!dialog.open) dialog.showModal();
-    dialog.querySelector<HTMLElement>('[data-initial-focus]:not(:disabled)')?.focus();
+    // With its focus ring shown even after a click: the author sees which button Enter presses.
+    dialog.querySelector<HTMLElement>('[data-initial-focus]:not(:disabled)')?.focus({ focusVisible: true });
     return () => {
       dialog.close();
       if (returnFocus instanceof HTMLElement && returnFocus.isConnected) returnFocus.focus();
