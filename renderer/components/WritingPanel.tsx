@@ -37,13 +37,9 @@ export function WritingPanel({ api, editor, posts, onPostsChanged }: WritingPane
     doc === null
       ? null
       : {
-          postId: doc.id,
           readOnly: doc.readOnly !== undefined,
-          body: () => current().body,
-          setBody: (body) => {
-            setImageError(null);
-            dispatch({ type: 'editBody', body });
-          },
+          now: () => ({ postId: current().doc?.id ?? null, body: current().body }),
+          onStart: () => setImageError(null),
           onError: setImageError,
         },
   );

@@ -1,63 +1,144 @@
 /**
  * Paste or drop an image into the Markdown editor: it is written where the blog keeps images
- * and `![alt](path)` goes in at the cursor. Listens on the document so the editor stays untouched.
+ * and `![alt](path)` goes in where it was pasted. Listens on the document so the editor stays
+ * untouched.
+ *
+ * The upload takes a while (seconds for a large screenshot) and the author keeps writing. So a
+ * placeholder (`![Uploading shot.png…]()`) goes into the textarea at once, as an edit like any
+ * typed one, and the link later replaces that very placeholder wherever typing has moved it: never
+ * an offset taken at paste time, never in another post, and the caret stays where the author has it.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ApiError, BlogApi } from '../../shared/api/contract';
-import { altFromFileName, bytesToBase64, insertAt, isPastableImage, markdownImage } from '../state/images';
+import {
+  altFromFileName,
+  bytesToBase64,
+  insertPlaceholders,
+  isPastableImage,
+  markdownImage,
+  replacePlaceholder,
+} from '../state/images';
 
 /** What the hook needs of the open post. */
 export interface ImageTarget {
-  postId: string;
   readOnly: boolean;
-  /** The body now (read when the image lands, not when it was pasted). */
-  body: () => string;
-  setBody: (body: string) => void;
+  /** The post open now and its text with every key typed so far (read when an image lands). */
+  now: () => { postId: string | null; body: string };
+  /** An image is on its way (a previous error no longer applies). */
+  onStart: () => void;
   onError: (error: ApiError) => void;
 }
+
+const MARKDOWN_AREA = 'textarea[aria-label="Markdown"]';
 
 function editorArea(target: EventTarget | null): HTMLTextAreaElement | null {
   if (!(target instanceof Element)) return null;
   const pane = target.closest('.markdown-pane');
-  return pane?.querySelector<HTMLTextAreaElement>('textarea[aria-label="Markdown"]') ?? null;
+  return pane?.querySelector<HTMLTextAreaElement>(MARKDOWN_AREA) ?? null;
+}
+
+/** The editor's textarea now: the one pasted into, unless it has since left the page. */
+function liveArea(pasted: HTMLTextAreaElement): HTMLTextAreaElement | null {
+  return pasted.isConnected ? pasted : document.querySelector<HTMLTextAreaElement>(`.markdown-pane ${MARKDOWN_AREA}`);
 }
 
 function imageFiles(data: DataTransfer | null): File[] {
   return data === null ? [] : [...data.files].filter(isPastableImage);
 }
 
+/** Tells the editor of a change made from here, as a typed one is told (PlainTextarea's input listener). */
+function announce(area: HTMLTextAreaElement): void {
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/**
+ * Puts `insert` over the textarea's selection, the caret after it, as the author's own edit:
+ * through the browser's editing (its input event, as the toolbar's commands do) when the textarea
+ * has the focus, else written directly and announced. (The link written in later is set directly,
+ * and Chrome then forgets the textarea's undo history, as it did when React's copy was written.)
+ */
+function typeIn(area: HTMLTextAreaElement, insert: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- what the editor's toolbar commands use; Chrome keeps it
+  if (document.activeElement === area && document.execCommand('insertText', false, insert)) return;
+  area.setRangeText(insert, area.selectionStart, area.selectionEnd, 'end');
+  announce(area);
+}
+
+/**
+ * Replaces `placeholder` in the textarea of post `postId` by `replacement` when that post is still
+ * open and the placeholder still in its text; the author's selection stays on the text it was on.
+ */
+function resolve(
+  pasted: HTMLTextAreaElement,
+  target: ImageTarget | null,
+  postId: string,
+  placeholder: string,
+  replacement: string,
+): void {
+  const now = target?.now();
+  const area = liveArea(pasted);
+  if (target === null || target.readOnly || now?.postId !== postId || area === null) return;
+  // The textarea must hold this post's text: the placeholder in both, or it is not this paste's.
+  if (!now.body.includes(placeholder)) return;
+  const selection = { start: area.selectionStart, end: area.selectionEnd };
+  const direction = area.selectionDirection;
+  const next = replacePlaceholder(area.value, placeholder, replacement, selection);
+  if (next === null) return;
+  area.setRangeText(replacement, next.from, next.to);
+  area.setSelectionRange(next.start, next.end, direction);
+  announce(area);
+}
+
 /** Wires paste and drop of images into the editor of `target`'s post. */
 export function useImagePaste(api: Pick<BlogApi, 'saveImage'>, target: ImageTarget | null): void {
   const latest = useRef(target);
-  useEffect(() => {
+  // In the commit that shows another post, not after its paint: an image landing between the two
+  // must not take the new post's textarea for the old one's.
+  useLayoutEffect(() => {
     latest.current = target;
   });
   useEffect(() => {
-    const place = async (area: HTMLTextAreaElement, files: File[]): Promise<void> => {
-      let start = area.selectionStart;
-      let end = area.selectionEnd;
-      for (const file of files) {
-        const now = latest.current;
-        if (now === null || now.readOnly) return;
-        const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-        const saved = await api.saveImage({ postId: now.postId, fileName: file.name || 'image.png', dataBase64 });
-        if (!saved.ok) {
-          now.onError(saved.error);
-          return;
+    const upload = async (area: HTMLTextAreaElement, postId: string, files: File[], placeholders: string[]) => {
+      let done = 0;
+      try {
+        for (const [index, file] of files.entries()) {
+          const placeholder = placeholders[index] ?? '';
+          const now = latest.current;
+          if (now === null || now.readOnly || now.now().postId !== postId) return;
+          const name = file.name || 'image.png';
+          const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+          const saved = await api.saveImage({ postId, fileName: name, dataBase64 });
+          if (!saved.ok) {
+            latest.current?.onError(saved.error);
+            return;
+          }
+          resolve(
+            area,
+            latest.current,
+            postId,
+            placeholder,
+            markdownImage(altFromFileName(name), saved.value.markdownPath),
+          );
+          done = index + 1;
         }
-        const link = markdownImage(altFromFileName(file.name || 'image.png'), saved.value.markdownPath);
-        const next = insertAt(now.body(), start, end, link);
-        now.setBody(next.text);
-        start = end = next.cursor;
-        requestAnimationFrame(() => area.setSelectionRange(next.cursor, next.cursor));
+      } finally {
+        // An image that failed, and those after it, leave nothing behind in the text.
+        for (const placeholder of placeholders.slice(done)) resolve(area, latest.current, postId, placeholder, '');
       }
     };
     const handle = (event: Event, data: DataTransfer | null): void => {
       const area = editorArea(event.target);
       const files = imageFiles(data);
-      if (area === null || files.length === 0 || latest.current === null || latest.current.readOnly) return;
+      const now = latest.current;
+      if (area === null || files.length === 0 || now === null || now.readOnly) return;
+      const postId = now.now().postId;
+      if (postId === null) return;
       event.preventDefault();
-      void place(area, files);
+      now.onStart();
+      const names = files.map((file) => file.name || 'image.png');
+      const { placeholders } = insertPlaceholders(area.value, area.selectionStart, area.selectionEnd, names);
+      typeIn(area, placeholders.join(''));
+      void upload(area, postId, files, placeholders);
     };
     const onPaste = (event: ClipboardEvent): void => handle(event, event.clipboardData);
     const onDrop = (event: DragEvent): void => handle(event, event.dataTransfer);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { altFromFileName, bytesToBase64, insertAt, isPastableImage, markdownImage } from './images';
+import {
+  altFromFileName,
+  bytesToBase64,
+  insertAt,
+  insertPlaceholders,
+  isPastableImage,
+  markdownImage,
+  replacePlaceholder,
+  uploadPlaceholder,
+} from './images';
 
 describe('pasting images', () => {
   it('makes alt text from the file name', () => {
@@ -26,5 +35,51 @@ describe('pasting images', () => {
     const back = Uint8Array.from(atob(bytesToBase64(big)), (c) => c.charCodeAt(0));
     expect(back).toEqual(big);
     expect(bytesToBase64(new Uint8Array([104, 105]))).toBe('aGk=');
+  });
+
+  it('names a placeholder after the file, unlike any already in the text', () => {
+    expect(uploadPlaceholder('shot.png', 'Hello')).toBe('![Uploading shot.png…]()');
+    expect(uploadPlaceholder('C:\\shots\\[a]\nb.png', '')).toBe('![Uploading ab.png…]()');
+    expect(uploadPlaceholder('', '')).toBe('![Uploading image…]()');
+    expect(uploadPlaceholder('shot.png', 'x ![Uploading shot.png…]() y')).toBe('![Uploading shot.png (2)…]()');
+  });
+
+  it('puts one placeholder per image over the selection, the caret after them', () => {
+    const placed = insertPlaceholders('See THIS below', 4, 8, ['a.png', 'a.png']);
+    expect(placed.placeholders).toEqual(['![Uploading a.png…]()', '![Uploading a.png (2)…]()']);
+    expect(placed.text).toBe('See ![Uploading a.png…]()![Uploading a.png (2)…]() below');
+    expect(placed.cursor).toBe(placed.text.indexOf(' below'));
+  });
+
+  it('replaces the placeholder where typing moved it, never at the offset it was pasted at', () => {
+    const placeholder = '![Uploading shot.png…]()';
+    // Pasted at 4 over "THIS"; since then the author typed "Look: " before it and "the chart" after it.
+    const typed = `Look: See ${placeholder}the chart below`;
+    const caret = typed.indexOf(' below');
+    const next = replacePlaceholder(typed, placeholder, '![shot](images/shot.png)', { start: caret, end: caret });
+    expect(next?.text).toBe('Look: See ![shot](images/shot.png)the chart below');
+    expect(next?.text.slice(0, next.start)).toBe('Look: See ![shot](images/shot.png)the chart');
+    expect(next?.end).toBe(next?.start);
+  });
+
+  it('keeps a selection before the placeholder, moves one after it, and clamps one inside it', () => {
+    const text = 'ab[P]cd';
+    expect(replacePlaceholder(text, '[P]', 'LINK', { start: 0, end: 2 })).toEqual({
+      text: 'abLINKcd',
+      from: 2,
+      to: 5,
+      start: 0,
+      end: 2,
+    });
+    expect(replacePlaceholder(text, '[P]', 'LINK', { start: 6, end: 7 })).toMatchObject({ start: 7, end: 8 });
+    expect(replacePlaceholder(text, '[P]', 'LINK', { start: 5, end: 5 })).toMatchObject({ start: 6, end: 6 });
+    expect(replacePlaceholder(text, '[P]', 'LINK', { start: 3, end: 4 })).toMatchObject({ start: 2, end: 6 });
+    expect(replacePlaceholder(text, '[P]', 'LINK', { start: 1, end: 6 })).toMatchObject({ start: 1, end: 7 });
+  });
+
+  it('removes the placeholder of a failed upload, and does nothing once the placeholder is gone', () => {
+    expect(replacePlaceholder('a [P] b', '[P]', '', { start: 7, end: 7 })).toMatchObject({ text: 'a  b', start: 4 });
+    expect(replacePlaceholder('the author deleted it', '[P]', 'LINK', { start: 0, end: 0 })).toBeNull();
+    expect(replacePlaceholder('anything', '', 'LINK', { start: 0, end: 0 })).toBeNull();
   });
 });

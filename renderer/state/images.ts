@@ -32,6 +32,69 @@ export function insertAt(text: string, start: number, end: number, insert: strin
   return { text: text.slice(0, from) + insert + text.slice(to), cursor: from + insert.length };
 }
 
+/**
+ * What stands in the Markdown for an image while it uploads (`![Uploading shot.png…]()`), unlike
+ * any text already in `text`, so the link replaces this paste's own placeholder and no other.
+ */
+export function uploadPlaceholder(fileName: string, text: string): string {
+  const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/[[\]\\\r\n]/g, '').trim();
+  const name = base === '' ? 'image' : base;
+  for (let copy = 1; ; copy += 1) {
+    const placeholder = `![Uploading ${name}${copy === 1 ? '' : ` (${copy})`}…]()`;
+    if (!text.includes(placeholder)) return placeholder;
+  }
+}
+
+/** Images pasted: the text with their placeholders over the selection, the caret after them, and each placeholder. */
+export interface Placed {
+  text: string;
+  cursor: number;
+  /** One per file, in order, each unlike any other in the text. */
+  placeholders: string[];
+}
+
+/** `text` with a placeholder for each of `fileNames`, side by side, replacing [start, end). */
+export function insertPlaceholders(text: string, start: number, end: number, fileNames: readonly string[]): Placed {
+  const placeholders: string[] = [];
+  for (const name of fileNames) placeholders.push(uploadPlaceholder(name, text + placeholders.join('')));
+  return { ...insertAt(text, start, end, placeholders.join('')), placeholders };
+}
+
+/** A selection in a text: [start, end). */
+export interface Selection {
+  start: number;
+  end: number;
+}
+
+/** A placeholder replaced: the new text, the range [from, to) replaced, and the selection moved with it. */
+export interface Replaced extends Selection {
+  text: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * `text` with its first `placeholder` replaced by `replacement`, and `selection` kept on the text
+ * around it: shifted by the change in length from the placeholder's end on (a caret right after
+ * the placeholder ends right after the link), stretched over the replacement when inside it. Null
+ * when the placeholder is no longer in the text.
+ */
+export function replacePlaceholder(
+  text: string,
+  placeholder: string,
+  replacement: string,
+  selection: Selection,
+): Replaced | null {
+  const from = placeholder === '' ? -1 : text.indexOf(placeholder);
+  if (from < 0) return null;
+  const to = from + placeholder.length;
+  const delta = replacement.length - placeholder.length;
+  const start = selection.start >= to ? selection.start + delta : selection.start > from ? from : selection.start;
+  const end =
+    selection.end >= to ? selection.end + delta : selection.end > from ? from + replacement.length : selection.end;
+  return { text: text.slice(0, from) + replacement + text.slice(to), from, to, start, end };
+}
+
 /** Base64 of bytes, in chunks so a large image does not overflow the call stack. */
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
