@@ -36,6 +36,8 @@ const VALID: { [M in ApiMethod]: unknown[] } = {
   writeJournal: [{ id: 'hello.md', baseVersion: 'x', body: 'b', frontMatter: { kind: 'none' } }],
   listJournal: [],
   discardJournal: ['hello.md'],
+  keepJournal: [{ id: 'hello.md', baseVersion: 'x', body: 'b', frontMatter: { kind: 'none' } }],
+  discardKeptJournal: ['hello.md', '0123456789abcdef'],
   exportPostHtml: ['hello.md'],
   exportSite: [{ outDir: SITE_TOKEN, drafts: true }],
   searchPosts: ['Hello'],

@@ -158,6 +158,11 @@ export interface JournalEntry extends JournalDraft {
   updatedAt: string;
   /** The version on disk now, or null when the post is gone. */
   diskVersion: string | null;
+  /**
+   * Set on an entry kept apart (Take theirs, or found at launch): its own file, which the post's
+   * journal writes, saves and discards never touch; only discardKeptJournal(id, slot) forgets it.
+   */
+  slot?: string;
 }
 
 /** A standalone HTML page for one post, images inlined (browser mode downloads it). */
@@ -236,6 +241,10 @@ export interface BlogApi {
   listJournal(): Promise<Result<JournalEntry[]>>;
   /** Forget the journalled edits of one post (after a save, or when the author discards them). */
   discardJournal(id: string): Promise<Result<null>>;
+  /** Keep these edits apart from the post's journal until the author restores or discards them. */
+  keepJournal(draft: JournalDraft): Promise<Result<JournalEntry>>;
+  /** Forget one entry kept apart (the author restored or discarded it). */
+  discardKeptJournal(id: string, slot: string): Promise<Result<null>>;
   /** One post as a standalone HTML page with its images inlined. */
   exportPostHtml(id: string): Promise<Result<PostExport>>;
   /** The whole blog as a static site; progress comes as `exportProgress` events. */
@@ -262,6 +271,8 @@ export const API_METHODS = [
   'writeJournal',
   'listJournal',
   'discardJournal',
+  'keepJournal',
+  'discardKeptJournal',
   'exportPostHtml',
   'exportSite',
   'searchPosts',
@@ -284,6 +295,8 @@ export const CHANNELS = {
   writeJournal: 'blog:writeJournal',
   listJournal: 'blog:listJournal',
   discardJournal: 'blog:discardJournal',
+  keepJournal: 'blog:keepJournal',
+  discardKeptJournal: 'blog:discardKeptJournal',
   exportPostHtml: 'blog:exportPostHtml',
   exportSite: 'blog:exportSite',
   searchPosts: 'blog:searchPosts',

@@ -154,6 +154,12 @@ const nonEmpty =
   (value, where) =>
     string(max)(value, where) ?? ((value as string).length === 0 ? `${where} must not be empty` : null);
 
+/** The name of an entry kept apart in the journal: 16 lowercase hex digits, never a path. */
+export const KEPT_SLOT = /^[0-9a-f]{16}$/;
+
+const keptSlot: Check = (value, where) =>
+  typeof value === 'string' && KEPT_SLOT.test(value) ? null : `${where} must be 16 lowercase hex digits`;
+
 const boolean: Check = (value, where) => (typeof value === 'boolean' ? null : `${where} must be true or false`);
 
 /** The validator of every method: the compiler insists each method has one. */
@@ -174,6 +180,10 @@ export const VALIDATORS: { [M in ApiMethod]: Validator<M> } = {
   ),
   listJournal: tuple(),
   discardJournal: tuple(postId),
+  keepJournal: tuple(
+    record({ id: postId, baseVersion: string(200), body: string(MAX_TEXT_LENGTH), frontMatter: frontMatterChange }),
+  ),
+  discardKeptJournal: tuple(postId, keptSlot),
   exportPostHtml: tuple(postId),
   exportSite: tuple(record({ outDir: nonEmpty(4096), drafts: boolean }, { siteUrl: string(2048) })),
   searchPosts: tuple(string(1000)),

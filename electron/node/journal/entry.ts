@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FrontMatterChange, JournalDraft } from '../../../shared/api/contract';
-import { VALIDATORS } from '../../../shared/api/validate';
+import { KEPT_SLOT, VALIDATORS } from '../../../shared/api/validate';
 
 /** The largest journal file written or read: 40 MiB (a 16-Mi-character body, JSON-escaped). */
 export const MAX_ENTRY_BYTES = 40 * 1024 * 1024;
@@ -18,6 +18,8 @@ export interface StoredEntry {
   draft: JournalDraft;
   title: string;
   updatedAt: string;
+  /** Set when the entry is kept apart from the post's journal (see `keptFileName`). */
+  slot?: string;
 }
 
 /** The file name of a post's journal entry: the SHA-256 of its id (ids may hold any character). */
@@ -25,9 +27,24 @@ export function entryFileName(id: string): string {
   return `${createHash('sha256').update(id).digest('hex')}.json`;
 }
 
+/** The slot of edits kept apart: a digest of the edits, so keeping the same edits twice keeps one file. */
+export function keptSlotOf(draft: JournalDraft): string {
+  const { baseVersion, body, frontMatter } = draft;
+  return createHash('sha256')
+    .update(JSON.stringify([baseVersion, body, frontMatter]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** The file name of edits kept apart: beside the post's own file, never written or removed by its edits and saves. */
+export function keptFileName(id: string, slot: string): string {
+  if (!KEPT_SLOT.test(slot)) throw new Error('A kept journal slot is 16 lowercase hex digits.');
+  return `${createHash('sha256').update(id).digest('hex')}-${slot}.json`;
+}
+
 /** Whether a folder entry name is a journal file (not a temporary or foreign file). */
 export function isEntryFileName(name: string): boolean {
-  return /^[0-9a-f]{64}\.json$/.test(name);
+  return /^[0-9a-f]{64}(-[0-9a-f]{16})?\.json$/.test(name);
 }
 
 /** The JSON text of an entry. */
@@ -42,6 +59,7 @@ export function serialiseEntry(entry: StoredEntry): string {
     frontMatter,
     title: entry.title,
     updatedAt: entry.updatedAt,
+    ...(entry.slot === undefined ? {} : { slot: entry.slot }),
   });
 }
 
@@ -62,15 +80,20 @@ export function parseEntry(
   if (record.format !== FORMAT || record.version !== FORMAT_VERSION) {
     return { ok: false, reason: 'it is not a journal entry this version of Postwright reads' };
   }
-  const { id, baseVersion, body, frontMatter, title, updatedAt } = record;
+  const { id, baseVersion, body, frontMatter, title, updatedAt, slot } = record;
   const checked = VALIDATORS.writeJournal([{ id, baseVersion, body, frontMatter }]);
   if (!checked.ok) return { ok: false, reason: checked.message };
   const [draft] = checked.args;
-  if (entryFileName(draft.id) !== name) return { ok: false, reason: 'its name does not match the post it holds' };
+  if (slot !== undefined && (typeof slot !== 'string' || !KEPT_SLOT.test(slot))) {
+    return { ok: false, reason: 'its slot is not 16 hex digits' };
+  }
+  if ((slot === undefined ? entryFileName(draft.id) : keptFileName(draft.id, slot)) !== name) {
+    return { ok: false, reason: 'its name does not match the post it holds' };
+  }
   if (typeof title !== 'string' || typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt))) {
     return { ok: false, reason: 'its title or time is missing' };
   }
-  return { ok: true, entry: { draft, title, updatedAt } };
+  return { ok: true, entry: slot === undefined ? { draft, title, updatedAt } : { draft, title, updatedAt, slot } };
 }
 
 /** Whether two drafts hold the same edits (the text a save would write). */

@@ -2,6 +2,8 @@
  * The journal of unsaved edits: one file per post in the app's data folder, written atomically,
  * so that a crash, a killed process or a power cut loses at most the last second of typing.
  * Calls for one post run in the order they arrive, so a discard is never overtaken by a write.
+ * Edits the author has not decided on (Take theirs, or found at launch) are kept apart, each in a
+ * file of its own that the post's writes, saves and discards never touch.
  */
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +20,17 @@ import { idProblem } from '../../../shared/api/ids';
 import { errnoCode, ioFailure } from '../store/errors';
 import { readLimited, writeFileAtomic } from '../store/io';
 import type { PostStore } from '../store/store';
-import { entryFileName, isEntryFileName, MAX_ENTRY_BYTES, parseEntry, sameEdits, serialiseEntry } from './entry';
+import { KEPT_SLOT } from '../../../shared/api/validate';
+import {
+  entryFileName,
+  isEntryFileName,
+  keptFileName,
+  keptSlotOf,
+  MAX_ENTRY_BYTES,
+  parseEntry,
+  sameEdits,
+  serialiseEntry,
+} from './entry';
 import { journalTitle } from './title';
 
 /** How a journal is opened. */
@@ -35,6 +47,10 @@ export interface Journal {
   write(draft: JournalDraft): Promise<Result<null>>;
   list(): Promise<Result<JournalEntry[]>>;
   discard(id: string): Promise<Result<null>>;
+  /** Moves edits out of the post's own file into one kept apart, until `discardKept`. */
+  keep(draft: JournalDraft): Promise<Result<JournalEntry>>;
+  /** Forgets one entry kept apart. */
+  discardKept(id: string, slot: string): Promise<Result<null>>;
   /** Runs a save of `request`, then forgets the journalled edits it made permanent. */
   saving(request: SaveRequest, save: () => Promise<Result<PostDoc>>): Promise<Result<PostDoc>>;
 }
@@ -53,6 +69,8 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
       write: () => Promise.resolve(NO_JOURNAL),
       list: () => Promise.resolve(NO_JOURNAL),
       discard: () => Promise.resolve(NO_JOURNAL),
+      keep: () => Promise.resolve(NO_JOURNAL),
+      discardKept: () => Promise.resolve(NO_JOURNAL),
       saving: (_request, save) => save(),
     };
   }
@@ -82,8 +100,29 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
       if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
       writes.set(draft.id, (writes.get(draft.id) ?? 0) + 1);
       return inOrder(draft.id, () =>
-        alreadySaved(draft) ? removeEntry(fileOf(draft.id)) : writeEntry(store, dir, draft, options.now),
+        alreadySaved(draft)
+          ? removeEntry(fileOf(draft.id))
+          : writeEntry(store, dir, draft, options.now).then((written) => (written.ok ? ok(null) : written)),
       );
+    },
+    keep(draft) {
+      const problem = idProblem(draft.id);
+      if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
+      return inOrder(draft.id, async () => {
+        const slot = keptSlotOf(draft);
+        const kept = await writeEntry(store, dir, draft, options.now, slot);
+        if (!kept.ok) return kept;
+        // Moved, not copied: the post's own file would otherwise offer the same edits twice.
+        if (await holdsEdits(fileOf(draft.id), draft, true)) await removeEntry(fileOf(draft.id));
+        const disk = await store.read(draft.id);
+        return ok({ ...draft, ...kept.value, diskVersion: disk.ok ? disk.value.version : null, slot });
+      });
+    },
+    discardKept(id, slot) {
+      const problem = idProblem(id);
+      if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
+      if (!KEPT_SLOT.test(slot)) return Promise.resolve(fail('INVALID_ID', 'This journal entry name is refused.'));
+      return inOrder(id, () => removeEntry(path.join(dir, keptFileName(id, slot))));
     },
     list: () => listEntries(store, dir, options.warn),
     discard(id) {
@@ -107,9 +146,16 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
   };
 }
 
-async function writeEntry(store: PostStore, dir: string, draft: JournalDraft, now: () => Date): Promise<Result<null>> {
+async function writeEntry(
+  store: PostStore,
+  dir: string,
+  draft: JournalDraft,
+  now: () => Date,
+  slot?: string,
+): Promise<Result<{ title: string; updatedAt: string }>> {
   const title = await journalTitle(store, draft);
-  const text = serialiseEntry({ draft, title, updatedAt: now().toISOString() });
+  const updatedAt = now().toISOString();
+  const text = serialiseEntry(slot === undefined ? { draft, title, updatedAt } : { draft, title, updatedAt, slot });
   const bytes = new TextEncoder().encode(text);
   if (bytes.length > MAX_ENTRY_BYTES) {
     return fail(
@@ -120,11 +166,12 @@ async function writeEntry(store: PostStore, dir: string, draft: JournalDraft, no
   }
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(path.join(dir, entryFileName(draft.id)), bytes, 0o600);
+    const name = slot === undefined ? entryFileName(draft.id) : keptFileName(draft.id, slot);
+    await writeFileAtomic(path.join(dir, name), bytes, 0o600);
   } catch (error) {
     return ioFailure(error, 'keep your unsaved edits in the journal');
   }
-  return ok(null);
+  return ok({ title, updatedAt });
 }
 
 async function removeEntry(file: string): Promise<Result<null>> {
@@ -136,11 +183,13 @@ async function removeEntry(file: string): Promise<Result<null>> {
   return ok(null);
 }
 
-async function holdsEdits(file: string, request: SaveRequest): Promise<boolean> {
+/** Whether `file` holds these edits (made on the same version too, when `sameBase`). */
+async function holdsEdits(file: string, request: JournalDraft, sameBase = false): Promise<boolean> {
   const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
   if (!read.ok) return false;
   const parsed = parseEntry(path.basename(file), read.value.bytes);
-  return parsed.ok && sameEdits(parsed.entry.draft, request);
+  if (!parsed.ok || !sameEdits(parsed.entry.draft, request)) return false;
+  return !sameBase || parsed.entry.draft.baseVersion === request.baseVersion;
 }
 
 async function listEntries(
@@ -164,9 +213,10 @@ async function listEntries(
       warn?.(`Skipped the journal file ${file}: ${parsed.reason}. It is left in place.`);
       continue;
     }
-    const { draft, title, updatedAt } = parsed.entry;
+    const { draft, title, updatedAt, slot } = parsed.entry;
     const disk = await store.read(draft.id);
-    entries.push({ ...draft, title, updatedAt, diskVersion: disk.ok ? disk.value.version : null });
+    const entry: JournalEntry = { ...draft, title, updatedAt, diskVersion: disk.ok ? disk.value.version : null };
+    entries.push(slot === undefined ? entry : { ...entry, slot });
   }
   return ok(entries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)));
 }

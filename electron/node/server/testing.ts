@@ -83,6 +83,8 @@ export function fakeApi(): BlogApi {
     writeJournal: notHere,
     listJournal: () => Promise.resolve(ok([])),
     discardJournal: notHere,
+    keepJournal: notHere,
+    discardKeptJournal: notHere,
     exportPostHtml: notHere,
     exportSite: notHere,
     searchPosts: () => Promise.resolve(ok([])),

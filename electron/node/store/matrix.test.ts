@@ -62,6 +62,8 @@ function callsNaming(id: string): [string, unknown[]][] {
     ['deletePost', [id]],
     ['writeJournal', [{ id, baseVersion: 'x', body: 'b', frontMatter: { kind: 'none' } }]],
     ['discardJournal', [id]],
+    ['keepJournal', [{ id, baseVersion: 'x', body: 'b', frontMatter: { kind: 'none' } }]],
+    ['discardKeptJournal', [id, '0123456789abcdef']],
     ['exportPostHtml', [id]],
     ['renamePost', [{ id, newId: 'renamed.md' }]],
     ['renamePost', [{ id: 'post.md', newId: id }]],
