@@ -59,6 +59,36 @@ async function journalIds(app: Page): Promise<string[]> {
   });
 }
 
+/** The bodies the journal holds now, kept apart or not (what the next launch would offer). */
+async function journalBodies(app: Page): Promise<string[]> {
+  return app.evaluate(async () => {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="postwright-token"]')?.content ?? '';
+    const response = await fetch('/api/listJournal', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Postwright-Token': token },
+      body: JSON.stringify({ args: [] }),
+    });
+    const result = (await response.json()) as { ok: boolean; value?: { body: string }[] };
+    return result.ok && result.value ? result.value.map((entry) => entry.body) : [];
+  });
+}
+
+/** Resolves once the page's call of one API method has been answered (browser mode's HTTP client). */
+function answered(app: Page, method: string): Promise<unknown> {
+  return app.waitForResponse((response) => response.url().endsWith(`/api/${method}`));
+}
+
+/** Reloads as a crash would: no "leave the page?" question, the journal as it stands. */
+async function relaunch(app: Page): Promise<void> {
+  await app.evaluate(() => {
+    window.onbeforeunload = null;
+  });
+  app.once('dialog', (dialog) => void dialog.accept());
+  await app.reload();
+  await expect(app.getByRole('listbox', { name: 'Posts' }).getByRole('option').first()).toBeVisible();
+}
+
 test('a post changed on disk with no local edits reloads silently, the caret staying put', async ({
   app,
   postsDir,
@@ -233,3 +263,77 @@ test('autosave, when switched on in Settings, saves after typing stops', async (
   await expect.poll(() => readFile(file, 'utf8'), { timeout: 10_000 }).toContain('Saved without asking.');
   await expect(app.getByRole('status')).toContainText('Saved');
 });
+
+// The audit's take-theirs.mjs: "yours stay in the journal" must hold after a save or more typing.
+for (const then of ['save', 'type'] as const) {
+  test(`"Take theirs", then ${then === 'save' ? 'Ctrl+S' : 'typing'}: mine is still offered after a reload`, async ({
+    app,
+    postsDir,
+  }) => {
+    const file = path.join(postsDir, WRITING);
+    const markdown = await openWriting(app);
+    await markdown.click();
+    await app.keyboard.press('ControlOrMeta+End');
+    await app.keyboard.type('MY-PARAGRAPH written by the author.');
+    await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('MY-PARAGRAPH'));
+    await writeFile(file, `${await readFile(file, 'utf8')}\nA line added by another program.\n`);
+    const banner = app.getByRole('alert').filter({ hasText: 'This post changed on disk' });
+    await banner.getByRole('button', { name: 'Take theirs' }).click();
+    await expect(markdown).toHaveValue(/another program/);
+
+    await markdown.click();
+    if (then === 'save') {
+      const discarded = answered(app, 'discardJournal');
+      await app.keyboard.press('ControlOrMeta+s');
+      await discarded;
+    } else {
+      const written = answered(app, 'writeJournal');
+      await app.keyboard.press('ControlOrMeta+End');
+      await app.keyboard.type('x');
+      await written;
+    }
+
+    await relaunch(app);
+    const dialog = app.getByRole('dialog', { name: 'Restore unsaved work' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('MY-PARAGRAPH written by the author.');
+  });
+}
+
+// The audit's later-then-edit.mjs: "Later" keeps the crash-time entry, whatever the author then does to that post.
+for (const then of ['save', 'type'] as const) {
+  test(`restore prompt "Later", then editing the post and ${then === 'save' ? 'saving' : 'pausing'}: the crash-time work is still offered`, async ({
+    app,
+  }) => {
+    const markdown = await openWriting(app);
+    await markdown.click();
+    await app.keyboard.press('ControlOrMeta+End');
+    await app.keyboard.type('CRASH-TIME-PARAGRAPH that was never saved.');
+    await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('CRASH-TIME-PARAGRAPH'));
+    await relaunch(app);
+
+    const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
+    await expect(prompt).toContainText('CRASH-TIME-PARAGRAPH');
+    await app.keyboard.press('Escape');
+    await expect(prompt).toHaveCount(0);
+    await expect(app.getByRole('button', { name: 'Unsaved work to restore (1)' })).toBeVisible();
+
+    await openWriting(app);
+    await markdown.click();
+    await app.keyboard.press('ControlOrMeta+Home');
+    await app.keyboard.type('Fix: ');
+    if (then === 'save') {
+      const saved = answered(app, 'savePost');
+      await app.keyboard.press('ControlOrMeta+s');
+      await saved;
+      await expect(app.getByRole('status')).toContainText('Saved');
+    } else {
+      await answered(app, 'writeJournal');
+    }
+
+    await relaunch(app);
+    const next = app.getByRole('dialog', { name: 'Restore unsaved work' });
+    await expect(next).toBeVisible();
+    await expect(next).toContainText('CRASH-TIME-PARAGRAPH that was never saved.');
+  });
+}

@@ -182,6 +182,8 @@ export function App(): React.JSX.Element {
           onOpenPost={openPost}
           onOpenExternal={openExternal}
           onTakeTheirs={() => {
+            // Mine is kept apart and offered by the reminder, not by a prompt over the editor.
+            setRestoreLater(true);
             journal.keepNow();
             void editor.reloadFromDisk();
           }}
@@ -238,10 +240,7 @@ export function App(): React.JSX.Element {
             setRestoreLater(true);
             ask(() => void journal.restore(entry));
           }}
-          onDiscard={(entry) => {
-            void journal.discard(entry.id);
-            journal.dismiss(entry.id);
-          }}
+          onDiscard={journal.discardEntry}
           onLater={() => setRestoreLater(true)}
         />
       ) : null}

@@ -33,7 +33,7 @@ export function RestoreDialog({
       <ul className="restore-list">
         {entries.map((entry, index) => (
           <RestoreItem
-            key={entry.id}
+            key={`${entry.id}#${entry.slot ?? ''}`}
             first={index === 0}
             entry={entry}
             readDisk={readDisk}

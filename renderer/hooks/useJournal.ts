@@ -1,11 +1,14 @@
 /**
  * The journal of unsaved edits: the open post's draft is written about a second after typing stops,
- * forgotten once saved or discarded, and offered back at launch. A backend without a journal
+ * forgotten once saved or discarded, and offered back at launch. Entries found at launch, and the
+ * edits "Take theirs" sets aside, are kept apart until the author restores or discards each one
+ * (see journalKeeping.ts), so no edit or save of their post replaces them. A backend without a journal
  * (UNSUPPORTED) simply turns the feature off: no errors, no prompts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BlogApi, JournalDraft, JournalEntry, Result } from '../../shared/api/contract';
 import { isDirty, saveRequest, type EditorState } from '../state/editor';
+import { adoptEntry, forgetEntry, keepApart, sameEntry, withEntry } from './journalKeeping';
 import type { EditorControls } from './useEditor';
 
 /** How long after the last keystroke the draft is journalled. */
@@ -13,18 +16,20 @@ export const JOURNAL_DELAY_MS = 1000;
 
 /** What the UI can do with the journal. */
 export interface JournalControls {
-  /** Entries found at launch that the author has not yet restored or discarded. */
+  /** Entries found at launch or set aside by Take theirs that the author has not yet restored or discarded. */
   entries: JournalEntry[];
   /** Saves like the editor does, then forgets the post's journal when everything is on disk. */
   save: (force?: boolean) => Promise<boolean>;
   /** Forgets the journalled edits of a post (the author chose not to keep them); settles after any write queued before it. */
   discard: (id: string) => Promise<void>;
-  /** Journals the open post's edits at once (before they are dropped, so they can come back). */
+  /** Keeps the open post's edits apart at once (before they are dropped), to be offered back until decided. */
   keepNow: () => void;
+  /** Forgets an offered entry (the author chose not to keep it) and takes it off the list. */
+  discardEntry: (entry: JournalEntry) => void;
   /** Opens a journalled post and applies its edits as unsaved edits; false when it could not. */
   restore: (entry: JournalEntry) => Promise<boolean>;
-  /** Removes an entry from the launch list without touching the journal. */
-  dismiss: (id: string) => void;
+  /** Removes an entry from the list without touching the journal. */
+  dismiss: (entry: JournalEntry) => void;
 }
 
 /** The draft a save would send, as the journal keeps it. */
@@ -75,8 +80,10 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
 
   useEffect(() => {
     let live = true;
-    void api.listJournal().then((result) => {
-      if (live && result.ok) setEntries(result.value);
+    void api.listJournal().then(async (result) => {
+      if (!result.ok) return;
+      const kept = await keepApart(api, result.value);
+      if (live) setEntries(kept);
     });
     return () => {
       live = false;
@@ -92,7 +99,17 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
   }, [api, enqueue, state]);
 
   const discard = useCallback((id: string) => enqueue(() => api.discardJournal(id)), [api, enqueue]);
-  const dismiss = useCallback((id: string) => setEntries((list) => list.filter((entry) => entry.id !== id)), []);
+  const dismiss = useCallback(
+    (entry: JournalEntry) => setEntries((list) => list.filter((other) => !sameEntry(other, entry))),
+    [],
+  );
+  const discardEntry = useCallback(
+    (entry: JournalEntry) => {
+      void enqueue(() => forgetEntry(api, entry));
+      dismiss(entry);
+    },
+    [api, dismiss, enqueue],
+  );
 
   const save = useCallback(
     async (force = false) => {
@@ -106,7 +123,12 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
 
   const keepNow = useCallback(() => {
     const draft = journalDraft(current());
-    if (draft !== null) void enqueue(() => api.writeJournal(draft));
+    if (draft === null) return;
+    void enqueue(async () => {
+      const kept = await api.keepJournal(draft);
+      if (kept.ok) setEntries((list) => withEntry(list, kept.value));
+      return kept;
+    });
   }, [api, current, enqueue]);
 
   const restore = useCallback(
@@ -119,14 +141,15 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
         dispatch({ type: 'loaded', doc: { ...disk, version: entry.baseVersion } });
       applyEntry(dispatch, entry);
       if (disk.version !== entry.baseVersion) dispatch({ type: 'diskVersion', doc: disk });
-      dismiss(entry.id);
+      void enqueue(() => adoptEntry(api, entry));
+      dismiss(entry);
       return true;
     },
-    [current, dismiss, dispatch, open],
+    [api, current, dismiss, dispatch, enqueue, open],
   );
 
   return useMemo(
-    () => ({ entries, save, discard, keepNow, restore, dismiss }),
-    [entries, save, discard, keepNow, restore, dismiss],
+    () => ({ entries, save, discard, keepNow, discardEntry, restore, dismiss }),
+    [entries, save, discard, keepNow, discardEntry, restore, dismiss],
   );
 }
