@@ -5,7 +5,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 const WRITING = 'writing-in-plain-text.md';
@@ -28,6 +28,14 @@ async function typeAtEnd(app: Page, text: string): Promise<void> {
   // One input event, as a paste would be: typing key by key adds nothing here and is slow on a busy machine.
   await app.keyboard.insertText(text);
   await expect(app.getByRole('status')).toContainText(/unsaved/i);
+}
+
+/** Tests that watch or hold the page's API calls run in browser mode only: in Electron those calls are IPC, not HTTP. */
+function httpOnly(testInfo: TestInfo): void {
+  testInfo.skip(
+    testInfo.project.metadata.mode !== 'browser',
+    "It watches or holds the page's API calls over HTTP (browser mode); in Electron they are IPC.",
+  );
 }
 
 /** Rewrites the post on disk the way another program would (a body line replaced). */
@@ -120,7 +128,11 @@ test('local edits and a change on disk: the banner, and "Keep mine" saves over t
   expect(after).toContain('The tool is replaceable');
 });
 
-test('"Take theirs" shows the disk version and keeps mine in the journal to restore', async ({ app, postsDir }) => {
+test('"Take theirs" shows the disk version and keeps mine in the journal to restore', async ({
+  app,
+  postsDir,
+}, testInfo) => {
+  httpOnly(testInfo);
   const file = path.join(postsDir, WRITING);
   const markdown = await openWriting(app);
   await typeAtEnd(app, '\nMine, to be kept safe.');
@@ -167,7 +179,8 @@ test('a post deleted on disk keeps its text and says so', async ({ app, postsDir
   await expect(markdown).toHaveValue(/Every few years/);
 });
 
-test('unsaved work comes back after the page dies: the restore dialog', async ({ app, postsDir }) => {
+test('unsaved work comes back after the page dies: the restore dialog', async ({ app, postsDir }, testInfo) => {
+  httpOnly(testInfo);
   await openWriting(app);
   await typeAtEnd(app, '\nWritten just before the crash.');
   await expect.poll(() => journalIds(app)).toContain(WRITING);
@@ -217,7 +230,8 @@ test('leaving a post with unsaved changes asks, on Save: Enter saves them, never
 test('keys typed while another post is being read change neither post, and the new one opens at its top', async ({
   app,
   postsDir,
-}) => {
+}, testInfo) => {
+  httpOnly(testInfo);
   const markdown = await openWriting(app);
   const before = await markdown.inputValue();
   // The next post's read is held, so the keys surely come while it is on its way.
@@ -247,6 +261,38 @@ test('keys typed while another post is being read change neither post, and the n
   expect(await readFile(path.join(postsDir, WRITING), 'utf8')).not.toContain('lost keys');
 });
 
+test('a slow read of a post the author has left does not replace the post opened after it', async ({
+  app,
+}, testInfo) => {
+  httpOnly(testInfo);
+  // Reads of "Writing in Plain Text" are held; "Notes on Revision" opens at once.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let heldReads = 0;
+  await app.route('**/api/readPost', async (route) => {
+    const body = route.request().postDataJSON() as { args: unknown[] };
+    if (body.args[0] === WRITING) {
+      heldReads += 1;
+      await held;
+    }
+    await route.continue();
+  });
+  const list = app.getByRole('listbox', { name: 'Posts' });
+  await list.getByRole('option', { name: TITLE }).click();
+  await expect.poll(() => heldReads).toBe(1);
+  await list.getByRole('option', { name: 'Notes on Revision' }).click();
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('Notes on Revision');
+  await typeAtEnd(app, '\nTyped into the post opened last.');
+  const late = answered(app, 'readPost');
+  release();
+  await late;
+  // One more task for the late answer to land, if it would.
+  await app.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('Notes on Revision');
+  await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/Typed into the post opened last\.$/);
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+});
+
 test('autosave, when switched on in Settings, saves after typing stops', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
   await app.getByRole('button', { name: 'Settings' }).click();
@@ -269,7 +315,8 @@ for (const then of ['save', 'type'] as const) {
   test(`"Take theirs", then ${then === 'save' ? 'Ctrl+S' : 'typing'}: mine is still offered after a reload`, async ({
     app,
     postsDir,
-  }) => {
+  }, testInfo) => {
+    httpOnly(testInfo);
     const file = path.join(postsDir, WRITING);
     const markdown = await openWriting(app);
     await markdown.click();
@@ -304,7 +351,8 @@ for (const then of ['save', 'type'] as const) {
 for (const then of ['save', 'type'] as const) {
   test(`restore prompt "Later", then editing the post and ${then === 'save' ? 'saving' : 'pausing'}: the crash-time work is still offered`, async ({
     app,
-  }) => {
+  }, testInfo) => {
+    httpOnly(testInfo);
     const markdown = await openWriting(app);
     await markdown.click();
     await app.keyboard.press('ControlOrMeta+End');

@@ -55,6 +55,15 @@ describe('keepApart (entries found at launch)', () => {
     expect(kept).toEqual([entry('Crash-time text.', { slot: SLOT }), already]);
   });
 
+  it('offers the same edits once when the post journal and a kept file hold them both (a restore cut short)', async () => {
+    const { api } = recordingApi();
+    const kept = await keepApart(api, [
+      entry('Restored, then the app died.'),
+      entry('Restored, then the app died.', { slot: SLOT }),
+    ]);
+    expect(kept).toEqual([entry('Restored, then the app died.', { slot: SLOT })]);
+  });
+
   it('offers an entry as it is when it cannot be moved', async () => {
     const { api } = recordingApi(true);
     expect(await keepApart(api, [entry('Stuck.')])).toEqual([entry('Stuck.')]);

@@ -37,7 +37,8 @@ export async function keepApart(api: JournalApi, entries: JournalEntry[]): Promi
     const moved = await api.keepJournal(draftOf(entry));
     kept.push(moved.ok ? { ...moved.value, updatedAt: entry.updatedAt } : entry);
   }
-  return kept;
+  // The same edits kept twice land in one file (a crash between a restore's two steps, a second tab): offered once.
+  return kept.filter((entry, index) => kept.findIndex((other) => sameEntry(other, entry)) === index);
 }
 
 /** Forgets an entry's file: the one kept apart, or the post's own. */

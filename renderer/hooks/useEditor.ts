@@ -1,6 +1,6 @@
 /** The open post's side effects: reading, saving, creating, and noticing changes on disk. */
 import { startTransition, useCallback, useMemo, useReducer, useState } from 'react';
-import type { ApiError, BlogApi } from '../../shared/api/contract';
+import type { ApiError, BlogApi, PostDoc, Result } from '../../shared/api/contract';
 import {
   editorReducer,
   initialEditor,
@@ -56,10 +56,19 @@ export function useEditor(api: BlogApi): EditorControls {
   const open = useCallback(
     async (id: string) => {
       dispatch({ type: 'open', id });
-      const result = await api.readPost(id);
+      let result: Result<PostDoc>;
+      try {
+        result = await api.readPost(id);
+      } catch (error) {
+        // A read that throws (not a failure the backend reported) must not leave the editor read-only, opening.
+        result = { ok: false, error: { code: 'IO', message: `Could not read the post: ${String(error)}` } };
+      }
+      // A read the author has since left for another post lands nowhere: after that post is in (opening
+      // cleared), it would replace it, and whatever was typed there.
+      if (current().opening !== id) return;
       dispatch(result.ok ? { type: 'loaded', doc: result.value } : { type: 'loadFailed', id, error: result.error });
     },
-    [api, dispatch],
+    [api, current, dispatch],
   );
 
   const save = useCallback(

@@ -74,19 +74,20 @@ function resolve(
   postId: string,
   placeholder: string,
   replacement: string,
-): void {
+): boolean {
   const now = target?.now();
   const area = liveArea(pasted);
-  if (target === null || target.readOnly || now?.postId !== postId || area === null) return;
+  if (target === null || target.readOnly || now?.postId !== postId || area === null) return false;
   // The textarea must hold this post's text: the placeholder in both, or it is not this paste's.
-  if (!now.body.includes(placeholder)) return;
+  if (!now.body.includes(placeholder)) return false;
   const selection = { start: area.selectionStart, end: area.selectionEnd };
   const direction = area.selectionDirection;
   const next = replacePlaceholder(area.value, placeholder, replacement, selection);
-  if (next === null) return;
+  if (next === null) return false;
   area.setRangeText(replacement, next.from, next.to);
   area.setSelectionRange(next.start, next.end, direction);
   announce(area);
+  return true;
 }
 
 /** Wires paste and drop of images into the editor of `target`'s post. */
@@ -98,6 +99,8 @@ export function useImagePaste(api: Pick<BlogApi, 'saveImage'>, target: ImageTarg
     latest.current = target;
   });
   useEffect(() => {
+    // Placeholders of uploads on their way: a second paste of another `image.png` gets one of its own.
+    const uploading = new Set<string>();
     const upload = async (area: HTMLTextAreaElement, postId: string, files: File[], placeholders: string[]) => {
       let done = 0;
       try {
@@ -112,31 +115,36 @@ export function useImagePaste(api: Pick<BlogApi, 'saveImage'>, target: ImageTarg
             latest.current?.onError(saved.error);
             return;
           }
-          resolve(
-            area,
-            latest.current,
-            postId,
-            placeholder,
-            markdownImage(altFromFileName(name), saved.value.markdownPath),
-          );
+          const link = markdownImage(altFromFileName(name), saved.value.markdownPath);
+          if (!resolve(area, latest.current, postId, placeholder, link)) {
+            // Its place is gone (the post left, or the placeholder edited away): say where the image is.
+            latest.current?.onError({
+              code: 'CONFLICT',
+              message: `The image was saved as ${saved.value.markdownPath}, but where it was pasted is no longer in the post, so no link was added.`,
+              hint: `Add it where it belongs: ${link}`,
+            });
+          }
           done = index + 1;
         }
       } finally {
         // An image that failed, and those after it, leave nothing behind in the text.
         for (const placeholder of placeholders.slice(done)) resolve(area, latest.current, postId, placeholder, '');
+        for (const placeholder of placeholders) uploading.delete(placeholder);
       }
     };
     const handle = (event: Event, data: DataTransfer | null): void => {
       const area = editorArea(event.target);
       const files = imageFiles(data);
       const now = latest.current;
-      if (area === null || files.length === 0 || now === null || now.readOnly) return;
+      // A read-only textarea (a read-only post, or another post being read) takes no image.
+      if (area === null || area.readOnly || files.length === 0 || now === null || now.readOnly) return;
       const postId = now.now().postId;
       if (postId === null) return;
       event.preventDefault();
       now.onStart();
       const names = files.map((file) => file.name || 'image.png');
-      const { placeholders } = insertPlaceholders(area.value, area.selectionStart, area.selectionEnd, names);
+      const { placeholders } = insertPlaceholders(area.value, area.selectionStart, area.selectionEnd, names, uploading);
+      for (const placeholder of placeholders) uploading.add(placeholder);
       typeIn(area, placeholders.join(''));
       void upload(area, postId, files, placeholders);
     };

@@ -83,7 +83,8 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
     void api.listJournal().then(async (result) => {
       if (!result.ok) return;
       const kept = await keepApart(api, result.value);
-      if (live) setEntries(kept);
+      // Merged: an entry Take theirs kept meanwhile stays on the list.
+      if (live) setEntries((list) => [...kept].reverse().reduce((merged, entry) => withEntry(merged, entry), list));
     });
     return () => {
       live = false;

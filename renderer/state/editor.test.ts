@@ -81,6 +81,16 @@ describe('editing', () => {
     expect(isDirty(state)).toBe(false);
   });
 
+  it('refuses front-matter edits while another post is being read (its arrival would replace them)', () => {
+    const reading = editorReducer(opened(), { type: 'open', id: 'blog/other.md' });
+    const state = [
+      { type: 'setField', key: 'title', value: { kind: 'text', text: 'Typed while opening' } },
+      { type: 'removeField', key: 'path' },
+    ].reduce((s, action) => editorReducer(s, action as EditorAction), reading);
+    expect(state.frontMatter).toBe(reading.frontMatter);
+    expect(isDirty(state)).toBe(false);
+  });
+
   it('refuses edits to a read-only post', () => {
     const doc = { ...seedDoc(), readOnly: 'The file is not UTF-8.' };
     const state = run({ type: 'loaded', doc }, { type: 'editBody', body: 'x' }, { type: 'removeField', key: 'title' });

@@ -101,7 +101,8 @@ function fresh(state: EditorState, doc: PostDoc): EditorState {
 }
 
 function editDraft(state: EditorState, edit: (draft: FrontMatterDraft) => FrontMatterDraft): EditorState {
-  if (state.frontMatter === null || state.doc?.readOnly !== undefined) return state;
+  // Not while another post is being read: its arrival would replace the edit without a word.
+  if (state.frontMatter === null || state.doc?.readOnly !== undefined || state.opening !== null) return state;
   return { ...state, frontMatter: edit(state.frontMatter) };
 }
 

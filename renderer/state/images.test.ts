@@ -51,6 +51,13 @@ describe('pasting images', () => {
     expect(placed.cursor).toBe(placed.text.indexOf(' below'));
   });
 
+  it('gives a second paste a placeholder unlike those of uploads still on their way, even if gone from the text', () => {
+    // The first paste's placeholder was undone away; its upload has not landed yet.
+    const placed = insertPlaceholders('Text', 4, 4, ['image.png'], ['![Uploading image.png…]()']);
+    expect(placed.placeholders).toEqual(['![Uploading image.png (2)…]()']);
+    expect(placed.text).toBe('Text![Uploading image.png (2)…]()');
+  });
+
   it('replaces the placeholder where typing moved it, never at the offset it was pasted at', () => {
     const placeholder = '![Uploading shot.png…]()';
     // Pasted at 4 over "THIS"; since then the author typed "Look: " before it and "the chart" after it.

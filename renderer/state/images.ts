@@ -53,10 +53,20 @@ export interface Placed {
   placeholders: string[];
 }
 
-/** `text` with a placeholder for each of `fileNames`, side by side, replacing [start, end). */
-export function insertPlaceholders(text: string, start: number, end: number, fileNames: readonly string[]): Placed {
+/**
+ * `text` with a placeholder for each of `fileNames`, side by side, replacing [start, end); each unlike
+ * those in `taken` too (the placeholders of uploads still on their way, whether or not still in the text).
+ */
+export function insertPlaceholders(
+  text: string,
+  start: number,
+  end: number,
+  fileNames: readonly string[],
+  taken: Iterable<string> = [],
+): Placed {
   const placeholders: string[] = [];
-  for (const name of fileNames) placeholders.push(uploadPlaceholder(name, text + placeholders.join('')));
+  const others = [...taken].join('');
+  for (const name of fileNames) placeholders.push(uploadPlaceholder(name, text + others + placeholders.join('')));
   return { ...insertAt(text, start, end, placeholders.join('')), placeholders };
 }
 
