@@ -45,30 +45,8 @@ async function changeOnDisk(file: string, from: string, to: string): Promise<voi
   await writeFile(file, text.replace(from, to));
 }
 
-/** The journal as the app's backend reports it (the same call the app makes). */
-async function journalIds(app: Page): Promise<string[]> {
-  return app.evaluate(async () => {
-    try {
-      return await listJournal();
-    } catch {
-      return ['(the server did not answer)'];
-    }
-    async function listJournal(): Promise<string[]> {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="postwright-token"]')?.content ?? '';
-      const response = await fetch('/api/listJournal', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-Postwright-Token': token },
-        body: JSON.stringify({ args: [] }),
-      });
-      const result = (await response.json()) as { ok: boolean; value?: { id: string }[] };
-      return result.ok && result.value ? result.value.map((entry) => entry.id) : [];
-    }
-  });
-}
-
-/** The bodies the journal holds now, kept apart or not (what the next launch would offer). */
-async function journalBodies(app: Page): Promise<string[]> {
+/** The journal's entries as the app's backend reports them (the same call the app makes), kept apart or not. */
+async function journal(app: Page): Promise<{ id: string; body: string }[]> {
   return app.evaluate(async () => {
     const token = document.querySelector<HTMLMetaElement>('meta[name="postwright-token"]')?.content ?? '';
     const response = await fetch('/api/listJournal', {
@@ -77,9 +55,23 @@ async function journalBodies(app: Page): Promise<string[]> {
       headers: { 'Content-Type': 'application/json', 'X-Postwright-Token': token },
       body: JSON.stringify({ args: [] }),
     });
-    const result = (await response.json()) as { ok: boolean; value?: { body: string }[] };
-    return result.ok && result.value ? result.value.map((entry) => entry.body) : [];
+    const result = (await response.json()) as { ok: boolean; value?: { id: string; body: string }[] };
+    return result.ok && result.value ? result.value.map(({ id, body }) => ({ id, body })) : [];
   });
+}
+
+/** The posts the journal holds edits of. */
+async function journalIds(app: Page): Promise<string[]> {
+  try {
+    return (await journal(app)).map((entry) => entry.id);
+  } catch {
+    return ['(the server did not answer)'];
+  }
+}
+
+/** The bodies the journal holds now, kept apart or not (what the next launch would offer). */
+async function journalBodies(app: Page): Promise<string[]> {
+  return (await journal(app)).map((entry) => entry.body);
 }
 
 /** Resolves once the page's call of one API method has been answered (browser mode's HTTP client). */
