@@ -223,6 +223,18 @@ describe('keepJournal', () => {
     expect(valueOf(await api.listJournal())).toEqual([kept]);
   });
 
+  it('keeps the time the edits were written when it moves them, not the time they were moved', async () => {
+    const draft = await draftOf('Written at the crash.\n');
+    valueOf(await api.writeJournal(draft));
+    const later = createBlogApi(await createPostStore({ postsDir: posts, now: FIXED_NOW }), {
+      journalDir,
+      now: () => new Date(2030, 0, 1),
+    });
+    const kept = valueOf(await later.keepJournal(draft));
+    expect(kept.updatedAt).toBe(FIXED_NOW().toISOString());
+    expect(valueOf(await later.listJournal()).map((entry) => entry.updatedAt)).toEqual([FIXED_NOW().toISOString()]);
+  });
+
   it('take theirs, then edit, save and discard the post: the kept edits are still offered', async () => {
     const mine = await draftOf('MY-PARAGRAPH written by the author.\n');
     valueOf(await api.writeJournal(mine));

@@ -110,10 +110,13 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
       if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
       return inOrder(draft.id, async () => {
         const slot = keptSlotOf(draft);
-        const kept = await writeEntry(store, dir, draft, options.now, slot);
+        // Edits moved out of the post's own file keep the time they were written (the prompt shows it).
+        const own = await entryHolding(fileOf(draft.id), draft, true);
+        const written = own === null ? options.now : () => new Date(own.updatedAt);
+        const kept = await writeEntry(store, dir, draft, written, slot);
         if (!kept.ok) return kept;
         // Moved, not copied: the post's own file would otherwise offer the same edits twice.
-        if (await holdsEdits(fileOf(draft.id), draft, true)) await removeEntry(fileOf(draft.id));
+        if (own !== null) await removeEntry(fileOf(draft.id));
         const disk = await store.read(draft.id);
         return ok({ ...draft, ...kept.value, diskVersion: disk.ok ? disk.value.version : null, slot });
       });
@@ -185,11 +188,20 @@ async function removeEntry(file: string): Promise<Result<null>> {
 
 /** Whether `file` holds these edits (made on the same version too, when `sameBase`). */
 async function holdsEdits(file: string, request: JournalDraft, sameBase = false): Promise<boolean> {
+  return (await entryHolding(file, request, sameBase)) !== null;
+}
+
+/** The entry in `file` when it holds these edits (made on the same version too, when `sameBase`), else null. */
+async function entryHolding(
+  file: string,
+  request: JournalDraft,
+  sameBase = false,
+): Promise<{ updatedAt: string } | null> {
   const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
-  if (!read.ok) return false;
+  if (!read.ok) return null;
   const parsed = parseEntry(path.basename(file), read.value.bytes);
-  if (!parsed.ok || !sameEdits(parsed.entry.draft, request)) return false;
-  return !sameBase || parsed.entry.draft.baseVersion === request.baseVersion;
+  if (!parsed.ok || !sameEdits(parsed.entry.draft, request)) return null;
+  return !sameBase || parsed.entry.draft.baseVersion === request.baseVersion ? parsed.entry : null;
 }
 
 async function listEntries(
