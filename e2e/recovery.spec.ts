@@ -285,6 +285,24 @@ test('a slow read of a post the author has left does not replace the post opened
   await expect(app.getByRole('status')).toContainText(/unsaved/i);
 });
 
+test('"Don\'t save", then cancelling the new post: the edits still on screen are journalled again', async ({
+  app,
+}, testInfo) => {
+  httpOnly(testInfo);
+  await openWriting(app);
+  await typeAtEnd(app, '\nStill on screen after Cancel.');
+  await expect.poll(() => journalIds(app)).toContain(WRITING);
+  await app.getByRole('button', { name: 'New post' }).click();
+  await app.getByRole('dialog', { name: 'Save your changes?' }).getByRole('button', { name: "Don't save" }).click();
+  const dialog = app.getByRole('dialog', { name: 'New post' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/Still on screen after Cancel\./);
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+  // A crash now must not lose them: the journal holds them again.
+  await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('Still on screen after Cancel.'));
+});
+
 test('autosave, when switched on in Settings, saves after typing stops', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
   await app.getByRole('button', { name: 'Settings' }).click();

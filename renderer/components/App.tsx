@@ -230,7 +230,16 @@ export function App(): React.JSX.Element {
           onCancel={guard.cancel}
         />
       ) : null}
-      {creating ? <NewPostDialog onCreate={create} onCancel={() => setCreating(false)} /> : null}
+      {creating ? (
+        <NewPostDialog
+          onCreate={create}
+          onCancel={() => {
+            setCreating(false);
+            // "Don't save" forgot the journal, but no post replaced this one: its edits are journalled again.
+            journal.journalNow();
+          }}
+        />
+      ) : null}
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
       {journal.entries.length > 0 && !restoreLater ? (
         <RestoreDialog

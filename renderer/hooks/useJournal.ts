@@ -24,6 +24,8 @@ export interface JournalControls {
   discard: (id: string) => Promise<void>;
   /** Keeps the open post's edits apart at once (before they are dropped), to be offered back until decided. */
   keepNow: () => void;
+  /** Journals the open post's unsaved edits now (after a "Don't save" whose action was then cancelled). */
+  journalNow: () => void;
   /** Forgets an offered entry (the author chose not to keep it) and takes it off the list. */
   discardEntry: (entry: JournalEntry) => void;
   /** Opens a journalled post and applies its edits as unsaved edits; false when it could not. */
@@ -122,6 +124,11 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
     [current, discard, editorSave],
   );
 
+  const journalNow = useCallback(() => {
+    const draft = journalDraft(current());
+    if (draft !== null) void enqueue(() => api.writeJournal(draft));
+  }, [api, current, enqueue]);
+
   const keepNow = useCallback(() => {
     const draft = journalDraft(current());
     if (draft === null) return;
@@ -150,7 +157,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
   );
 
   return useMemo(
-    () => ({ entries, save, discard, keepNow, discardEntry, restore, dismiss }),
-    [entries, save, discard, keepNow, discardEntry, restore, dismiss],
+    () => ({ entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss }),
+    [entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss],
   );
 }
