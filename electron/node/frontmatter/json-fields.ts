@@ -6,6 +6,7 @@ import type { FrontMatterField } from '../../../shared/api/contract';
 import { calendarWarning, looksLikeDate } from './dates';
 import { parseBlockData } from './parse';
 import type { YamlFields } from './yaml-fields';
+import { listableItems } from './list-items';
 
 const NOTE = 'JSON front matter is edited in Raw mode; the fields are shown read-only.';
 
@@ -17,7 +18,9 @@ function field(key: string, value: unknown): FrontMatterField {
     const warning = calendarWarning(value);
     return warning === undefined ? { key, kind: 'date', value } : { key, kind: 'date', value, warning };
   }
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return { key, kind: 'list', value };
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string') && listableItems(value)) {
+    return { key, kind: 'list', value };
+  }
   return { key, kind: 'raw', value: jsonText(value) };
 }
 

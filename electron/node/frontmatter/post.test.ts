@@ -121,6 +121,39 @@ describe('parsePost', () => {
     ]);
   });
 
+  it('shows a list as its source text when the form’s list field would change its items (a comma, spaces at an end, an empty item)', () => {
+    const kinds = (text: string) => parsePost(text).frontMatter.fields.map((field) => [field.key, field.kind]);
+    expect(
+      kinds(
+        '---\ncities: ["Paris, France", travel]\nauthors:\n  - Doe, John\npadded: [" spaced "]\nblank: ["", a]\ntags: [a, b c]\n---\n',
+      ),
+    ).toEqual([
+      ['cities', 'raw'],
+      ['authors', 'raw'],
+      ['padded', 'raw'],
+      ['blank', 'raw'],
+      ['tags', 'list'],
+    ]);
+    expect(kinds('+++\ncities = ["Paris, France"]\ntags = ["a"]\n+++\n')).toEqual([
+      ['cities', 'raw'],
+      ['tags', 'list'],
+    ]);
+    expect(kinds('{\n"cities": ["Paris, France"],\n"tags": ["a"]\n}\n')).toEqual([
+      ['cities', 'raw'],
+      ['tags', 'list'],
+    ]);
+    // Such a list is kept byte for byte by a save that does not touch it.
+    const text = '---\ntitle: A\ncities: ["Paris, France", travel]\n---\nBody\n';
+    const saved = applySave(
+      text,
+      { kind: 'fields', edits: [{ op: 'set', key: 'title', value: { kind: 'text', text: 'B' } }] },
+      'Body\n',
+    );
+    expect(saved.ok ? saved.value : saved.error.message).toBe(
+      '---\ntitle: B\ncities: ["Paris, France", travel]\n---\nBody\n',
+    );
+  });
+
   it('keeps `__proto__` and `<<` as ordinary fields without touching prototypes', () => {
     const post = parsePost('---\n__proto__: {polluted: true}\n<<: {x: 1}\nconstructor: c\n---\n');
     expect(post.frontMatter.fields.map((f) => f.key)).toEqual(['__proto__', '<<', 'constructor']);

@@ -9,6 +9,7 @@ import { parseBlockData } from './parse';
 import { tomlLines, tomlRawSources } from './toml-lines';
 import type { TomlLine } from './toml-lines';
 import type { YamlFields } from './yaml-fields';
+import { listableItems } from './list-items';
 
 function scalarText(value: unknown): string | null {
   if (typeof value === 'string') return value;
@@ -36,7 +37,7 @@ function field(
   if (typeof value === 'string') return looksLikeDate(value) ? dateField(key, value) : { key, kind: 'text', value };
   if (Array.isArray(value)) {
     const items = value.map(scalarText);
-    if (items.every((i): i is string => i !== null) && !value.some((v) => v instanceof Date))
+    if (items.every((i): i is string => i !== null) && listableItems(items) && !value.some((v) => v instanceof Date))
       return { key, kind: 'list', value: items };
   }
   const source = line?.source ?? rawSource();

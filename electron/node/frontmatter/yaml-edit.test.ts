@@ -109,8 +109,8 @@ describe('applySave: YAML field edits', () => {
   it('keeps flow and block list styles', () => {
     const list = (key: string, items: string[]): FieldEdit => ({ op: 'set', key, value: { kind: 'list', items } });
     const text = '---\nflow: [a, b]\nquoted: ["a"]\nblock:\n- a\n- b\nempty: []\n---\n';
-    expect(edit(text, list('flow', ['x', 'y, z']), list('quoted', ['q']), list('block', ['c']))).toBe(
-      '---\nflow: [x, "y, z"]\nquoted: ["q"]\nblock:\n- c\nempty: []\n---\n',
+    expect(edit(text, list('flow', ['x', 'y: z']), list('quoted', ['q']), list('block', ['c']))).toBe(
+      '---\nflow: [x, "y: z"]\nquoted: ["q"]\nblock:\n- c\nempty: []\n---\n',
     );
     // An empty list takes the block's prevailing style (here plain).
     expect(edit(text, list('empty', ['e']))).toBe(

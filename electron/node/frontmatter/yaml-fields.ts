@@ -8,6 +8,7 @@ import type { FrontMatterField } from '../../../shared/api/contract';
 import { calendarWarning, looksLikeDate } from './dates';
 import { isSimpleScalar, pairKey, parseYamlBlock, topLevelPairs, valueStart } from './yaml-doc';
 import type { YamlPair } from './yaml-doc';
+import { listableItems } from './list-items';
 
 /** What the form shows of a YAML block. */
 export interface YamlFields {
@@ -68,7 +69,12 @@ function pairField(pair: YamlPair, raw: string): FrontMatterField | null {
   if (node === null) return { key, kind: 'text', value: '' };
   if (isSimpleScalar(node)) return scalarField(key, node, raw);
   const items = isAlias(node) ? null : listItems(node);
-  if (items !== null && (node.anchor === undefined || node.anchor === null) && node.tag === undefined) {
+  if (
+    items !== null &&
+    listableItems(items) &&
+    (node.anchor === undefined || node.anchor === null) &&
+    node.tag === undefined
+  ) {
     return { key, kind: 'list', value: items };
   }
   return { key, kind: 'raw', value: valueSource(raw, pair, node) };
