@@ -68,6 +68,10 @@ const EDGE_CASES = [
   'title: a: b\n',
   'time: 10:30\n',
   'title: "x"y\n',
+  // Lists the form could not edit item by item are raw fields (frontmatter/list-items.ts).
+  'places: ["Paris, France", travel]\n',
+  'padded: [" spaced ", a]\n',
+  'blank: ["", a]\n',
 ];
 
 describe('quickParse', () => {

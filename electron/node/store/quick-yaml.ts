@@ -6,6 +6,7 @@
  */
 import type { FrontMatterField } from '../../../shared/api/contract';
 import { calendarWarning, looksLikeDate } from '../frontmatter/dates';
+import { listableItems } from '../frontmatter/list-items';
 import { parsePost } from '../frontmatter/index';
 import { splitPost } from '../frontmatter/split';
 import type { ParsedPost } from '../frontmatter/types';
@@ -54,7 +55,8 @@ function listItems(value: string): string[] | null {
     else if (PLAIN_ITEM.test(item) && plainKind(item) === 'string') items.push(item);
     else return null;
   }
-  return items;
+  // A list the form could not edit item by item is a raw field: the full reader says so.
+  return listableItems(items) ? items : null;
 }
 
 function plainKind(text: string): 'null' | 'boolean' | 'number' | 'string' {
