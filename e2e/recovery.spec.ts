@@ -332,7 +332,9 @@ for (const then of ['save', 'type'] as const) {
     await markdown.click();
     await app.keyboard.press('ControlOrMeta+End');
     await app.keyboard.type('MY-PARAGRAPH written by the author.');
-    await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('MY-PARAGRAPH'));
+    await expect
+      .poll(() => journalBodies(app))
+      .toContainEqual(expect.stringContaining('MY-PARAGRAPH written by the author.'));
     await writeFile(file, `${await readFile(file, 'utf8')}\nA line added by another program.\n`);
     const banner = app.getByRole('alert').filter({ hasText: 'This post changed on disk' });
     await banner.getByRole('button', { name: 'Take theirs' }).click();
@@ -367,7 +369,9 @@ for (const then of ['save', 'type'] as const) {
     await markdown.click();
     await app.keyboard.press('ControlOrMeta+End');
     await app.keyboard.type('CRASH-TIME-PARAGRAPH that was never saved.');
-    await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('CRASH-TIME-PARAGRAPH'));
+    await expect
+      .poll(() => journalBodies(app))
+      .toContainEqual(expect.stringContaining('CRASH-TIME-PARAGRAPH that was never saved.'));
     await relaunch(app);
 
     const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
