@@ -74,6 +74,17 @@ async function journalBodies(app: Page): Promise<string[]> {
   return (await journal(app)).map((entry) => entry.body);
 }
 
+/** Opens the writing post, types `sentence` at its end key by key, and waits until the journal holds all of it. */
+async function typeJournalled(app: Page, sentence: string): Promise<ReturnType<Page['getByLabel']>> {
+  const markdown = await openWriting(app);
+  await markdown.click();
+  await app.keyboard.press('ControlOrMeta+End');
+  await app.keyboard.type(sentence);
+  // The whole sentence: a journal write in the middle of typing holds only its start.
+  await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining(sentence));
+  return markdown;
+}
+
 /** Resolves once the page's call of one API method has been answered (browser mode's HTTP client). */
 function answered(app: Page, method: string): Promise<unknown> {
   return app.waitForResponse((response) => response.url().endsWith(`/api/${method}`));
@@ -328,13 +339,7 @@ for (const then of ['save', 'type'] as const) {
   }, testInfo) => {
     httpOnly(testInfo);
     const file = path.join(postsDir, WRITING);
-    const markdown = await openWriting(app);
-    await markdown.click();
-    await app.keyboard.press('ControlOrMeta+End');
-    await app.keyboard.type('MY-PARAGRAPH written by the author.');
-    await expect
-      .poll(() => journalBodies(app))
-      .toContainEqual(expect.stringContaining('MY-PARAGRAPH written by the author.'));
+    const markdown = await typeJournalled(app, 'MY-PARAGRAPH written by the author.');
     await writeFile(file, `${await readFile(file, 'utf8')}\nA line added by another program.\n`);
     const banner = app.getByRole('alert').filter({ hasText: 'This post changed on disk' });
     await banner.getByRole('button', { name: 'Take theirs' }).click();
@@ -365,13 +370,7 @@ for (const then of ['save', 'type'] as const) {
     app,
   }, testInfo) => {
     httpOnly(testInfo);
-    const markdown = await openWriting(app);
-    await markdown.click();
-    await app.keyboard.press('ControlOrMeta+End');
-    await app.keyboard.type('CRASH-TIME-PARAGRAPH that was never saved.');
-    await expect
-      .poll(() => journalBodies(app))
-      .toContainEqual(expect.stringContaining('CRASH-TIME-PARAGRAPH that was never saved.'));
+    const markdown = await typeJournalled(app, 'CRASH-TIME-PARAGRAPH that was never saved.');
     await relaunch(app);
 
     const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
