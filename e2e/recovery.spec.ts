@@ -9,6 +9,8 @@ import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 const WRITING = 'writing-in-plain-text.md';
+/** Where to save screenshots of the prompts, when set (`PW_SHOTS=/tmp/shots`). */
+const SHOTS = process.env.PW_SHOTS;
 
 // Each test waits on the watcher, the journal's one-second pause or autosave's two; allow a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -45,19 +47,29 @@ async function changeOnDisk(file: string, from: string, to: string): Promise<voi
   await writeFile(file, text.replace(from, to));
 }
 
+/** Calls one method of the page's backend over HTTP, as the app does; its value, or throws its error. */
+async function call(app: Page, method: string, args: unknown[]): Promise<unknown> {
+  const result = await app.evaluate(
+    async ([name, values]) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="postwright-token"]')?.content ?? '';
+      const response = await fetch(`/api/${name}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-Postwright-Token': token },
+        body: JSON.stringify({ args: values }),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [method, args] as const,
+  );
+  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message ?? 'no answer'}`);
+  return result.value;
+}
+
 /** The journal's entries as the app's backend reports them (the same call the app makes), kept apart or not. */
 async function journal(app: Page): Promise<{ id: string; body: string }[]> {
-  return app.evaluate(async () => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="postwright-token"]')?.content ?? '';
-    const response = await fetch('/api/listJournal', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-Postwright-Token': token },
-      body: JSON.stringify({ args: [] }),
-    });
-    const result = (await response.json()) as { ok: boolean; value?: { id: string; body: string }[] };
-    return result.ok && result.value ? result.value.map(({ id, body }) => ({ id, body })) : [];
-  });
+  const entries = (await call(app, 'listJournal', [])) as { id: string; body: string }[];
+  return entries.map(({ id, body }) => ({ id, body }));
 }
 
 /** The posts the journal holds edits of. */
@@ -398,3 +410,103 @@ for (const then of ['save', 'type'] as const) {
     await expect(next).toContainText('CRASH-TIME-PARAGRAPH that was never saved.');
   });
 }
+
+test('"Take theirs", then "Rename file…": the work kept apart follows the file and restores into it', async ({
+  app,
+  postsDir,
+}, testInfo) => {
+  httpOnly(testInfo);
+  const file = path.join(postsDir, WRITING);
+  const markdown = await typeJournalled(app, 'MY-PARAGRAPH written before the rename.');
+  await writeFile(file, `${await readFile(file, 'utf8')}\nA line added by another program.\n`);
+  await app
+    .getByRole('alert')
+    .filter({ hasText: 'This post changed on disk' })
+    .getByRole('button', { name: 'Take theirs' })
+    .click();
+  await expect(markdown).toHaveValue(/another program/);
+  await expect(app.getByRole('status')).toContainText('Saved');
+
+  await app.getByRole('button', { name: 'Rename file…' }).click();
+  const rename = app.getByRole('dialog', { name: 'Rename file' });
+  await rename.getByLabel('New file name').fill('plain-text-renamed.md');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(rename).toHaveCount(0);
+  await expect.poll(() => journalIds(app)).toEqual(['plain-text-renamed.md']);
+
+  await app.getByRole('button', { name: 'Unsaved work to restore (1)' }).click();
+  const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
+  await expect(prompt).toContainText('MY-PARAGRAPH written before the rename.');
+  await expect(prompt).not.toContainText('no longer on disk');
+  await prompt.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(markdown).toHaveValue(/MY-PARAGRAPH written before the rename\./);
+  // Theirs changed the file after mine was written: the author chooses, nothing is overwritten unasked.
+  await expect(app.getByRole('alert').filter({ hasText: 'This post changed on disk' })).toBeVisible();
+  expect(await readFile(path.join(postsDir, 'plain-text-renamed.md'), 'utf8')).toContain('another program');
+});
+
+test('unsaved work of a post deleted on disk comes back as a new post, and saves there', async ({
+  app,
+  postsDir,
+}, testInfo) => {
+  httpOnly(testInfo);
+  await typeJournalled(app, 'ORPHANED-PARAGRAPH whose file was deleted.');
+  await rm(path.join(postsDir, WRITING));
+  await relaunch(app);
+
+  const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
+  await expect(prompt).toContainText('The file is no longer on disk: restoring makes a new post of these edits.');
+  const restore = prompt.getByRole('button', { name: 'Restore as new post' });
+  await expect(restore).toBeFocused();
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await app.emulateMedia({ colorScheme: scheme });
+      // The buttons' colours ease over 120 ms: a screenshot at once would catch them halfway.
+      await app.waitForTimeout(500);
+      await app.screenshot({ path: `${SHOTS}/restore-gone-${scheme}.png` });
+    }
+  }
+  await app.keyboard.press('Enter');
+  await expect(prompt).toHaveCount(0);
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await expect(markdown).toHaveValue(/ORPHANED-PARAGRAPH whose file was deleted\./);
+  await expect(markdown).toHaveValue(/Every few years/);
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue(TITLE);
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+  // Journalled under the new post before the old entry is forgotten.
+  await expect
+    .poll(() => journal(app))
+    .toEqual([{ id: WRITING, body: expect.stringContaining('ORPHANED-PARAGRAPH') as unknown as string }]);
+
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toContainText('Saved');
+  const saved = await readFile(path.join(postsDir, WRITING), 'utf8');
+  expect(saved).toContain('ORPHANED-PARAGRAPH whose file was deleted.');
+  expect(saved).toMatch(/title:\s*"?Writing in Plain Text"?/);
+  await expect(app.getByRole('listbox', { name: 'Posts' }).getByRole('option', { name: TITLE })).toBeVisible();
+});
+
+test('Discard in the restore prompt moves the focus to the next Restore, never to the page', async ({
+  app,
+}, testInfo) => {
+  httpOnly(testInfo);
+  await typeJournalled(app, 'FIRST-ENTRY of two.');
+  // A second post's unsaved work, journalled through the same call the editor makes.
+  const other = 'notes-on-revision.md';
+  const doc = (await call(app, 'readPost', [other])) as { version: string; body: string };
+  await call(app, 'writeJournal', [
+    { id: other, baseVersion: doc.version, body: `${doc.body}SECOND-ENTRY of two.\n`, frontMatter: { kind: 'none' } },
+  ]);
+  await relaunch(app);
+
+  const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
+  const items = prompt.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await items.first().getByRole('button', { name: 'Discard' }).click();
+  await expect(items).toHaveCount(1);
+  const left = items.first().getByRole('button', { name: 'Restore', exact: true });
+  await expect(left).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(prompt).toHaveCount(0);
+  await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/(FIRST|SECOND)-ENTRY of two\./);
+});

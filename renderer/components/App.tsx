@@ -190,7 +190,15 @@ export function App(): React.JSX.Element {
           readDisk={readDisk}
           toolbar={<ExportBar exporter={exporter} api={api} events={events} desktop={desktop} />}
           writing={
-            <WritingPanel api={api} editor={editor} posts={posts.posts} onPostsChanged={() => void posts.refresh()} />
+            <WritingPanel
+              api={api}
+              editor={editor}
+              posts={posts.posts}
+              onRenamed={(from, to) => {
+                void posts.refresh();
+                void journal.renamed(from, to);
+              }}
+            />
           }
         />
       </SuggestionsProvider>
@@ -247,7 +255,12 @@ export function App(): React.JSX.Element {
           readDisk={readDisk}
           onRestore={(entry) => {
             setRestoreLater(true);
-            ask(() => void journal.restore(entry));
+            ask(
+              () =>
+                void journal.restore(entry).then((restored) => {
+                  if (restored && entry.diskVersion === null) void posts.refresh();
+                }),
+            );
           }}
           onDiscard={journal.discardEntry}
           onLater={() => setRestoreLater(true)}

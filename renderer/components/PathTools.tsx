@@ -17,7 +17,8 @@ export interface PathToolsProps {
   dirty: boolean;
   readOnly: boolean;
   dispatch: (action: EditorAction) => void;
-  onRenamed: () => void;
+  /** The file of post `from` is now `doc`. */
+  onRenamed: (from: string, doc: PostDoc) => void;
 }
 
 function text(fields: FrontMatterField[], key: string): string | null {
@@ -35,11 +36,12 @@ export function PathTools(props: PathToolsProps): React.JSX.Element {
   const bundle = /\/(index|_index|readme)\.(md|markdown)$/i.test(doc.id);
 
   const rename = async (fileName: string): Promise<ApiError | null> => {
-    const result = await api.renamePost({ id: doc.id, newId: renamedId(doc.id, fileName) });
+    const from = doc.id;
+    const result = await api.renamePost({ id: from, newId: renamedId(from, fileName) });
     if (!result.ok) return result.error;
     setRenaming(false);
     dispatch({ type: 'loaded', doc: result.value });
-    onRenamed();
+    onRenamed(from, result.value);
     return null;
   };
 

@@ -1,5 +1,5 @@
 /** The launch prompt offering back the unsaved edits the journal kept (after a crash or a kill). */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { JournalEntry, PostDoc, Result } from '../../shared/api/contract';
 import { changedLines } from '../state/compare';
 import { Dialog, INITIAL_FOCUS } from './Dialog';
@@ -24,13 +24,23 @@ export function RestoreDialog({
   onDiscard,
   onLater,
 }: RestoreDialogProps): React.JSX.Element {
+  const list = useRef<HTMLUListElement>(null);
+  // After a Discard its button is gone: the focus goes to the Restore beside it, never to the page.
+  const refocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const index = refocus.current;
+    if (index === null) return;
+    refocus.current = null;
+    const restores = list.current?.querySelectorAll<HTMLButtonElement>('button[data-restore]') ?? [];
+    restores[Math.min(index, restores.length - 1)]?.focus();
+  }, [entries]);
   return (
     <Dialog
       title="Restore unsaved work"
       description="Postwright kept changes that were never saved. Restore them to keep working, or discard them."
       onCancel={onLater}
     >
-      <ul className="restore-list">
+      <ul className="restore-list" ref={list}>
         {entries.map((entry, index) => (
           <RestoreItem
             key={`${entry.id}#${entry.slot ?? ''}`}
@@ -38,14 +48,16 @@ export function RestoreDialog({
             entry={entry}
             readDisk={readDisk}
             onRestore={() => onRestore(entry)}
-            onDiscard={() => onDiscard(entry)}
+            onDiscard={() => {
+              refocus.current = index;
+              onDiscard(entry);
+            }}
           />
         ))}
       </ul>
       <div className="dialog-actions">
         <span className="spacer" />
-        {/* Focused when the first post's Restore is disabled (its file is gone): never Discard. */}
-        <button type="button" className="button" {...INITIAL_FOCUS} onClick={onLater}>
+        <button type="button" className="button" onClick={onLater}>
           Later
         </button>
       </div>
@@ -73,7 +85,10 @@ async function previewOf(entry: JournalEntry, readDisk: RestoreDialogProps['read
   const disk = await readDisk(entry.id);
   if (!disk.ok) {
     const lines = entry.body.split('\n').slice(0, PREVIEW_LINES);
-    const note = disk.error.code === 'NOT_FOUND' ? 'The file is no longer on disk.' : disk.error.message;
+    const note =
+      disk.error.code === 'NOT_FOUND'
+        ? 'The file is no longer on disk: restoring makes a new post of these edits.'
+        : disk.error.message;
     return { lines, more: 0, note };
   }
   const diff = changedLines(disk.value.body, entry.body, PREVIEW_LINES);
@@ -128,11 +143,11 @@ function RestoreItem({ first, entry, readDisk, onRestore, onDiscard }: RestoreIt
           type="button"
           className="button primary"
           aria-describedby={`${id}-title`}
-          disabled={gone}
+          data-restore=""
           {...(first ? INITIAL_FOCUS : {})}
           onClick={onRestore}
         >
-          Restore
+          {gone ? 'Restore as new post' : 'Restore'}
         </button>
       </div>
     </li>

@@ -17,8 +17,8 @@ export interface WritingPanelProps {
   api: BlogApi;
   editor: EditorControls;
   posts: PostSummary[];
-  /** The list must be read again (a file was renamed). */
-  onPostsChanged: () => void;
+  /** The file of post `from` was renamed to `to` (the list must be read again). */
+  onRenamed: (from: string, to: string) => void;
 }
 
 function pathClash(fields: FrontMatterField[], id: string, posts: PostSummary[]): boolean {
@@ -27,7 +27,7 @@ function pathClash(fields: FrontMatterField[], id: string, posts: PostSummary[])
 }
 
 /** Nothing when no post is open. */
-export function WritingPanel({ api, editor, posts, onPostsChanged }: WritingPanelProps): React.JSX.Element | null {
+export function WritingPanel({ api, editor, posts, onRenamed }: WritingPanelProps): React.JSX.Element | null {
   const { state, dispatch, current } = editor;
   const [imageError, setImageError] = useState<ApiError | null>(null);
   const doc = state.doc;
@@ -56,7 +56,7 @@ export function WritingPanel({ api, editor, posts, onPostsChanged }: WritingPane
           dirty={isDirty(state)}
           readOnly={doc.readOnly !== undefined}
           dispatch={dispatch}
-          onRenamed={onPostsChanged}
+          onRenamed={(from, renamed) => onRenamed(from, renamed.id)}
         />
       </div>
       <PublishHints postId={doc.id} fields={state.frontMatter.fields} body={state.body} posts={posts} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fail, ok, type JournalDraft, type JournalEntry } from '../../shared/api/contract';
-import { adoptEntry, forgetEntry, keepApart, sameEntry, withEntry } from './journalKeeping';
+import { adoptEntry, afterRename, forgetEntry, keepApart, sameEntry, withEntry } from './journalKeeping';
 
 const SLOT = '0123456789abcdef';
 
@@ -99,5 +99,17 @@ describe('the list of offered entries', () => {
     expect(sameEntry(a, b)).toBe(false);
     expect(sameEntry(entry('x'), entry('y'))).toBe(true);
     expect(withEntry([a, b], { ...a, body: 'a2' })).toEqual([{ ...a, body: 'a2' }, b]);
+  });
+});
+
+describe('afterRename', () => {
+  it('offers each entry of the renamed post as the backend moved it, and leaves other posts and unmoved entries', () => {
+    const kept = entry('kept', { slot: SLOT });
+    const unmoved = entry('unreadable at the move', { slot: 'fedcba9876543210' });
+    const other = entry('other', { id: 'beta.md' });
+    const movedKept = { ...kept, id: 'renamed.md', diskVersion: 'v1' };
+    const stale = entry('kept', { id: 'renamed.md', baseVersion: 'v0', slot: '1111111111111111' });
+    const listed = [stale, movedKept, other, entry('unrelated', { id: 'renamed.md' })];
+    expect(afterRename([kept, other, unmoved], 'alpha.md', 'renamed.md', listed)).toEqual([movedKept, other, unmoved]);
   });
 });

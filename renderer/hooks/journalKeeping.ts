@@ -56,3 +56,22 @@ export async function adoptEntry(api: JournalApi, entry: JournalEntry): Promise<
   if (!written.ok) return written;
   return api.discardKeptJournal(entry.id, entry.slot);
 }
+
+/**
+ * After post `from` was renamed to `to`, the backend moved its journal entries: each entry offered
+ * for `from` becomes the one now `listed` under `to` with the same edits. An entry that was not
+ * moved (unreadable, or the move failed) stays as it was, so nothing offered disappears.
+ */
+export function afterRename(entries: JournalEntry[], from: string, to: string, listed: JournalEntry[]): JournalEntry[] {
+  return entries.map((entry) => {
+    if (entry.id !== from) return entry;
+    const moved = listed.find(
+      (other) =>
+        other.id === to &&
+        other.baseVersion === entry.baseVersion &&
+        other.body === entry.body &&
+        JSON.stringify(other.frontMatter) === JSON.stringify(entry.frontMatter),
+    );
+    return moved ?? entry;
+  });
+}

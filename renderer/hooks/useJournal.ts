@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BlogApi, JournalDraft, JournalEntry, Result } from '../../shared/api/contract';
 import { isDirty, saveRequest, type EditorState } from '../state/editor';
-import { adoptEntry, forgetEntry, keepApart, sameEntry, withEntry } from './journalKeeping';
+import { adoptEntry, afterRename, forgetEntry, keepApart, sameEntry, withEntry } from './journalKeeping';
 import type { EditorControls } from './useEditor';
 
 /** How long after the last keystroke the draft is journalled. */
@@ -28,10 +28,15 @@ export interface JournalControls {
   journalNow: () => void;
   /** Forgets an offered entry (the author chose not to keep it) and takes it off the list. */
   discardEntry: (entry: JournalEntry) => void;
-  /** Opens a journalled post and applies its edits as unsaved edits; false when it could not. */
+  /**
+   * Opens a journalled post and applies its edits as unsaved edits; false when it could not. Edits
+   * of a post whose file is gone come back as a new post of that title.
+   */
   restore: (entry: JournalEntry) => Promise<boolean>;
   /** Removes an entry from the list without touching the journal. */
   dismiss: (entry: JournalEntry) => void;
+  /** Post `from` was renamed to `to`: its offered entries follow it (the backend moved them). */
+  renamed: (from: string, to: string) => Promise<void>;
 }
 
 /** The draft a save would send, as the journal keeps it. */
@@ -78,7 +83,7 @@ function applyEntry(dispatch: EditorControls['dispatch'], entry: JournalDraft): 
 export function useJournal(api: BlogApi, editor: EditorControls): JournalControls {
   const [entries, setEntries] = useState<JournalEntry[]>([]);
   const enqueue = useQueue();
-  const { state, current, open, dispatch, save: editorSave } = editor;
+  const { state, current, open, create, dispatch, save: editorSave } = editor;
 
   useEffect(() => {
     let live = true;
@@ -141,6 +146,17 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
 
   const restore = useCallback(
     async (entry: JournalEntry) => {
+      if (entry.diskVersion === null) {
+        // Its file is gone (deleted, or renamed by another program): the edits come back as a new post.
+        if ((await create(entry.title)) !== null) return false;
+        applyEntry(dispatch, entry);
+        const draft = journalDraft(current());
+        // Journalled under the new post first, so a crash before the old entry is forgotten loses nothing.
+        if (draft !== null) void enqueue(() => api.writeJournal(draft));
+        void enqueue(() => forgetEntry(api, entry));
+        dismiss(entry);
+        return true;
+      }
       await open(entry.id);
       const disk = current().doc;
       if (disk?.id !== entry.id || disk.readOnly !== undefined) return false;
@@ -153,11 +169,19 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
       dismiss(entry);
       return true;
     },
-    [api, current, dismiss, dispatch, enqueue, open],
+    [api, create, current, dismiss, dispatch, enqueue, open],
+  );
+
+  const renamed = useCallback(
+    async (from: string, to: string) => {
+      const listed = await api.listJournal();
+      if (listed.ok) setEntries((list) => afterRename(list, from, to, listed.value));
+    },
+    [api],
   );
 
   return useMemo(
-    () => ({ entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss }),
-    [entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss],
+    () => ({ entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss, renamed }),
+    [entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss, renamed],
   );
 }

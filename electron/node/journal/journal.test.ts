@@ -235,6 +235,15 @@ describe('keepJournal', () => {
     expect(valueOf(await later.listJournal()).map((entry) => entry.updatedAt)).toEqual([FIXED_NOW().toISOString()]);
   });
 
+  it('keeps the title the edits were written under when their post was deleted since', async () => {
+    const draft = await draftOf('Written before the file went.\n');
+    valueOf(await api.writeJournal(draft));
+    await rm(path.join(posts, 'blog/hello.md'));
+    const kept = valueOf(await api.keepJournal(draft));
+    expect(kept).toMatchObject({ title: 'Hello There', diskVersion: null });
+    expect(valueOf(await api.listJournal()).map((entry) => entry.title)).toEqual(['Hello There']);
+  });
+
   it('take theirs, then edit, save and discard the post: the kept edits are still offered', async () => {
     const mine = await draftOf('MY-PARAGRAPH written by the author.\n');
     valueOf(await api.writeJournal(mine));
@@ -321,5 +330,63 @@ describe('kept files on disk', () => {
     for (const result of [await plain.keepJournal(draft), await plain.discardKeptJournal(draft.id, '0'.repeat(16))]) {
       expect(result.ok ? 'ok' : result.error.code).toBe('UNSUPPORTED');
     }
+  });
+});
+
+describe('renamePost and the journal', () => {
+  const listed = async () =>
+    valueOf(await api.listJournal())
+      .map(
+        (entry) =>
+          `${entry.id} ${entry.slot === undefined ? 'own' : 'kept'} ${entry.diskVersion === null ? 'gone' : 'there'} ${entry.body}`,
+      )
+      .sort();
+
+  it('moves the post entry and the entries kept apart to the new name, still restorable there', async () => {
+    const kept = await draftOf('Kept apart by Take theirs.\n');
+    valueOf(await api.keepJournal(kept));
+    valueOf(await api.writeJournal(await draftOf('Own entry.\n')));
+    valueOf(await api.renamePost({ id: 'blog/hello.md', newId: 'blog/greetings.md' }));
+    expect(await listed()).toEqual([
+      'blog/greetings.md kept there Kept apart by Take theirs.\n',
+      'blog/greetings.md own there Own entry.\n',
+    ]);
+    const [entry] = valueOf(await api.listJournal()).filter((one) => one.slot !== undefined);
+    // Same bytes under the new name: the edits still apply to the version they were made on.
+    expect(entry?.diskVersion).toBe(kept.baseVersion);
+    expect((await allFiles(journalDir)).some((name) => name.startsWith(hashOf('blog/hello.md')))).toBe(false);
+    for (const name of await allFiles(journalDir))
+      expect((await stat(path.join(journalDir, name))).mode & 0o777).toBe(0o600);
+    // The moved entries are the post's own now: its save forgets the own one, its kept one stays.
+    valueOf(await api.savePost({ ...(await draftOf('Own entry.\n', 'blog/greetings.md')) }));
+    expect(await listed()).toEqual(['blog/greetings.md kept there Kept apart by Take theirs.\n']);
+  });
+
+  it('never overwrites an entry the new name already had: the moved one is kept apart beside it', async () => {
+    const stale = { ...(await draftOf('Stale edits of an old greetings.md.\n')), id: 'blog/greetings.md' };
+    valueOf(await api.writeJournal(stale));
+    valueOf(await api.writeJournal(await draftOf('Moved.\n')));
+    valueOf(await api.renamePost({ id: 'blog/hello.md', newId: 'blog/greetings.md' }));
+    expect(await listed()).toEqual([
+      'blog/greetings.md kept there Moved.\n',
+      'blog/greetings.md own there Stale edits of an old greetings.md.\n',
+    ]);
+  });
+
+  it('leaves an unreadable entry under the old name, reported, and moves the rest', async () => {
+    valueOf(await api.writeJournal(await draftOf('Readable.\n')));
+    await writeFile(path.join(journalDir, `${hashOf('blog/hello.md')}-${'a'.repeat(16)}.json`), '{"cut short');
+    valueOf(await api.renamePost({ id: 'blog/hello.md', newId: 'blog/greetings.md' }));
+    expect(await listed()).toEqual(['blog/greetings.md own there Readable.\n']);
+    expect(warnings.join('\n')).toMatch(/Left the journal file .* under the old name: it is not valid JSON/);
+    expect(await allFiles(journalDir)).toContain(`${hashOf('blog/hello.md')}-${'a'.repeat(16)}.json`);
+  });
+
+  it('a refused rename moves nothing', async () => {
+    await writeFiles(posts, { 'blog/taken.md': seedPost('taken', '2024-01-02', 'Taken') });
+    valueOf(await api.writeJournal(await draftOf('Stays with hello.\n')));
+    const refused = await api.renamePost({ id: 'blog/hello.md', newId: 'blog/taken.md' });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('EXISTS');
+    expect(await listed()).toEqual(['blog/hello.md own there Stays with hello.\n']);
   });
 });

@@ -5,7 +5,7 @@
  * Edits the author has not decided on (Take theirs, or found at launch) are kept apart, each in a
  * file of its own that the post's writes, saves and discards never touch.
  */
-import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import {
   fail,
@@ -51,6 +51,12 @@ export interface Journal {
   keep(draft: JournalDraft): Promise<Result<JournalEntry>>;
   /** Forgets one entry kept apart. */
   discardKept(id: string, slot: string): Promise<Result<null>>;
+  /**
+   * Moves every entry of post `id` (its own and those kept apart) to `newId`, after its file was
+   * renamed, so they are still offered for the post. Nothing is overwritten: an entry `newId`
+   * already has stays, and the moved one is kept apart beside it.
+   */
+  renamed(id: string, newId: string): Promise<Result<null>>;
   /** Runs a save of `request`, then forgets the journalled edits it made permanent. */
   saving(request: SaveRequest, save: () => Promise<Result<PostDoc>>): Promise<Result<PostDoc>>;
 }
@@ -71,6 +77,7 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
       discard: () => Promise.resolve(NO_JOURNAL),
       keep: () => Promise.resolve(NO_JOURNAL),
       discardKept: () => Promise.resolve(NO_JOURNAL),
+      renamed: () => Promise.resolve(NO_JOURNAL),
       saving: (_request, save) => save(),
     };
   }
@@ -113,7 +120,8 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
         // Edits moved out of the post's own file keep the time they were written (the prompt shows it).
         const own = await entryHolding(fileOf(draft.id), draft, true);
         const written = own === null ? options.now : () => new Date(own.updatedAt);
-        const kept = await writeEntry(store, dir, draft, written, slot);
+        // And their title: the post's file may be gone since, and with it the title on disk.
+        const kept = await writeEntry(store, dir, draft, written, slot, own?.title);
         if (!kept.ok) return kept;
         // Moved, not copied: the post's own file would otherwise offer the same edits twice.
         if (own !== null) await removeEntry(fileOf(draft.id));
@@ -128,6 +136,11 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
       return inOrder(id, () => removeEntry(path.join(dir, keptFileName(id, slot))));
     },
     list: () => listEntries(store, dir, options.warn),
+    renamed(id, newId) {
+      const problem = idProblem(id) ?? idProblem(newId);
+      if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
+      return inOrder(id, () => inOrder(newId, () => moveEntries(dir, id, newId, options.warn)));
+    },
     discard(id) {
       const problem = idProblem(id);
       if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
@@ -155,8 +168,9 @@ async function writeEntry(
   draft: JournalDraft,
   now: () => Date,
   slot?: string,
+  knownTitle?: string,
 ): Promise<Result<{ title: string; updatedAt: string }>> {
-  const title = await journalTitle(store, draft);
+  const title = knownTitle ?? (await journalTitle(store, draft));
   const updatedAt = now().toISOString();
   const text = serialiseEntry(slot === undefined ? { draft, title, updatedAt } : { draft, title, updatedAt, slot });
   const bytes = new TextEncoder().encode(text);
@@ -175,6 +189,58 @@ async function writeEntry(
     return ioFailure(error, 'keep your unsaved edits in the journal');
   }
   return ok({ title, updatedAt });
+}
+
+/** Rewrites each readable entry of `id` as one of `newId`, then removes the old file (see `Journal.renamed`). */
+async function moveEntries(
+  dir: string,
+  id: string,
+  newId: string,
+  warn: ((message: string) => void) | undefined,
+): Promise<Result<null>> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return ok(null);
+    return ioFailure(error, 'move the unsaved edits to the new file name');
+  }
+  const own = entryFileName(id).slice(0, -'.json'.length);
+  for (const name of names.filter((candidate) => isEntryFileName(candidate) && candidate.startsWith(own))) {
+    const file = path.join(dir, name);
+    const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
+    const parsed = read.ok ? parseEntry(name, read.value.bytes) : { ok: false as const, reason: read.error.message };
+    if (!parsed.ok) {
+      warn?.(`Left the journal file ${file} under the old name: ${parsed.reason}.`);
+      continue;
+    }
+    const { title, updatedAt } = parsed.entry;
+    const draft = { ...parsed.entry.draft, id: newId };
+    // The post's own entry goes to the new name's own file, unless that holds edits already.
+    let slot = parsed.entry.slot;
+    if (slot === undefined && (await exists(path.join(dir, entryFileName(newId))))) slot = keptSlotOf(draft);
+    const target = path.join(dir, slot === undefined ? entryFileName(newId) : keptFileName(newId, slot));
+    try {
+      // A kept file of the same slot holds the same edits: writing them again changes nothing.
+      const text = serialiseEntry(slot === undefined ? { draft, title, updatedAt } : { draft, title, updatedAt, slot });
+      await writeFileAtomic(target, new TextEncoder().encode(text), 0o600);
+    } catch (error) {
+      return ioFailure(error, 'move the unsaved edits to the new file name');
+    }
+    const removed = await removeEntry(file);
+    if (!removed.ok) return removed;
+  }
+  return ok(null);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 async function removeEntry(file: string): Promise<Result<null>> {
@@ -196,7 +262,7 @@ async function entryHolding(
   file: string,
   request: JournalDraft,
   sameBase = false,
-): Promise<{ updatedAt: string } | null> {
+): Promise<{ updatedAt: string; title: string } | null> {
   const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
   if (!read.ok) return null;
   const parsed = parseEntry(path.basename(file), read.value.bytes);

@@ -28,6 +28,7 @@ export function createBlogApi(store: PostStore, options: BlogApiOptions = {}): B
     store,
     options.warn ? { dir: options.journalDir, now, warn: options.warn } : { dir: options.journalDir, now },
   );
+  const writing = writingApi(store, { now });
   return {
     getWorkspace: () => Promise.resolve(ok({ name: store.name, root: store.root })),
     listPosts: () => store.list(),
@@ -38,6 +39,17 @@ export function createBlogApi(store: PostStore, options: BlogApiOptions = {}): B
     deletePost: (id) => store.remove(id),
     ...journalMethods(journal),
     ...exportApi(store, { emit: options.emit, now, dataDir: options.dataDir }),
-    ...writingApi(store, { now }),
+    ...writing,
+    // The post's unsaved edits follow its file, so they are still offered for it.
+    renamePost: async (request) => {
+      const renamed = await writing.renamePost(request);
+      if (renamed.ok) {
+        const moved = await journal.renamed(request.id, renamed.value.id);
+        if (!moved.ok && moved.error.code !== 'UNSUPPORTED') {
+          options.warn?.(`The unsaved edits of ${request.id} stay under its old name: ${moved.error.message}`);
+        }
+      }
+      return renamed;
+    },
   };
 }
