@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { CloseRequest } from '../shared/api/desktop';
+import { journal } from './backend';
 import { test as base, expect } from './fixtures';
 
 const WRITING = 'writing-in-plain-text.md';
@@ -29,7 +30,8 @@ const STAND_IN = (token: string) => {
   const w = window as unknown as Record<string, unknown>;
   w.__desktop = { calls, request: (request: unknown) => listener?.(request) };
   w.desktop = {
-    openFolder: () => done(null),
+    // The author cancels the folder picker.
+    openFolder: () => (calls.push(['openFolder']), done(null)),
     openExternal: () => done(null),
     exportPostToFile: () => done(null),
     chooseFolder: () => (calls.push(['chooseFolder']), done({ token, label: '/home/author/site' })),
@@ -136,3 +138,48 @@ test('Export site asks for the folder with Choose folder… and sends its token,
   const body = (await sent).postDataJSON() as { args: [{ outDir: string }] };
   expect(body.args[0].outDir).toBe(TOKEN);
 });
+
+/** A menu command the test sends through the page's event stream, which is held until then. */
+interface Menu {
+  send: (command: string) => void;
+  sent: Promise<string>;
+}
+
+const menuTest = test.extend<{ menu: Menu }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright passes fixtures first; none are needed here
+  menu: async ({}, use) => {
+    let send: (command: string) => void = () => undefined;
+    const sent = new Promise<string>((resolve) => (send = resolve));
+    await use({ send, sent });
+  },
+  page: async ({ page, menu }, use) => {
+    let first = true;
+    await page.route('**/api/events', async (route) => {
+      if (!first) return route.abort();
+      first = false;
+      const body = `event: menuCommand\ndata: ${JSON.stringify({ command: await menu.sent })}\n\n`;
+      await route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body });
+    });
+    await use(page);
+  },
+});
+
+menuTest(
+  '"Open Folder…", "Don\'t save", then cancelling the picker: the edits still on screen are journalled again',
+  async ({ app, menu }) => {
+    await typeInWriting(app, '\nStill mine after the picker was cancelled.');
+    await expect
+      .poll(() => journal(app))
+      .toEqual([{ id: WRITING, body: expect.stringContaining('picker was cancelled') }]);
+    menu.send('openFolder');
+    const question = app.getByRole('dialog', { name: 'Save your changes?' });
+    await question.getByRole('button', { name: "Don't save" }).click();
+    await expect.poll(() => calls(app)).toContainEqual(['openFolder']);
+    // The picker was cancelled: the post stays open with its edits, and a crash now must not lose them.
+    await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/picker was cancelled/);
+    await expect(app.getByRole('status')).toContainText(/unsaved/i);
+    await expect
+      .poll(() => journal(app))
+      .toEqual([{ id: WRITING, body: expect.stringContaining('picker was cancelled') }]);
+  },
+);

@@ -6,6 +6,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
+import { call, journal } from './backend';
 import { test, expect } from './fixtures';
 
 const WRITING = 'writing-in-plain-text.md';
@@ -45,31 +46,6 @@ async function changeOnDisk(file: string, from: string, to: string): Promise<voi
   const text = await readFile(file, 'utf8');
   expect(text).toContain(from);
   await writeFile(file, text.replace(from, to));
-}
-
-/** Calls one method of the page's backend over HTTP, as the app does; its value, or throws its error. */
-async function call(app: Page, method: string, args: unknown[]): Promise<unknown> {
-  const result = await app.evaluate(
-    async ([name, values]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="postwright-token"]')?.content ?? '';
-      const response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json', 'X-Postwright-Token': token },
-        body: JSON.stringify({ args: values }),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, args] as const,
-  );
-  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message ?? 'no answer'}`);
-  return result.value;
-}
-
-/** The journal's entries as the app's backend reports them (the same call the app makes), kept apart or not. */
-async function journal(app: Page): Promise<{ id: string; body: string }[]> {
-  const entries = (await call(app, 'listJournal', [])) as { id: string; body: string }[];
-  return entries.map(({ id, body }) => ({ id, body }));
 }
 
 /** The posts the journal holds edits of. */

@@ -124,8 +124,15 @@ export function App(): React.JSX.Element {
     else if (command === 'toggleRaw') {
       const mode = current().frontMatter?.mode === 'raw' ? 'fields' : 'raw';
       editor.dispatch({ type: 'setMode', mode });
-    } else if (command === 'openFolder' && desktop !== null) guard.guard(() => void desktop.openFolder());
-    else if (command === 'exportHtml') exporter.exportHtml();
+    } else if (command === 'openFolder' && desktop !== null) {
+      guard.guard(
+        () =>
+          void desktop.openFolder().then((opened) => {
+            // No folder opened (the picker was cancelled): the post stays, and "Don't save" forgot its journal.
+            if (!opened.ok || opened.value === null) journal.journalNow();
+          }),
+      );
+    } else if (command === 'exportHtml') exporter.exportHtml();
   };
   const onPostsChanged = (change: BlogEvents['postsChanged']): void => {
     void posts.refresh();
