@@ -48,6 +48,9 @@ function tone(state: EditorState): 'quiet' | 'dirty' | 'busy' | 'error' {
   return isDirty(state) ? 'dirty' : 'quiet';
 }
 
+/** How long another post's read may take before the status bar says it is opening. */
+const SLOW_OPENING_MS = 400;
+
 /** The whole window. */
 export function App(): React.JSX.Element {
   const { api, events, desktop } = getBackend();
@@ -82,6 +85,19 @@ export function App(): React.JSX.Element {
       },
     });
   }, [listed]);
+
+  // Another post being read: said in the status bar only when the read is slow, so a quick switch
+  // does not flash (nor have a screen reader announce) "Opening…".
+  const [slowOpening, setSlowOpening] = useState<string | null>(null);
+  const switching = state.doc !== null && state.opening !== null && state.opening !== state.doc.id;
+  useEffect(() => {
+    if (!switching) return;
+    const id = state.opening;
+    const timer = window.setTimeout(() => setSlowOpening(id), SLOW_OPENING_MS);
+    return () => window.clearTimeout(timer);
+  }, [switching, state.opening]);
+
+  const slowSwitch = switching && slowOpening === state.opening;
 
   const openId = state.opening ?? state.doc?.id ?? null;
   const summary = posts.posts.find((post) => post.id === state.doc?.id);
@@ -211,8 +227,8 @@ export function App(): React.JSX.Element {
       </SuggestionsProvider>
       <div className="status-row">
         <StatusBar
-          status={statusText(state)}
-          tone={tone(state)}
+          status={slowSwitch ? 'Opening…' : statusText(state)}
+          tone={slowSwitch ? 'busy' : tone(state)}
           body={state.doc === null ? null : state.body}
           fileId={state.doc?.id ?? null}
           lineEnding={state.doc?.lineEnding ?? null}
