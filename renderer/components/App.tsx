@@ -281,7 +281,8 @@ export function App(): React.JSX.Element {
             ask(
               () =>
                 void journal.restore(entry).then((restored) => {
-                  if (restored && entry.diskVersion === null) void posts.refresh();
+                  // Restored as a new post (its file was gone): list it.
+                  if (restored && current().doc?.id !== entry.id) void posts.refresh();
                 }),
             );
           }}

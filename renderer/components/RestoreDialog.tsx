@@ -69,6 +69,8 @@ interface Preview {
   lines: string[];
   more: number;
   note: string | null;
+  /** The post's file is not on disk (restoring makes a new post). */
+  gone: boolean;
 }
 
 function frontMatterNote(entry: JournalEntry): string | null {
@@ -89,12 +91,12 @@ async function previewOf(entry: JournalEntry, readDisk: RestoreDialogProps['read
       disk.error.code === 'NOT_FOUND'
         ? 'The file is no longer on disk: restoring makes a new post of these edits.'
         : disk.error.message;
-    return { lines, more: 0, note };
+    return { lines, more: 0, note, gone: disk.error.code === 'NOT_FOUND' };
   }
   const diff = changedLines(disk.value.body, entry.body, PREVIEW_LINES);
   const note =
     disk.value.version === entry.baseVersion ? null : 'The file changed on disk since; you will choose which to keep.';
-  return { ...diff, note };
+  return { ...diff, note, gone: false };
 }
 
 interface RestoreItemProps {
@@ -118,7 +120,7 @@ function RestoreItem({ first, entry, readDisk, onRestore, onDiscard }: RestoreIt
       live = false;
     };
   }, [entry, readDisk]);
-  const gone = entry.diskVersion === null;
+  const gone = preview?.gone ?? entry.diskVersion === null;
   const fmNote = frontMatterNote(entry);
 
   return (

@@ -146,7 +146,9 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
 
   const restore = useCallback(
     async (entry: JournalEntry) => {
-      if (entry.diskVersion === null) {
+      // Asked again: the file may have gone, or come back, since the entry was listed.
+      const disk = await api.readPost(entry.id);
+      if (!disk.ok && disk.error.code === 'NOT_FOUND') {
         // Its file is gone (deleted, or renamed by another program): the edits come back as a new post.
         if ((await create(entry.title)) !== null) return false;
         applyEntry(dispatch, entry);
@@ -158,13 +160,13 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
         return true;
       }
       await open(entry.id);
-      const disk = current().doc;
-      if (disk?.id !== entry.id || disk.readOnly !== undefined) return false;
+      const opened = current().doc;
+      if (opened?.id !== entry.id || opened.readOnly !== undefined) return false;
       // The edits apply to the version they were made on, so a newer file on disk is a conflict, never overwritten.
-      if (disk.version !== entry.baseVersion)
-        dispatch({ type: 'loaded', doc: { ...disk, version: entry.baseVersion } });
+      if (opened.version !== entry.baseVersion)
+        dispatch({ type: 'loaded', doc: { ...opened, version: entry.baseVersion } });
       applyEntry(dispatch, entry);
-      if (disk.version !== entry.baseVersion) dispatch({ type: 'diskVersion', doc: disk });
+      if (opened.version !== entry.baseVersion) dispatch({ type: 'diskVersion', doc: opened });
       void enqueue(() => adoptEntry(api, entry));
       dismiss(entry);
       return true;
