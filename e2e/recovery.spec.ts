@@ -240,6 +240,7 @@ test('keys typed while another post is being read change neither post, and the n
   await expect(markdown).toHaveValue(before);
   // A slow read says so, and why the keys did nothing.
   await expect(app.getByRole('status')).toHaveText('Opening…');
+  if (SHOTS) await app.screenshot({ path: `${SHOTS}/status-opening.png` });
   release();
   await expect(app.getByLabel('title', { exact: true })).toHaveValue('Notes on Revision');
   await expect(markdown).not.toHaveAttribute('readonly', '');
