@@ -32,6 +32,12 @@ describe('file names', () => {
   it('derives a file name from the title, keeping the extension and folder', () => {
     expect(fileNameFromTitle('notes/old.markdown', 'Été à Paris')).toBe('ete-a-paris.markdown');
     expect(fileNameFromTitle('old.md', '???')).toBe('untitled.md');
+    // Titles in other scripts keep their letters (before, each of these was "untitled").
+    expect(fileNameFromTitle('old.md', '日本語の記事')).toBe('日本語の記事.md');
+    expect(fileNameFromTitle('old.md', 'Мой первый пост!')).toBe('мой-первый-пост.md');
+    expect(fileNameFromTitle('old.md', 'Straße & Café')).toBe('straße-and-cafe.md');
+    expect(fileNameFromTitle('old.md', 'مرحبا بالعالم')).toBe('مرحبا-بالعالم.md');
+    expect(fileNameFromTitle('old.md', '🙂🙂')).toBe('untitled.md');
     expect(renamedId('notes/old.md', 'new.md')).toBe('notes/new.md');
     expect(renamedId('old.md', 'new.md')).toBe('new.md');
   });

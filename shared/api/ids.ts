@@ -48,16 +48,19 @@ export function isMarkdownName(name: string): boolean {
   return MARKDOWN_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
 }
 
-/** A strict slug (`[a-z0-9-]`) from a title: accents folded, punctuation dropped. */
+/** A slug from a title: lower case, Latin accents folded, punctuation dropped, letters of every script kept. */
 export function slugify(title: string): string {
-  return title
+  const slug = title
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    // Latin accents are folded ("Crème" → "creme"); other scripts' marks are put back ("が", "й" stay).
+    .replace(/([a-z])[\u0300-\u036f]+/gi, '$1')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/['’‘`]/g, '')
     .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
+    // Letters and digits of every script are kept: a title in Japanese or Russian gets a name of its own.
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  // By characters, not UTF-16 units: a cut never splits one in two.
+  return Array.from(slug).slice(0, 80).join('').replace(/-+$/g, '');
 }

@@ -37,6 +37,20 @@ describe('create', () => {
     expect(await readFile(path.join(folder.dir, 'hello-2.md'), 'utf8')).toBe('mine too\n');
   });
 
+  it('names a post titled in another script by its own letters', async () => {
+    await writeFiles(folder.dir, { 'focus.md': seedPost('focus', '2016-05-26', 'Focus') });
+    const store = await open();
+    const doc = valueOf(await store.create({ title: '日本語の記事' }));
+    expect(doc.id).toBe('日本語の記事.md');
+    const text = await readFile(path.join(folder.dir, doc.id), 'utf8');
+    expect(text).toContain('path:\t"/blog/日本語の記事"\n');
+    expect(text).toContain('title:\t"日本語の記事"\n');
+    expect(valueOf(await store.create({ title: 'Мой первый пост' })).id).toBe('мой-первый-пост.md');
+    expect(valueOf(await store.list()).map((post) => post.title)).toEqual(
+      expect.arrayContaining(['日本語の記事', 'Мой первый пост']),
+    );
+  });
+
   it('refuses a title without a letter or digit', async () => {
     const store = await open();
     const result = await store.create({ title: ' !!! ' });
