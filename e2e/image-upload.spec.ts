@@ -177,28 +177,3 @@ test('another post opened before the upload ends is never written into', async (
   // The image itself was still written beside the blog.
   expect(await readFile(path.join(postsDir, 'images/elsewhere.png'))).toEqual(Buffer.from(PNG_BASE64, 'base64'));
 });
-
-test('Ctrl+Z still works after a pasted image’s link lands, back to the text before the words typed', async ({
-  app,
-}) => {
-  const upload = await holdUploads(app);
-  await openPlainText(app);
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  const before = await markdown.inputValue();
-  await markdown.click();
-  await select(app, 'the writing is not.', 'after');
-  await markdown.pressSequentially(' Typed before.');
-  await pastePng(app, 'undo.png');
-  await upload.arrived();
-  upload.release();
-  await expect(markdown).toHaveValue(/the writing is not\. Typed before\.!\[undo\]\(images\/undo\.png\)/);
-
-  // The link's arrival is one step of its own; Chrome groups the typing before it as it likes.
-  await app.keyboard.press('ControlOrMeta+z');
-  await expect(markdown).not.toHaveValue(/images\/undo\.png/);
-  for (let presses = 0; presses < 20 && (await markdown.inputValue()) !== before; presses++) {
-    await app.keyboard.press('ControlOrMeta+z');
-  }
-  await expect(markdown).toHaveValue(before);
-  await expect(app.getByRole('status')).toContainText('Saved');
-});

@@ -54,29 +54,14 @@ function announce(area: HTMLTextAreaElement): void {
 /**
  * Puts `insert` over the textarea's selection, the caret after it, as the author's own edit:
  * through the browser's editing (its input event, as the toolbar's commands do) when the textarea
- * has the focus, so Ctrl+Z undoes it and the history before it stays; else written directly and
- * announced (Chrome then forgets the textarea's undo history: it keeps none for a script's writes).
+ * has the focus, else written directly and announced. (The link written in later is set directly,
+ * and Chrome then forgets the textarea's undo history, as it did when React's copy was written.)
  */
 function typeIn(area: HTMLTextAreaElement, insert: string): void {
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- what the editor's toolbar commands use; Chrome keeps it
   if (document.activeElement === area && document.execCommand('insertText', false, insert)) return;
   area.setRangeText(insert, area.selectionStart, area.selectionEnd, 'end');
   announce(area);
-}
-
-/** Replaces `from`–`to` by `text` like `typeIn`, then puts the author's selection (and scroll) back. */
-function replaceKeepingSelection(
-  area: HTMLTextAreaElement,
-  range: { from: number; to: number },
-  text: string,
-  selection: { start: number; end: number; direction: 'forward' | 'backward' | 'none' },
-): void {
-  const { scrollTop, scrollLeft } = area;
-  area.setSelectionRange(range.from, range.to);
-  typeIn(area, text);
-  area.setSelectionRange(selection.start, selection.end, selection.direction);
-  area.scrollTop = scrollTop;
-  area.scrollLeft = scrollLeft;
 }
 
 /**
@@ -96,10 +81,12 @@ function resolve(
   // The textarea must hold this post's text: the placeholder in both, or it is not this paste's.
   if (!now.body.includes(placeholder)) return false;
   const selection = { start: area.selectionStart, end: area.selectionEnd };
+  const direction = area.selectionDirection;
   const next = replacePlaceholder(area.value, placeholder, replacement, selection);
   if (next === null) return false;
-  const direction = area.selectionDirection;
-  replaceKeepingSelection(area, next, replacement, { start: next.start, end: next.end, direction });
+  area.setRangeText(replacement, next.from, next.to);
+  area.setSelectionRange(next.start, next.end, direction);
+  announce(area);
   return true;
 }
 
