@@ -480,11 +480,68 @@ test('Discard in the restore prompt moves the focus to the next Restore, never t
   const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
   const items = prompt.getByRole('listitem');
   await expect(items).toHaveCount(2);
-  await items.first().getByRole('button', { name: 'Discard' }).click();
+  // The last one: the focus goes back to the Restore before it.
+  await items.last().getByRole('button', { name: 'Discard' }).click();
   await expect(items).toHaveCount(1);
   const left = items.first().getByRole('button', { name: 'Restore', exact: true });
   await expect(left).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(prompt).toHaveCount(0);
   await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/(FIRST|SECOND)-ENTRY of two\./);
+});
+
+/** Journals unsaved work of the writing post under another title, deletes its file, and relaunches. */
+async function orphanUnderTitle(app: Page, postsDir: string, title: string, marker: string): Promise<void> {
+  const doc = (await call(app, 'readPost', [WRITING])) as { version: string; body: string };
+  await call(app, 'writeJournal', [
+    {
+      id: WRITING,
+      baseVersion: doc.version,
+      body: `${doc.body}${marker}\n`,
+      frontMatter: { kind: 'fields', edits: [{ op: 'set', key: 'title', value: { kind: 'text', text: title } }] },
+    },
+  ]);
+  await rm(path.join(postsDir, WRITING));
+  await relaunch(app);
+}
+
+test('"Restore as new post" names the new post by the work\'s own title, in any script', async ({
+  app,
+  postsDir,
+}, testInfo) => {
+  httpOnly(testInfo);
+  await orphanUnderTitle(app, postsDir, '日本語の記事', 'UNSAVED-UNDER-A-JAPANESE-TITLE');
+  const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
+  await expect(prompt).toContainText('日本語の記事');
+  await prompt.getByRole('button', { name: 'Restore as new post' }).click();
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await expect(markdown).toHaveValue(/UNSAVED-UNDER-A-JAPANESE-TITLE/);
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('日本語の記事');
+  // The work is journalled under the new post, and the old entry is forgotten.
+  await expect
+    .poll(() => journal(app))
+    .toEqual([
+      { id: '日本語の記事.md', body: expect.stringContaining('UNSAVED-UNDER-A-JAPANESE-TITLE') as unknown as string },
+    ]);
+  await expect(app.getByRole('listbox', { name: 'Posts' }).getByRole('option', { name: /日本語の記事/ })).toBeVisible();
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toContainText('Saved');
+  expect(await readFile(path.join(postsDir, '日本語の記事.md'), 'utf8')).toContain('UNSAVED-UNDER-A-JAPANESE-TITLE');
+});
+
+test('"Restore as new post" that cannot make the post says why, and keeps the work offered', async ({
+  app,
+  postsDir,
+}, testInfo) => {
+  httpOnly(testInfo);
+  await orphanUnderTitle(app, postsDir, '🙂🙂', 'UNSAVED-UNDER-AN-EMOJI-TITLE');
+  const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
+  await prompt.getByRole('button', { name: 'Restore as new post' }).click();
+  await expect(app.getByRole('alert')).toContainText(
+    '"🙂🙂" could not be restored as a new post: Give the post a title with at least one letter or digit.',
+  );
+  await expect(app.getByRole('button', { name: 'Unsaved work to restore (1)' })).toBeVisible();
+  expect(await journal(app)).toEqual([
+    { id: WRITING, body: expect.stringContaining('UNSAVED-UNDER-AN-EMOJI-TITLE') as unknown as string },
+  ]);
 });

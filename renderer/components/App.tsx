@@ -94,7 +94,11 @@ export function App(): React.JSX.Element {
     if (!switching) return;
     const id = state.opening;
     const timer = window.setTimeout(() => setSlowOpening(id), SLOW_OPENING_MS);
-    return () => window.clearTimeout(timer);
+    return () => {
+      window.clearTimeout(timer);
+      // Forgotten once that read ends: switching back to the same post later starts the wait again.
+      setSlowOpening(null);
+    };
   }, [switching, state.opening]);
 
   const slowSwitch = switching && slowOpening === state.opening;
@@ -281,8 +285,10 @@ export function App(): React.JSX.Element {
             ask(
               () =>
                 void journal.restore(entry).then((restored) => {
+                  // Not restored: the post on screen stays, and a "Don't save" before forgot its journal.
+                  if (!restored) journal.journalNow();
                   // Restored as a new post (its file was gone): list it.
-                  if (restored && current().doc?.id !== entry.id) void posts.refresh();
+                  else if (current().doc?.id !== entry.id) void posts.refresh();
                 }),
             );
           }}

@@ -112,4 +112,10 @@ describe('afterRename', () => {
     const listed = [stale, movedKept, other, entry('unrelated', { id: 'renamed.md' })];
     expect(afterRename([kept, other, unmoved], 'alpha.md', 'renamed.md', listed)).toEqual([movedKept, other, unmoved]);
   });
+
+  it('offers once an entry moved onto one already offered for the new name', () => {
+    const offered = entry('same', { id: 'renamed.md', slot: SLOT });
+    const moving = entry('same', { slot: SLOT });
+    expect(afterRename([offered, moving], 'alpha.md', 'renamed.md', [offered])).toEqual([offered]);
+  });
 });

@@ -63,7 +63,7 @@ export async function adoptEntry(api: JournalApi, entry: JournalEntry): Promise<
  * moved (unreadable, or the move failed) stays as it was, so nothing offered disappears.
  */
 export function afterRename(entries: JournalEntry[], from: string, to: string, listed: JournalEntry[]): JournalEntry[] {
-  return entries.map((entry) => {
+  const renamed = entries.map((entry) => {
     if (entry.id !== from) return entry;
     const moved = listed.find(
       (other) =>
@@ -74,4 +74,6 @@ export function afterRename(entries: JournalEntry[], from: string, to: string, l
     );
     return moved ?? entry;
   });
+  // An entry moved onto one already offered for `to` (the same edits kept twice) is offered once.
+  return renamed.filter((entry, index) => renamed.findIndex((other) => sameEntry(other, entry)) === index);
 }

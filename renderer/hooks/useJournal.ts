@@ -150,12 +150,18 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
       const disk = await api.readPost(entry.id);
       if (!disk.ok && disk.error.code === 'NOT_FOUND') {
         // Its file is gone (deleted, or renamed by another program): the edits come back as a new post.
-        if ((await create(entry.title)) !== null) return false;
+        const refused = await create(entry.title);
+        if (refused !== null) {
+          const message = `"${entry.title}" could not be restored as a new post: ${refused.message}`;
+          dispatch({ type: 'failed', error: { ...refused, message } });
+          return false;
+        }
         applyEntry(dispatch, entry);
         const draft = journalDraft(current());
         // Journalled under the new post first, so a crash before the old entry is forgotten loses nothing.
         if (draft !== null) void enqueue(() => api.writeJournal(draft));
-        void enqueue(() => forgetEntry(api, entry));
+        // A post's own entry under the very name the new post got is now that post's journal.
+        if (entry.slot !== undefined || draft?.id !== entry.id) void enqueue(() => forgetEntry(api, entry));
         dismiss(entry);
         return true;
       }

@@ -59,6 +59,7 @@ export type EditorAction =
   | { type: 'saveStarted'; sent: SaveSnapshot }
   | { type: 'saved'; doc: PostDoc }
   | { type: 'saveFailed'; error: ApiError }
+  | { type: 'failed'; error: ApiError }
   | { type: 'dismissError' }
   | { type: 'reset' };
 
@@ -189,6 +190,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return action.error.code === 'CONFLICT'
         ? { ...state, saving: null, conflict: true, error: null }
         : { ...state, saving: null, error: action.error };
+    case 'failed':
+      return { ...state, error: action.error };
     case 'dismissError':
       return { ...state, error: null };
     case 'reset':

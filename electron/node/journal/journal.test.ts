@@ -342,27 +342,34 @@ describe('renamePost and the journal', () => {
       )
       .sort();
 
-  it('moves the post entry and the entries kept apart to the new name, still restorable there', async () => {
+  it('moves the post entry and the entries kept apart to the new name, kept apart, still restorable there', async () => {
     const kept = await draftOf('Kept apart by Take theirs.\n');
     valueOf(await api.keepJournal(kept));
     valueOf(await api.writeJournal(await draftOf('Own entry.\n')));
     valueOf(await api.renamePost({ id: 'blog/hello.md', newId: 'blog/greetings.md' }));
     expect(await listed()).toEqual([
       'blog/greetings.md kept there Kept apart by Take theirs.\n',
-      'blog/greetings.md own there Own entry.\n',
+      'blog/greetings.md kept there Own entry.\n',
     ]);
-    const [entry] = valueOf(await api.listJournal()).filter((one) => one.slot !== undefined);
+    const [entry] = valueOf(await api.listJournal()).filter((one) => one.body === kept.body);
     // Same bytes under the new name: the edits still apply to the version they were made on.
     expect(entry?.diskVersion).toBe(kept.baseVersion);
+    expect(entry?.title).toBe('Hello There');
     expect((await allFiles(journalDir)).some((name) => name.startsWith(hashOf('blog/hello.md')))).toBe(false);
-    for (const name of await allFiles(journalDir))
+    for (const name of await allFiles(journalDir)) {
       expect((await stat(path.join(journalDir, name))).mode & 0o777).toBe(0o600);
-    // The moved entries are the post's own now: its save forgets the own one, its kept one stays.
-    valueOf(await api.savePost({ ...(await draftOf('Own entry.\n', 'blog/greetings.md')) }));
-    expect(await listed()).toEqual(['blog/greetings.md kept there Kept apart by Take theirs.\n']);
+    }
+    // Undecided work: the renamed post's next edits and saves leave both offered.
+    const next = await draftOf('Typed after the rename.\n', 'blog/greetings.md');
+    valueOf(await api.writeJournal(next));
+    valueOf(await api.savePost({ ...next }));
+    expect(await listed()).toEqual([
+      'blog/greetings.md kept there Kept apart by Take theirs.\n',
+      'blog/greetings.md kept there Own entry.\n',
+    ]);
   });
 
-  it('never overwrites an entry the new name already had: the moved one is kept apart beside it', async () => {
+  it('never overwrites an entry the new name already had', async () => {
     const stale = { ...(await draftOf('Stale edits of an old greetings.md.\n')), id: 'blog/greetings.md' };
     valueOf(await api.writeJournal(stale));
     valueOf(await api.writeJournal(await draftOf('Moved.\n')));
@@ -377,7 +384,7 @@ describe('renamePost and the journal', () => {
     valueOf(await api.writeJournal(await draftOf('Readable.\n')));
     await writeFile(path.join(journalDir, `${hashOf('blog/hello.md')}-${'a'.repeat(16)}.json`), '{"cut short');
     valueOf(await api.renamePost({ id: 'blog/hello.md', newId: 'blog/greetings.md' }));
-    expect(await listed()).toEqual(['blog/greetings.md own there Readable.\n']);
+    expect(await listed()).toEqual(['blog/greetings.md kept there Readable.\n']);
     expect(warnings.join('\n')).toMatch(/Left the journal file .* under the old name: it is not valid JSON/);
     expect(await allFiles(journalDir)).toContain(`${hashOf('blog/hello.md')}-${'a'.repeat(16)}.json`);
   });

@@ -5,7 +5,7 @@
  * Edits the author has not decided on (Take theirs, or found at launch) are kept apart, each in a
  * file of its own that the post's writes, saves and discards never touch.
  */
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import {
   fail,
@@ -53,8 +53,9 @@ export interface Journal {
   discardKept(id: string, slot: string): Promise<Result<null>>;
   /**
    * Moves every entry of post `id` (its own and those kept apart) to `newId`, after its file was
-   * renamed, so they are still offered for the post. Nothing is overwritten: an entry `newId`
-   * already has stays, and the moved one is kept apart beside it.
+   * renamed, so they are still offered for the post. Each goes apart (a rename needs the post
+   * saved, so any entry is work the author has not decided on): nothing `newId` has is overwritten,
+   * and its next edits and saves never touch them.
    */
   renamed(id: string, newId: string): Promise<Result<null>>;
   /** Runs a save of `request`, then forgets the journalled edits it made permanent. */
@@ -139,7 +140,10 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
     renamed(id, newId) {
       const problem = idProblem(id) ?? idProblem(newId);
       if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
-      return inOrder(id, () => inOrder(newId, () => moveEntries(dir, id, newId, options.warn)));
+      if (id === newId) return Promise.resolve(ok(null));
+      // Both posts' queues, always taken in the same order, so two renames can never wait on each other.
+      const [first, second] = id < newId ? [id, newId] : [newId, id];
+      return inOrder(first, () => inOrder(second, () => moveEntries(dir, id, newId, options.warn)));
     },
     discard(id) {
       const problem = idProblem(id);
@@ -191,7 +195,7 @@ async function writeEntry(
   return ok({ title, updatedAt });
 }
 
-/** Rewrites each readable entry of `id` as one of `newId`, then removes the old file (see `Journal.renamed`). */
+/** Rewrites each readable entry of `id` as one of `newId`, kept apart, then removes the old file (see `Journal.renamed`). */
 async function moveEntries(
   dir: string,
   id: string,
@@ -216,14 +220,11 @@ async function moveEntries(
     }
     const { title, updatedAt } = parsed.entry;
     const draft = { ...parsed.entry.draft, id: newId };
-    // The post's own entry goes to the new name's own file, unless that holds edits already.
-    let slot = parsed.entry.slot;
-    if (slot === undefined && (await exists(path.join(dir, entryFileName(newId))))) slot = keptSlotOf(draft);
-    const target = path.join(dir, slot === undefined ? entryFileName(newId) : keptFileName(newId, slot));
+    // The slot is a digest of the edits: a file already there under it holds these very edits.
+    const slot = parsed.entry.slot ?? keptSlotOf(draft);
     try {
-      // A kept file of the same slot holds the same edits: writing them again changes nothing.
-      const text = serialiseEntry(slot === undefined ? { draft, title, updatedAt } : { draft, title, updatedAt, slot });
-      await writeFileAtomic(target, new TextEncoder().encode(text), 0o600);
+      const text = serialiseEntry({ draft, title, updatedAt, slot });
+      await writeFileAtomic(path.join(dir, keptFileName(newId, slot)), new TextEncoder().encode(text), 0o600);
     } catch (error) {
       return ioFailure(error, 'move the unsaved edits to the new file name');
     }
@@ -231,16 +232,6 @@ async function moveEntries(
     if (!removed.ok) return removed;
   }
   return ok(null);
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return false;
-    throw error;
-  }
 }
 
 async function removeEntry(file: string): Promise<Result<null>> {

@@ -2,6 +2,7 @@
 import { ok, type BlogApi } from '../../../shared/api/contract';
 import type { BlogEvents, EventName } from '../../../shared/api/events';
 import { exportApi } from '../export/api';
+import { ioFailure } from './errors';
 import { journalMethods } from '../journal/api';
 import { createJournal } from '../journal/journal';
 import type { PostStore } from './store';
@@ -44,7 +45,10 @@ export function createBlogApi(store: PostStore, options: BlogApiOptions = {}): B
     renamePost: async (request) => {
       const renamed = await writing.renamePost(request);
       if (renamed.ok) {
-        const moved = await journal.renamed(request.id, renamed.value.id);
+        // The file is renamed whatever happens here: a failure to move the edits only warns.
+        const moved = await journal
+          .renamed(request.id, renamed.value.id)
+          .catch((error: unknown) => ioFailure(error, 'move the unsaved edits to the new file name'));
         if (!moved.ok && moved.error.code !== 'UNSUPPORTED') {
           options.warn?.(`The unsaved edits of ${request.id} stay under its old name: ${moved.error.message}`);
         }
