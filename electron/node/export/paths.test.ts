@@ -42,7 +42,9 @@ describe('derivedPageFile', () => {
     ['blog/bundle/index.md', 'Custom Slug', 'blog/custom-slug/index.html'],
     ['docs/a.md', '../../x', 'docs/x/index.html'],
     ['tags.md', undefined, 'tags-post/index.html'],
-    ['日本語.md', undefined, 'post/index.html'],
+    // A name in another script keeps its letters (its links are %-encoded by relativeHref).
+    ['日本語.md', undefined, '日本語/index.html'],
+    ['🙂.md', undefined, 'post/index.html'],
   ])('%s (slug %s) → %s', (id, slug, expected) => {
     expect(derivedPageFile(id, slug)).toBe(expected);
   });
