@@ -529,19 +529,46 @@ test('"Restore as new post" names the new post by the work\'s own title, in any 
   expect(await readFile(path.join(postsDir, '日本語の記事.md'), 'utf8')).toContain('UNSAVED-UNDER-A-JAPANESE-TITLE');
 });
 
-test('"Restore as new post" that cannot make the post says why, and keeps the work offered', async ({
+test('"Restore as new post" of work titled with no letter names the post by its old file', async ({
   app,
   postsDir,
 }, testInfo) => {
   httpOnly(testInfo);
   await orphanUnderTitle(app, postsDir, '🙂🙂', 'UNSAVED-UNDER-AN-EMOJI-TITLE');
-  const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
-  await prompt.getByRole('button', { name: 'Restore as new post' }).click();
+  await app
+    .getByRole('dialog', { name: 'Restore unsaved work' })
+    .getByRole('button', { name: 'Restore as new post' })
+    .click();
+  await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/UNSAVED-UNDER-AN-EMOJI-TITLE/);
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('🙂🙂');
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toContainText('Saved');
+  expect(await readFile(path.join(postsDir, WRITING), 'utf8')).toContain('UNSAVED-UNDER-AN-EMOJI-TITLE');
+});
+
+test('"Restore as new post" that cannot make the post says why, and keeps the work offered', async ({
+  app,
+  postsDir,
+}, testInfo) => {
+  httpOnly(testInfo);
+  await orphanUnderTitle(app, postsDir, 'Disk full', 'UNSAVED-WHEN-THE-DISK-IS-FULL');
+  // The disk refuses the new file.
+  await app.route('**/api/createPost', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'IO', message: 'The disk is full.' } }),
+    }),
+  );
+  await app
+    .getByRole('dialog', { name: 'Restore unsaved work' })
+    .getByRole('button', { name: 'Restore as new post' })
+    .click();
   await expect(app.getByRole('alert')).toContainText(
-    '"🙂🙂" could not be restored as a new post: Give the post a title with at least one letter or digit.',
+    '"Disk full" could not be restored as a new post: The disk is full.',
   );
   await expect(app.getByRole('button', { name: 'Unsaved work to restore (1)' })).toBeVisible();
+  if (SHOTS) await app.screenshot({ path: `${SHOTS}/restore-refused.png` });
   expect(await journal(app)).toEqual([
-    { id: WRITING, body: expect.stringContaining('UNSAVED-UNDER-AN-EMOJI-TITLE') as unknown as string },
+    { id: WRITING, body: expect.stringContaining('UNSAVED-WHEN-THE-DISK-IS-FULL') as unknown as string },
   ]);
 });

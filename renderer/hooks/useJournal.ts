@@ -79,6 +79,11 @@ function applyEntry(dispatch: EditorControls['dispatch'], entry: JournalDraft): 
   }
 }
 
+/** A post's file name without its folder and extension, to title a new post by. */
+function fileStem(id: string): string {
+  return (id.split('/').pop() ?? id).replace(/\.[^.]*$/, '');
+}
+
 /** Binds the journal to the editor. */
 export function useJournal(api: BlogApi, editor: EditorControls): JournalControls {
   const [entries, setEntries] = useState<JournalEntry[]>([]);
@@ -150,7 +155,9 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
       const disk = await api.readPost(entry.id);
       if (!disk.ok && disk.error.code === 'NOT_FOUND') {
         // Its file is gone (deleted, or renamed by another program): the edits come back as a new post.
-        const refused = await create(entry.title);
+        let refused = await create(entry.title);
+        // A title with no letter or digit to name a file by ("🙂"): named by the old file instead.
+        if (refused?.code === 'INVALID_ARGUMENT') refused = await create(fileStem(entry.id));
         if (refused !== null) {
           const message = `"${entry.title}" could not be restored as a new post: ${refused.message}`;
           dispatch({ type: 'failed', error: { ...refused, message } });
