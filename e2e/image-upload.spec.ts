@@ -177,3 +177,27 @@ test('another post opened before the upload ends is never written into', async (
   // The image itself was still written beside the blog.
   expect(await readFile(path.join(postsDir, 'images/elsewhere.png'))).toEqual(Buffer.from(PNG_BASE64, 'base64'));
 });
+
+test('a link waits while an input method composes in the editor, then lands where the image was pasted', async ({
+  app,
+}) => {
+  const upload = await holdUploads(app);
+  await openPlainText(app);
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await markdown.click();
+  await select(app, 'the writing is not.', 'after');
+  await pastePng(app, 'ime.png');
+  await upload.arrived();
+  // The author starts composing (Japanese, Chinese, Korean input) before the upload ends.
+  await markdown.dispatchEvent('compositionstart', { data: '' });
+  const saved = app.waitForResponse((response) => response.url().endsWith('/api/saveImage'));
+  upload.release();
+  await saved;
+  // Writing the link now would end the composition: the placeholder stays meanwhile (half a second
+  // after the upload's answer; the link lands within a frame of it otherwise).
+  await app.waitForTimeout(500);
+  expect(await markdown.inputValue()).toMatch(/the writing is not\.!\[Uploading ime\.png…\]\(\)/);
+  await markdown.dispatchEvent('compositionend', { data: '' });
+  await expect(markdown).toHaveValue(/the writing is not\.!\[ime\]\(images\/ime\.png\)/);
+  await expect(markdown).not.toHaveValue(/Uploading/);
+});

@@ -101,6 +101,21 @@ export function useImagePaste(api: Pick<BlogApi, 'saveImage'>, target: ImageTarg
   useEffect(() => {
     // Placeholders of uploads on their way: a second paste of another `image.png` gets one of its own.
     const uploading = new Set<string>();
+    // While an input method composes in the editor, writing into the textarea would end the
+    // composition (or mangle it): a link waits until the composed text is in.
+    let composed: Promise<void> | null = null;
+    let endComposition = (): void => undefined;
+    const onCompositionStart = (event: Event): void => {
+      if (editorArea(event.target) === null || composed !== null) return;
+      composed = new Promise((done) => (endComposition = done));
+    };
+    const onCompositionEnd = (): void => {
+      composed = null;
+      endComposition();
+    };
+    const notComposing = async (): Promise<void> => {
+      while (composed !== null) await composed;
+    };
     const upload = async (area: HTMLTextAreaElement, postId: string, files: File[], placeholders: string[]) => {
       let done = 0;
       try {
@@ -116,6 +131,7 @@ export function useImagePaste(api: Pick<BlogApi, 'saveImage'>, target: ImageTarg
             return;
           }
           const link = markdownImage(altFromFileName(name), saved.value.markdownPath);
+          await notComposing();
           if (!resolve(area, latest.current, postId, placeholder, link)) {
             // Its place is gone (the post left, or the placeholder edited away): say where the image is.
             latest.current?.onError({
@@ -128,6 +144,7 @@ export function useImagePaste(api: Pick<BlogApi, 'saveImage'>, target: ImageTarg
         }
       } finally {
         // An image that failed, and those after it, leave nothing behind in the text.
+        if (done < placeholders.length) await notComposing();
         for (const placeholder of placeholders.slice(done)) resolve(area, latest.current, postId, placeholder, '');
         for (const placeholder of placeholders) uploading.delete(placeholder);
       }
@@ -156,10 +173,16 @@ export function useImagePaste(api: Pick<BlogApi, 'saveImage'>, target: ImageTarg
     document.addEventListener('paste', onPaste, true);
     document.addEventListener('drop', onDrop, true);
     document.addEventListener('dragover', onDragOver, true);
+    document.addEventListener('compositionstart', onCompositionStart, true);
+    document.addEventListener('compositionend', onCompositionEnd, true);
     return () => {
       document.removeEventListener('paste', onPaste, true);
       document.removeEventListener('drop', onDrop, true);
       document.removeEventListener('dragover', onDragOver, true);
+      document.removeEventListener('compositionstart', onCompositionStart, true);
+      document.removeEventListener('compositionend', onCompositionEnd, true);
+      // Uploads still waiting on a composition are not left hanging.
+      onCompositionEnd();
     };
   }, [api]);
 }
