@@ -77,17 +77,31 @@ async function openPlainText(app: Page): Promise<void> {
   await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/The tool is replaceable;/);
 }
 
-test('typing on while a pasted image uploads: the link lands where it was pasted, the words stay whole', async ({
-  app,
-  postsDir,
-}) => {
+/**
+ * Opens "Writing in Plain Text" with uploads held, selects `text` (or puts the caret `caret` it),
+ * pastes `fileName` there and waits until its upload has been sent: it lands at `upload.release()`.
+ */
+async function pasteHeld(
+  app: Page,
+  fileName: string,
+  text: string,
+  caret: 'before' | 'after' | null,
+): Promise<{ upload: Awaited<ReturnType<typeof holdUploads>>; markdown: ReturnType<Page['getByLabel']> }> {
   const upload = await holdUploads(app);
   await openPlainText(app);
   const markdown = app.getByLabel('Markdown', { exact: true });
   await markdown.click();
-  await select(app, 'replaceable');
-  await pastePng(app, 'shot.png');
+  await select(app, text, caret);
+  await pastePng(app, fileName);
   await upload.arrived();
+  return { upload, markdown };
+}
+
+test('typing on while a pasted image uploads: the link lands where it was pasted, the words stay whole', async ({
+  app,
+  postsDir,
+}) => {
+  const { upload, markdown } = await pasteHeld(app, 'shot.png', 'replaceable', null);
   // The placeholder shows at once, over the selection, the caret after it.
   await expect.soft(markdown).toHaveValue(/The tool is !\[Uploading shot\.png…\]\(\); the writing is not\./);
   await markdown.pressSequentially(' with a chart');
@@ -114,15 +128,8 @@ test('typing on while a pasted image uploads: the link lands where it was pasted
 });
 
 test('the caret stays right after a pasted image’s link, and so does what is typed next', async ({ app }) => {
-  const upload = await holdUploads(app);
-  await openPlainText(app);
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await markdown.click();
-
   // Nothing typed during the upload: the next words follow the link.
-  await select(app, 'opposite bargain.', 'after');
-  await pastePng(app, 'diagram.png');
-  await upload.arrived();
+  const { upload, markdown } = await pasteHeld(app, 'diagram.png', 'opposite bargain.', 'after');
   upload.release();
   await expect(markdown).toHaveValue(/bargain\.!\[diagram\]\(images\/diagram\.png\) A Markdown file/);
   await markdown.pressSequentially(' Caption one.');
@@ -143,13 +150,7 @@ test('the caret stays right after a pasted image’s link, and so does what is t
 });
 
 test('another post opened before the upload ends is never written into', async ({ app, postsDir }) => {
-  const upload = await holdUploads(app);
-  await openPlainText(app);
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await markdown.click();
-  await select(app, 'opposite bargain.', 'after');
-  await pastePng(app, 'elsewhere.png');
-  await upload.arrived();
+  const { upload, markdown } = await pasteHeld(app, 'elsewhere.png', 'opposite bargain.', 'after');
   await expect.soft(markdown).toHaveValue(/bargain\.!\[Uploading elsewhere\.png…\]\(\) A Markdown/);
 
   await app.getByRole('option', { name: 'Notes on Revision' }).click();
@@ -181,13 +182,7 @@ test('another post opened before the upload ends is never written into', async (
 test('a link waits while an input method composes in the editor, then lands where the image was pasted', async ({
   app,
 }) => {
-  const upload = await holdUploads(app);
-  await openPlainText(app);
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await markdown.click();
-  await select(app, 'the writing is not.', 'after');
-  await pastePng(app, 'ime.png');
-  await upload.arrived();
+  const { upload, markdown } = await pasteHeld(app, 'ime.png', 'the writing is not.', 'after');
   // The author starts composing (Japanese, Chinese, Korean input) before the upload ends.
   await markdown.dispatchEvent('compositionstart', { data: '' });
   const saved = app.waitForResponse((response) => response.url().endsWith('/api/saveImage'));

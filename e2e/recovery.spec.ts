@@ -73,6 +73,24 @@ async function typeJournalled(app: Page, sentence: string): Promise<ReturnType<P
   return markdown;
 }
 
+/** Types `sentence` into the writing post (journalled), then another program changes the file and the author takes theirs. */
+async function takeTheirsAfterTyping(
+  app: Page,
+  postsDir: string,
+  sentence: string,
+): Promise<ReturnType<Page['getByLabel']>> {
+  const file = path.join(postsDir, WRITING);
+  const markdown = await typeJournalled(app, sentence);
+  await writeFile(file, `${await readFile(file, 'utf8')}\nA line added by another program.\n`);
+  await app
+    .getByRole('alert')
+    .filter({ hasText: 'This post changed on disk' })
+    .getByRole('button', { name: 'Take theirs' })
+    .click();
+  await expect(markdown).toHaveValue(/another program/);
+  return markdown;
+}
+
 /** Resolves once the page's call of one API method has been answered (browser mode's HTTP client). */
 function answered(app: Page, method: string): Promise<unknown> {
   return app.waitForResponse((response) => response.url().endsWith(`/api/${method}`));
@@ -328,12 +346,7 @@ for (const then of ['save', 'type'] as const) {
     postsDir,
   }, testInfo) => {
     httpOnly(testInfo);
-    const file = path.join(postsDir, WRITING);
-    const markdown = await typeJournalled(app, 'MY-PARAGRAPH written by the author.');
-    await writeFile(file, `${await readFile(file, 'utf8')}\nA line added by another program.\n`);
-    const banner = app.getByRole('alert').filter({ hasText: 'This post changed on disk' });
-    await banner.getByRole('button', { name: 'Take theirs' }).click();
-    await expect(markdown).toHaveValue(/another program/);
+    const markdown = await takeTheirsAfterTyping(app, postsDir, 'MY-PARAGRAPH written by the author.');
 
     await markdown.click();
     if (then === 'save') {
@@ -394,15 +407,7 @@ test('"Take theirs", then "Rename file…": the work kept apart follows the file
   postsDir,
 }, testInfo) => {
   httpOnly(testInfo);
-  const file = path.join(postsDir, WRITING);
-  const markdown = await typeJournalled(app, 'MY-PARAGRAPH written before the rename.');
-  await writeFile(file, `${await readFile(file, 'utf8')}\nA line added by another program.\n`);
-  await app
-    .getByRole('alert')
-    .filter({ hasText: 'This post changed on disk' })
-    .getByRole('button', { name: 'Take theirs' })
-    .click();
-  await expect(markdown).toHaveValue(/another program/);
+  const markdown = await takeTheirsAfterTyping(app, postsDir, 'MY-PARAGRAPH written before the rename.');
   await expect(app.getByRole('status')).toContainText('Saved');
 
   await app.getByRole('button', { name: 'Rename file…' }).click();

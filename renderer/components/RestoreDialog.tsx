@@ -86,7 +86,8 @@ function frontMatterNote(entry: JournalEntry): string | null {
 async function previewOf(entry: JournalEntry, readDisk: RestoreDialogProps['readDisk']): Promise<Preview> {
   const disk = await readDisk(entry.id);
   if (!disk.ok) {
-    const lines = entry.body.split('\n').slice(0, PREVIEW_LINES);
+    // The whole text is the work: its first lines, from the first that holds anything.
+    const lines = entry.body.replace(/^(?:[ \t]*\n)+/, '').split('\n').slice(0, PREVIEW_LINES);
     const note =
       disk.error.code === 'NOT_FOUND'
         ? 'The file is no longer on disk: restoring makes a new post of these edits.'

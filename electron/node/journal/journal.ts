@@ -143,7 +143,7 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
       if (id === newId) return Promise.resolve(ok(null));
       // Both posts' queues, always taken in the same order, so two renames can never wait on each other.
       const [first, second] = id < newId ? [id, newId] : [newId, id];
-      return inOrder(first, () => inOrder(second, () => moveEntries(dir, id, newId, options.warn)));
+      return inOrder(first, () => inOrder(second, () => moveEntries(store, dir, id, newId, options.warn)));
     },
     discard(id) {
       const problem = idProblem(id);
@@ -197,23 +197,18 @@ async function writeEntry(
 
 /** Rewrites each readable entry of `id` as one of `newId`, kept apart, then removes the old file (see `Journal.renamed`). */
 async function moveEntries(
+  store: PostStore,
   dir: string,
   id: string,
   newId: string,
   warn: ((message: string) => void) | undefined,
 ): Promise<Result<null>> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return ok(null);
-    return ioFailure(error, 'move the unsaved edits to the new file name');
-  }
+  const names = await entryNames(dir, 'move the unsaved edits to the new file name');
+  if (!names.ok) return names;
   const own = entryFileName(id).slice(0, -'.json'.length);
-  for (const name of names.filter((candidate) => isEntryFileName(candidate) && candidate.startsWith(own))) {
+  for (const name of names.value.filter((candidate) => candidate.startsWith(own))) {
     const file = path.join(dir, name);
-    const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
-    const parsed = read.ok ? parseEntry(name, read.value.bytes) : { ok: false as const, reason: read.error.message };
+    const parsed = await readEntryFile(file);
     if (!parsed.ok) {
       warn?.(`Left the journal file ${file} under the old name: ${parsed.reason}.`);
       continue;
@@ -222,16 +217,28 @@ async function moveEntries(
     const draft = { ...parsed.entry.draft, id: newId };
     // The slot is a digest of the edits: a file already there under it holds these very edits.
     const slot = parsed.entry.slot ?? keptSlotOf(draft);
-    try {
-      const text = serialiseEntry({ draft, title, updatedAt, slot });
-      await writeFileAtomic(path.join(dir, keptFileName(newId, slot)), new TextEncoder().encode(text), 0o600);
-    } catch (error) {
-      return ioFailure(error, 'move the unsaved edits to the new file name');
-    }
+    const written = await writeEntry(store, dir, draft, () => new Date(updatedAt), slot, title);
+    if (!written.ok) return written;
     const removed = await removeEntry(file);
     if (!removed.ok) return removed;
   }
   return ok(null);
+}
+
+/** The names of the journal's entry files (none when the folder was never made). */
+async function entryNames(dir: string, doing: string): Promise<Result<string[]>> {
+  try {
+    return ok((await readdir(dir)).filter(isEntryFileName));
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return ok([]);
+    return ioFailure(error, doing);
+  }
+}
+
+/** The entry journal file `file` holds, or why it holds none. */
+async function readEntryFile(file: string): Promise<ReturnType<typeof parseEntry>> {
+  const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
+  return read.ok ? parseEntry(path.basename(file), read.value.bytes) : { ok: false, reason: read.error.message };
 }
 
 async function removeEntry(file: string): Promise<Result<null>> {
@@ -254,9 +261,7 @@ async function entryHolding(
   request: JournalDraft,
   sameBase = false,
 ): Promise<{ updatedAt: string; title: string } | null> {
-  const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
-  if (!read.ok) return null;
-  const parsed = parseEntry(path.basename(file), read.value.bytes);
+  const parsed = await readEntryFile(file);
   if (!parsed.ok || !sameEdits(parsed.entry.draft, request)) return null;
   return !sameBase || parsed.entry.draft.baseVersion === request.baseVersion ? parsed.entry : null;
 }
@@ -266,18 +271,12 @@ async function listEntries(
   dir: string,
   warn: ((message: string) => void) | undefined,
 ): Promise<Result<JournalEntry[]>> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return ok([]);
-    return ioFailure(error, 'read the journal of unsaved edits');
-  }
+  const names = await entryNames(dir, 'read the journal of unsaved edits');
+  if (!names.ok) return names;
   const entries: JournalEntry[] = [];
-  for (const name of names.filter(isEntryFileName).sort()) {
+  for (const name of names.value.sort()) {
     const file = path.join(dir, name);
-    const read = await readLimited(file, MAX_ENTRY_BYTES, 'read the journal');
-    const parsed = read.ok ? parseEntry(name, read.value.bytes) : { ok: false as const, reason: read.error.message };
+    const parsed = await readEntryFile(file);
     if (!parsed.ok) {
       warn?.(`Skipped the journal file ${file}: ${parsed.reason}. It is left in place.`);
       continue;
