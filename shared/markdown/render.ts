@@ -1,14 +1,13 @@
 /**
- * The one Markdown pipeline: the editor's preview and the HTML export both render through
- * MARKDOWN_PLUGINS, so what the author previews is what gets published, and the same sanitizer
- * guards both. Math (`$…$`) and mermaid blocks are deliberately NOT rendered: they show as text
- * and code, because their renderers execute or inject markup we would have to trust.
+ * The one Markdown pipeline: the editor's preview and the HTML export both parse with
+ * parseMarkdown (./parse.ts) and render the tree through MARKDOWN_PLUGINS, so what the author
+ * previews is what gets published, and the same sanitizer guards both. Math (`$…$`) and mermaid
+ * blocks are deliberately NOT rendered: they show as text and code, because their renderers
+ * execute or inject markup we would have to trust.
  */
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Paragraph, Root as MdastRoot } from 'mdast';
 import { unified, type PluggableList } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeHighlight from 'rehype-highlight';
@@ -21,6 +20,7 @@ import { rehypeDepthLimit } from './depth';
 import { rehypeHeadingIds } from './headings';
 import { blankLineParts, budgetParts, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
+import { parseMarkdown } from './parse';
 import { rehypeUrlPolicy } from './url-policy';
 import { stepsFor } from './steps';
 
@@ -48,14 +48,12 @@ export interface RenderResult {
 }
 
 /**
- * The plugin list, in order. rehype-sanitize is last before the stringifier: nothing that runs
- * after it could reintroduce markup. Footnote ids are left unprefixed by remark-rehype because
+ * The plugin list after the parse (an mdast tree in, HTML out), in order. rehype-sanitize is last
+ * before the stringifier: nothing that runs after it could reintroduce markup. Footnote ids are left unprefixed by remark-rehype because
  * the sanitizer prefixes every id (and the URL policy every `#anchor`) with `user-content-`.
  * After stringifying, `<` and `>` inside attribute values are escaped (./attributes.ts).
  */
 export const MARKDOWN_PLUGINS: PluggableList = [
-  [remarkParse],
-  [remarkGfm],
   [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }],
   [rehypeRaw],
   // Before any walker that recurses: a tree too deep for one thread's stack is refused in every thread.
@@ -110,9 +108,7 @@ export function renderMarkdown(
 function renderParts(parts: BudgetPart[], context: RenderContext, everyStep: boolean): string {
   const before = context.warnings.length;
   const children = parts.flatMap((part) =>
-    part.tooComplex === null
-      ? (processors.full.parse(part.text) as MdastRoot).children
-      : [textNode(part.text, part.tooComplex, context)],
+    part.tooComplex === null ? parseMarkdown(part.text).children : [textNode(part.text, part.tooComplex, context)],
   );
   try {
     return runTree({ type: 'root', children }, context, everyStep);

@@ -98,8 +98,12 @@ describe('huge and deeply nested bodies complete and stay inert', () => {
   );
 });
 
-/** Packages that would render diagrams or math: adding one means configuring it safely first. */
-const RENDERERS = /^(mermaid|@mermaid-js\/.*|katex|rehype-katex|remark-math|rehype-mathjax|mathjax.*|markdown-it-.*)$/;
+/**
+ * Packages that would render diagrams or math: adding one means configuring it safely first.
+ * markdown-it-footnote is the parser's GFM footnotes (shared/markdown/parse.ts), not a renderer.
+ */
+const RENDERERS =
+  /^(mermaid|@mermaid-js\/.*|katex|rehype-katex|remark-math|rehype-mathjax|mathjax.*|markdown-it-(?!footnote$).*)$/;
 
 describe('mermaid and math are shown as code and text, never rendered', () => {
   it('depends on no diagram or math renderer (one added must run at strict/sandbox, trust: false, sanitized)', async () => {
