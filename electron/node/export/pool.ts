@@ -48,6 +48,15 @@ export const WORKER_FILE = 'export-worker.mjs';
 const WINDOW = 4;
 
 /**
+ * Fresh posts below which this thread renders alone. A worker takes ~1 s of CPU to load and warm
+ * the pipeline, and a post now renders in ~1 ms (bench/README.md, round 9). On two cores, a worker
+ * beside this thread gained nothing at 1,000 posts (1.30 s against 1.29–1.39 s alone, twice the
+ * CPU) and lost at 4,000 (6.8–7.7 s against 5.2–6.3 s): this thread, which writes every page, is
+ * the bottleneck. Workers start only for far larger exports, where more cores may pay for them.
+ */
+export const MIN_POSTS_FOR_WORKERS = 5_000;
+
+/**
  * The pool's defaults: one thread per core, and the worker entry the build puts beside the
  * app's Node entry points (dist/node/web.mjs, cli-export.mjs), found beside `script` (the file
  * Node was started with). Anywhere else (tests from source, Electron's main) pages render here.
@@ -58,7 +67,7 @@ export function defaultPool(script: string | undefined): PoolOptions {
   return {
     workerUrl: present ? pathToFileURL(candidate) : null,
     size: os.availableParallelism(),
-    minPosts: 64,
+    minPosts: MIN_POSTS_FOR_WORKERS,
   };
 }
 
