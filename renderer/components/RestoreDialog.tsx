@@ -87,7 +87,10 @@ async function previewOf(entry: JournalEntry, readDisk: RestoreDialogProps['read
   const disk = await readDisk(entry.id);
   if (!disk.ok) {
     // The whole text is the work: its first lines, from the first that holds anything.
-    const lines = entry.body.replace(/^(?:[ \t]*\n)+/, '').split('\n').slice(0, PREVIEW_LINES);
+    const lines = entry.body
+      .replace(/^(?:[ \t]*\n)+/, '')
+      .split('\n')
+      .slice(0, PREVIEW_LINES);
     const note =
       disk.error.code === 'NOT_FOUND'
         ? 'The file is no longer on disk: restoring makes a new post of these edits.'
