@@ -65,6 +65,8 @@ function blocks(tokens: Token[], root: Root): void {
     add(node);
     stack.push({ node, close });
   };
+  // The inline content of the block opened at `at` (markdown-it puts it in the next token).
+  const content = (at: number): PhrasingContent[] => phrasing(tokens[at + 1]?.children ?? []);
   let cells: Table['align'] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
@@ -77,8 +79,7 @@ function blocks(tokens: Token[], root: Root): void {
     }
     switch (token.type) {
       case 'paragraph_open': {
-        const inline = tokens[i + 1] as Token;
-        add({ type: 'paragraph', children: phrasing(inline.children ?? []) });
+        add({ type: 'paragraph', children: content(i) });
         // markdown-it hides the paragraphs of a tight list.
         const item = top().node;
         if (item.type === 'listItem' && !token.hidden) (item as ListItem).spread = true;
@@ -86,9 +87,8 @@ function blocks(tokens: Token[], root: Root): void {
         break;
       }
       case 'heading_open': {
-        const inline = tokens[i + 1] as Token;
         const depth = Number(token.tag.slice(1)) as 1 | 2 | 3 | 4 | 5 | 6;
-        add({ type: 'heading', depth, children: phrasing(inline.children ?? []) });
+        add({ type: 'heading', depth, children: content(i) });
         i += 2;
         break;
       }
@@ -136,8 +136,7 @@ function blocks(tokens: Token[], root: Root): void {
         break;
       case 'th_open':
       case 'td_open': {
-        const inline = tokens[i + 1] as Token;
-        const cell: TableCell = { type: 'tableCell', children: phrasing(inline.children ?? []) };
+        const cell: TableCell = { type: 'tableCell', children: content(i) };
         if (token.type === 'th_open') cells.push(alignOf(token.attrGet('style')));
         (top().node as TableRow).children.push(cell);
         i += 2;
