@@ -29,6 +29,8 @@ describe('inputs the parser cannot handle in linear time are shown as text', () 
     ['footnote calls that never close', '[^a'.repeat(64_000), /nests brackets/],
     ['64,000 emphasis markers in one paragraph', '*a'.repeat(64_000), /emphasis or strikethrough/],
     ['64,000 strikethrough markers in one paragraph', '~a'.repeat(64_000), /emphasis or strikethrough/],
+    // Each a link, spliced in at once by GFM's e-mail transform: its stack overflowed, and the render threw.
+    ['70,000 e-mail addresses in one paragraph', 'a@b.cd '.repeat(70_000), /@ signs/],
   ])('%s', (_name, markdown, reason) => {
     const html = expectShownAsText(markdown, reason);
     expect(html).toContain(`<pre>${markdown.slice(0, 100)}`);
@@ -39,6 +41,20 @@ describe('inputs the parser cannot handle in linear time are shown as text', () 
     ['4,000 lists inside a quote', times(4_000, (i) => `> Text ${i}\n>\n> - item ${i}\n>\n`)],
   ])('%s (one block)', (_name, markdown) => {
     expectShownAsText(markdown, /too many separate block quotes, lists or footnotes/);
+  });
+});
+
+describe('containers deeper than the parser reads are shown as text, never dropped', () => {
+  it.each([
+    ['200 footnote definitions opened on one line', `${'[^a]: '.repeat(200)}x\n\nafter`],
+    ['lists nested in a quote, 120 deep', `${times(120, (i) => `>${' '.repeat(1 + 2 * i)}- x${i}\n`)}\nafter`],
+  ])('%s', (_name, markdown) => {
+    const { html, warnings } = renderMarkdown(markdown);
+    // The text past the depth is on the page (as text, under the note), and so is what follows it.
+    expect(warnings.join('\n')).toMatch(/nested too deeply/);
+    expect(html).toContain(`${TOO_COMPLEX_NOTE}: it is nested too deeply to render.`);
+    expect(html).toMatch(/x(<\/pre>|119)/);
+    expect(html).toContain('<p>after</p>');
   });
 });
 
@@ -116,6 +132,12 @@ describe('a text over budget only as a whole is cut into parts that each render 
 });
 
 describe('what writers write stays within budget', () => {
+  it('renders a paragraph of 70,000 links as links (140,000 nodes spread into one call overflowed the stack)', () => {
+    const { html, warnings } = renderMarkdown('www.a.bc '.repeat(70_000));
+    expect(warnings).toEqual([]);
+    expect(html.match(/<a href="http:\/\/www\.a\.bc">/g)?.length).toBe(70_000);
+  });
+
   it.each([
     ['200 links in one paragraph', times(200, (i) => `[link ${i}](https://example.com/${i}) `)],
     [

@@ -25,6 +25,12 @@ export const MAX_BRACKET_WORK = 20_000_000;
 /** Emphasis and strikethrough markers (`*`, `~`, `_` at a word edge) in one paragraph. */
 export const MAX_DELIMITERS = 2_000;
 
+/**
+ * `@` in one paragraph: each may be an e-mail address, made a link by a transform that splices
+ * a paragraph's links in at once (its stack overflows near 65,000, sooner in a worker).
+ */
+export const MAX_AT_SIGNS = 2_000;
+
 /** What closing containers costs in one text: see ./container-work.ts. */
 export const MAX_CONTAINER_WORK = 1_000_000;
 
@@ -50,10 +56,11 @@ interface Inline {
   maxDepth: number;
   work: number;
   delimiters: number;
+  atSigns: number;
 }
 
 function freshInline(start: number): Inline {
-  return { start, depth: 0, maxDepth: 0, work: 0, delimiters: 0 };
+  return { start, depth: 0, maxDepth: 0, work: 0, delimiters: 0, atSigns: 0 };
 }
 
 /** Why a text is too pathological to render as Markdown, or null when it is within budget. */
@@ -106,6 +113,8 @@ function scanInline(text: string, from: number, to: number, inline: Inline): str
       inline.work += i - inline.start;
     } else if (c === '*' || c === '~' || (c === '_' && atWordEdge(text, i))) {
       inline.delimiters++;
+    } else if (c === '@') {
+      inline.atSigns++;
     }
   }
   if (inline.maxDepth > MAX_BRACKET_DEPTH)
@@ -113,6 +122,9 @@ function scanInline(text: string, from: number, to: number, inline: Inline): str
   if (inline.work > MAX_BRACKET_WORK) return 'it has too many brackets (links, images or footnotes) in one paragraph';
   if (inline.delimiters > MAX_DELIMITERS) {
     return `it has more than ${MAX_DELIMITERS.toLocaleString('en')} emphasis or strikethrough markers in one paragraph`;
+  }
+  if (inline.atSigns > MAX_AT_SIGNS) {
+    return `it has more than ${MAX_AT_SIGNS.toLocaleString('en')} @ signs (e-mail addresses) in one paragraph`;
   }
   return null;
 }

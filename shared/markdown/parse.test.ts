@@ -6,6 +6,8 @@
  */
 import * as spec from 'commonmark-spec';
 import { describe, expect, it } from 'vitest';
+import type { Nodes } from 'mdast';
+import { parseMarkdown } from './parse';
 import { parsedHtml, referenceHtml } from './reference';
 
 describe('the parser reads what remark-parse and remark-gfm read', () => {
@@ -78,5 +80,23 @@ describe('the parser reads what remark-parse and remark-gfm read', () => {
     const lf = parsedHtml(text);
     expect(parsedHtml(text.replace(/\n/g, '\r\n'))).toBe(lf);
     expect(parsedHtml(text.replace(/\n/g, '\r'))).toBe(lf);
+  });
+});
+
+describe('the tree', () => {
+  it("gives every list item its list's looseness (render.ts asks the item, not the whole list)", () => {
+    let lists = 0;
+    for (const test of spec.tests) {
+      const stack: Nodes[] = [parseMarkdown(test.markdown)];
+      for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+        if (node.type === 'list') {
+          lists++;
+          const loose = node.spread === true || node.children.some((item) => item.spread === true);
+          for (const item of node.children) expect(item.spread, test.markdown).toBe(loose);
+        }
+        if ('children' in node) stack.push(...node.children);
+      }
+    }
+    expect(lists).toBeGreaterThan(80);
   });
 });

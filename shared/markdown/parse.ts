@@ -29,10 +29,11 @@ md.inline.ruler2.at('strikethrough', pairStrikethrough);
 // (and what the reader leaves) are found on the tree afterwards, as remark-gfm does.
 md.inline.ruler.at('text', textUntilUrl);
 md.inline.ruler.after('text', 'gfm_url', literalUrl);
-// markdown-it drops the rest of a document nested deeper than this (the preset's 100). The
-// budget (./limits.ts) shows more than 32 containers as text first, so this is never reached;
-// it is set well above anything the budget lets through.
-md.set({ maxNesting: 200 } as Options);
+// markdown-it silently drops the rest of a container nested this deep (the preset says 100).
+// The budget (./limits.ts) shows deeper containers as text first, and a text that still gets
+// here is refused as too deep (parseMarkdown), never rendered with its end missing.
+const MAX_LEVEL = 200;
+md.set({ maxNesting: MAX_LEVEL } as Options);
 // The destination as written (escapes and references decoded): remark-rehype encodes it, the URL policy judges it.
 md.normalizeLink = (url) => url;
 md.normalizeLinkText = (text) => text;
@@ -40,11 +41,17 @@ md.validateLink = () => true;
 
 const [autolinkLiterals] = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
 
-/** The mdast tree of `markdown`. */
+/**
+ * The mdast tree of `markdown`. Only for text within the budget of ./limits.ts (renderMarkdown
+ * cuts it so): markdown-it alone is quadratic on shapes the budget refuses. Throws a RangeError
+ * for a text nested deeper than markdown-it reads.
+ */
 export function parseMarkdown(markdown: string): Root {
   // A byte order mark is not text (micromark drops it too).
   const text = markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown;
   const tokens = md.parse(text, { footnotes: { refs: footnoteLabels() } });
+  // A block opened at the last level: markdown-it skipped what was inside it.
+  if (tokens.some((token) => token.level >= MAX_LEVEL - 1)) throw new RangeError('Markdown nested too deeply');
   const root: Root = { type: 'root', children: [] };
   blocks(tokens, root);
   // remark-gfm's own transform: www., http(s):// and e-mail addresses in text become links.

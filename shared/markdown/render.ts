@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Paragraph, Root as MdastRoot } from 'mdast';
 import { unified, type PluggableList } from 'unified';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { defaultHandlers } from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
@@ -54,7 +54,7 @@ export interface RenderResult {
  * After stringifying, `<` and `>` inside attribute values are escaped (./attributes.ts).
  */
 export const MARKDOWN_PLUGINS: PluggableList = [
-  [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }],
+  [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { listItem } }],
   [rehypeRaw],
   // Before any walker that recurses: a tree too deep for one thread's stack is refused in every thread.
   [rehypeDepthLimit],
@@ -65,6 +65,17 @@ export const MARKDOWN_PLUGINS: PluggableList = [
   [rehypeSanitize, SANITIZE_SCHEMA],
   [rehypeStringify],
 ];
+
+/**
+ * remark-rehype's list item, told its looseness by the item: the stock handler asks the parent
+ * list, which looks through every item, for each item (quadratic: a 256 KB tight list took 13 s).
+ * parseMarkdown gives every item its list's looseness (`spread`), so the answer is the same.
+ */
+function listItem(
+  ...[state, node]: Parameters<typeof defaultHandlers.listItem>
+): ReturnType<typeof defaultHandlers.listItem> {
+  return defaultHandlers.listItem(state, node, undefined);
+}
 
 /**
  * The same pipeline without the steps a tree may not need, chosen per render (./steps.ts): rehype-raw
@@ -107,13 +118,14 @@ export function renderMarkdown(
  */
 function renderParts(parts: BudgetPart[], context: RenderContext, everyStep: boolean): string {
   const before = context.warnings.length;
-  const children = parts.flatMap((part) =>
-    part.tooComplex === null ? parseMarkdown(part.text).children : [textNode(part.text, part.tooComplex, context)],
-  );
   try {
+    const children = parts.flatMap((part) =>
+      part.tooComplex === null ? parseMarkdown(part.text).children : [textNode(part.text, part.tooComplex, context)],
+    );
     return runTree({ type: 'root', children }, context, everyStep);
   } catch (error) {
-    // Deep raw-HTML nesting (refused at MAX_TREE_DEPTH, before the recursive walkers overflow): show the text instead.
+    // Deep raw-HTML nesting (refused at MAX_TREE_DEPTH, before the recursive walkers overflow), or
+    // containers deeper than the parser reads (./parse.ts): show the text instead.
     if (!(error instanceof RangeError)) throw error;
     context.warnings.length = before;
     if (parts.length > 1) {

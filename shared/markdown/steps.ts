@@ -20,7 +20,8 @@ export function stepsFor(tree: Root): Steps {
     // from the HTML parser as '' and is written `data-footnote-ref=""`.
     if (node.type === 'html' || node.type === 'footnoteReference') return 'full';
     if (node.type === 'code' && typeof node.lang === 'string' && node.lang !== '') steps = 'highlight';
-    if ('children' in node) stack.push(...node.children);
+    // One by one: spreading a paragraph of 100,000 links into push() overflows the stack.
+    if ('children' in node) for (const child of node.children) stack.push(child);
   }
   return steps;
 }
