@@ -29,6 +29,12 @@ describe('inputs the parser cannot handle in linear time are shown as text', () 
     ['footnote calls that never close', '[^a'.repeat(64_000), /nests brackets/],
     ['64,000 emphasis markers in one paragraph', '*a'.repeat(64_000), /emphasis or strikethrough/],
     ['64,000 strikethrough markers in one paragraph', '~a'.repeat(64_000), /emphasis or strikethrough/],
+    [
+      // 45 cells per byte: 16 KB took 7 s to render.
+      'a table of 181 columns over rows of one cell',
+      `${'a|'.repeat(181)}\n${'-|'.repeat(181)}\n${'b\n'.repeat(362)}`,
+      /leave too many cells empty/,
+    ],
     // Each a link, spliced in at once by GFM's e-mail transform: its stack overflowed, and the render threw.
     ['70,000 e-mail addresses in one paragraph', 'a@b.cd '.repeat(70_000), /@ signs/],
   ])('%s', (_name, markdown, reason) => {
@@ -132,6 +138,14 @@ describe('a text over budget only as a whole is cut into parts that each render 
 });
 
 describe('what writers write stays within budget', () => {
+  it('renders a wide table whose rows fill few cells, and the table after it', () => {
+    const sparse = `| ${'h | '.repeat(10)}\n|${'---|'.repeat(10)}\n${'| x |\n'.repeat(40)}`;
+    const { html, warnings } = renderMarkdown(`${sparse}\n${'| a | b |\n|---|---|\n| 1 | 2 |\n\n'.repeat(50)}`);
+    expect(warnings).toEqual([]);
+    expect(html.match(/<table>/g)?.length).toBe(51);
+    expect(html.match(/<td><\/td>/g)?.length).toBe(40 * 9);
+  });
+
   it('renders a paragraph of 70,000 links as links (140,000 nodes spread into one call overflowed the stack)', () => {
     const { html, warnings } = renderMarkdown('www.a.bc '.repeat(70_000));
     expect(warnings).toEqual([]);

@@ -31,6 +31,13 @@ export const MAX_DELIMITERS = 2_000;
  */
 export const MAX_AT_SIGNS = 2_000;
 
+/**
+ * GFM fills a table's short rows with empty cells up to its header's width: a header of 180
+ * columns over rows of one cell made 45 cells per byte (16 KB rendered in 7 s). A table may leave
+ * at most two cells empty per character it has.
+ */
+const EMPTY_CELLS_PER_CHARACTER = 2;
+
 /** What closing containers costs in one text: see ./container-work.ts. */
 export const MAX_CONTAINER_WORK = 1_000_000;
 
@@ -48,6 +55,15 @@ const BLANK = /^[ \t]*$/;
 const NEW_INLINE = /^ {0,3}(?:(?:[-+*]|1[.)])[ \t]+\S|#{1,6}(?:[ \t]|$))/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const WORD = /[\p{L}\p{N}]/u;
+/** A table's delimiter row: cells of dashes, each with an optional colon at either end. */
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** A table being scanned: its width, where it starts and the cells its rows leave empty so far. */
+interface TableScan {
+  columns: number;
+  start: number;
+  empty: number;
+}
 
 /** What one paragraph (the text between resets) has accumulated. */
 interface Inline {
@@ -74,6 +90,8 @@ export function overBudget(markdown: string): string | null {
  */
 function scanSpan(text: string, from: number, to: number, containers: ContainerScan): string | null {
   let inline = freshInline(from);
+  let table: TableScan | null = null;
+  let previous: { start: number; line: string } | null = null;
   for (let at = from; at <= to;) {
     const nl = text.indexOf('\n', at);
     const end = nl === -1 || nl > to ? to : nl;
@@ -84,12 +102,51 @@ function scanSpan(text: string, from: number, to: number, containers: ContainerS
     if (BLANK.test(line) || NEW_INLINE.test(line)) inline = freshInline(at);
     const inlineProblem = scanInline(text, at, end, inline);
     if (inlineProblem !== null) return inlineProblem;
+    table = scanTableLine(table, line, at, previous);
+    if (table !== null && table.empty > (end - table.start) * EMPTY_CELLS_PER_CHARACTER) {
+      return 'it has a table whose rows leave too many cells empty';
+    }
     // A heading is a paragraph of its own: what follows starts afresh.
     if (HEADING.test(line)) inline = freshInline(end + 1);
+    previous = { start: at, line };
     if (end === to) break;
     at = end + 1;
   }
   return containers.work > MAX_CONTAINER_WORK ? 'it has too many separate block quotes, lists or footnotes' : null;
+}
+
+/**
+ * The table after `line` (which starts at `at`): one begins at a delimiter row under a header
+ * with a `|`, gains a row per line and ends at a blank line. An upper bound of what GFM makes a
+ * row, which is all the budget needs.
+ */
+function scanTableLine(
+  table: TableScan | null,
+  line: string,
+  at: number,
+  previous: { start: number; line: string } | null,
+): TableScan | null {
+  if (BLANK.test(line)) return null;
+  if (table !== null) {
+    table.empty += Math.max(0, table.columns - cellsOf(line));
+    return table;
+  }
+  if (previous === null || !previous.line.includes('|') || !DELIMITER_ROW.test(line)) return null;
+  return { columns: cellsOf(line), start: previous.start, empty: 0 };
+}
+
+/** The cells of a table row: its `|`s not escaped, the row's outer ones aside. */
+function cellsOf(line: string): number {
+  const row = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
+  let cells = 1;
+  for (let i = 0; i < row.length; i++) {
+    if (row[i] === '\\') i++;
+    else if (row[i] === '|') cells++;
+  }
+  return cells;
 }
 
 /** The checks of one line on its own. */
