@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Element, Root } from 'hast';
 import { rehypeHeadingIds } from './headings';
-import { budgetParts, MAX_BRACKET_DEPTH, MAX_DELIMITERS, overBudget } from './limits';
+import { budgetParts, MAX_BRACKET_DEPTH, MAX_DELIMITERS, MAX_REFERENCE_COPIES, overBudget } from './limits';
 import { renderMarkdown, TOO_COMPLEX_NOTE } from './render';
 
 const times = (n: number, make: (i: number) => string): string => Array.from({ length: n }, (_, i) => make(i)).join('');
@@ -78,6 +78,17 @@ describe('a text over budget only as a whole is cut into parts that each render 
     expect(html.match(element)?.length).toBe(count);
   });
 
+  it('cuts a text whose long link definition is used too often: the uses past the cut stay as written', () => {
+    // Each use copies the 16 KB destination onto the page: this text ran out of memory at 64 KB.
+    const markdown = `[a]: /${'u'.repeat(16_000)}\n\n${'x[a]\n\n'.repeat(8_000)}`;
+    expect(overBudget(markdown)).toMatch(/long link definition too many times/);
+    const { html } = renderMarkdown(markdown);
+    const links = html.match(/<a href/g)?.length ?? 0;
+    expect(links).toBeGreaterThan(0);
+    expect(links * 16_000).toBeLessThanOrEqual(MAX_REFERENCE_COPIES);
+    expect(html.match(/<p>x\[a\]<\/p>/g)?.length).toBe(8_000 - links);
+  });
+
   it('cuts a text with definitions between blank lines, so a definition in another part is not seen', () => {
     const markdown = times(1_000, (i) => `Note[^${i}]\n\n[^${i}]: Text ${i}\n\n`);
     expect(overBudget(markdown)).not.toBeNull();
@@ -144,6 +155,16 @@ describe('what writers write stays within budget', () => {
     expect(warnings).toEqual([]);
     expect(html.match(/<table>/g)?.length).toBe(51);
     expect(html.match(/<td><\/td>/g)?.length).toBe(40 * 9);
+  });
+
+  it('renders a long destination used a few times, and many short ones used often', () => {
+    const long = `[a]: data:image/png;base64,${'A'.repeat(40_000)}\n\n${'![x][a] '.repeat(20)}`;
+    expect(renderMarkdown(long).warnings).toEqual([]);
+    const uses = times(500, (p) => `${times(10, (i) => `[r${(p * 10 + i) % 200}] `)}\n\n`);
+    const short = `${times(200, (i) => `[r${i}]: https://example.com/${i}\n`)}\n${uses}`;
+    const { html, warnings } = renderMarkdown(short);
+    expect(warnings).toEqual([]);
+    expect(html.match(/<a href/g)?.length).toBe(5_000);
   });
 
   it('renders a paragraph of 70,000 links as links (140,000 nodes spread into one call overflowed the stack)', () => {

@@ -38,6 +38,13 @@ export const MAX_AT_SIGNS = 2_000;
  */
 const EMPTY_CELLS_PER_CHARACTER = 2;
 
+/**
+ * Characters a text's link definitions may put on the page: each use of a reference copies its
+ * destination, so one 16 KB destination used from a 32 KB text took 5–8 s and 64 KB ran out of
+ * memory. Bounded by the longest destination times the text's `]` (each use has one).
+ */
+export const MAX_REFERENCE_COPIES = 10_000_000;
+
 /** What closing containers costs in one text: see ./container-work.ts. */
 export const MAX_CONTAINER_WORK = 1_000_000;
 
@@ -55,6 +62,9 @@ const BLANK = /^[ \t]*$/;
 const NEW_INLINE = /^ {0,3}(?:(?:[-+*]|1[.)])[ \t]+\S|#{1,6}(?:[ \t]|$))/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const WORD = /[\p{L}\p{N}]/u;
+/** A link reference definition (not a footnote's): its destination. */
+const DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*(\S+)/;
+
 /** A table's delimiter row: cells of dashes, each with an optional colon at either end. */
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -63,6 +73,19 @@ interface TableScan {
   columns: number;
   start: number;
   empty: number;
+}
+
+/** What a text has accumulated across its blocks: its containers, and its link definitions' reach. */
+interface TextScan {
+  containers: ContainerScan;
+  /** The longest link definition destination so far. */
+  destination: number;
+  /** The `]` so far: each use of a definition has one. */
+  closers: number;
+}
+
+function startTextScan(): TextScan {
+  return { containers: startContainerScan(), destination: 0, closers: 0 };
 }
 
 /** What one paragraph (the text between resets) has accumulated. */
@@ -81,14 +104,15 @@ function freshInline(start: number): Inline {
 
 /** Why a text is too pathological to render as Markdown, or null when it is within budget. */
 export function overBudget(markdown: string): string | null {
-  return scanSpan(markdown, 0, markdown.length, startContainerScan());
+  return scanSpan(markdown, 0, markdown.length, startTextScan());
 }
 
 /**
- * Adds the lines of `text[from, to]` to `containers` (`from` starts a line that begins a paragraph:
+ * Adds the lines of `text[from, to]` to `scan` (`from` starts a line that begins a paragraph:
  * the start of a block or a blank line) and says why the text scanned so far is over, or null.
  */
-function scanSpan(text: string, from: number, to: number, containers: ContainerScan): string | null {
+function scanSpan(text: string, from: number, to: number, scan: TextScan): string | null {
+  const { containers } = scan;
   let inline = freshInline(from);
   let table: TableScan | null = null;
   let previous: { start: number; line: string } | null = null;
@@ -102,6 +126,8 @@ function scanSpan(text: string, from: number, to: number, containers: ContainerS
     if (BLANK.test(line) || NEW_INLINE.test(line)) inline = freshInline(at);
     const inlineProblem = scanInline(text, at, end, inline);
     if (inlineProblem !== null) return inlineProblem;
+    const destination = DEFINITION.exec(line)?.[1];
+    if (destination !== undefined) scan.destination = Math.max(scan.destination, destination.length);
     table = scanTableLine(table, line, at, previous);
     if (table !== null && table.empty > (end - table.start) * EMPTY_CELLS_PER_CHARACTER) {
       return 'it has a table whose rows leave too many cells empty';
@@ -112,7 +138,18 @@ function scanSpan(text: string, from: number, to: number, containers: ContainerS
     if (end === to) break;
     at = end + 1;
   }
+  scan.closers += countOf(text, ']', from, to);
+  if (scan.destination * scan.closers > MAX_REFERENCE_COPIES) {
+    return 'it uses a long link definition too many times';
+  }
   return containers.work > MAX_CONTAINER_WORK ? 'it has too many separate block quotes, lists or footnotes' : null;
+}
+
+/** How many times `char` occurs in `text[from, to)`. */
+function countOf(text: string, char: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf(char, from); at !== -1 && at < to; at = text.indexOf(char, at + 1)) count++;
+  return count;
 }
 
 /**
@@ -215,7 +252,7 @@ export interface BudgetPart {
 interface Run {
   start: number;
   end: number;
-  containers: ContainerScan;
+  scan: TextScan;
 }
 
 /**
@@ -232,17 +269,17 @@ export function budgetParts(markdown: string): BudgetPart[] | null {
   let run: Run | null = null;
   for (const [start, end] of blockSpans(markdown) ?? chunksOf(markdown)) {
     if (run !== null) {
-      const containers: ContainerScan = { ...run.containers };
-      if (scanSpan(markdown, run.end + 1, end, containers) === null && containers.work <= PART_WORK) {
-        run = { start: run.start, end, containers };
+      const scan: TextScan = { ...run.scan, containers: { ...run.scan.containers } };
+      if (scanSpan(markdown, run.end + 1, end, scan) === null && scan.containers.work <= PART_WORK) {
+        run = { start: run.start, end, scan };
         continue;
       }
       parts.push({ text: markdown.slice(run.start, run.end), tooComplex: null });
       run = null;
     }
-    const containers = startContainerScan();
-    const tooComplex = scanSpan(markdown, start, end, containers);
-    if (tooComplex === null) run = { start, end, containers };
+    const scan = startTextScan();
+    const tooComplex = scanSpan(markdown, start, end, scan);
+    if (tooComplex === null) run = { start, end, scan };
     else parts.push({ text: markdown.slice(start, end), tooComplex });
   }
   if (run !== null) parts.push({ text: markdown.slice(run.start, run.end), tooComplex: null });
