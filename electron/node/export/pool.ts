@@ -51,8 +51,8 @@ const WINDOW = 4;
  * Fresh posts below which this thread renders alone. A worker takes ~1 s of CPU to load and warm
  * the pipeline, and a post now renders in ~1 ms (bench/README.md, round 9). On two cores, a worker
  * beside this thread gained nothing at 1,000 posts (1.30 s against 1.29–1.39 s alone, twice the
- * CPU) and lost at 4,000 (6.8–7.7 s against 5.2–6.3 s): this thread, which writes every page, is
- * the bottleneck. Workers start only for far larger exports, where more cores may pay for them.
+ * CPU), and at 4,000 it lost (6.8–7.7 s against 5.2–6.3 s, with another program on one core).
+ * Workers start only for far larger exports, where more cores may pay for them.
  */
 export const MIN_POSTS_FOR_WORKERS = 5_000;
 
