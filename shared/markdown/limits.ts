@@ -124,7 +124,7 @@ function scanSpan(text: string, from: number, to: number, scan: TextScan): strin
     if (lineProblem !== null) return lineProblem;
     scanContainerLine(containers, line);
     if (BLANK.test(line) || NEW_INLINE.test(line)) inline = freshInline(at);
-    const inlineProblem = scanInline(text, at, end, inline);
+    const inlineProblem = scanInline(text, at, end, inline, scan);
     if (inlineProblem !== null) return inlineProblem;
     const destination = DEFINITION.exec(line)?.[1];
     if (destination !== undefined) scan.destination = Math.max(scan.destination, destination.length);
@@ -138,18 +138,10 @@ function scanSpan(text: string, from: number, to: number, scan: TextScan): strin
     if (end === to) break;
     at = end + 1;
   }
-  scan.closers += countOf(text, ']', from, to);
   if (scan.destination * scan.closers > MAX_REFERENCE_COPIES) {
     return 'it uses a long link definition too many times';
   }
   return containers.work > MAX_CONTAINER_WORK ? 'it has too many separate block quotes, lists or footnotes' : null;
-}
-
-/** How many times `char` occurs in `text[from, to)`. */
-function countOf(text: string, char: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf(char, from); at !== -1 && at < to; at = text.indexOf(char, at + 1)) count++;
-  return count;
 }
 
 /**
@@ -195,8 +187,11 @@ function lineOverBudget(line: string): string | null {
   return null;
 }
 
-/** Adds the characters of `text[from, to)` to the paragraph's tally; the reason once it is over. */
-function scanInline(text: string, from: number, to: number, inline: Inline): string | null {
+/**
+ * Adds the characters of `text[from, to)` to the paragraph's tally (and its `]` to the text's);
+ * the reason once it is over.
+ */
+function scanInline(text: string, from: number, to: number, inline: Inline, scan: TextScan): string | null {
   for (let i = from; i < to; i++) {
     const c = text[i];
     if (c === '[') {
@@ -205,6 +200,7 @@ function scanInline(text: string, from: number, to: number, inline: Inline): str
     } else if (c === ']') {
       inline.depth = Math.max(0, inline.depth - 1);
       inline.work += i - inline.start;
+      scan.closers++;
     } else if (c === '*' || c === '~' || (c === '_' && atWordEdge(text, i))) {
       inline.delimiters++;
     } else if (c === '@') {

@@ -75,8 +75,7 @@ function blocks(tokens: Token[], root: Root): void {
   // The inline content of the block opened at `at` (markdown-it puts it in the next token).
   const content = (at: number): PhrasingContent[] => phrasing(tokens[at + 1]?.children ?? []);
   let cells: Table['align'] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
+  for (const [i, token] of tokens.entries()) {
     if (token.nesting === -1) {
       if (token.type === top().close) {
         const done = stack.pop() as Open;
@@ -90,13 +89,11 @@ function blocks(tokens: Token[], root: Root): void {
         // markdown-it hides the paragraphs of a tight list.
         const item = top().node;
         if (item.type === 'listItem' && !token.hidden) (item as ListItem).spread = true;
-        i += 2;
         break;
       }
       case 'heading_open': {
         const depth = Number(token.tag.slice(1)) as 1 | 2 | 3 | 4 | 5 | 6;
         add({ type: 'heading', depth, children: content(i) });
-        i += 2;
         break;
       }
       case 'blockquote_open':
@@ -146,7 +143,6 @@ function blocks(tokens: Token[], root: Root): void {
         const cell: TableCell = { type: 'tableCell', children: content(i) };
         if (token.type === 'th_open') cells.push(alignOf(token.attrGet('style')));
         (top().node as TableRow).children.push(cell);
-        i += 2;
         break;
       }
       case 'footnote_reference_open': {
@@ -158,7 +154,7 @@ function blocks(tokens: Token[], root: Root): void {
         break;
       }
       default:
-        // thead and tbody: no node of their own.
+        // thead and tbody have no node of their own; a block's inline token was read with it.
         break;
     }
   }

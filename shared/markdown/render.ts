@@ -49,9 +49,10 @@ export interface RenderResult {
 
 /**
  * The plugin list after the parse (an mdast tree in, HTML out), in order. rehype-sanitize is last
- * before the stringifier: nothing that runs after it could reintroduce markup. Footnote ids are left unprefixed by remark-rehype because
- * the sanitizer prefixes every id (and the URL policy every `#anchor`) with `user-content-`.
- * After stringifying, `<` and `>` inside attribute values are escaped (./attributes.ts).
+ * before the stringifier: nothing that runs after it could reintroduce markup. Footnote ids are
+ * left unprefixed by remark-rehype because the sanitizer prefixes every id (and the URL policy
+ * every `#anchor`) with `user-content-`. After stringifying, `<` and `>` inside attribute values
+ * are escaped (./attributes.ts).
  */
 export const MARKDOWN_PLUGINS: PluggableList = [
   [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { listItem } }],
