@@ -70,9 +70,21 @@ describe('the parser reads what remark-parse and remark-gfm read', () => {
     ['URLs in capitals, tildes and quotes', 'HTTP://X.COM Www.X.com http://x.com/~a~ http://x.com/"q" ~www.x.com~'],
     ['URLs beside emphasis', 'http://x.com/path?q=a*b*c* text* and __http://x.com/__'],
     ['URLs with other scripts', 'https://ja.wikipedia.org/wiki/日本語 http://x.com/a）b www.例え.jp/x'],
+    [
+      'e-mails and URLs in some blocks only, written with references and escapes',
+      'plain text\n\n> mail&#64;example.com and www&#46;x.com\n\n- item\n- HTTPS&#58;//x.org b\\@c.de\n\n| a |\n|---|\n| x@y.zz |\n\n# x@y.zz',
+    ],
     ['URLs at line ends', 'a\nhttp://x.com\nb www.x.com\n\nhttp://x.com*'],
   ])('on %s', (_name, markdown) => {
     expect(parsedHtml(markdown)).toBe(referenceHtml(markdown));
+  });
+
+  it('links `mailto:` and `xmpp:` addresses whole, as the GFM spec does (remark linked only the address)', () => {
+    // GFM 0.29 extended e-mail autolinks: https://github.github.com/gfm/#extended-email-autolink
+    expect(parsedHtml('mailto:x@y.zz and xmpp:a@b.cd/e')).toBe(
+      '<p><a href="mailto:x@y.zz">mailto:x@y.zz</a> and <a href="xmpp:a@b.cd/e">xmpp:a@b.cd/e</a></p>',
+    );
+    expect(referenceHtml('mailto:x@y.zz')).toBe('<p>mailto:<a href="mailto:x@y.zz">x@y.zz</a></p>');
   });
 
   it('reads CRLF and CR line endings as LF', () => {

@@ -11,7 +11,18 @@ import MarkdownIt, { type Options } from 'markdown-it';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
 import markdownItFootnote from 'markdown-it-footnote';
-import type { List, ListItem, Parent, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type {
+  List,
+  ListItem,
+  Nodes,
+  Parent,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+} from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 
@@ -54,9 +65,27 @@ export function parseMarkdown(markdown: string): Root {
   if (tokens.some((token) => token.level >= MAX_LEVEL - 1)) throw new RangeError('Markdown nested too deeply');
   const root: Root = { type: 'root', children: [] };
   blocks(tokens, root);
-  // remark-gfm's own transform: www., http(s):// and e-mail addresses in text become links.
-  autolinkLiterals?.(root);
+  // remark-gfm's own transform: www., http(s):// and e-mail addresses in text become links. It
+  // costs more than the rest of the parse, so it runs only on the blocks with a text it could
+  // change (it reads each text alone, so a block is read as it would be in the whole tree).
+  for (const block of root.children) {
+    if (hasText(block, MAY_LINK)) autolinkLiterals?.({ type: 'root', children: [block] });
+  }
   return root;
+}
+
+/** What every pattern of the autolink-literal transform needs in a text: `@`, `http(s)://` or `www.`. */
+const MAY_LINK = /@|https?:\/\/|www\./i;
+
+/** Whether any text node of `root` matches `pattern`. */
+function hasText(root: Nodes, pattern: RegExp): boolean {
+  // A stack, not recursion: a tree may be deep.
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'text' && pattern.test(node.value)) return true;
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return false;
 }
 
 type Open = { node: Parent; close: string };
