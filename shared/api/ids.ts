@@ -10,8 +10,10 @@ export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'] as const;
 /** Longest id accepted, in UTF-16 code units. */
 export const MAX_ID_LENGTH = 1024;
 
-/** Longest single path segment accepted. */
-export const MAX_SEGMENT_LENGTH = 255;
+/** Longest single path segment accepted, in UTF-8 bytes: a file name's limit on ext4 and APFS. */
+export const MAX_SEGMENT_BYTES = 255;
+
+const utf8 = new TextEncoder();
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
@@ -32,7 +34,9 @@ export function idProblem(id: unknown, options: { requireMarkdown?: boolean } = 
   for (const segment of id.split('/')) {
     if (segment === '') return 'the post id has an empty path segment';
     if (segment === '.' || segment === '..') return 'the post id must not contain "." or ".." segments';
-    if (segment.length > MAX_SEGMENT_LENGTH) return 'a path segment of the post id is too long';
+    // Characters first: a segment of more than 255 characters is too long in any script.
+    if (segment.length > MAX_SEGMENT_BYTES || utf8.encode(segment).length > MAX_SEGMENT_BYTES)
+      return `a path segment of the post id is longer than ${String(MAX_SEGMENT_BYTES)} bytes`;
     if (/[. ]$/.test(segment)) return 'a path segment ends with a dot or a space';
     if (WINDOWS_RESERVED.test(segment)) return `"${segment}" is a reserved name on Windows`;
   }
@@ -61,6 +65,14 @@ export function slugify(title: string): string {
     // Letters and digits of every script are kept: a title in Japanese or Russian gets a name of its own.
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  // By characters, not UTF-16 units: a cut never splits one in two.
-  return Array.from(slug).slice(0, 80).join('').replace(/-+$/g, '');
+  // By characters, not UTF-16 units: a cut never splits one in two. At most 80 characters and 200
+  // bytes: a file name takes 255 bytes, and a few are left for a number or an extension.
+  let kept = '';
+  let bytes = 0;
+  for (const character of Array.from(slug).slice(0, 80)) {
+    bytes += utf8.encode(character).length;
+    if (bytes > 200) break;
+    kept += character;
+  }
+  return kept.replace(/-+$/g, '');
 }
