@@ -14,6 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { SourcePost } from './collect';
 import type { CachedBody } from './render-cache';
 import { PageError, pageRenderer, type RenderedPage, type SiteSetup } from './site-pages';
+import { revive, type ThreadError } from './thread-error';
 
 /** How the pages are shared out. */
 export interface PoolOptions {
@@ -36,10 +37,7 @@ export interface PageJob {
 }
 
 /** A worker's answer about one post, or its word that it is ready for posts. */
-export type PageReply =
-  | { ready: true }
-  | { index: number; page: RenderedPage }
-  | { index: number; error: { message: string; code?: string; stack?: string } };
+export type PageReply = { ready: true } | { index: number; page: RenderedPage } | { index: number; error: ThreadError };
 
 /** The name the bundled worker entry is built under, beside the bundle that exports. */
 export const WORKER_FILE = 'export-worker.mjs';
@@ -229,12 +227,4 @@ function employ(
   worker.on('exit', (code) => {
     order.stop(new Error(`An export worker stopped early (exit code ${String(code)}).`));
   });
-}
-
-/** The error a worker met, rebuilt with its errno code so it maps to the same failure. */
-function revive(error: { message: string; code?: string; stack?: string }): Error {
-  const revived = new Error(error.message) as Error & { code?: string };
-  if (error.code !== undefined) revived.code = error.code;
-  if (error.stack !== undefined) revived.stack = error.stack;
-  return revived;
 }

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PageJob, PageReply } from './pool';
 import { pageRenderer, type SiteSetup } from './site-pages';
+import { describe } from './thread-error';
 
 const data: unknown = workerData;
 const port = parentPort;
@@ -22,13 +23,3 @@ port.on('message', (job: PageJob) => {
   port.postMessage(reply);
 });
 port.postMessage({ ready: true } satisfies PageReply);
-
-function describe(error: unknown): { message: string; code?: string; stack?: string } {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-  return {
-    message: error.message,
-    ...(code === undefined ? {} : { code }),
-    ...(error.stack ? { stack: error.stack } : {}),
-  };
-}

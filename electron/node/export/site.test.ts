@@ -218,6 +218,19 @@ describe('exportSite', () => {
     expect(await readFile(path.join(foreign, 'thesis.txt'), 'utf8')).toBe('precious');
   });
 
+  it('leaves out a post whose path has a part longer than a file name may be, naming it', async () => {
+    await blog();
+    // 100 characters, 300 bytes: over the 255 bytes a file name may take on ext4 and APFS.
+    await put('long.md', `---\ntitle: Long\npath: /${'日'.repeat(100)}\n---\nText.\n`);
+    const result = await exportSite({ postsDir: posts, outDir: out });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.warnings).toContain(
+      `long.md: not exported: its path "/${'日'.repeat(100)}" is refused: a path segment of the post id is longer than 255 bytes`,
+    );
+    expect(await filesBelow(out)).toContain('blog/focus/index.html');
+  });
+
   it('refuses an output folder inside the posts folder, and a bad site URL', async () => {
     await blog();
     expect(await exportSite({ postsDir: posts, outDir: path.join(posts, 'site') })).toMatchObject({

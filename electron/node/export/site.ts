@@ -141,30 +141,38 @@ async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSett
   const used = new Map<string, CachedBody>();
   let reused = 0;
   settings.onProgress?.(0, ordered.length);
-  await renderPages(
-    setup,
-    posts,
-    async (index, rendered) => {
-      const page = ordered[index];
-      if (page === undefined) throw new Error(`No page ${String(index)}`);
-      for (const [rel, bytes] of rendered.copies) if (!copied.has(rel)) await writer.write(rel, bytes);
-      for (const rel of rendered.copies.keys()) copied.add(rel);
-      await writer.write(page.file, rendered.html);
-      warnings.push(...rendered.warnings);
-      written.push({ page, summary: rendered.summary, html: rendered.bodyHtml });
-      const key = keys[index];
-      if (key !== undefined) used.set(key, rendered.cache);
-      if (rendered.reused) reused += 1;
-      settings.onProgress?.(written.length, ordered.length);
-    },
-    settings.pool,
-    (index) => {
-      const key = keys[index];
-      return key === undefined ? undefined : cache?.entries.get(key);
-    },
-  );
-  const lists = listFiles(written, tags, { siteTitle: settings.siteTitle, siteUrl: settings.siteUrl });
-  for (const [file, text] of lists) await writer.write(file, text);
+  let lists: Map<string, string>;
+  try {
+    await renderPages(
+      setup,
+      posts,
+      async (index, rendered) => {
+        const page = ordered[index];
+        if (page === undefined) throw new Error(`No page ${String(index)}`);
+        for (const [rel, bytes] of rendered.copies) if (!copied.has(rel)) await writer.write(rel, bytes);
+        for (const rel of rendered.copies.keys()) copied.add(rel);
+        await writer.write(page.file, rendered.html);
+        warnings.push(...rendered.warnings);
+        written.push({ page, summary: rendered.summary, html: rendered.bodyHtml });
+        const key = keys[index];
+        if (key !== undefined) used.set(key, rendered.cache);
+        if (rendered.reused) reused += 1;
+        settings.onProgress?.(written.length, ordered.length);
+      },
+      settings.pool,
+      (index) => {
+        const key = keys[index];
+        return key === undefined ? undefined : cache?.entries.get(key);
+      },
+    );
+    lists = listFiles(written, tags, { siteTitle: settings.siteTitle, siteUrl: settings.siteUrl });
+    for (const [file, text] of lists) await writer.write(file, text);
+  } catch (error) {
+    // The writer thread stops, with nothing still being written when the caller discards the stage.
+    await writer.finish().catch(() => undefined);
+    throw error;
+  }
+  await writer.finish();
   const listPages = [...lists.keys()].filter((file) => file.endsWith('.html')).length;
   return { pages: written.length + listPages, warnings, rendered: written.length - reused, reused, used };
 }
