@@ -34,8 +34,9 @@ export function idProblem(id: unknown, options: { requireMarkdown?: boolean } = 
   for (const segment of id.split('/')) {
     if (segment === '') return 'the post id has an empty path segment';
     if (segment === '.' || segment === '..') return 'the post id must not contain "." or ".." segments';
-    // Characters first: a segment of more than 255 characters is too long in any script.
-    if (segment.length > MAX_SEGMENT_BYTES || utf8.encode(segment).length > MAX_SEGMENT_BYTES)
+    // A UTF-16 unit is at most three bytes: only a segment of over 85 units can be over 255 bytes
+    // (this runs for every post of a listing, so most are not encoded at all).
+    if (segment.length * 3 > MAX_SEGMENT_BYTES && utf8.encode(segment).length > MAX_SEGMENT_BYTES)
       return `a path segment of the post id is longer than ${String(MAX_SEGMENT_BYTES)} bytes`;
     if (/[. ]$/.test(segment)) return 'a path segment ends with a dot or a space';
     if (WINDOWS_RESERVED.test(segment)) return `"${segment}" is a reserved name on Windows`;
