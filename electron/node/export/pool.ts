@@ -3,8 +3,8 @@
  * core) take posts from one queue (each worker a few at a time), and the pages come back to the
  * caller strictly in order, so progress counts up and the lists see them newest first. Small
  * exports, and builds without the bundled worker entry (tests run from source; Electron's main
- * bundle), render in this thread alone. A worker takes ~1 s of CPU to load the pipeline, during
- * which this thread is already rendering.
+ * bundle), render in this thread alone. While a worker loads the pipeline this thread is already
+ * rendering.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -46,11 +46,13 @@ export const WORKER_FILE = 'export-worker.mjs';
 const WINDOW = 4;
 
 /**
- * Fresh posts below which this thread renders alone. A worker takes ~1 s of CPU to load and warm
- * the pipeline, and a post now renders in ~1 ms (bench/README.md, round 9). On two cores, a worker
- * beside this thread gained nothing at 1,000 posts (1.30 s against 1.29–1.39 s alone, twice the
- * CPU), and at 4,000 it lost (6.8–7.7 s against 5.2–6.3 s, with another program on one core).
- * Workers start only for far larger exports, where more cores may pay for them.
+ * Fresh posts below which this thread renders alone. A worker loads the pipeline in ~0.3 s and then
+ * renders its first posts cold, and a post now renders in ~0.5 ms warm (bench/README.md, rounds 9
+ * and 10). On two cores, a worker beside this thread gained nothing at 1,000 posts (1.30 s against
+ * 1.29–1.39 s alone, twice the CPU; with pages written by their own thread since round 10, 0.93–1.23 s
+ * against 0.83–0.93 s, 1.6–1.8 s of CPU against 0.9–1.0 s, also with the whole worker in one file),
+ * and at 4,000 it lost (6.8–7.7 s against 5.2–6.3 s, with another program on one core). Workers
+ * start only for far larger exports, where more cores may pay for them.
  */
 export const MIN_POSTS_FOR_WORKERS = 5_000;
 
