@@ -10,14 +10,13 @@ import type { Paragraph, Root as MdastRoot } from 'mdast';
 import { unified, type PluggableList } from 'unified';
 import remarkRehype, { defaultHandlers } from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
-import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import { common } from 'lowlight';
 import { escapeAttributeBrackets } from './attributes';
 import { CONTEXT_KEY, type RenderContext } from './context';
 import { rehypeDepthLimit } from './depth';
 import { rehypeHeadingIds } from './headings';
+import { rehypeHighlightCode } from './highlight';
 import { blankLineParts, budgetParts, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
 import { parseMarkdown } from './parse';
@@ -61,7 +60,7 @@ export const MARKDOWN_PLUGINS: PluggableList = [
   [rehypeDepthLimit],
   [rehypeHeadingIds],
   // Only fenced code with a known language is highlighted; unknown ones stay plain (no throw).
-  [rehypeHighlight, { detect: false, languages: common }],
+  [rehypeHighlightCode],
   [rehypeUrlPolicy],
   [rehypeSanitize, SANITIZE_SCHEMA],
   [rehypeStringify],
@@ -80,14 +79,14 @@ function listItem(
 
 /**
  * The same pipeline without the steps a tree may not need, chosen per render (./steps.ts): rehype-raw
- * re-parses every tree through an HTML parser, rehype-highlight walks every code block. Each
+ * re-parses every tree through an HTML parser, highlighting walks every element. Each
  * variant gives byte-identical HTML on the trees it is chosen for
  * (electron/node/security/budget-parts.test.ts renders every post both ways).
  */
 const processors = {
   full: unified().use(MARKDOWN_PLUGINS).freeze(),
   highlight: unified().use(without(rehypeRaw)).freeze(),
-  plain: unified().use(without(rehypeRaw, rehypeHighlight)).freeze(),
+  plain: unified().use(without(rehypeRaw, rehypeHighlightCode)).freeze(),
 };
 
 function without(...plugins: unknown[]): PluggableList {

@@ -1,6 +1,6 @@
 /**
  * Which steps of the pipeline a Markdown tree needs. rehype-raw only matters when the tree holds
- * raw HTML (`html` nodes) or footnotes; rehype-highlight only when it holds fenced code with a
+ * raw HTML (`html` nodes) or footnotes; highlighting (./highlight.ts) only when it holds fenced code with a
  * language, or raw HTML (which may hold `<pre><code class="language-…">`). Skipping them where they would change
  * nothing keeps the output byte for byte (electron/node/security/budget-parts.test.ts renders
  * every post both ways).

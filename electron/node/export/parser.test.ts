@@ -2,12 +2,14 @@
  * The Markdown parser (shared/markdown/parse.ts) reads every sample and corpus post as
  * remark-parse with remark-gfm read it (shared/markdown/reference.ts): the same HTML, but for one
  * post where micromark was wrong. Spec examples and GFM constructs: shared/markdown/parse.test.ts.
+ * Highlighting (shared/markdown/highlight.ts) gives every post what rehype-highlight gave
+ * (its own cases: shared/markdown/highlight.test.ts).
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsedHtml, referenceHtml } from '../../../shared/markdown/reference';
+import { parsedHtml, pipelineHtml, referenceHtml } from '../../../shared/markdown/reference';
 import { decodePost, parsePost } from '../frontmatter/index';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -44,8 +46,7 @@ describe('the sample and corpus posts parse as before', () => {
   });
 
   it.each(posts.map((file) => [path.relative(path.dirname(repoRoot), file), file]))('%s', async (_name, file) => {
-    const decoded = decodePost(await readFile(file));
-    const body = parsePost(decoded.text).body.replace(/\r\n?/g, '\n');
+    const body = await bodyOf(file);
     if (file.endsWith(MICROMARK_SPLIT)) {
       expect(parsedHtml(body)).not.toBe(referenceHtml(body));
       expect(parsedHtml(body)).toContain('<pre><code>```\n… links , or even code');
@@ -54,3 +55,21 @@ describe('the sample and corpus posts parse as before', () => {
     expect(parsedHtml(body)).toBe(referenceHtml(body));
   });
 });
+
+describe('the sample and corpus posts are highlighted as before', () => {
+  it('highlights code in some of them', async () => {
+    const bodies = await Promise.all(posts.map(bodyOf));
+    expect(bodies.filter((body) => pipelineHtml(body, 'current').includes('hljs-')).length).toBeGreaterThan(
+      corpusPresent ? 10 : 0,
+    );
+  });
+
+  it.each(posts.map((file) => [path.relative(path.dirname(repoRoot), file), file]))('%s', async (_name, file) => {
+    const body = await bodyOf(file);
+    expect(pipelineHtml(body, 'current')).toBe(pipelineHtml(body, 'rehypeHighlight'));
+  });
+});
+
+async function bodyOf(file: string): Promise<string> {
+  return parsePost(decodePost(await readFile(file)).text).body.replace(/\r\n?/g, '\n');
+}
