@@ -131,7 +131,6 @@ async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSett
     pages: pageLinks(ordered),
     tags: [...tags],
   };
-  const writer = stageWriter(stage);
   const copied = new Set<string>();
   const warnings: string[] = [];
   const written: WrittenPost[] = [];
@@ -140,9 +139,11 @@ async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSett
   const keys = cache === null ? [] : posts.map((post) => bodyKey(cache.version, post.parsed.body));
   const used = new Map<string, CachedBody>();
   let reused = 0;
-  settings.onProgress?.(0, ordered.length);
   let lists: Map<string, string>;
+  // From here until finish() the writer's thread runs: whatever fails (a progress callback too) stops it.
+  const writer = stageWriter(stage);
   try {
+    settings.onProgress?.(0, ordered.length);
     await renderPages(
       setup,
       posts,

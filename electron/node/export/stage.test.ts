@@ -2,9 +2,12 @@
  * The staging writer (./stage.ts): files handed to its thread land byte for byte in their folders,
  * and a write that fails fails the writer, with its errno code, without hanging or writing on.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stageWriter } from './stage';
 import { filesBelow } from './testing';
@@ -72,4 +75,31 @@ describe('stageWriter', () => {
     await writer.finish();
     await expect(writer.write('b.html', 'b')).rejects.toThrow(/stopped/);
   });
+});
+
+describe('an export that fails', () => {
+  it('stops its writer thread, so a process that exported can exit', async () => {
+    // A progress callback that throws at the first call, before any page: the export fails, and a
+    // writer thread still running would keep the process alive (spawnSync's timeout would kill it).
+    const posts = path.join(stage, 'posts');
+    await mkdir(posts);
+    await writeFile(path.join(posts, 'a.md'), '---\ntitle: A\n---\nText.\n');
+    const entry = path.join(stage, 'entry.ts');
+    const site = fileURLToPath(new URL('./site.ts', import.meta.url));
+    await writeFile(
+      entry,
+      `import { exportSite } from ${JSON.stringify(site)};
+void exportSite({ postsDir: ${JSON.stringify(posts)}, outDir: ${JSON.stringify(path.join(stage, 'out'))},
+  onProgress: () => { throw new Error('progress failed'); } })
+  .then((result) => console.log(JSON.stringify(result)), (error) => console.log(JSON.stringify({ rejected: String(error) })));`,
+    );
+    const outfile = path.join(stage, 'entry.cjs');
+    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+    const child = spawnSync(process.execPath, [outfile], { encoding: 'utf8', timeout: 20_000 });
+    expect(child.error).toBeUndefined();
+    expect(child.status).toBe(0);
+    // A callback's own error is not a disk's: the export rejects with it (after discarding its stage).
+    expect(JSON.parse(child.stdout)).toEqual({ rejected: 'Error: progress failed' });
+    expect((await readdir(stage)).filter((name) => name.includes('postwright'))).toEqual([]);
+  }, 60_000);
 });
