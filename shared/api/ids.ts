@@ -10,10 +10,22 @@ export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'] as const;
 /** Longest id accepted, in UTF-16 code units. */
 export const MAX_ID_LENGTH = 1024;
 
-/** Longest single path segment accepted, in UTF-8 bytes: a file name's limit on ext4 and APFS. */
-export const MAX_SEGMENT_BYTES = 255;
+/**
+ * Longest single path segment accepted, in UTF-16 code units: a file name's limit on NTFS, HFS+
+ * and exFAT, so a file one of them holds always has an id. ext4 and APFS count 255 UTF-8 bytes
+ * instead; where that matters (names the app makes) the caller checks bytes too (overNameBytes).
+ */
+export const MAX_SEGMENT_LENGTH = 255;
+
+/** The longest a file name may be in UTF-8 bytes on ext4 and APFS. */
+export const MAX_NAME_BYTES = 255;
 
 const utf8 = new TextEncoder();
+
+/** Whether `name` is over 255 UTF-8 bytes (a UTF-16 unit is at most three, so short names are not encoded). */
+export function overNameBytes(name: string): boolean {
+  return name.length * 3 > MAX_NAME_BYTES && utf8.encode(name).length > MAX_NAME_BYTES;
+}
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
@@ -34,10 +46,7 @@ export function idProblem(id: unknown, options: { requireMarkdown?: boolean } = 
   for (const segment of id.split('/')) {
     if (segment === '') return 'the post id has an empty path segment';
     if (segment === '.' || segment === '..') return 'the post id must not contain "." or ".." segments';
-    // A UTF-16 unit is at most three bytes: only a segment of over 85 units can be over 255 bytes
-    // (this runs for every post of a listing, so most are not encoded at all).
-    if (segment.length * 3 > MAX_SEGMENT_BYTES && utf8.encode(segment).length > MAX_SEGMENT_BYTES)
-      return `a path segment of the post id is longer than ${String(MAX_SEGMENT_BYTES)} bytes`;
+    if (segment.length > MAX_SEGMENT_LENGTH) return 'a path segment of the post id is too long';
     if (/[. ]$/.test(segment)) return 'a path segment ends with a dot or a space';
     if (WINDOWS_RESERVED.test(segment)) return `"${segment}" is a reserved name on Windows`;
   }
@@ -66,13 +75,14 @@ export function slugify(title: string): string {
     // Letters and digits of every script are kept: a title in Japanese or Russian gets a name of its own.
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  // By characters, not UTF-16 units: a cut never splits one in two. At most 80 characters and 200
-  // bytes: a file name takes 255 bytes, and a few are left for a number or an extension.
+  // By characters, not UTF-16 units: a cut never splits one in two. At most 80 characters, and
+  // 240 bytes (only characters of four bytes reach it): a number or an extension still fits in a
+  // file name's 255.
   let kept = '';
   let bytes = 0;
   for (const character of Array.from(slug).slice(0, 80)) {
     bytes += utf8.encode(character).length;
-    if (bytes > 200) break;
+    if (bytes > 240) break;
     kept += character;
   }
   return kept.replace(/-+$/g, '');

@@ -42,10 +42,12 @@ function highlight(code: Element): void {
 
 /** The language a code element's classes name (`language-x` or `lang-x`, the first), false for `no-highlight`. */
 function language(code: Element): string | false | undefined {
-  const list = code.properties.className;
+  // Read as rehype-highlight reads it: any array, each class as a string.
+  const list: unknown = code.properties.className;
   if (!Array.isArray(list)) return undefined;
   let name: string | undefined;
-  for (const value of list) {
+  for (const item of list as unknown[]) {
+    const value = String(item);
     if (value === 'no-highlight' || value === 'nohighlight') return false;
     // An empty name counts as none, so a later class may still name the language.
     if (!name && value.startsWith('lang-')) name = value.slice(5);

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/contract';
-import { idProblem, slugify } from '../../../shared/api/ids';
+import { idProblem, overNameBytes, slugify } from '../../../shared/api/ids';
 
 /** Top-level names the site itself uses; no post may take them. */
 export const RESERVED_NAMES = ['assets', 'tags', 'index.html', 'feed.xml', 'sitemap.xml'] as const;
@@ -25,6 +25,14 @@ export function pageFileForPath(urlPath: string): Result<string> {
   if (decoded === '') return fail('INVALID_ARGUMENT', `its path "${trimmed}" is the site's home page`);
   const problem = idProblem(decoded, { requireMarkdown: false });
   if (problem !== null) return fail('INVALID_ARGUMENT', `its path "${trimmed}" is refused: ${problem}`);
+  // ext4 and APFS take 255 bytes a name (NTFS 255 UTF-16 units, which idProblem checks): a longer
+  // one would fail the whole export when its folder is made.
+  if (process.platform !== 'win32' && decoded.split('/').some(overNameBytes)) {
+    return fail(
+      'INVALID_ARGUMENT',
+      `its path "${trimmed}" is refused: a part of it is longer than a file name may be (255 bytes)`,
+    );
+  }
   const first = decoded.split('/')[0] ?? '';
   if ((RESERVED_NAMES as readonly string[]).includes(first.toLowerCase())) {
     return fail('INVALID_ARGUMENT', `its path "${trimmed}" uses "${first}", which the exported site needs for itself`);

@@ -220,13 +220,18 @@ describe('exportSite', () => {
 
   it('leaves out a post whose path has a part longer than a file name may be, naming it', async () => {
     await blog();
-    // 100 characters, 300 bytes: over the 255 bytes a file name may take on ext4 and APFS.
+    // 100 characters, 300 bytes: over the 255 bytes a file name may take on ext4 and APFS (NTFS
+    // counts 100 UTF-16 units and takes it: there the page is exported).
     await put('long.md', `---\ntitle: Long\npath: /${'日'.repeat(100)}\n---\nText.\n`);
     const result = await exportSite({ postsDir: posts, outDir: out });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
+    if (process.platform === 'win32') {
+      expect(await filesBelow(out)).toContain(`${'日'.repeat(100)}/index.html`);
+      return;
+    }
     expect(result.value.warnings).toContain(
-      `long.md: not exported: its path "/${'日'.repeat(100)}" is refused: a path segment of the post id is longer than 255 bytes`,
+      `long.md: not exported: its path "/${'日'.repeat(100)}" is refused: a part of it is longer than a file name may be (255 bytes)`,
     );
     expect(await filesBelow(out)).toContain('blog/focus/index.html');
   });
