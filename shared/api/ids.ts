@@ -81,9 +81,14 @@ export function slugify(title: string): string {
   let kept = '';
   let bytes = 0;
   for (const character of Array.from(slug).slice(0, 80)) {
-    bytes += utf8.encode(character).length;
+    bytes += utf8Length(character.codePointAt(0) ?? 0);
     if (bytes > 240) break;
     kept += character;
   }
   return kept.replace(/-+$/g, '');
+}
+
+/** The UTF-8 length of one code point (counted, not encoded: this runs as a title is typed). */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }

@@ -28,11 +28,12 @@ export function rehypeHighlightCode() {
 }
 
 function highlight(code: Element): void {
-  const lang = language(code);
-  // No language (or an empty one, `language-`): left as it is.
-  if (lang === false || lang === undefined || lang === '') return;
-  if (!Array.isArray(code.properties.className)) code.properties.className = [];
-  const classes = code.properties.className;
+  // Read as rehype-highlight reads it: any array, each class as a string. No array, no language.
+  const classes: unknown = code.properties.className;
+  if (!Array.isArray(classes)) return;
+  const lang = language(classes as unknown[]);
+  // No language, an empty one (`language-`) or `no-highlight`: left as it is.
+  if (!lang) return;
   if (!classes.includes('hljs')) classes.unshift('hljs');
   // An unknown language keeps its text, as rehype-highlight does (it also keeps the `hljs` class).
   if (!lowlight.registered(lang)) return;
@@ -40,13 +41,10 @@ function highlight(code: Element): void {
   if (result.children.length > 0) code.children = result.children as Element['children'];
 }
 
-/** The language a code element's classes name (`language-x` or `lang-x`, the first), false for `no-highlight`. */
-function language(code: Element): string | false | undefined {
-  // Read as rehype-highlight reads it: any array, each class as a string.
-  const list: unknown = code.properties.className;
-  if (!Array.isArray(list)) return undefined;
+/** The language classes name (`language-x` or `lang-x`, the first), false for `no-highlight`. */
+function language(classes: unknown[]): string | false | undefined {
   let name: string | undefined;
-  for (const item of list as unknown[]) {
+  for (const item of classes) {
     const value = String(item);
     if (value === 'no-highlight' || value === 'nohighlight') return false;
     // An empty name counts as none, so a later class may still name the language.
