@@ -183,3 +183,32 @@ menuTest(
       .toEqual([{ id: WRITING, body: expect.stringContaining('picker was cancelled') }]);
   },
 );
+
+menuTest(
+  'Edit › Undo from the menu takes back the editor’s last typing, from its own history',
+  async ({ app, menu }) => {
+    await typeInWriting(app, '\nKept.');
+    const markdown = app.getByLabel('Markdown', { exact: true });
+    await markdown.pressSequentially(' Taken back.');
+    // The browser's own history is emptied by a script's write, as a pasted image's link makes one.
+    await markdown.evaluate((area: HTMLTextAreaElement) => {
+      area.setRangeText('', area.value.length, area.value.length);
+    });
+    menu.send('undo');
+    await expect(markdown).toHaveValue(/\nKept\.$/);
+  },
+);
+
+menuTest('Edit › Redo from the menu, in a front-matter field, is the field’s own', async ({ app, menu }) => {
+  await app.getByRole('option', { name: TITLE }).click();
+  const title = app.getByLabel('title', { exact: true });
+  await expect(title).toHaveValue(TITLE);
+  await title.click();
+  await title.press('End');
+  await app.keyboard.insertText(', Again');
+  await expect(title).toHaveValue(`${TITLE}, Again`);
+  await title.press('ControlOrMeta+z');
+  await expect(title).toHaveValue(TITLE);
+  menu.send('redo');
+  await expect(title).toHaveValue(`${TITLE}, Again`);
+});

@@ -196,3 +196,38 @@ test('a link waits while an input method composes in the editor, then lands wher
   await expect(markdown).toHaveValue(/the writing is not\.!\[ime\]\(images\/ime\.png\)/);
   await expect(markdown).not.toHaveValue(/Uploading/);
 });
+
+test('Ctrl+Z after a pasted image’s link lands takes back the typing, then the image; no placeholder comes back', async ({
+  app,
+  postsDir,
+}) => {
+  const { upload, markdown } = await pasteHeld(app, 'shot.png', 'replaceable', null);
+  await markdown.pressSequentially(' with a chart');
+  await select(app, 'Every few years', 'before');
+  await markdown.pressSequentially('Intro. ');
+  upload.release();
+  const landed = /The tool is !\[shot\]\(images\/shot\.png\) with a chart; the writing is not\./;
+  await expect(markdown).toHaveValue(landed);
+  await expect(markdown).toHaveValue(/Intro\. Every few years/);
+
+  // The last typing goes first; the link stays where it landed.
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).not.toHaveValue(/Intro\./);
+  await expect(markdown).toHaveValue(landed);
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).toHaveValue(/The tool is !\[shot\]\(images\/shot\.png\); the writing is not\./);
+  // Then the paste: the selected word it replaced comes back, with no placeholder.
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).toHaveValue(/The tool is replaceable; the writing is not\./);
+  await expect(markdown).not.toHaveValue(/Uploading|!\[shot\]/);
+
+  // Redo brings back the link, never the placeholder.
+  await markdown.press('ControlOrMeta+Shift+z');
+  await expect(markdown).toHaveValue(/The tool is !\[shot\]\(images\/shot\.png\); the writing is not\./);
+  await expect(markdown).not.toHaveValue(/Uploading/);
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toHaveText('Saved');
+  const disk = await readFile(path.join(postsDir, 'writing-in-plain-text.md'), 'utf8');
+  expect(disk).toContain('The tool is ![shot](images/shot.png); the writing is not.\n');
+  expect(disk).not.toContain('Intro.');
+});

@@ -160,4 +160,9 @@ test('a very long post shows its opening first; a key typed into it keeps its pl
   await expect(app.getByRole('region', { name: 'Preview' })).toContainText('Paragraph 1000 of a very long post', {
     timeout: 30_000,
   });
+  // Both edits can be undone, the one made in the opening too, and the rest of the post stays whole.
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).toHaveValue('Typed at once. ' + VERY_LONG_BODY);
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).toHaveValue(VERY_LONG_BODY);
 });

@@ -95,9 +95,22 @@ describe('menuTemplate', () => {
     expect(built.folders()).toBe(1);
   });
 
-  it('gives Edit the standard editing roles', () => {
-    const roles = submenu(build().template, 'Edit').map((entry) => entry.role ?? entry.type);
-    expect(roles).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll']);
+  it('gives Edit the standard editing roles, and Undo and Redo that ask the page', () => {
+    const roles = submenu(build().template, 'Edit').map((entry) => entry.role ?? entry.type ?? entry.label);
+    expect(roles).toEqual(['Undo', 'Redo', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll']);
+    for (const isMac of [false, true]) {
+      const built = build({ isMac });
+      const edit = submenu(built.template, 'Edit');
+      const undo = item(edit, 'Undo');
+      const redo = item(edit, 'Redo');
+      expect([undo.accelerator, redo.accelerator]).toEqual(['CmdOrCtrl+Z', 'CmdOrCtrl+Shift+Z']);
+      // The page has the key first everywhere; on macOS a key it left unhandled (a field's undo) comes back here.
+      expect([undo.registerAccelerator, redo.registerAccelerator]).toEqual([isMac, isMac]);
+      click(undo);
+      click(redo, true);
+      expect(built.sent).toEqual(['undo', 'redo']);
+      expect(built.pressed).toEqual([]);
+    }
   });
 
   it('offers reload and developer tools only in development', () => {

@@ -1,6 +1,7 @@
 /**
  * The application menu. Commands that act on the document go to the renderer as `menuCommand`
- * events (it knows about unsaved edits); editing, zoom and window items use Electron's roles.
+ * events (it knows about unsaved edits), as do Undo and Redo (the editor's history is the page's);
+ * the other editing items, zoom and window items use Electron's roles.
  * Shortcuts the page handles itself (quick open, the shortcuts panel, the editor's formatting)
  * are listed too, so the menu shows every shortcut of the help panel.
  */
@@ -56,20 +57,37 @@ function fileMenu(options: MenuOptions): MenuItemConstructorOptions {
   };
 }
 
-const editMenu: MenuItemConstructorOptions = {
-  label: 'Edit',
-  submenu: [
-    { role: 'undo', accelerator: 'CmdOrCtrl+Z' },
-    // The help panel's redo, on every platform (Windows' own Ctrl+Y still works in the editor).
-    { role: 'redo', accelerator: 'CmdOrCtrl+Shift+Z' },
-    { type: 'separator' },
-    { role: 'cut' },
-    { role: 'copy' },
-    { role: 'paste' },
-    { type: 'separator' },
-    { role: 'selectAll' },
-  ],
-};
+/**
+ * Undo or redo: the page's, not the browser's (the Markdown editor keeps its own history, which the
+ * browser's Undo never reaches). The key goes to the page first, as for a page shortcut; chosen
+ * with the mouse, or a key the page left unhandled on macOS (a field's undo, which macOS leaves to
+ * the menu), the item asks the page.
+ */
+function historyItem(
+  label: string,
+  accelerator: string,
+  command: 'undo' | 'redo',
+  options: MenuOptions,
+): MenuItemConstructorOptions {
+  return { label, accelerator, registerAccelerator: options.isMac, click: () => options.send(command) };
+}
+
+function editMenu(options: MenuOptions): MenuItemConstructorOptions {
+  return {
+    label: 'Edit',
+    submenu: [
+      historyItem('Undo', 'CmdOrCtrl+Z', 'undo', options),
+      // The help panel's redo, on every platform (Windows' Ctrl+Y also redoes in the editor).
+      historyItem('Redo', 'CmdOrCtrl+Shift+Z', 'redo', options),
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  };
+}
 
 function formatMenu(options: MenuOptions): MenuItemConstructorOptions {
   return {
@@ -118,7 +136,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
   return [
     ...(options.isMac ? [{ role: 'appMenu' as const }] : []),
     fileMenu(options),
-    editMenu,
+    editMenu(options),
     formatMenu(options),
     viewMenu(options),
     ...(options.isMac ? [{ role: 'windowMenu' as const }] : []),

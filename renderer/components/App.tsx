@@ -30,6 +30,7 @@ import { NewPostDialog } from './NewPostDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { SettingsDialog, useAppliedTheme } from './SettingsDialog';
 import { Sidebar } from './Sidebar';
+import { undoOrRedo } from '../preview/editHistory';
 import { StatusBar } from './StatusBar';
 import { UnsavedDialog } from './UnsavedDialog';
 import { WritingTools } from './WritingTools';
@@ -153,6 +154,7 @@ export function App(): React.JSX.Element {
           }),
       );
     } else if (command === 'exportHtml') exporter.exportHtml();
+    else if (command === 'undo' || command === 'redo') undoOrRedo(command);
   };
   const onPostsChanged = (change: BlogEvents['postsChanged']): void => {
     void posts.refresh();

@@ -10,6 +10,7 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ApiError, BlogApi } from '../../shared/api/contract';
+import { historyOf } from '../preview/editHistory';
 import {
   altFromFileName,
   bytesToBase64,
@@ -54,8 +55,8 @@ function announce(area: HTMLTextAreaElement): void {
 /**
  * Puts `insert` over the textarea's selection, the caret after it, as the author's own edit:
  * through the browser's editing (its input event, as the toolbar's commands do) when the textarea
- * has the focus, else written directly and announced. (The link written in later is set directly,
- * and Chrome then forgets the textarea's undo history, as it did when React's copy was written.)
+ * has the focus, else written directly and announced. The editor's undo history records it either
+ * way (../preview/editHistory.ts), as a step of its own.
  */
 function typeIn(area: HTMLTextAreaElement, insert: string): void {
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- what the editor's toolbar commands use; Chrome keeps it
@@ -84,6 +85,9 @@ function resolve(
   const direction = area.selectionDirection;
   const next = replacePlaceholder(area.value, placeholder, replacement, selection);
   if (next === null) return false;
+  // In the undo history too, the placeholder was the link from the paste on: undoing what was typed
+  // since leaves the link, undoing the paste takes it away, and no placeholder comes back.
+  historyOf(area)?.rewrite(next.from, next.to, replacement);
   area.setRangeText(replacement, next.from, next.to);
   area.setSelectionRange(next.start, next.end, direction);
   announce(area);

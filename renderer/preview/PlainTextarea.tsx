@@ -5,6 +5,7 @@
  * elsewhere (./typing.ts).
  */
 import { useLayoutEffect, useRef, type Ref, type TextareaHTMLAttributes } from 'react';
+import { keepHistory } from './editHistory';
 
 /** Props of the plain textarea. */
 export interface PlainTextareaProps {
@@ -36,6 +37,8 @@ export function PlainTextarea({ attributes, onKey, onText, ref }: PlainTextareaP
   useLayoutEffect(() => {
     const area = own.current;
     if (area === null) return;
+    // First: undo and redo keys are the history's, before the editor's shortcuts see them.
+    const stopHistory = keepHistory(area);
     // A native listener, as the editor's own textarea has: its handlers expect DOM keyboard events.
     const listener = (event: KeyboardEvent): void => keys.current(event);
     // Native too: React drops an `input` event whose value its tracker already saw (a toolbar command
@@ -48,6 +51,7 @@ export function PlainTextarea({ attributes, onKey, onText, ref }: PlainTextareaP
     area.addEventListener('keydown', listener);
     area.addEventListener('input', input);
     return () => {
+      stopHistory();
       area.removeEventListener('keydown', listener);
       area.removeEventListener('input', input);
     };

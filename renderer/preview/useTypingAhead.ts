@@ -6,6 +6,7 @@
  * highlighter for every language.)
  */
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+import { historyOf } from './editHistory';
 import { completeSplit, splitOpening, wholeText, type Split } from './openingText';
 import { createAfterPaint, shouldTake, type TextSource } from './typing';
 
@@ -53,6 +54,8 @@ export function useTypingAhead(
     const split = known === null || shown.current?.post !== post ? splitOpening(value) : null;
     opening.current = split === null ? null : { area, split };
     const first = split?.head ?? value;
+    // Nothing typed before this text can be undone in it (the same text again keeps its history).
+    if (area.value !== first || shown.current?.post !== post) historyOf(area)?.reset(first);
     if (area.value !== first) area.value = first;
     // Another post starts with the caret at its top, where the author looks (setting a value puts it at
     // the end, so a key typed at once would land at the end of the post or of a long post's opening).
@@ -62,7 +65,10 @@ export function useTypingAhead(
     restLater.current ??= createAfterPaint(() => {
       const pending = opening.current;
       opening.current = null;
-      if (pending !== null && pending.area.isConnected) completeSplit(pending.area, pending.split);
+      if (pending === null || !pending.area.isConnected) return;
+      completeSplit(pending.area, pending.split);
+      // What was typed in the opening stays undoable: the rest only follows it.
+      historyOf(pending.area)?.append(pending.split.tail);
     });
     restLater.current();
   });

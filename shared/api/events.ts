@@ -4,7 +4,7 @@
  */
 
 /** Commands the application menu (or a shortcut handled by the backend) sends to the UI. */
-export type MenuCommand = 'newPost' | 'save' | 'openFolder' | 'toggleRaw' | 'exportHtml';
+export type MenuCommand = 'newPost' | 'save' | 'openFolder' | 'toggleRaw' | 'exportHtml' | 'undo' | 'redo';
 
 /** Every menu command, for validation. */
 export const MENU_COMMANDS = [
@@ -13,6 +13,8 @@ export const MENU_COMMANDS = [
   'openFolder',
   'toggleRaw',
   'exportHtml',
+  'undo',
+  'redo',
 ] as const satisfies readonly MenuCommand[];
 
 /** Event name to payload. */

@@ -1,0 +1,346 @@
+/**
+ * The Markdown editor's own undo history. The browser's forgets everything when a script writes
+ * into the textarea, and a pasted image's link is written in by script once its upload ends: after
+ * that, Ctrl+Z did nothing at all. Putting the link in through the browser's editing instead made
+ * it an undo step of its own, far from where the author was typing, which turned back into a
+ * placeholder no upload would fill (round 9's "tried and reverted").
+ *
+ * So the editor keeps its history here, as the edits between one text and the next, and a link that
+ * lands *rewrites* that history: every state since the paste holds the link where it held the
+ * placeholder, as though the image had been there from the paste on. Undoing the typing after it
+ * leaves the link; undoing the paste takes the link away; nothing brings a placeholder back.
+ *
+ * Pure: the textarea's events are read and its text written by ../preview/editHistory.ts.
+ */
+
+/** A selection in the text, as a textarea keeps it. */
+export interface TextSelection {
+  start: number;
+  end: number;
+  direction: 'forward' | 'backward' | 'none';
+}
+
+/**
+ * How an edit was made, which decides what it is undone with: a run of typed characters (up to and
+ * including a line break), a run of deletions by key, an input method's composition, or anything
+ * else (a paste, a toolbar command, a drop): an undo step of its own.
+ */
+export type EditKind = 'typing' | 'deleting' | 'composing' | 'other';
+
+/** One undo step: [from, from + removed.length) of the text before became `inserted`. */
+interface Step {
+  from: number;
+  removed: string;
+  inserted: string;
+  /** The selection before the step (restored by undo) and after it (restored by redo). */
+  before: TextSelection;
+  after: TextSelection;
+  kind: EditKind;
+}
+
+/** A change for the textarea: [from, to) of its text becomes `insert`, then `selection` is set. */
+export interface TextChange {
+  from: number;
+  to: number;
+  insert: string;
+  selection: TextSelection;
+}
+
+/** The history kept, at most: steps, and characters held by them (a few full copies of a 1 MB post). */
+export const MAX_STEPS = 1000;
+export const MAX_CHARS = 8_000_000;
+
+/** Where [from, from + removed) of `prev` became `inserted` in `next`: the first and last differing stretch. */
+export function changedRange(
+  prev: string,
+  next: string,
+  hint: number,
+): { from: number; removed: string; inserted: string } | null {
+  if (prev === next) return null;
+  const shorter = Math.min(prev.length, next.length);
+  // Where the edit starts is almost always known (the caret); one comparison proves it.
+  let from = Math.max(0, Math.min(hint, shorter));
+  if (prev.slice(0, from) !== next.slice(0, from)) from = commonPrefix(prev, next, from);
+  // The text after the edit: as much of the end as the two share, never reaching back over `from`.
+  const most = shorter - from;
+  let suffix = most;
+  if (prev.slice(prev.length - suffix) !== next.slice(next.length - suffix)) suffix = commonSuffix(prev, next, most);
+  return {
+    from,
+    removed: prev.slice(from, prev.length - suffix),
+    inserted: next.slice(from, next.length - suffix),
+  };
+}
+
+/** The length of the longest shared start of `a` and `b`, known to be under `below`. */
+function commonPrefix(a: string, b: string, below: number): number {
+  let low = 0;
+  let high = below - 1;
+  // Largest n with a.slice(0, n) === b.slice(0, n): the comparisons are native, a search is few of them.
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (a.slice(0, mid) === b.slice(0, mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The length of the longest shared end of `a` and `b`, under `below`. */
+function commonSuffix(a: string, b: string, below: number): number {
+  let low = 0;
+  let high = below - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (a.slice(a.length - mid) === b.slice(b.length - mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * `piece` in memory of its own. A slice of a long string keeps the whole of it alive in V8, so a
+ * step holding a few typed words would hold a copy of a 1 MB post; the copy is flattened anew.
+ */
+function own(piece: string): string {
+  return piece.length < 16 ? piece : (' ' + piece).slice(1);
+}
+
+/** `position` in a text where [from, to) became `length` characters: a position inside goes to its end. */
+function moved(position: number, from: number, to: number, length: number): number {
+  if (position <= from) return position;
+  if (position >= to) return position + length - (to - from);
+  return from + length;
+}
+
+function movedSelection(selection: TextSelection, from: number, to: number, length: number): TextSelection {
+  return {
+    start: moved(selection.start, from, to, length),
+    end: moved(selection.end, from, to, length),
+    direction: selection.direction,
+  };
+}
+
+/** The undo history of one text. */
+export class UndoHistory {
+  private current: string;
+  private readonly done: Step[] = [];
+  /** Steps undone, the next to redo last. */
+  private readonly undone: Step[] = [];
+  /** Whether the next edit may join the last step (nothing broke the run since). */
+  private open = false;
+  private chars = 0;
+
+  constructor(text: string) {
+    this.current = text;
+  }
+
+  /** The text as the history knows it: the textarea's, after every edit told to it. */
+  get text(): string {
+    return this.current;
+  }
+
+  get canUndo(): boolean {
+    return this.done.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.undone.length > 0;
+  }
+
+  /** A text from elsewhere (another post, the file read again): nothing before it can be undone. */
+  reset(text: string): void {
+    this.current = text;
+    this.done.length = 0;
+    this.undone.length = 0;
+    this.chars = 0;
+    this.open = false;
+  }
+
+  /** The rest of a long post put in after its opening: the steps so far stay (they are all before it). */
+  append(tail: string): void {
+    this.current += tail;
+  }
+
+  /** The next edit starts a step of its own. */
+  close(): void {
+    this.open = false;
+  }
+
+  /**
+   * The textarea's text became `next` by an edit of `kind`: a step of its own, or part of the last
+   * one when it carries on a run (typing on from the caret, deleting on, composing). `before` is the
+   * selection just before the edit, when known; `after` the selection it left.
+   */
+  record(next: string, kind: EditKind, before: TextSelection | null, after: TextSelection): void {
+    const hint = Math.min(before?.start ?? after.start, after.start);
+    const change = changedRange(this.current, next, hint);
+    if (change === null) return;
+    const prev = this.current;
+    this.current = next;
+    this.undone.length = 0;
+    const step: Step = {
+      ...change,
+      before: before ?? { start: change.from, end: change.from + change.removed.length, direction: 'none' },
+      after,
+      kind,
+    };
+    const last = this.done.at(-1);
+    const joined = this.open && last !== undefined && joins(last, step);
+    if (joined) this.chars -= last.removed.length + last.inserted.length;
+    const kept = joined ? merge(last, step, prev, next) : step;
+    kept.removed = own(kept.removed);
+    kept.inserted = own(kept.inserted);
+    if (joined) this.done[this.done.length - 1] = kept;
+    else this.done.push(kept);
+    this.chars += kept.removed.length + kept.inserted.length;
+    this.open = kind !== 'other';
+    this.trim();
+  }
+
+  /** Takes back the last step: the change to make in the textarea, or null when there is none. */
+  undo(): TextChange | null {
+    const step = this.done.pop();
+    if (step === undefined) return null;
+    this.undone.push(step);
+    this.open = false;
+    const to = step.from + step.inserted.length;
+    this.current = this.current.slice(0, step.from) + step.removed + this.current.slice(to);
+    return { from: step.from, to, insert: step.removed, selection: step.before };
+  }
+
+  /** Makes the last step undone again: the change to make, or null when there is none. */
+  redo(): TextChange | null {
+    const step = this.undone.pop();
+    if (step === undefined) return null;
+    this.done.push(step);
+    this.open = false;
+    const to = step.from + step.removed.length;
+    this.current = this.current.slice(0, step.from) + step.inserted + this.current.slice(to);
+    return { from: step.from, to, insert: step.inserted, selection: step.after };
+  }
+
+  /**
+   * [from, to) of the text (a placeholder) becomes `replacement`, in the text and in every state the
+   * history can go back or forward to that holds it, as though it had always been `replacement`.
+   * The step that put it in now puts in `replacement`; steps before and after it are moved by the
+   * change in length. A step that touched only part of it, or that it was already in before (text
+   * taken out and put back), cannot be rewritten: that step and everything beyond it are forgotten,
+   * so no undo can bring back what no upload will fill.
+   */
+  rewrite(from: number, to: number, replacement: string): void {
+    const text = this.current;
+    if (from < 0 || to > text.length || from > to) return;
+    const original = text.slice(from, to);
+    this.current = text.slice(0, from) + replacement + text.slice(to);
+    this.open = false;
+    this.rewriteBack(from, to, original, replacement);
+    this.rewriteForward(from, to, original, replacement);
+    this.chars = this.done.concat(this.undone).reduce((sum, s) => sum + s.removed.length + s.inserted.length, 0);
+  }
+
+  /** Back through the steps done: [p, q) holds `original` in the text after each step. */
+  private rewriteBack(p: number, q: number, original: string, replacement: string): void {
+    const length = replacement.length;
+    for (let index = this.done.length - 1; index >= 0; index -= 1) {
+      const step = this.done[index];
+      if (step === undefined) return;
+      const end = step.from + step.inserted.length;
+      step.after = movedSelection(step.after, p, q, length);
+      if (q <= step.from) {
+        // Before the step's change: the same place before it.
+        step.from += length - (q - p);
+        step.before = movedSelection(step.before, p, q, length);
+        continue;
+      }
+      if (p >= end) {
+        // After it: before the step, it sat as far on as the step's change in length.
+        const shift = step.removed.length - step.inserted.length;
+        p += shift;
+        q += shift;
+        step.before = movedSelection(step.before, p, q, length);
+        continue;
+      }
+      if (step.from <= p && q <= end && !step.removed.includes(original)) {
+        // The step that put it in.
+        step.inserted = own(step.inserted.slice(0, p - step.from) + replacement + step.inserted.slice(q - step.from));
+        if (step.removed === step.inserted) this.done.splice(index, 1);
+        return;
+      }
+      // Touched in part, or there before too: no earlier state can be made to agree.
+      this.done.splice(0, index + 1);
+      return;
+    }
+  }
+
+  /** On through the steps undone: [p, q) holds `original` in the text before each step. */
+  private rewriteForward(p: number, q: number, original: string, replacement: string): void {
+    const length = replacement.length;
+    for (let index = this.undone.length - 1; index >= 0; index -= 1) {
+      const step = this.undone[index];
+      if (step === undefined) return;
+      const end = step.from + step.removed.length;
+      step.before = movedSelection(step.before, p, q, length);
+      if (q <= step.from) {
+        step.from += length - (q - p);
+        step.after = movedSelection(step.after, p, q, length);
+        continue;
+      }
+      if (p >= end) {
+        const shift = step.inserted.length - step.removed.length;
+        p += shift;
+        q += shift;
+        step.after = movedSelection(step.after, p, q, length);
+        continue;
+      }
+      if (step.from <= p && q <= end && !step.inserted.includes(original)) {
+        // The step that takes it out.
+        step.removed = own(step.removed.slice(0, p - step.from) + replacement + step.removed.slice(q - step.from));
+        if (step.removed === step.inserted) this.undone.splice(index, 1);
+        return;
+      }
+      this.undone.splice(0, index + 1);
+      return;
+    }
+  }
+
+  /** Forgets the oldest steps beyond the limits. */
+  private trim(): void {
+    while (this.done.length > 1 && (this.done.length > MAX_STEPS || this.chars > MAX_CHARS)) {
+      const oldest = this.done.shift();
+      if (oldest !== undefined) this.chars -= oldest.removed.length + oldest.inserted.length;
+    }
+  }
+}
+
+/** Whether `next` carries on `last`'s run: same kind, where it left off, the caret not moved between. */
+function joins(last: Step, next: Step): boolean {
+  if (last.kind !== next.kind || last.kind === 'other') return false;
+  const end = last.from + last.inserted.length;
+  if (last.kind === 'composing') return next.from <= end && next.from + next.removed.length >= last.from;
+  if (!sameSelection(last.after, next.before)) return false;
+  if (last.kind === 'typing') return next.removed === '' && next.from === end && !last.inserted.endsWith('\n');
+  // Deleting: Backspace on (ending where the last began) or Delete on (at the same place).
+  return (
+    next.inserted === '' &&
+    last.inserted === '' &&
+    (next.from + next.removed.length === last.from || next.from === last.from)
+  );
+}
+
+function sameSelection(a: TextSelection, b: TextSelection): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+/**
+ * One step made of `a` then `b`, where `b` changes text touching what `a` put in: `mid` is the text
+ * between them, `next` the text after `b`.
+ */
+function merge(a: Step, b: Step, mid: string, next: string): Step {
+  const from = Math.min(a.from, b.from);
+  const aEnd = a.from + a.inserted.length;
+  // How far the two reach in `mid`, and the same place in `next`.
+  const end = Math.max(aEnd, b.from + b.removed.length);
+  const removed = mid.slice(from, a.from) + a.removed + mid.slice(aEnd, end);
+  const inserted = next.slice(from, end + b.inserted.length - b.removed.length);
+  return { from, removed, inserted, before: a.before, after: b.after, kind: a.kind };
+}
