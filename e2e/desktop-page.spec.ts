@@ -185,7 +185,7 @@ menuTest(
 );
 
 menuTest(
-  'Edit › Undo from the menu takes back the editor’s last typing, from its own history',
+  'Edit › Undo from the menu takes back the editor’s last typing, from its own history, wherever the focus is',
   async ({ app, menu }) => {
     await typeInWriting(app, '\nKept.');
     const markdown = app.getByLabel('Markdown', { exact: true });
@@ -194,6 +194,9 @@ menuTest(
     await markdown.evaluate((area: HTMLTextAreaElement) => {
       area.setRangeText('', area.value.length, area.value.length);
     });
+    // Chosen with the focus outside any field (the author last clicked the preview): still the editor's.
+    await app.getByRole('region', { name: 'Preview' }).click();
+    await expect(markdown).not.toBeFocused();
     menu.send('undo');
     await expect(markdown).toHaveValue(/\nKept\.$/);
   },

@@ -231,3 +231,35 @@ test('Ctrl+Z after a pasted image’s link lands takes back the typing, then the
   expect(disk).toContain('The tool is ![shot](images/shot.png); the writing is not.\n');
   expect(disk).not.toContain('Intro.');
 });
+
+test('an image pasted, undone, then uploaded: redo never brings its placeholder back', async ({ app }) => {
+  const { upload, markdown } = await pasteHeld(app, 'later.png', 'opposite bargain.', 'after');
+  await expect(markdown).toHaveValue(/bargain\.!\[Uploading later\.png…\]\(\)/);
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).not.toHaveValue(/Uploading/);
+  upload.release();
+  // Where it was pasted is gone, so the app says where the image went.
+  await expect(app.getByRole('alert')).toContainText('images/later.png');
+  await markdown.press('ControlOrMeta+Shift+z');
+  await markdown.press('ControlOrMeta+Shift+z');
+  await expect(markdown).toHaveValue(/opposite bargain\. A Markdown file/);
+  await expect(markdown).not.toHaveValue(/Uploading/);
+});
+
+test('an image pasted right before another image’s link: undo takes the new one away, and only it', async ({ app }) => {
+  const upload = await holdUploads(app);
+  await openPlainText(app);
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await markdown.click();
+  await select(app, 'The tool is', 'before');
+  await app.keyboard.insertText('![old](images/old.png) ');
+  await select(app, '![old]', 'before');
+  await pastePng(app, 'new.png');
+  await upload.arrived();
+  upload.release();
+  await expect(markdown).toHaveValue(/!\[new\]\(images\/new\.png\)!\[old\]\(images\/old\.png\) The tool is/);
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).toHaveValue(/computers\. !\[old\]\(images\/old\.png\) The tool is/);
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).toHaveValue(/computers\. The tool is/);
+});

@@ -124,3 +124,63 @@ test('the browser’s own Undo and Redo (its context menu) take the editor’s s
   expect(await historyInput('historyRedo')).toBe(true);
   await expect(markdown).toHaveValue(`${opened}\nFrom the menu.`);
 });
+
+test('a key that changed nothing leaves no trace: undoing a command puts back the selection it was given', async ({
+  app,
+}) => {
+  const markdown = await openWriting(app);
+  await markdown.click();
+  // Backspace at the very start changes nothing (the browser announces it, then does nothing).
+  await markdown.press('ControlOrMeta+Home');
+  await markdown.press('Backspace');
+  const { start, end } = await markdown.evaluate((area: HTMLTextAreaElement) => {
+    const at = area.value.indexOf('replaceable');
+    area.setSelectionRange(at, at + 'replaceable'.length);
+    return { start: area.selectionStart, end: area.selectionEnd };
+  });
+  await markdown.press('ControlOrMeta+b');
+  await expect(markdown).toHaveValue(/The tool is \*\*replaceable\*\*;/);
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).toHaveValue(/The tool is replaceable;/);
+  expect(await markdown.evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([
+    start,
+    end,
+  ]);
+  // Redo selects the word inside the marks again, as the command left it.
+  await markdown.press('ControlOrMeta+Shift+z');
+  await expect(markdown).toHaveValue(/The tool is \*\*replaceable\*\*;/);
+  expect(
+    await markdown.evaluate((area: HTMLTextAreaElement) => area.value.slice(area.selectionStart, area.selectionEnd)),
+  ).toBe('replaceable');
+});
+
+test('each post has its own history, even two new posts with the same text', async ({ app }) => {
+  const create = async (title: string): Promise<void> => {
+    await app.getByRole('navigation', { name: 'Posts folder' }).getByRole('button', { name: 'New post' }).click();
+    const dialog = app.getByRole('dialog', { name: 'New post' });
+    await dialog.getByLabel('Title').fill(title);
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(app.getByLabel('title', { exact: true })).toHaveValue(title);
+  };
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await create('First Draft');
+  const fresh = await markdown.inputValue();
+  await markdown.click();
+  await markdown.press('ControlOrMeta+End');
+  await markdown.pressSequentially('Private words for the first post.');
+  // Taken out again: the text is the new post's as it was made, so nothing is unsaved.
+  await markdown.evaluate((area: HTMLTextAreaElement) => {
+    const at = area.value.indexOf('Private');
+    area.setSelectionRange(at, area.value.length);
+  });
+  await markdown.press('Delete');
+  await expect(markdown).toHaveValue(fresh);
+
+  await create('Second Draft');
+  await expect(markdown).toHaveValue(fresh);
+  await markdown.click();
+  // Nothing to undo in a post just made: the first post's deletion is not this one's.
+  await markdown.press('ControlOrMeta+z');
+  await expect(markdown).not.toHaveValue(/Private/);
+  await expect(markdown).toHaveValue(fresh);
+});

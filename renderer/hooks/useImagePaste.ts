@@ -68,8 +68,23 @@ function typeIn(area: HTMLTextAreaElement, insert: string): void {
 /**
  * Replaces `placeholder` in the textarea of post `postId` by `replacement` when that post is still
  * open and the placeholder still in its text; the author's selection stays on the text it was on.
+ * Either way the placeholder is done with: the editor's undo history never brings it back.
  */
 function resolve(
+  pasted: HTMLTextAreaElement,
+  target: ImageTarget | null,
+  postId: string,
+  placeholder: string,
+  replacement: string,
+): boolean {
+  if (place(pasted, target, postId, placeholder, replacement)) return true;
+  // Not in the text now (undone, cut, or the post left): no undo or redo may put it back either.
+  const area = liveArea(pasted);
+  if (area !== null) historyOf(area)?.forget(placeholder);
+  return false;
+}
+
+function place(
   pasted: HTMLTextAreaElement,
   target: ImageTarget | null,
   postId: string,

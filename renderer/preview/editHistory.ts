@@ -7,6 +7,8 @@
 import { UndoHistory, type EditKind, type TextSelection } from '../state/undoHistory';
 
 const histories = new WeakMap<HTMLTextAreaElement, UndoHistory>();
+/** Textareas an input method is composing in: an undo then would tear the composition apart. */
+const composing = new WeakSet<HTMLTextAreaElement>();
 
 /** The history of `area`, when it is the editor's. */
 export function historyOf(area: HTMLTextAreaElement): UndoHistory | undefined {
@@ -41,6 +43,9 @@ function kindOf(event: Event): EditKind {
     case 'deleteContentBackward':
     case 'deleteContentForward':
       return 'deleting';
+    case 'deleteByDrag':
+    case 'insertFromDrop':
+      return 'moving';
     default:
       return 'other';
   }
@@ -52,7 +57,7 @@ function kindOf(event: Event): EditKind {
  */
 export function stepHistory(area: HTMLTextAreaElement, direction: 'undo' | 'redo'): boolean {
   const history = histories.get(area);
-  if (history === undefined || area.readOnly) return false;
+  if (history === undefined || area.readOnly || composing.has(area)) return false;
   // Written into by a script without a word to the history (never by the app): its steps no longer fit.
   if (history.text !== area.value) {
     history.reset(area.value);
@@ -75,17 +80,22 @@ export function stepHistory(area: HTMLTextAreaElement, direction: 'undo' | 'redo
 }
 
 /**
- * Undo or redo chosen from the app's menu: in the editor, from its history; in any other field,
- * the browser's own.
+ * Undo or redo chosen from the app's menu: in another field with the focus, that field's own;
+ * anywhere else (the editor, the preview, the post list), the editor's.
  */
 export function undoOrRedo(direction: 'undo' | 'redo'): void {
   const focused = document.activeElement;
-  if (focused instanceof HTMLTextAreaElement && histories.has(focused)) {
-    stepHistory(focused, direction);
+  const field =
+    focused instanceof HTMLInputElement ||
+    focused instanceof HTMLTextAreaElement ||
+    (focused instanceof HTMLElement && focused.isContentEditable);
+  if (field && !(focused instanceof HTMLTextAreaElement && histories.has(focused))) {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one way to run a field's own undo from a script
+    document.execCommand(direction);
     return;
   }
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one way to run a field's own undo from a script
-  document.execCommand(direction);
+  const editor = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="Markdown"]');
+  if (editor !== null) stepHistory(editor, direction);
 }
 
 /** Whether a key is undo or redo: Ctrl or Cmd with Z, with Shift+Z, or Ctrl+Y (Windows' redo), as the app's other shortcuts read them. */
@@ -101,9 +111,12 @@ function historyKey(event: KeyboardEvent): 'undo' | 'redo' | null {
 export function keepHistory(area: HTMLTextAreaElement): () => void {
   const history = new UndoHistory(area.value);
   histories.set(area, history);
-  // The selection just before the edit under way (its `beforeinput`), read by its `input`.
-  let before: TextSelection | null = null;
+  // The selection just before the edit under way, from its `beforeinput`, read by its `input` of the
+  // same type. (Some have no `input`: Backspace with nothing before the caret. A script's edit has
+  // no `beforeinput` at all.)
+  let before: { type: string; selection: TextSelection } | null = null;
   const onKey = (event: KeyboardEvent): void => {
+    before = null;
     const direction = event.isComposing ? null : historyKey(event);
     if (direction === null) return;
     // Never the browser's own: its history is not the editor's.
@@ -117,24 +130,40 @@ export function keepHistory(area: HTMLTextAreaElement): () => void {
       stepHistory(area, event.inputType === 'historyUndo' ? 'undo' : 'redo');
       return;
     }
-    before = selectionOf(area);
+    before = { type: event.inputType, selection: selectionOf(area) };
   };
   const onInput = (event: Event): void => {
-    const kind = kindOf(event);
-    history.record(area.value, kind, before, selectionOf(area));
+    const type = event instanceof InputEvent ? event.inputType : null;
+    const selection = before !== null && before.type === type ? before.selection : null;
     before = null;
+    const after = selectionOf(area);
+    // Without a `beforeinput` (a script's `execCommand`), an insertion's text says where it began.
+    const data = event instanceof InputEvent ? event.data : null;
+    const hint = selection === null && data !== null ? after.start - data.length : undefined;
+    history.record(area.value, kindOf(event), selection, after, hint);
+    // A command may select what it made once its edit is in (Ctrl+B selects the word): redo restores that.
+    queueMicrotask(() => history.settle(selectionOf(area)));
+  };
+  const onCompositionStart = (): void => {
+    composing.add(area);
   };
   // What is typed after a composition is a step of its own.
-  const onCompositionEnd = (): void => history.close();
+  const onCompositionEnd = (): void => {
+    composing.delete(area);
+    history.close();
+  };
   area.addEventListener('keydown', onKey);
   area.addEventListener('beforeinput', onBeforeInput);
   area.addEventListener('input', onInput);
+  area.addEventListener('compositionstart', onCompositionStart);
   area.addEventListener('compositionend', onCompositionEnd);
   return () => {
     area.removeEventListener('keydown', onKey);
     area.removeEventListener('beforeinput', onBeforeInput);
     area.removeEventListener('input', onInput);
+    area.removeEventListener('compositionstart', onCompositionStart);
     area.removeEventListener('compositionend', onCompositionEnd);
+    composing.delete(area);
     histories.delete(area);
   };
 }

@@ -38,6 +38,8 @@ export function useTypingAhead(
   // No cleanup clears it: StrictMode's second run of the effects would find the text taken and never
   // schedule the rest again; a textarea gone from the page is skipped when the rest is due.
   const restLater = useRef<(() => void) | null>(null);
+  // Whose undo history the textarea holds (./editHistory.ts).
+  const historyPost = useRef<{ area: HTMLTextAreaElement; post: string | null } | null>(null);
   useLayoutEffect(() => {
     send.current = { onType, generation };
   });
@@ -46,16 +48,19 @@ export function useTypingAhead(
   useLayoutEffect(() => {
     const area = box.current?.querySelector('textarea');
     if (area == null) return;
+    const post = text.postId();
+    // Another post starts a history of its own, even with the very same text as the last one.
+    if (historyPost.current?.area === area && historyPost.current.post !== post) historyOf(area)?.reset(area.value);
+    historyPost.current = { area, post };
     const known = shown.current?.area === area ? shown.current.text : null;
     if (!shouldTake(value, text.body(), known)) return;
-    const post = text.postId();
     // Another post's text: a long one shows its opening first. The same post read again (from disk,
     // a restore) goes in whole, so the caret and scroll kept for it (hooks/useKeepCaret.ts) fit.
     const split = known === null || shown.current?.post !== post ? splitOpening(value) : null;
     opening.current = split === null ? null : { area, split };
     const first = split?.head ?? value;
-    // Nothing typed before this text can be undone in it (the same text again keeps its history).
-    if (area.value !== first || shown.current?.post !== post) historyOf(area)?.reset(first);
+    // Nothing typed before a text from elsewhere can be undone in it.
+    if (area.value !== first) historyOf(area)?.reset(first);
     if (area.value !== first) area.value = first;
     // Another post starts with the caret at its top, where the author looks (setting a value puts it at
     // the end, so a key typed at once would land at the end of the post or of a long post's opening).

@@ -188,6 +188,49 @@ describe('UndoHistory', () => {
     expect(opening.undoAll()).toEqual(['Title. Opening\nthe rest\n', 'Opening\nthe rest\n']);
   });
 
+  it('undoes text dragged within the editor, taken out and dropped elsewhere, as one step', () => {
+    const area = new Area('one two three', 0);
+    const record = (text: string, at: number): void => {
+      area.text = text;
+      area.selection = caret(at);
+      area.history.record(text, 'moving', null, area.selection);
+    };
+    record('one three', 4);
+    record('one three two', 13);
+    area.type('!');
+    expect(area.undoAll()).toEqual(['one three two!', 'one three two', 'one two three']);
+  });
+
+  it('redoes a command with the selection it made once its edit was in', () => {
+    const area = new Area('make bold', 9).select(5, 9);
+    area.put('**bold**');
+    // The command selects the word inside the marks after its edit.
+    area.history.settle({ start: 7, end: 11, direction: 'forward' });
+    area.step('undo');
+    expect(area.selection).toEqual({ start: 5, end: 9, direction: 'none' });
+    area.step('redo');
+    expect(area.selection).toEqual({ start: 7, end: 11, direction: 'forward' });
+    // Only the latest edit settles: after an undo nothing does.
+    area.step('undo');
+    area.history.settle(caret(0));
+    area.step('redo');
+    expect(area.selection).toEqual({ start: 7, end: 11, direction: 'forward' });
+  });
+
+  it('counts only the steps it keeps: big steps undone and replaced do not shrink the history', () => {
+    const big = 'x'.repeat(1_000_000);
+    const area = new Area(big, 0);
+    for (let cycle = 0; cycle < 12; cycle += 1) {
+      // Select all, type over it, undo that, type a letter: the undone step is gone for good.
+      area.select(0, area.text.length).put('y', 'other');
+      area.step('undo');
+      area.select(0).put('z', 'other');
+    }
+    for (let n = 0; n < 10; n += 1) area.put(`${n}`, 'other');
+    expect(area.undoAll()).toHaveLength(12 + 10 + 1);
+    expect(area.text).toBe(big);
+  });
+
   it('keeps at most MAX_STEPS steps', () => {
     const area = new Area('');
     for (let n = 0; n < MAX_STEPS + 5; n += 1) area.put(`${n % 10}`, 'other');
@@ -254,6 +297,42 @@ describe('UndoHistory.rewrite (a pasted image’s link landing)', () => {
     expect(other.text).toBe('Z');
     other.step('undo');
     expect(other.text).toBe(`Z${link}`);
+  });
+
+  it('forgets a placeholder that is not in the text any more: redo never puts it back', () => {
+    const area = new Area('Words.').type(' More.');
+    area.put(placeholder);
+    area.step('undo');
+    // Its upload ends with nowhere to land.
+    area.history.forget(placeholder);
+    expect(area.step('redo')).toBe(false);
+    expect(area.text).toBe('Words. More.');
+    expect(area.undoAll()).toEqual(['Words. More.', 'Words.']);
+  });
+
+  it('forgets an older step that held the placeholder too: cut, then pasted elsewhere', () => {
+    const area = new Area('Start. End.').caretAt('Start.', true);
+    area.put(placeholder);
+    area.type(' typed');
+    const at = area.text.indexOf(placeholder);
+    area.select(at, at + placeholder.length).put('', 'other');
+    area.select(area.text.length).put(placeholder);
+    area.land(placeholder, link);
+    const texts = area.undoAll();
+    expect(texts[0]).toBe(`Start. typed End.${link}`);
+    expect(texts.join('\n')).not.toContain('Uploading');
+    expect(texts).toContain('Start. typed End.');
+  });
+
+  it('places a script’s insertion by its hint: a placeholder pasted before another image stays whole', () => {
+    const area = new Area('Text\n![old](images/old.png)\n').caretAt('![old]');
+    const at = area.selection.start;
+    area.text = area.text.slice(0, at) + placeholder + area.text.slice(at);
+    area.selection = caret(at + placeholder.length);
+    // No selection before it is known (no `beforeinput`); where its text began is.
+    area.history.record(area.text, 'other', null, area.selection, at);
+    area.land(placeholder, link);
+    expect(area.undoAll()).toEqual([`Text\n${link}![old](images/old.png)\n`, 'Text\n![old](images/old.png)\n']);
   });
 
   it('forgets the steps it cannot rewrite, so no placeholder ever comes back', () => {

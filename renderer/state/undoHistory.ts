@@ -22,10 +22,11 @@ export interface TextSelection {
 
 /**
  * How an edit was made, which decides what it is undone with: a run of typed characters (up to and
- * including a line break), a run of deletions by key, an input method's composition, or anything
- * else (a paste, a toolbar command, a drop): an undo step of its own.
+ * including a line break), a run of deletions by key, an input method's composition, text dragged
+ * within the editor (taken out, then dropped: one step), or anything else (a paste, a toolbar
+ * command, a drop from elsewhere): an undo step of its own.
  */
-export type EditKind = 'typing' | 'deleting' | 'composing' | 'other';
+export type EditKind = 'typing' | 'deleting' | 'composing' | 'moving' | 'other';
 
 /** One undo step: [from, from + removed.length) of the text before became `inserted`. */
 interface Step {
@@ -98,11 +99,20 @@ function commonSuffix(a: string, b: string, below: number): number {
 }
 
 /**
- * `piece` in memory of its own. A slice of a long string keeps the whole of it alive in V8, so a
- * step holding a few typed words would hold a copy of a 1 MB post; the copy is flattened anew.
+ * `piece` in memory of its own. In V8 a slice or a join of 13 characters or more is a view on the
+ * strings it came from, so a step holding a few typed words would keep a whole 1 MB post alive;
+ * flattening a join copies the characters out. (Shorter ones are copies already.)
  */
 function own(piece: string): string {
-  return piece.length < 16 ? piece : (' ' + piece).slice(1);
+  return piece.length < 13 ? piece : (' ' + piece).slice(1);
+}
+
+function size(step: Step): number {
+  return step.removed.length + step.inserted.length;
+}
+
+function holds(step: Step, text: string): boolean {
+  return step.removed.includes(text) || step.inserted.includes(text);
 }
 
 /** `position` in a text where [from, to) became `length` characters: a position inside goes to its end. */
@@ -128,6 +138,9 @@ export class UndoHistory {
   private readonly undone: Step[] = [];
   /** Whether the next edit may join the last step (nothing broke the run since). */
   private open = false;
+  /** Whether the last step is the last thing that happened (its selection may still be settled). */
+  private fresh = false;
+  /** Characters held by the steps done (those undone came from them). */
   private chars = 0;
 
   constructor(text: string) {
@@ -154,6 +167,7 @@ export class UndoHistory {
     this.undone.length = 0;
     this.chars = 0;
     this.open = false;
+    this.fresh = false;
   }
 
   /** The rest of a long post put in after its opening: the steps so far stay (they are all before it). */
@@ -169,11 +183,11 @@ export class UndoHistory {
   /**
    * The textarea's text became `next` by an edit of `kind`: a step of its own, or part of the last
    * one when it carries on a run (typing on from the caret, deleting on, composing). `before` is the
-   * selection just before the edit, when known; `after` the selection it left.
+   * selection just before the edit, when known; `after` the selection it left; `hint` where the
+   * change starts, when known otherwise (else the earlier of the two selections' starts).
    */
-  record(next: string, kind: EditKind, before: TextSelection | null, after: TextSelection): void {
-    const hint = Math.min(before?.start ?? after.start, after.start);
-    const change = changedRange(this.current, next, hint);
+  record(next: string, kind: EditKind, before: TextSelection | null, after: TextSelection, hint?: number): void {
+    const change = changedRange(this.current, next, hint ?? Math.min(before?.start ?? after.start, after.start));
     if (change === null) return;
     const prev = this.current;
     this.current = next;
@@ -186,15 +200,26 @@ export class UndoHistory {
     };
     const last = this.done.at(-1);
     const joined = this.open && last !== undefined && joins(last, step);
-    if (joined) this.chars -= last.removed.length + last.inserted.length;
+    if (joined) this.chars -= size(last);
     const kept = joined ? merge(last, step, prev, next) : step;
     kept.removed = own(kept.removed);
     kept.inserted = own(kept.inserted);
     if (joined) this.done[this.done.length - 1] = kept;
     else this.done.push(kept);
-    this.chars += kept.removed.length + kept.inserted.length;
+    this.chars += size(kept);
     this.open = kind !== 'other';
+    this.fresh = true;
     this.trim();
+  }
+
+  /**
+   * The selection the last edit left once whatever made it has finished (a toolbar command selects
+   * the word it made bold after its edit): redo restores that one.
+   */
+  settle(after: TextSelection): void {
+    const last = this.done.at(-1);
+    if (!this.fresh || last === undefined) return;
+    if (last.kind === 'other' || last.kind === 'moving') last.after = after;
   }
 
   /** Takes back the last step: the change to make in the textarea, or null when there is none. */
@@ -202,7 +227,9 @@ export class UndoHistory {
     const step = this.done.pop();
     if (step === undefined) return null;
     this.undone.push(step);
+    this.chars -= size(step);
     this.open = false;
+    this.fresh = false;
     const to = step.from + step.inserted.length;
     this.current = this.current.slice(0, step.from) + step.removed + this.current.slice(to);
     return { from: step.from, to, insert: step.removed, selection: step.before };
@@ -213,7 +240,9 @@ export class UndoHistory {
     const step = this.undone.pop();
     if (step === undefined) return null;
     this.done.push(step);
+    this.chars += size(step);
     this.open = false;
+    this.fresh = false;
     const to = step.from + step.removed.length;
     this.current = this.current.slice(0, step.from) + step.inserted + this.current.slice(to);
     return { from: step.from, to, insert: step.inserted, selection: step.after };
@@ -223,9 +252,9 @@ export class UndoHistory {
    * [from, to) of the text (a placeholder) becomes `replacement`, in the text and in every state the
    * history can go back or forward to that holds it, as though it had always been `replacement`.
    * The step that put it in now puts in `replacement`; steps before and after it are moved by the
-   * change in length. A step that touched only part of it, or that it was already in before (text
-   * taken out and put back), cannot be rewritten: that step and everything beyond it are forgotten,
-   * so no undo can bring back what no upload will fill.
+   * change in length. A step that touched only part of it, or any further step that holds it too
+   * (cut, then pasted elsewhere), cannot be rewritten: that step and everything beyond it are
+   * forgotten, so no undo or redo can bring back what no upload will fill.
    */
   rewrite(from: number, to: number, replacement: string): void {
     const text = this.current;
@@ -233,13 +262,27 @@ export class UndoHistory {
     const original = text.slice(from, to);
     this.current = text.slice(0, from) + replacement + text.slice(to);
     this.open = false;
-    this.rewriteBack(from, to, original, replacement);
-    this.rewriteForward(from, to, original, replacement);
-    this.chars = this.done.concat(this.undone).reduce((sum, s) => sum + s.removed.length + s.inserted.length, 0);
+    this.fresh = false;
+    this.rewriteBack(from, to, replacement);
+    this.rewriteForward(from, to, replacement);
+    this.forget(original);
   }
 
-  /** Back through the steps done: [p, q) holds `original` in the text after each step. */
-  private rewriteBack(p: number, q: number, original: string, replacement: string): void {
+  /**
+   * Forgets every step that holds `text` (a placeholder that is not in the text now, whose upload
+   * has ended), with the steps beyond it: undo goes back, and redo forward, no further than that.
+   */
+  forget(text: string): void {
+    if (text === '') return;
+    const older = this.done.findLastIndex((step) => holds(step, text));
+    if (older >= 0) this.done.splice(0, older + 1);
+    const further = this.undone.findLastIndex((step) => holds(step, text));
+    if (further >= 0) this.undone.splice(0, further + 1);
+    this.chars = this.done.reduce((sum, step) => sum + size(step), 0);
+  }
+
+  /** Back through the steps done: [p, q) holds the text being replaced in the text after each step. */
+  private rewriteBack(p: number, q: number, replacement: string): void {
     const length = replacement.length;
     for (let index = this.done.length - 1; index >= 0; index -= 1) {
       const step = this.done[index];
@@ -260,8 +303,8 @@ export class UndoHistory {
         step.before = movedSelection(step.before, p, q, length);
         continue;
       }
-      if (step.from <= p && q <= end && !step.removed.includes(original)) {
-        // The step that put it in.
+      if (step.from <= p && q <= end) {
+        // The step that put it in (an older one that held it too is forgotten by `forget`).
         step.inserted = own(step.inserted.slice(0, p - step.from) + replacement + step.inserted.slice(q - step.from));
         if (step.removed === step.inserted) this.done.splice(index, 1);
         return;
@@ -272,8 +315,8 @@ export class UndoHistory {
     }
   }
 
-  /** On through the steps undone: [p, q) holds `original` in the text before each step. */
-  private rewriteForward(p: number, q: number, original: string, replacement: string): void {
+  /** On through the steps undone: [p, q) holds the text being replaced in the text before each step. */
+  private rewriteForward(p: number, q: number, replacement: string): void {
     const length = replacement.length;
     for (let index = this.undone.length - 1; index >= 0; index -= 1) {
       const step = this.undone[index];
@@ -292,7 +335,7 @@ export class UndoHistory {
         step.after = movedSelection(step.after, p, q, length);
         continue;
       }
-      if (step.from <= p && q <= end && !step.inserted.includes(original)) {
+      if (step.from <= p && q <= end) {
         // The step that takes it out.
         step.removed = own(step.removed.slice(0, p - step.from) + replacement + step.removed.slice(q - step.from));
         if (step.removed === step.inserted) this.undone.splice(index, 1);
@@ -307,7 +350,7 @@ export class UndoHistory {
   private trim(): void {
     while (this.done.length > 1 && (this.done.length > MAX_STEPS || this.chars > MAX_CHARS)) {
       const oldest = this.done.shift();
-      if (oldest !== undefined) this.chars -= oldest.removed.length + oldest.inserted.length;
+      if (oldest !== undefined) this.chars -= size(oldest);
     }
   }
 }
@@ -315,6 +358,8 @@ export class UndoHistory {
 /** Whether `next` carries on `last`'s run: same kind, where it left off, the caret not moved between. */
 function joins(last: Step, next: Step): boolean {
   if (last.kind !== next.kind || last.kind === 'other') return false;
+  // Text dragged within the editor: taken out, then dropped, wherever that is.
+  if (last.kind === 'moving') return last.inserted === '' && next.removed === '';
   const end = last.from + last.inserted.length;
   if (last.kind === 'composing') return next.from <= end && next.from + next.removed.length >= last.from;
   if (!sameSelection(last.after, next.before)) return false;
@@ -332,8 +377,8 @@ function sameSelection(a: TextSelection, b: TextSelection): boolean {
 }
 
 /**
- * One step made of `a` then `b`, where `b` changes text touching what `a` put in: `mid` is the text
- * between them, `next` the text after `b`.
+ * One step made of `a` then `b`: `mid` is the text between them, `next` the text after `b`. The
+ * step spans both changes, and the text between them when they do not touch.
  */
 function merge(a: Step, b: Step, mid: string, next: string): Step {
   const from = Math.min(a.from, b.from);
