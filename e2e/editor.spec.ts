@@ -153,3 +153,27 @@ test('a text field with a line break stays a text box when the break is deleted:
   await expect(app.getByRole('status')).toContainText('Saved');
   expect(await readFile(file, 'utf8')).toContain('summary: "first line and moresecond line"');
 });
+
+test('a draft flag added in the form is a draft: the list says so and the file holds a boolean', async ({
+  app,
+  postsDir,
+}) => {
+  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
+  await app.getByLabel('Field name').fill('draft');
+  await app.getByLabel('Field value').fill('true');
+  await app.getByRole('button', { name: 'Add field' }).click();
+  await app.getByLabel('Field name').fill('tags');
+  await app.getByLabel('Field value').fill('writing, tools');
+  await app.getByRole('button', { name: 'Add field' }).click();
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toHaveText('Saved');
+  const text = await readFile(path.join(postsDir, WRITING), 'utf8');
+  expect(text).toMatch(/\ndraft:\s*true\n/);
+  expect(text).not.toContain('"true"');
+  expect(text).not.toContain('"writing, tools"');
+  await expect(app.getByRole('option', { name: 'Writing in Plain Text' })).toContainText('Draft');
+  // Two tags, each its own in the tag filter.
+  const tag = app.getByLabel('Tag', { exact: true });
+  await expect(tag.getByRole('option', { name: 'writing (1)' })).toHaveCount(1);
+  await expect(tag.getByRole('option', { name: 'tools (1)' })).toHaveCount(1);
+});

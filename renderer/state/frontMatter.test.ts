@@ -69,6 +69,22 @@ describe('front-matter draft', () => {
     expect(frontMatterChange(draft)).toEqual({ kind: 'none' });
   });
 
+  it('adds true or false as a boolean, and a list key’s commas as its items', () => {
+    const base = removeField(createDraft(seedFrontMatter()), 'draft');
+    expect(addField(base, 'draft', 'true').fields.at(-1)).toMatchObject({ key: 'draft', kind: 'boolean', value: true });
+    expect(addField(base, 'published', ' False ').fields.at(-1)).toMatchObject({ kind: 'boolean', value: false });
+    expect(addField(base, 'categories', 'writing, tools,  ,notes').edits.at(-1)).toEqual({
+      op: 'set',
+      key: 'categories',
+      value: { kind: 'list', items: ['writing', 'tools', 'notes'] },
+    });
+    // Other text stays as typed, commas and all.
+    expect(addField(base, 'description', 'true, and more').fields.at(-1)).toMatchObject({
+      kind: 'text',
+      value: 'true, and more',
+    });
+  });
+
   it('refuses duplicate, blank and padded keys', () => {
     const draft = createDraft(seedFrontMatter());
     expect(newKeyProblem(draft, 'title')).toMatch(/already/);

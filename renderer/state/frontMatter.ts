@@ -99,10 +99,33 @@ export function newKeyProblem(draft: FrontMatterDraft, key: string): string | nu
   return null;
 }
 
-/** Adds a text field at the end of the block. */
+/** Keys whose values are lists in every generator's front matter. */
+const LIST_KEYS = new Set(['tags', 'categories', 'keywords', 'aliases', 'authors']);
+
+/**
+ * What a value typed into "Add field" stands for: `true` or `false` a boolean (a draft flag written
+ * as the text "true" is a string to most generators, and a draft published), the commas of a
+ * list key's value its items; anything else the text as typed.
+ */
+export function newFieldValue(key: string, text: string): FieldValue {
+  const word = text.trim().toLowerCase();
+  if (word === 'true' || word === 'false') return { kind: 'boolean', value: word === 'true' };
+  if (LIST_KEYS.has(key.trim().toLowerCase())) {
+    return {
+      kind: 'list',
+      items: text
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    };
+  }
+  return { kind: 'text', text };
+}
+
+/** Adds a field at the end of the block, its value read as `newFieldValue` reads it. */
 export function addField(draft: FrontMatterDraft, key: string, text: string): FrontMatterDraft {
   if (newKeyProblem(draft, key) !== null) return draft;
-  return setField(draft, key, { kind: 'text', text });
+  return setField(draft, key, newFieldValue(key, text));
 }
 
 /** Why the block cannot switch between the form and raw text right now, or null. */

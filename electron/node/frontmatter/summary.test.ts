@@ -45,6 +45,13 @@ describe('summarizePost', () => {
     expect(summarizePost('---\ndraft: true\n---\n').draft).toBe(true);
     expect(summarizePost('---\npublished: false\n---\n').draft).toBe(true);
     expect(summarizePost('---\npublished: 2020-01-01\n---\n')).toMatchObject({ draft: false, date: '2020-01-01' });
+    // Written as text (a quoted value, or a field added as text): a draft all the same, never published by mistake.
+    expect(summarizePost('---\ndraft: "true"\n---\n').draft).toBe(true);
+    expect(summarizePost('---\ndraft:\t"True"\n---\n').draft).toBe(true);
+    expect(summarizePost("+++\ndraft = 'true'\n+++\n").draft).toBe(true);
+    expect(summarizePost('---\npublished: "false"\n---\n').draft).toBe(true);
+    expect(summarizePost('---\ndraft: "false"\n---\n').draft).toBe(false);
+    expect(summarizePost('---\ndraft: "maybe"\n---\n').draft).toBe(false);
   });
 
   it('reads tags as a list, a single string as one tag', () => {

@@ -75,11 +75,18 @@ function dateOf(fields: FrontMatterField[]): { text: string; field: FrontMatterF
   return null;
 }
 
+/** `true` or `false` written as a boolean, or as text (`draft: "true"`): Hugo reads both alike. */
+function flag(field: FrontMatterField | undefined): boolean | null {
+  if (typeof field?.value === 'boolean') return field.value;
+  if (field?.kind !== 'text' || typeof field.value !== 'string') return null;
+  const text = field.value.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : null;
+}
+
+/** A draft by `draft: true` or `published: false`; in doubt (the flag written as text) a draft, never published by mistake. */
 function isDraft(fields: FrontMatterField[]): boolean {
-  const draft = fieldOf(fields, ['draft']);
-  if (draft?.value === true) return true;
-  const published = fieldOf(fields, ['published']);
-  return published?.kind === 'boolean' && published.value === false;
+  if (flag(fieldOf(fields, ['draft'])) === true) return true;
+  return flag(fieldOf(fields, ['published'])) === false;
 }
 
 /** Zola keeps tags in a table: `[taxonomies]` with `tags = [...]`. */

@@ -37,6 +37,24 @@ describe('create', () => {
     expect(await readFile(path.join(folder.dir, 'hello-2.md'), 'utf8')).toBe('mine too\n');
   });
 
+  it('gives a second post of the same title its own page: its path follows its free file name', async () => {
+    await writeFiles(folder.dir, {
+      'focus.md': seedPost('focus-is-the-ultimate-process', '2016-05-26', 'Focus is the Ultimate Process'),
+      // Another file already claims the page a new "Weekly notes" would take first.
+      'old-name.md': seedPost('weekly-notes-2', '2017-01-02', 'Renamed long ago'),
+    });
+    const store = await open();
+    const first = valueOf(await store.create({ title: 'Weekly notes' }));
+    const second = valueOf(await store.create({ title: 'Weekly notes' }));
+    expect([first.id, second.id]).toEqual(['weekly-notes.md', 'weekly-notes-3.md']);
+    const pathOf = async (id: string) =>
+      /^path:\t"([^"]*)"$/m.exec(await readFile(path.join(folder.dir, id), 'utf8'))?.[1];
+    expect(await pathOf(first.id)).toBe('/blog/weekly-notes');
+    expect(await pathOf(second.id)).toBe('/blog/weekly-notes-3');
+    // The title stays as typed.
+    expect(await readFile(path.join(folder.dir, second.id), 'utf8')).toContain('title:\t"Weekly notes"');
+  });
+
   it('names a post titled in another script by its own letters', async () => {
     await writeFiles(folder.dir, { 'focus.md': seedPost('focus', '2016-05-26', 'Focus') });
     const store = await open();

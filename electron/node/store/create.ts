@@ -82,11 +82,23 @@ export async function createPost(ctx: StoreContext, request: CreateRequest): Pro
   }
   const date = localDate(ctx.now());
   const style = inferFolderStyle(await newestTexts(ctx, posts));
-  const bytes = encodePost(newPostText(style, { title, slug, date }), { charset: 'utf-8', bom: false });
   const shape = chooseShape(posts.map((post) => post.id));
   const taken = new Set(posts.map((post) => post.id.toLowerCase()));
-  const id = await writeUnique(ctx.root, shape, shape.datePrefix ? `${date}-${slug}` : slug, bytes, taken);
-  return id.ok ? ok(docFromBytes(id.value, bytes, false)) : id;
+  // The page a post claims by its `path` must be its own too (two posts on one page stop the site export).
+  const pages = new Set(posts.flatMap((post) => (post.path === null ? [] : [pageKey(post.path)])));
+  // The second "Weekly notes" is `weekly-notes-2`, in its file name and its path alike.
+  const text = (suffix: string): Uint8Array | null => {
+    const path = style.pathPrefix === null ? null : style.pathPrefix + slug + suffix + style.pathSuffix;
+    if (path !== null && pages.has(pageKey(path))) return null;
+    return encodePost(newPostText(style, { title, slug: slug + suffix, date }), { charset: 'utf-8', bom: false });
+  };
+  const made = await writeUnique(ctx.root, shape, shape.datePrefix ? `${date}-${slug}` : slug, text, taken);
+  return made.ok ? ok(docFromBytes(made.value.id, made.value.bytes, false)) : made;
+}
+
+/** A `path` as the page it names: `/blog/x`, `/blog/x/` and `/Blog/X` are one page to a static host. */
+function pageKey(path: string): string {
+  return path.trim().replace(/\/+$/, '').toLowerCase();
 }
 
 async function newestTexts(ctx: StoreContext, posts: readonly PostSummary[]): Promise<string[]> {
@@ -104,22 +116,29 @@ async function newestTexts(ctx: StoreContext, posts: readonly PostSummary[]): Pr
 
 const MAX_ATTEMPTS = 1000;
 
+/**
+ * Writes the first free name of `base`, `base-2`, `base-3`…, whose text (`text` of its suffix, or
+ * null when that suffix's page is taken) it takes.
+ */
 async function writeUnique(
   root: string,
   shape: PostShape,
   base: string,
-  bytes: Uint8Array,
+  text: (suffix: string) => Uint8Array | null,
   taken: ReadonlySet<string>,
-): Promise<Result<string>> {
+): Promise<Result<{ id: string; bytes: Uint8Array }>> {
   const prefix = shape.folder === '' ? '' : `${shape.folder}/`;
   for (let n = 1; n <= MAX_ATTEMPTS; n++) {
-    const name = n === 1 ? base : `${base}-${n}`;
+    const suffix = n === 1 ? '' : `-${n}`;
+    const name = base + suffix;
     const id = shape.bundle ? `${prefix}${name}/index${shape.extension}` : `${prefix}${name}${shape.extension}`;
     // A title like "CON" slugs to a Windows device name: take the next free name instead.
     if (taken.has(id.toLowerCase()) || idProblem(id) !== null) continue;
+    const bytes = text(suffix);
+    if (bytes === null) continue;
     const written = await tryWrite(root, id, shape.bundle, bytes);
     if (written === 'taken') continue;
-    return written === 'written' ? ok(id) : written;
+    return written === 'written' ? ok({ id, bytes }) : written;
   }
   return fail('EXISTS', `Could not find a free file name for "${base}".`, 'Rename some of the existing posts.');
 }
@@ -129,7 +148,7 @@ async function tryWrite(
   id: string,
   bundle: boolean,
   bytes: Uint8Array,
-): Promise<'written' | 'taken' | Result<string>> {
+): Promise<'written' | 'taken' | Result<never>> {
   const abs = containedJoin(root, id);
   if (abs === null) return fail('INVALID_ID', 'The new post would land outside the posts folder.');
   const folder = path.dirname(abs);
