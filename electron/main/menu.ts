@@ -96,6 +96,12 @@ function formatMenu(options: MenuOptions): MenuItemConstructorOptions {
       pageShortcut('Bold', 'CmdOrCtrl+B', options),
       pageShortcut('Italic', 'CmdOrCtrl+I', options),
       pageShortcut('Link', 'CmdOrCtrl+K', options),
+      {
+        label: 'Heading',
+        submenu: [1, 2, 3, 4, 5, 6].map((level) => pageShortcut(`Heading ${level}`, `CmdOrCtrl+${level}`, options)),
+      },
+      { type: 'separator' },
+      pageShortcut('Duplicate Line', 'Ctrl+D', options),
     ],
   };
 }

@@ -12,10 +12,17 @@ export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] =
   { keys: ['↑', '↓'], action: 'Move through the post list or search results' },
   { keys: ['Home', 'End', 'PageUp', 'PageDown'], action: 'Jump through the post list' },
   { keys: ['Enter'], action: 'Open the post under the cursor' },
+  { keys: [`${MOD}+E`], action: 'Export the post as HTML' },
   { keys: [`${MOD}+B`], action: 'Bold (in the editor)' },
   { keys: [`${MOD}+I`], action: 'Italic (in the editor)' },
   { keys: [`${MOD}+K`], action: 'Link (in the editor)' },
+  { keys: [`${MOD}+1`, `${MOD}+6`], action: 'Heading, level 1 to 6 (in the editor)' },
   { keys: [`${MOD}+Z`, `${MOD}+Shift+Z`], action: 'Undo, redo (in the editor)' },
+  { keys: ['Enter'], action: 'Continue a list or quote; on an empty item, end it (in the editor)' },
+  { keys: ['Tab', 'Shift+Tab'], action: 'Indent, outdent a list item or the selected lines (in the editor)' },
+  { keys: ['Esc', 'Tab'], action: 'Leave the editor by keyboard (Esc, then Tab or Shift+Tab)' },
+  { keys: ['Ctrl+D'], action: 'Duplicate the line (in the editor)' },
+  { keys: ['Alt+↑', 'Alt+↓'], action: 'Move the line up or down (in the editor)' },
 ];
 
 /** The dialog; Escape or Close dismisses it. */

@@ -12,6 +12,7 @@ import MDEditor, {
   type MDEditorProps,
 } from '@uiw/react-md-editor/nohighlight';
 import '@uiw/react-md-editor/markdown-editor.css';
+import { createEditorKeys, isLineKey } from '../preview/editorKeys';
 import { PlainTextarea } from '../preview/PlainTextarea';
 import type { TextSource } from '../preview/typing';
 import { useTypingAhead } from '../preview/useTypingAhead';
@@ -19,8 +20,63 @@ import { useTypingAhead } from '../preview/useTypingAhead';
 /** Toolbar commands that open the editor's built-in (unsanitized) preview or leave the app. */
 const REFUSED_COMMANDS = new Set(['help', 'preview', 'live', 'edit', 'fullscreen']);
 
+/**
+ * What the app changes in the library's commands. Ctrl/Cmd+K is a link, as in nearly every
+ * writing tool (the library gave it to images, and links Ctrl+L, the browser's address bar). Ctrl+/
+ * shows the app's shortcuts, not a comment, and Ctrl+Q quits the desktop app on Windows and Linux,
+ * not a quote: those keep their buttons only. The heading menu is "Heading": a post's title is its
+ * front matter's.
+ */
+const CHANGED_COMMANDS: Record<string, { shortcuts?: string; label: string }> = {
+  link: { shortcuts: 'ctrlcmd+k', label: 'Add a link (ctrl + k)' },
+  image: { label: 'Add image' },
+  comment: { label: 'Insert comment' },
+  quote: { label: 'Insert a quote' },
+  title: { label: 'Heading' },
+};
+
+/** Commands that act on whole lines (a quote, a list): the library took the word under the caret. */
+const LINE_COMMANDS = new Set(['quote', 'unordered-list', 'ordered-list', 'checked-list']);
+/** Commands that add a block of their own (a table, a rule): after the caret's line, never inside a word. */
+const BLOCK_COMMANDS = new Set(['table', 'hr']);
+
 function keepCommand(command: ICommand): false | ICommand {
-  return command.name !== undefined && REFUSED_COMMANDS.has(command.name) ? false : command;
+  const name = command.name ?? '';
+  if (REFUSED_COMMANDS.has(name)) return false;
+  const changed = CHANGED_COMMANDS[name];
+  let kept: ICommand = command;
+  if (changed !== undefined) {
+    kept = {
+      ...kept,
+      shortcuts: changed.shortcuts,
+      buttonProps: { ...kept.buttonProps, 'aria-label': changed.label, title: changed.label },
+    };
+  }
+  if (LINE_COMMANDS.has(name)) kept = onLines(kept, 'lines');
+  if (BLOCK_COMMANDS.has(name)) kept = onLines(kept, 'after');
+  return kept;
+}
+
+/** `command` run on the whole lines of the selection, or with the caret moved to its line's end. */
+function onLines(command: ICommand, how: 'lines' | 'after'): ICommand {
+  const execute = command.execute;
+  if (execute === undefined) return command;
+  return {
+    ...command,
+    execute: (state, api, ...rest) => {
+      const { text, selection } = state;
+      const lineStart = text.lastIndexOf('\n', selection.start - 1) + 1;
+      const last =
+        selection.end > selection.start && text[selection.end - 1] === '\n' ? selection.end - 1 : selection.end;
+      const found = text.indexOf('\n', last);
+      const lineEnd = found < 0 ? text.length : found;
+      // A caret in an empty line, or already where the command belongs, needs nothing moved.
+      const range = how === 'lines' ? { start: lineStart, end: lineEnd } : { start: lineEnd, end: lineEnd };
+      const moved = selection.start === selection.end && how === 'after' && selection.end === lineEnd;
+      const next = moved ? state : { ...api.setSelectionRange(range), command: state.command };
+      execute(next, api, ...rest);
+    },
+  };
 }
 
 /** Nothing: stands in for the built-in preview should anything ever switch it on. */
@@ -72,14 +128,17 @@ const Editor = memo(function Editor({ readOnly, onText }: EditorProps): React.JS
     () => ({ 'aria-label': 'Markdown', readOnly, spellCheck: true, placeholder: 'Write…' }),
     [readOnly],
   );
+  const editorKeys = useMemo(() => createEditorKeys(), []);
   const renderPlain = useCallback<RenderTextarea>(
     (attributes, handle) => (
       <PlainTextarea
         attributes={{ ...(attributes as TextareaHTMLAttributes<HTMLTextAreaElement>), ...textareaProps }}
         onText={onText}
         onKey={(event) => {
-          // What the editor's own textarea does on a key: Tab, list continuation, then shortcuts.
-          handleKeyDown(event, 2, false);
+          // Enter, Tab, Shift+Tab and Escape are the app's (../preview/editorKeys.ts); the library
+          // keeps its line moves and duplication, then its shortcuts.
+          if (editorKeys.handle(event)) return;
+          if (isLineKey(event)) handleKeyDown(event, 2, false);
           const area = event.currentTarget;
           if (!(area instanceof HTMLTextAreaElement)) return;
           const commands = [...(handle.useContext?.commands ?? []), ...(handle.useContext?.extraCommands ?? [])];
@@ -92,7 +151,7 @@ const Editor = memo(function Editor({ readOnly, onText }: EditorProps): React.JS
         }}
       />
     ),
-    [textareaProps, onText],
+    [textareaProps, onText, editorKeys],
   );
   const components = useMemo(() => ({ preview: NoPreview, textarea: renderPlain }), [renderPlain]);
   return (

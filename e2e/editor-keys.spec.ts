@@ -1,0 +1,112 @@
+/**
+ * The keys and toolbar of the Markdown editor as a writer uses them: lists carried on and ended
+ * with Enter, Tab and Shift+Tab indenting and outdenting, Escape then Tab leaving the editor (no
+ * keyboard trap), Ctrl/Cmd+K a link, Ctrl/Cmd+/ the shortcuts and nothing else, and the quote,
+ * list and table buttons acting on lines, never splitting a word.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+/** A new, empty post's editor, the caret at the end of its text. */
+async function newPostEditor(app: Page): Promise<{ markdown: Locator; start: string }> {
+  await app.getByRole('navigation', { name: 'Posts folder' }).getByRole('button', { name: 'New post' }).click();
+  const dialog = app.getByRole('dialog', { name: 'New post' });
+  await dialog.getByLabel('Title').fill('Keys');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('Keys');
+  await markdown.click();
+  await markdown.press('ControlOrMeta+End');
+  return { markdown, start: await markdown.inputValue() };
+}
+
+test('Enter carries a list on and ends it on an empty item; Tab and Shift+Tab nest and un-nest', async ({ app }) => {
+  const { markdown, start } = await newPostEditor(app);
+  await markdown.pressSequentially('- one');
+  await markdown.press('Enter');
+  await markdown.pressSequentially('two');
+  await markdown.press('Enter');
+  await markdown.press('Tab');
+  await markdown.pressSequentially('nested');
+  await markdown.press('Enter');
+  // An empty nested item moves out a level; an empty top-level one ends the list.
+  await markdown.press('Enter');
+  await markdown.pressSequentially('three');
+  await markdown.press('Enter');
+  await markdown.press('Enter');
+  await markdown.pressSequentially('After the list.');
+  await expect(markdown).toHaveValue(`${start}- one\n- two\n    - nested\n- three\n\nAfter the list.`);
+
+  // Shift+Tab takes indentation back and never types spaces into a sentence.
+  await markdown.press('Shift+Tab');
+  await expect(markdown).toHaveValue(`${start}- one\n- two\n    - nested\n- three\n\nAfter the list.`);
+  await markdown.press('ArrowUp');
+  await markdown.press('ArrowUp');
+  await markdown.press('ArrowUp');
+  await markdown.press('Shift+Tab');
+  await expect(markdown).toHaveValue(`${start}- one\n- two\n- nested\n- three\n\nAfter the list.`);
+
+  // Numbered lists count on.
+  await markdown.press('ControlOrMeta+End');
+  await markdown.pressSequentially('\n\n1. first');
+  await markdown.press('Enter');
+  await markdown.pressSequentially('second');
+  await expect(markdown).toHaveValue(/\n1\. first\n2\. second$/);
+  // The list and the sentence render as such.
+  const preview = app.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('listitem').filter({ hasText: 'nested' })).toHaveCount(1);
+  await expect(preview.getByText('After the list.')).toBeVisible();
+});
+
+test('Escape, then Tab, leaves the editor; Tab alone indents', async ({ app }) => {
+  const { markdown, start } = await newPostEditor(app);
+  await markdown.press('Tab');
+  await expect(markdown).toHaveValue(`${start}    `);
+  await expect(markdown).toBeFocused();
+  await markdown.press('Escape');
+  await markdown.press('Tab');
+  await expect(markdown).not.toBeFocused();
+  await expect(markdown).toHaveValue(`${start}    `);
+  // Back in, Tab indents again; Escape then Shift+Tab leaves backwards.
+  await markdown.focus();
+  await markdown.press('Tab');
+  await expect(markdown).toHaveValue(`${start}        `);
+  await markdown.press('Escape');
+  await markdown.press('Shift+Tab');
+  await expect(markdown).not.toBeFocused();
+});
+
+test('Ctrl+K makes a link, Ctrl+/ only shows the shortcuts, and line buttons take the whole line', async ({ app }) => {
+  const { markdown, start } = await newPostEditor(app);
+  await markdown.pressSequentially('See the docs');
+  await markdown.press('Shift+ControlOrMeta+ArrowLeft');
+  await markdown.press('ControlOrMeta+k');
+  await expect(markdown).toHaveValue(`${start}See the [docs](url)`);
+
+  await markdown.press('ControlOrMeta+a');
+  await markdown.press('ControlOrMeta+/');
+  const help = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('row', { name: /Link/ })).toContainText('K');
+  await help.getByRole('button', { name: 'Close' }).click();
+  // The text was not made a comment behind the dialog.
+  await expect(markdown).toHaveValue(`${start}See the [docs](url)`);
+
+  // A quote of the line the caret is in, not of the word under it.
+  await markdown.press('ControlOrMeta+End');
+  await markdown.pressSequentially('\n\nA whole sentence to quote.');
+  await markdown.press('ArrowLeft');
+  await markdown.press('ArrowLeft');
+  await markdown.press('ArrowLeft');
+  await app.getByRole('button', { name: 'Insert a quote' }).click();
+  await expect(markdown).toHaveValue(/\n> A whole sentence to quote\.$/);
+
+  // A table goes after the line, never inside a word.
+  await markdown.press('ControlOrMeta+End');
+  await markdown.pressSequentially('\n\nHello world');
+  await markdown.press('ArrowLeft');
+  await markdown.press('ArrowLeft');
+  await markdown.press('ArrowLeft');
+  await app.getByRole('button', { name: 'Add table' }).click();
+  await expect(markdown).toHaveValue(/\nHello world\n+\| Header/);
+});

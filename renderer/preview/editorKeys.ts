@@ -1,0 +1,69 @@
+/**
+ * Enter, Tab, Shift+Tab and Escape in the Markdown editor (../state/markdownKeys.ts decides the
+ * edits). Tab indents, so a keyboard alone could never leave the editor: Escape, then Tab (or
+ * Shift+Tab), moves the focus on as anywhere else on the page. Edits go through the browser's
+ * editing, so they are typed changes like any other: the app hears them and undo takes them back.
+ */
+import { enterEdit, indentEdit, type KeyEdit } from '../state/markdownKeys';
+
+/** Makes `edit` in `area`, as the editor's toolbar commands do. */
+export function applyKeyEdit(area: HTMLTextAreaElement, edit: KeyEdit): void {
+  area.setSelectionRange(edit.from, edit.to);
+  let done = edit.from === edit.to && edit.insert === '';
+  if (!done) {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- what the editor's toolbar commands use; Chrome keeps it
+    done = edit.insert === '' ? document.execCommand('delete') : document.execCommand('insertText', false, edit.insert);
+  }
+  if (!done) {
+    area.setRangeText(edit.insert, edit.from, edit.to);
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  area.setSelectionRange(edit.start, edit.end);
+}
+
+/** The editor's handling of those keys: `handle` takes a key down, and says whether it used it. */
+export interface EditorKeys {
+  handle: (event: KeyboardEvent) => boolean;
+}
+
+/** Key handling for one editor (it remembers an Escape until the next key). */
+export function createEditorKeys(): EditorKeys {
+  // After Escape, the next Tab leaves the editor instead of indenting.
+  let tabLeaves = false;
+  const handle = (event: KeyboardEvent): boolean => {
+    const area = event.target;
+    if (!(area instanceof HTMLTextAreaElement) || event.isComposing || event.defaultPrevented) return false;
+    const plain = !event.ctrlKey && !event.altKey && !event.metaKey;
+    if (event.key === 'Escape' && plain && !event.shiftKey) {
+      tabLeaves = true;
+      area.addEventListener('blur', () => (tabLeaves = false), { once: true });
+      return false;
+    }
+    if (event.key === 'Tab' && plain) {
+      if (tabLeaves || area.readOnly) {
+        tabLeaves = false;
+        return false;
+      }
+      event.preventDefault();
+      const edit = indentEdit(area.value, area.selectionStart, area.selectionEnd, event.shiftKey);
+      if (edit !== null) applyKeyEdit(area, edit);
+      return true;
+    }
+    if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) tabLeaves = false;
+    if (event.key === 'Enter' && plain && !event.shiftKey && !area.readOnly) {
+      const edit = enterEdit(area.value, area.selectionStart, area.selectionEnd);
+      if (edit === null) return false;
+      event.preventDefault();
+      applyKeyEdit(area, edit);
+      return true;
+    }
+    return false;
+  };
+  return { handle };
+}
+
+/** The editor library's own line keys, which stay its: Ctrl+D duplicates a line, Alt+↑/↓ move one. */
+export function isLineKey(event: KeyboardEvent): boolean {
+  if (event.ctrlKey && !event.altKey && event.code === 'KeyD') return true;
+  return event.altKey && !event.ctrlKey && !event.metaKey && (event.code === 'ArrowUp' || event.code === 'ArrowDown');
+}

@@ -1,0 +1,130 @@
+/**
+ * What Enter, Tab and Shift+Tab do to Markdown in the editor, as writers expect from every
+ * Markdown editor: Enter carries a list item or a quote on to the next line, and ends the list (or
+ * the quote) on an empty one; Tab indents a list item or the lines selected, Shift+Tab takes the
+ * indentation back and never inserts anything. Pure: ../preview/markdownKeys glue applies the edit.
+ */
+
+/** [from, to) of the text becomes `insert`; then the selection is [start, end). */
+export interface KeyEdit {
+  from: number;
+  to: number;
+  insert: string;
+  start: number;
+  end: number;
+}
+
+/** One level of indentation: what Tab has always put in here (a nested list item, or code). */
+export const INDENT = '    ';
+
+/** A list item's start: indentation, bullet or number, spacing, and a task box. */
+const LIST_ITEM = /^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(\[[ xX]\][ \t]+)?/;
+/** A quote's markers (nested quotes too). */
+const QUOTE = /^[ \t]{0,3}(?:>[ \t]?)+/;
+/** A thematic break (`* * *`, `- - -`) reads like a list item but is not one. */
+const BREAK = /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+
+function lineStartAt(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function lineEndAt(text: string, at: number): number {
+  const end = text.indexOf('\n', at);
+  return end < 0 ? text.length : end;
+}
+
+/** Whether the line starting at `lineStart` is inside a fenced code block (where `- ` is code). */
+export function inFence(text: string, lineStart: number): boolean {
+  let open: string | null = null;
+  let at = 0;
+  while (at < lineStart) {
+    const end = lineEndAt(text, at);
+    const fence = FENCE.exec(text.slice(at, Math.min(end, at + 64)))?.[1];
+    if (fence !== undefined) {
+      if (open === null) open = fence;
+      else if (fence[0] === open[0] && fence.length >= open.length) open = null;
+    }
+    at = end + 1;
+  }
+  return open !== null;
+}
+
+/** What Enter does with the selection [start, end): a list or quote carried on or ended, or null (a plain line break). */
+export function enterEdit(text: string, start: number, end: number): KeyEdit | null {
+  const lineStart = lineStartAt(text, start);
+  const lineEnd = lineEndAt(text, end);
+  const before = text.slice(lineStart, start);
+  const rest = text.slice(end, lineEnd);
+  const line = text.slice(lineStart, lineEnd);
+  if (BREAK.test(line) || (!LIST_ITEM.test(before) && !QUOTE.test(before)) || inFence(text, lineStart)) return null;
+  const item = LIST_ITEM.exec(before);
+  if (item !== null) {
+    const empty = before.slice(item[0].length).trim() === '' && rest.trim() === '';
+    if (empty) return endItem(text, lineStart, lineEnd, item[1] ?? '');
+    const marker = item[2] ?? `${Number(item[3]) + 1}${item[4] ?? '.'}`;
+    const insert = `\n${item[1] ?? ''}${marker}${item[5] ?? ' '}${item[6] === undefined ? '' : '[ ] '}`;
+    return { from: start, to: end, insert, start: start + insert.length, end: start + insert.length };
+  }
+  const quote = QUOTE.exec(before)?.[0] ?? '';
+  if (before.slice(quote.length).trim() === '' && rest.trim() === '') {
+    // An empty quoted line ends the quote: its markers go, and a blank line keeps what follows out of it.
+    return { from: lineStart, to: lineEnd, insert: '\n', start: lineStart + 1, end: lineStart + 1 };
+  }
+  const markers = quote.endsWith(' ') ? quote : `${quote} `;
+  const insert = `\n${markers}`;
+  return { from: start, to: end, insert, start: start + insert.length, end: start + insert.length };
+}
+
+/**
+ * Enter on an empty list item: a nested one moves out a level; a top-level one stops being an item,
+ * and a blank line after the list keeps the next words out of it (a line right under an item would
+ * carry its paragraph on).
+ */
+function endItem(text: string, lineStart: number, lineEnd: number, indent: string): KeyEdit {
+  if (indent !== '') {
+    const drop = outdentWidth(indent);
+    const caret = lineEnd - drop;
+    return { from: lineStart, to: lineStart + drop, insert: '', start: caret, end: caret };
+  }
+  return { from: lineStart, to: lineEnd, insert: '\n', start: lineStart + 1, end: lineStart + 1 };
+}
+
+/** How much of `indent` (a line's leading spaces and tabs) one outdent takes: a tab, or up to four spaces. */
+function outdentWidth(indent: string): number {
+  if (indent.startsWith('\t')) return 1;
+  let width = 0;
+  while (width < INDENT.length && indent[width] === ' ') width += 1;
+  return width;
+}
+
+/**
+ * What Tab (or Shift+Tab, `outdent`) does with the selection [start, end): an indent at the caret,
+ * or the lines touched (a list item under the caret, or a selection) indented or outdented as a
+ * whole. Null when nothing changes (Shift+Tab on a line with no indentation).
+ */
+export function indentEdit(text: string, start: number, end: number, outdent: boolean): KeyEdit | null {
+  const lineStart = lineStartAt(text, start);
+  // A selection ending at the start of a line does not take that line in.
+  const last = end > start && text[end - 1] === '\n' ? end - 1 : end;
+  const blockEnd = lineEndAt(text, last);
+  const block = text.slice(lineStart, blockEnd);
+  const wholeLines = start !== end || outdent || LIST_ITEM.test(block);
+  if (!wholeLines)
+    return { from: start, to: end, insert: INDENT, start: start + INDENT.length, end: start + INDENT.length };
+  const lines = block.split('\n');
+  let delta = 0;
+  let firstDelta = 0;
+  const changed = lines.map((line, index) => {
+    let next = line;
+    if (outdent) next = line.slice(outdentWidth(line.slice(0, INDENT.length)));
+    else if (line.trim() !== '' || lines.length === 1) next = INDENT + line;
+    if (index === 0) firstDelta = next.length - line.length;
+    delta += next.length - line.length;
+    return next;
+  });
+  if (delta === 0 && firstDelta === 0) return null;
+  const insert = changed.join('\n');
+  const newStart = Math.max(lineStart, start + firstDelta);
+  return { from: lineStart, to: blockEnd, insert, start: newStart, end: Math.max(newStart, end + delta) };
+}
