@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 // eslint-disable-next-line no-empty-pattern -- Playwright passes fixtures first; none are needed here
@@ -94,4 +95,49 @@ test('Export site writes the site with progress, and its pages open from disk wi
   } finally {
     await rm(base, { recursive: true, force: true });
   }
+});
+
+test('the preview looks like the exported page: its date, sans-serif headings, left-aligned headers, footnotes’ label', async ({
+  app,
+}) => {
+  await app.getByRole('option', { name: 'Everything Markdown Can Do Here' }).click();
+  const preview = app.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('heading', { level: 1 })).toBeVisible();
+  // The whole post is on the page: its table and, at the end, its footnote.
+  await expect(preview.getByRole('table')).toHaveCount(1);
+  await expect(preview.getByText('One plugin list renders both')).toHaveCount(1);
+  const downloading = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export HTML' }).click();
+  // Saved under its own name: a download's temporary file has no extension to be read as HTML by.
+  const exported = path.join(await mkdtemp(path.join(tmpdir(), 'postwright-e2e-look-')), 'post.html');
+  await (await downloading).saveAs(exported);
+  // The same post, as each shows it.
+  const look = (root: Page) =>
+    root.evaluate(() => {
+      const scope = document.querySelector('[aria-label="Preview"] article') ?? document.querySelector('main');
+      if (scope === null) throw new Error('no article');
+      const style = (selector: string, property: string) => {
+        const element = scope.querySelector(selector);
+        return element === null ? null : getComputedStyle(element).getPropertyValue(property);
+      };
+      const sansHeading = /sans|system-ui/.test(style('h2', 'font-family') ?? '');
+      const footnoteLabel = scope.querySelector('.footnotes h2');
+      return {
+        date: scope.querySelector('time')?.textContent ?? null,
+        sansHeading,
+        headerAlign: style('th:not([align])', 'text-align'),
+        footnoteLabelShown: footnoteLabel === null ? null : footnoteLabel.getBoundingClientRect().width > 1,
+      };
+    });
+  const inPreview = await look(app);
+  const page = await app.context().newPage();
+  await page.goto(pathToFileURL(exported).href);
+  const inExport = await look(page);
+  expect(inPreview).toEqual(inExport);
+  expect(inExport).toEqual({
+    date: '2 October 2026',
+    sansHeading: true,
+    headerAlign: 'left',
+    footnoteLabelShown: false,
+  });
 });

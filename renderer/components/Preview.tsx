@@ -4,6 +4,7 @@
  * in a worker, only the blocks that changed, and swaps only those into the page, so typing never waits.
  */
 import { useEffect, type MouseEvent, type Ref } from 'react';
+import { readableDate } from '../../shared/markdown/dates';
 import { PreviewBody } from '../preview/PreviewBody';
 import type { TextSource } from '../preview/typing';
 import { usePreviewBlocks } from '../preview/usePreviewBlocks';
@@ -56,7 +57,7 @@ export function Preview(props: PreviewProps): React.JSX.Element {
         {title !== null && title !== '' && !bodyStartsWithH1(rendered.markdown) ? (
           <header className="prose-header">
             <h1 className="prose-title">{title}</h1>
-            {date !== null && date !== '' ? <p className="prose-date">{date}</p> : null}
+            {date !== null && date !== '' ? <PostDate written={date} /> : null}
           </header>
         ) : null}
         <PreviewBody blocks={rendered.blocks} />
@@ -82,4 +83,10 @@ function scrollToAnchor(container: HTMLElement, fragment: string): void {
     .map((id) => container.ownerDocument.getElementById(id))
     .find((element) => element !== null && container.contains(element));
   target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+/** The post's date as the exported page shows it ("26 May 2016" for an ISO date). */
+function PostDate({ written }: { written: string }): React.JSX.Element {
+  const date = readableDate(written);
+  return <p className="prose-date">{date === null ? written : <time dateTime={date.iso}>{date.text}</time>}</p>;
 }

@@ -44,6 +44,7 @@ pre { background: var(--code-bg); padding: 1rem; border-radius: 6px; overflow-x:
 table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.95em; }
 th, td { border: 1px solid var(--rule); padding: 0.4rem 0.75rem; }
 th { background: var(--code-bg); }
+th:not([align]) { text-align: left; }
 .contains-task-list { list-style: none; padding-left: 1.25rem; }
 .task-list-item input { margin: 0 0.4rem 0 -1.25rem; }
 .footnotes { border-top: 1px solid var(--rule); margin-top: 3rem; font-size: 0.92rem; color: var(--muted); }

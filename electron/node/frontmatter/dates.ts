@@ -3,28 +3,16 @@
  * turned into a sortable key by string arithmetic only. No `Date` object is ever created, so
  * nothing here depends on the process time zone.
  */
+import { MONTH_NAMES } from '../../../shared/markdown/dates';
+
+/** English month names, January first (month number − 1 indexes them). */
+export { MONTH_NAMES };
 
 const ISO_LIKE =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:[ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/;
 
 /** The date (and time) at the start of a text that goes on with something else (`… 2023 -0800`). */
 const ISO_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?![\d:.])/;
-
-/** English month names, January first (month number − 1 indexes them). */
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 
