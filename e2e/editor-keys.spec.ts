@@ -110,3 +110,24 @@ test('Ctrl+K makes a link, Ctrl+/ only shows the shortcuts, and line buttons tak
   await app.getByRole('button', { name: 'Add table' }).click();
   await expect(markdown).toHaveValue(/\nHello world\n+\| Header/);
 });
+
+test('the formatting buttons are one toolbar: one Tab stop, the arrow keys between its buttons', async ({ app }) => {
+  const { markdown } = await newPostEditor(app);
+  const toolbar = app.getByRole('toolbar', { name: 'Formatting' });
+  const bold = toolbar.getByRole('button', { name: /Add bold text/ });
+  await bold.focus();
+  await app.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: /Add italic text/ })).toBeFocused();
+  await app.keyboard.press('End');
+  const last = toolbar.getByRole('button').last();
+  await expect(last).toBeFocused();
+  await app.keyboard.press('Home');
+  await expect(bold).toBeFocused();
+  // From the toolbar, one Tab reaches the text; Shift+Tab comes back to the button last used.
+  await app.keyboard.press('ArrowRight');
+  await app.keyboard.press('Tab');
+  await expect(markdown).toBeFocused();
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('Shift+Tab');
+  await expect(toolbar.getByRole('button', { name: /Add italic text/ })).toBeFocused();
+});

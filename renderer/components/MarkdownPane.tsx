@@ -14,6 +14,7 @@ import MDEditor, {
 import '@uiw/react-md-editor/markdown-editor.css';
 import { createEditorKeys, isLineKey } from '../preview/editorKeys';
 import { PlainTextarea } from '../preview/PlainTextarea';
+import { keepToolbar } from '../preview/toolbarKeys';
 import type { TextSource } from '../preview/typing';
 import { useTypingAhead } from '../preview/useTypingAhead';
 
@@ -106,6 +107,10 @@ export function MarkdownPane(props: MarkdownPaneProps): React.JSX.Element {
   useEffect(() => {
     if (focusRequest > 0) box.current?.querySelector('textarea')?.focus();
   }, [box, focusRequest]);
+  useEffect(() => {
+    const toolbar = box.current?.querySelector<HTMLElement>('.w-md-editor-toolbar');
+    return toolbar == null ? undefined : keepToolbar(toolbar, 'Formatting');
+  }, [box, readOnly]);
 
   return (
     // Scroll sync (hooks/useScrollSync.ts) listens on the panes around this one.
