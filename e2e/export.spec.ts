@@ -63,6 +63,7 @@ test('Export site writes the site with progress, and its pages open from disk wi
     await expect(dialog.getByRole('alert')).toContainText('not a full path');
 
     await dialog.getByLabel('Output folder').fill(out);
+    await dialog.getByLabel('Site title').fill('Notes from the Desk');
     await dialog.getByLabel('Site URL').fill('https://example.org/blog/');
     await dialog.getByLabel('Include drafts').check();
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -80,17 +81,24 @@ test('Export site writes the site with progress, and its pages open from disk wi
       expect((await stat(path.join(out, file))).isFile(), file).toBe(true);
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     expect(index).toContain('Everything Markdown Can Do Here');
+    expect(index).toContain('<title>Notes from the Desk</title>');
+    expect(await readFile(path.join(out, 'feed.xml'), 'utf8')).toContain('<title>Notes from the Desk</title>');
     expect(index).not.toMatch(/<script/i);
 
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
+    // The next export starts with the site's name and address as they were.
+    await app.getByRole('button', { name: 'Export site' }).click();
+    await expect(dialog.getByLabel('Site title')).toHaveValue('Notes from the Desk');
+    await expect(dialog.getByLabel('Site URL')).toHaveValue('https://example.org/blog/');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // Opened from disk, the page's CSP ('self') still lets its copied image load.
     await page.goto(pathToFileURL(path.join(out, 'blog/markdown-features/index.html')).href);
     const image = page.locator('img[src*="gradient"]');
     await expect(image).toHaveCount(1);
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
-    await page.getByRole('link', { name: 'Blog' }).first().click();
+    await page.getByRole('link', { name: 'Notes from the Desk' }).first().click();
     await expect(page).toHaveURL(/\/site\/index\.html$/);
   } finally {
     await rm(base, { recursive: true, force: true });

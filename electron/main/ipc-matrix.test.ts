@@ -228,6 +228,12 @@ describe('oversized payloads are refused before the implementation', () => {
     ],
     ['a search over 1,000 characters', CHANNELS.searchPosts, [big(1000)]],
     ['an export folder path over 4,096 characters', CHANNELS.exportSite, [{ outDir: `/${big(4096)}`, drafts: false }]],
+    [
+      'a site title over 200 characters',
+      CHANNELS.exportSite,
+      [{ ...(VALID.exportSite[0] as object), siteTitle: big(200) }],
+    ],
+    ['a site title that is not text', CHANNELS.exportSite, [{ ...(VALID.exportSite[0] as object), siteTitle: 7 }]],
 
     ['a link over 8 KiB', DESKTOP_CHANNELS.openExternal, [`https://example.com/${big(8192)}`]],
   ];

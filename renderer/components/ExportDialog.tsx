@@ -1,5 +1,6 @@
 /**
- * "Export site": where to, drafts or not, the site's URL; then progress and a summary. In the
+ * "Export site": where to, the site's name and URL (remembered for the next export), drafts or
+ * not; then progress and a summary. In the
  * desktop app the folder is chosen in the system picker (the page holds a token, never a path it
  * could make up); in browser mode the author, who holds the server's token, types it.
  */
@@ -7,7 +8,14 @@ import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import type { ApiError, BlogApi, SiteExportSummary } from '../../shared/api/contract';
 import type { ChosenFolder, DesktopApi } from '../../shared/api/desktop';
 import type { BlogEventSource } from '../api/events';
-import { progressLabel, progressPercent, siteUrlProblem, summaryLine } from '../state/export';
+import {
+  loadSiteDetails,
+  progressLabel,
+  progressPercent,
+  saveSiteDetails,
+  siteUrlProblem,
+  summaryLine,
+} from '../state/export';
 import { Dialog } from './Dialog';
 
 /** Props of the site export dialog. */
@@ -31,7 +39,9 @@ export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProp
   const [chosen, setChosen] = useState<ChosenFolder | null>(null);
   const outDir = desktop === null ? typed.trim() : (chosen?.token ?? '');
   const [drafts, setDrafts] = useState(false);
-  const [siteUrl, setSiteUrl] = useState('');
+  const [remembered] = useState(() => loadSiteDetails(storage()));
+  const [siteUrl, setSiteUrl] = useState(remembered.siteUrl);
+  const [siteTitle, setSiteTitle] = useState(remembered.siteTitle);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const running = phase.kind === 'running';
   const urlProblem = siteUrlProblem(siteUrl);
@@ -48,7 +58,14 @@ export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProp
     if (running || outDir === '' || urlProblem !== null) return;
     setPhase({ kind: 'running', done: 0, total: 0 });
     const url = siteUrl.trim();
-    const request = url === '' ? { outDir, drafts } : { outDir, drafts, siteUrl: url };
+    const title = siteTitle.trim();
+    saveSiteDetails(storage(), { siteTitle: title, siteUrl: url });
+    const request = {
+      outDir,
+      drafts,
+      ...(url === '' ? {} : { siteUrl: url }),
+      ...(title === '' ? {} : { siteTitle: title }),
+    };
     void api.exportSite(request).then((result) => {
       setPhase(result.ok ? { kind: 'done', summary: result.value } : { kind: 'failed', error: result.error });
     });
@@ -74,6 +91,22 @@ export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProp
         )}
         <p className="export-hint">
           A new or empty folder, outside the posts folder. An earlier export there is replaced.
+        </p>
+        <label className="field-label" htmlFor={`${id}-title`}>
+          Site title
+        </label>
+        <input
+          id={`${id}-title`}
+          type="text"
+          value={siteTitle}
+          placeholder="Blog"
+          maxLength={200}
+          disabled={running}
+          aria-describedby={`${id}-title-hint`}
+          onChange={(e) => setSiteTitle(e.target.value)}
+        />
+        <p className="export-hint" id={`${id}-title-hint`}>
+          On the index, in every page’s title and in the feed.
         </p>
         <label className="field-label" htmlFor={`${id}-url`}>
           Site URL
@@ -219,4 +252,13 @@ function Outcome({ phase }: { phase: Phase }): React.JSX.Element | null {
       )}
     </div>
   );
+}
+
+/** Where the dialog remembers the site's details (none where storage is refused). */
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { postExportedLine, progressLabel, progressPercent, siteUrlProblem, summaryLine } from './export';
+import {
+  loadSiteDetails,
+  postExportedLine,
+  progressLabel,
+  progressPercent,
+  saveSiteDetails,
+  SITE_DETAILS_KEY,
+  siteUrlProblem,
+  summaryLine,
+} from './export';
 
 describe('export wording', () => {
   it('measures progress, an empty site counting as done', () => {
@@ -27,5 +36,29 @@ describe('export wording', () => {
     expect(siteUrlProblem('example.org')).not.toBeNull();
     expect(siteUrlProblem('https://example.org/?q=1')).not.toBeNull();
     expect(siteUrlProblem('javascript:alert(1)')).not.toBeNull();
+  });
+});
+
+describe('the site details remembered between exports', () => {
+  it('keeps the title and URL, and starts empty from nothing, malformed or refused storage', () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => void store.set(key, value),
+    };
+    expect(loadSiteDetails(storage)).toEqual({ siteTitle: '', siteUrl: '' });
+    saveSiteDetails(storage, { siteTitle: 'Notes', siteUrl: 'https://example.org/' });
+    expect(loadSiteDetails(storage)).toEqual({ siteTitle: 'Notes', siteUrl: 'https://example.org/' });
+    store.set(SITE_DETAILS_KEY, '{"siteTitle": 5, "siteUrl": ');
+    expect(loadSiteDetails(storage)).toEqual({ siteTitle: '', siteUrl: '' });
+    store.set(SITE_DETAILS_KEY, JSON.stringify({ siteTitle: 'x'.repeat(500), siteUrl: ['no'] }));
+    expect(loadSiteDetails(storage)).toEqual({ siteTitle: 'x'.repeat(200), siteUrl: '' });
+    const refusing = {
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    expect(() => saveSiteDetails(refusing, { siteTitle: 'a', siteUrl: '' })).not.toThrow();
+    expect(loadSiteDetails(null)).toEqual({ siteTitle: '', siteUrl: '' });
   });
 });

@@ -44,3 +44,34 @@ function plural(n: number, word: string): string {
 function seconds(ms: number): string {
   return ms < 1000 ? `${Math.max(0, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** What the site export dialog remembers between exports: the site's name and address. */
+export interface SiteDetails {
+  siteTitle: string;
+  siteUrl: string;
+}
+
+/** The localStorage key the site's details live under. */
+export const SITE_DETAILS_KEY = 'postwright.site';
+
+/** The details last exported with, from `storage` (empty when none, or unreadable). */
+export function loadSiteDetails(storage: Pick<Storage, 'getItem'> | null): SiteDetails {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(storage?.getItem(SITE_DETAILS_KEY) ?? 'null');
+  } catch {
+    value = null;
+  }
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const text = (key: string): string => (typeof record[key] === 'string' ? (record[key] as string).slice(0, 2048) : '');
+  return { siteTitle: text('siteTitle').slice(0, 200), siteUrl: text('siteUrl') };
+}
+
+/** Remembers `details` for the next export (a full or refused storage only forgets them). */
+export function saveSiteDetails(storage: Pick<Storage, 'setItem'> | null, details: SiteDetails): void {
+  try {
+    storage?.setItem(SITE_DETAILS_KEY, JSON.stringify(details));
+  } catch {
+    // Private mode or a full quota: the next export starts empty, nothing else is lost.
+  }
+}

@@ -177,6 +177,8 @@ export interface SiteExportRequest {
   outDir: string;
   drafts: boolean;
   siteUrl?: string;
+  /** The site's name, on its index, in every page's title and in its feed ("Blog" when absent). */
+  siteTitle?: string;
 }
 
 /** What a site export wrote. */

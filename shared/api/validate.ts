@@ -185,7 +185,9 @@ export const VALIDATORS: { [M in ApiMethod]: Validator<M> } = {
   ),
   discardKeptJournal: tuple(postId, keptSlot),
   exportPostHtml: tuple(postId),
-  exportSite: tuple(record({ outDir: nonEmpty(4096), drafts: boolean }, { siteUrl: string(2048) })),
+  exportSite: tuple(
+    record({ outDir: nonEmpty(4096), drafts: boolean }, { siteUrl: string(2048), siteTitle: string(200) }),
+  ),
   searchPosts: tuple(string(1000)),
   renamePost: tuple(record({ id: postId, newId: postId })),
   saveImage: tuple(record({ postId: postId, fileName: nonEmpty(255), dataBase64: string(MAX_IMAGE_BASE64_LENGTH) })),

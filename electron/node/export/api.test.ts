@@ -79,6 +79,28 @@ describe('exportSite', () => {
     expect(await readFile(path.join(outDir, 'feed.xml'), 'utf8')).toContain('https://example.org/blog/focus/');
   });
 
+  it('names the site by its title, escaped, on the index, in page titles and the feed; a blank one is "Blog"', async () => {
+    const outDir = path.join(tmp, 'site');
+    const named = await api.exportSite({
+      outDir,
+      drafts: false,
+      siteUrl: 'https://example.org',
+      siteTitle: '  Notes & <Asides>  ',
+    });
+    if (!named.ok) throw new Error(named.error.message);
+    const index = await readFile(path.join(outDir, 'index.html'), 'utf8');
+    expect(index).toContain('<title>Notes &amp; &lt;Asides&gt;</title>');
+    expect(await readFile(path.join(outDir, 'blog', 'focus', 'index.html'), 'utf8')).toContain(
+      'Notes &amp; &lt;Asides&gt;',
+    );
+    expect(await readFile(path.join(outDir, 'feed.xml'), 'utf8')).toContain(
+      '<title>Notes &amp; &lt;Asides&gt;</title>',
+    );
+    const blank = await api.exportSite({ outDir, drafts: false, siteTitle: ' ' });
+    if (!blank.ok) throw new Error(blank.error.message);
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toContain('<title>Blog</title>');
+  });
+
   it('includes drafts when asked, and treats a blank site URL as none', async () => {
     const outDir = path.join(tmp, 'site');
     const result = await api.exportSite({ outDir, drafts: true, siteUrl: '  ' });

@@ -58,6 +58,8 @@ async function runSiteExport(
     outDir: request.outDir,
     drafts: request.drafts,
     siteUrl: request.siteUrl === undefined || request.siteUrl.trim() === '' ? undefined : request.siteUrl,
+    siteTitle:
+      request.siteTitle === undefined || request.siteTitle.trim() === '' ? undefined : request.siteTitle.trim(),
     onProgress: (done, total) => options.emit?.('exportProgress', { done, total }),
     now: () => options.now().getTime() - started,
     ...(options.dataDir === undefined ? {} : { renderCache: { dataDir: options.dataDir } }),
