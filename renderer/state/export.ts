@@ -56,14 +56,17 @@ export const SITE_DETAILS_KEY = 'postwright.site';
 
 /** The details last exported with, from `storage` (empty when none, or unreadable). */
 export function loadSiteDetails(storage: Pick<Storage, 'getItem'> | null): SiteDetails {
-  let value: unknown = null;
+  let value: unknown;
   try {
     value = JSON.parse(storage?.getItem(SITE_DETAILS_KEY) ?? 'null');
   } catch {
     value = null;
   }
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const text = (key: string): string => (typeof record[key] === 'string' ? (record[key] as string).slice(0, 2048) : '');
+  const text = (key: string): string => {
+    const found = record[key];
+    return typeof found === 'string' ? found.slice(0, 2048) : '';
+  };
   return { siteTitle: text('siteTitle').slice(0, 200), siteUrl: text('siteUrl') };
 }
 
