@@ -177,3 +177,20 @@ test('a draft flag added in the form is a draft: the list says so and the file h
   await expect(tag.getByRole('option', { name: 'writing (1)' })).toHaveCount(1);
   await expect(tag.getByRole('option', { name: 'tools (1)' })).toHaveCount(1);
 });
+
+test('a new post starts with the caret after its blank line: the first words follow the front matter’s gap', async ({
+  app,
+  postsDir,
+}) => {
+  await app.getByRole('navigation', { name: 'Posts folder' }).getByRole('button', { name: 'New post' }).click();
+  const dialog = app.getByRole('dialog', { name: 'New post' });
+  await dialog.getByLabel('Title').fill('Fresh Start');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('Fresh Start');
+  // Reached by keyboard (a click puts the caret where it lands).
+  await app.getByLabel('Markdown', { exact: true }).focus();
+  await app.keyboard.type('First words.');
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toHaveText('Saved');
+  expect(await readFile(path.join(postsDir, 'fresh-start.md'), 'utf8')).toMatch(/\n---\n\nFirst words\.$/);
+});

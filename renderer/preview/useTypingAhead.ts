@@ -64,7 +64,11 @@ export function useTypingAhead(
     if (area.value !== first) area.value = first;
     // Another post starts with the caret at its top, where the author looks (setting a value puts it at
     // the end, so a key typed at once would land at the end of the post or of a long post's opening).
-    if (shown.current?.post !== post) area.setSelectionRange(0, 0);
+    // A post with nothing written yet (a new one: a blank line after its front matter) starts after it.
+    if (shown.current?.post !== post) {
+      const at = first.trim() === '' ? first.length : 0;
+      area.setSelectionRange(at, at);
+    }
     shown.current = { area, text: value, post };
     if (split === null) return;
     restLater.current ??= createAfterPaint(() => {

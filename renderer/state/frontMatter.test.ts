@@ -85,6 +85,17 @@ describe('front-matter draft', () => {
     });
   });
 
+  it('says at once when a date typed in is not on any calendar', () => {
+    const base = createDraft(seedFrontMatter());
+    const impossible = setField(base, 'date', { kind: 'date', text: '2026-02-30' });
+    expect(impossible.fields.find((field) => field.key === 'date')?.warning).toBe('not a valid calendar date');
+    const leap = setField(impossible, 'date', { kind: 'date', text: '2024-02-29' });
+    expect(leap.fields.find((field) => field.key === 'date')?.warning).toBeUndefined();
+    // A date written another way is the author's to write: no warning.
+    const words = setField(base, 'date', { kind: 'date', text: 'May 2026' });
+    expect(words.fields.find((field) => field.key === 'date')?.warning).toBeUndefined();
+  });
+
   it('refuses duplicate, blank and padded keys', () => {
     const draft = createDraft(seedFrontMatter());
     expect(newKeyProblem(draft, 'title')).toMatch(/already/);

@@ -9,6 +9,7 @@ import type {
   FrontMatterField,
   FrontMatterInfo,
 } from '../../shared/api/contract';
+import { calendarWarning } from '../../shared/markdown/dates';
 
 /** The form's state for one opened post. */
 export interface FrontMatterDraft {
@@ -73,8 +74,11 @@ export function setField(draft: FrontMatterDraft, key: string, value: FieldValue
   const before = original(draft, key);
   const unchanged = before !== undefined && before.kind === value.kind && sameValue(fieldValueOf(before), value);
   const edit: FieldEdit | null = unchanged ? null : { op: 'set', key, value };
-  // The backend's warning described the old value; it comes back with the next save if still true.
-  const shown = unchanged ? before : fieldFromValue(key, value);
+  // The backend's warning described the old value: a date is checked again as it is typed, any
+  // other warning comes back with the next save if still true.
+  const shown = unchanged
+    ? before
+    : fieldFromValue(key, value, value.kind === 'date' ? calendarWarning(value.text) : undefined);
   const exists = draft.fields.some((field) => field.key === key);
   const fields = exists ? draft.fields.map((field) => (field.key === key ? shown : field)) : [...draft.fields, shown];
   return { ...draft, fields, edits: withEdit(draft.edits, edit, key) };

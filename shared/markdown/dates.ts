@@ -1,7 +1,8 @@
 /**
- * A post's date as readers see it, in the preview and the exported pages alike: an ISO date (with
- * or without a time) reads as "26 May 2016", its calendar day taken as written, never shifted to
- * another time zone; any other text is shown as the author wrote it.
+ * Dates as the author wrote them, read the same way by the backend, the form and the pages: an ISO
+ * date (with or without a time) reads as "26 May 2016", its calendar day taken as written, never
+ * shifted to another time zone; any other text is shown as the author wrote it. No `Date` object is
+ * ever created, so nothing here depends on a time zone.
  */
 
 /** The months, in English (the exported pages' language). */
@@ -28,4 +29,27 @@ export function readableDate(written: string): { iso: string; text: string } | n
   const name = month === undefined ? undefined : MONTH_NAMES[Number(month) - 1];
   if (year === undefined || day === undefined || name === undefined || Number(day) < 1 || Number(day) > 31) return null;
   return { iso: `${year}-${month}-${day}`, text: `${Number(day)} ${name} ${year}` };
+}
+
+/** A date or date-time in the YAML/ISO shapes blogs use (its parts captured). */
+export const ISO_LIKE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:[ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Whether a calendar has that day. */
+export function validDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** 'not a valid calendar date' when the text looks like a date that no calendar has (2017-02-29). */
+export function calendarWarning(text: string): string | undefined {
+  const m = ISO_LIKE.exec(text.trim());
+  if (m === null) return undefined;
+  const [, y, mo, d, h, mi, s] = m;
+  const timeOk = h === undefined || (Number(h) < 24 && Number(mi) < 60 && (s === undefined || Number(s) < 61));
+  return validDay(Number(y), Number(mo), Number(d)) && timeOk ? undefined : 'not a valid calendar date';
 }

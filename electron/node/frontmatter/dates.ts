@@ -8,36 +8,19 @@ import { MONTH_NAMES } from '../../../shared/markdown/dates';
 /** English month names, January first (month number − 1 indexes them). */
 export { MONTH_NAMES };
 
-const ISO_LIKE =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:[ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?)?$/;
-
-/** The date (and time) at the start of a text that goes on with something else (`… 2023 -0800`). */
-const ISO_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?![\d:.])/;
-
-const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
+import { ISO_LIKE, validDay } from '../../../shared/markdown/dates';
 
 /** True when the text is a date or date-time in the YAML/ISO shapes blogs use. */
 export function looksLikeDate(text: string): boolean {
   return ISO_LIKE.test(text.trim());
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
+export { calendarWarning } from '../../../shared/markdown/dates';
 
-function validDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
+/** The date (and time) at the start of a text that goes on with something else (`… 2023 -0800`). */
+const ISO_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?![\d:.])/;
 
-/** 'not a valid calendar date' when the text looks like a date that no calendar has (2017-02-29). */
-export function calendarWarning(text: string): string | undefined {
-  const m = ISO_LIKE.exec(text.trim());
-  if (m === null) return undefined;
-  const [, y, mo, d, h, mi, s] = m;
-  const timeOk = h === undefined || (Number(h) < 24 && Number(mi) < 60 && (s === undefined || Number(s) < 61));
-  return validDay(Number(y), Number(mo), Number(d)) && timeOk ? undefined : 'not a valid calendar date';
-}
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 
 function pad2(n: string): string {
   return n.padStart(2, '0');
