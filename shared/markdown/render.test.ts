@@ -49,6 +49,17 @@ describe('renderMarkdown: GitHub-flavoured Markdown', () => {
     expect(html).toContain('<a href="#user-content-hello-world">up</a>');
   });
 
+  it('keeps the marks writers use in raw HTML: highlight, underline, small print; never their handlers or styles', () => {
+    const { html } = renderMarkdown(
+      'A <mark>key point</mark>, <u>underlined</u> and <small>small print</small>, ' +
+        '<mark onclick="alert(1)" style="color:red">safe</mark>.',
+    );
+    expect(html).toContain('<mark>key point</mark>');
+    expect(html).toContain('<u>underlined</u>');
+    expect(html).toContain('<small>small print</small>');
+    expect(html).toContain('<mark>safe</mark>');
+  });
+
   it('shows math and mermaid as text, not rendered', () => {
     const { html } = renderMarkdown('Inline $e^{i\\pi}$ and\n\n$$\nx^2\n$$');
     expect(html).toContain('$e^{i\\pi}$');

@@ -1,13 +1,16 @@
 /**
  * The sanitizer schema: GitHub's default, tightened (no picture/source/srcset, no irc/xmpp
  * links, no form attributes) and widened only for what our own pipeline emits (highlight.js
- * classes, the remote-image placeholder, the too-complex note, raster data: images and resolved image paths).
+ * classes, the remote-image placeholder, the too-complex note, raster data: images and resolved image paths)
+ * and for three marks writers put in raw HTML: `mark`, `u` and `small` (no attributes of their own).
  */
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 
 type Attributes = NonNullable<SanitizeSchema['attributes']>;
 
 const REMOVED_TAGS = new Set(['picture', 'source']);
+/** Highlighted, underlined and small text: plain inline marks, with no behaviour. */
+const ADDED_TAGS = ['mark', 'u', 'small'];
 const FORM_ATTRIBUTES = new Set(['action', 'method', 'encType', 'accept', 'acceptCharset', 'prompt', 'tabIndex']);
 
 /** Elements removed together with their content (their text is code, styling or a document). */
@@ -49,7 +52,7 @@ function attributes(): Attributes {
 /** The schema rehype-sanitize runs with, last in the chain. */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !REMOVED_TAGS.has(tag)),
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => !REMOVED_TAGS.has(tag)), ...ADDED_TAGS],
   attributes: attributes(),
   strip: STRIPPED,
   protocols: {
