@@ -2,7 +2,7 @@
 import { rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSearcher } from './search';
+import { createSearcher, excerpt, LEAD_IN } from './search';
 import { seedPost, tempFolderPerTest, valueOf, writeFiles } from './testing';
 
 const folder = tempFolderPerTest('postwright-search-');
@@ -72,5 +72,24 @@ describe('createSearcher', () => {
     expect(first.map((hit) => hit.id).sort()).toEqual(['a.md', 'b.md']);
     expect(valueOf(await search('garden'))).toEqual(first);
     expect(valueOf(await searcher()('garden'))).toEqual(first);
+  });
+});
+
+describe('excerpt', () => {
+  it('leads into a match with a few whole words, so the match shows in a narrow list', () => {
+    const line = 'Plain text is the opposite bargain. A Markdown file with a little front matter at the top.';
+    const at = line.indexOf('front matter');
+    const { text, ranges } = excerpt(line, [[at, at + 'front matter'.length]]);
+    expect(text.startsWith('…')).toBe(true);
+    const [range] = ranges;
+    expect(range).toBeDefined();
+    expect(text.slice(range?.[0], range?.[1])).toBe('front matter');
+    // A few words before it, from the start of a word.
+    expect(range?.[0]).toBeLessThanOrEqual(LEAD_IN + 1);
+    expect(text).toBe('…with a little front matter at the top.');
+  });
+
+  it('keeps a short line whole when its match is near the start', () => {
+    expect(excerpt('The river bends.', [[4, 9]])).toEqual({ text: 'The river bends.', ranges: [[4, 9]] });
   });
 });

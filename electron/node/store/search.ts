@@ -232,11 +232,25 @@ export function hitOf(id: string, entry: Pick<Indexed, 'title' | 'body'>, patter
   return { id, title: entry.title, titleRanges: matchRanges(entry.title, patterns), lines };
 }
 
-/** A window of a long line around its first match, with the ranges shifted into it. */
+/**
+ * At most this many characters lead into a line's first match: the results show one line of a
+ * narrow sidebar, and a longer lead-in pushed the match itself out of sight.
+ */
+export const LEAD_IN = 18;
+
+/**
+ * A window of a line around its first match, with the ranges shifted into it: a few words before
+ * the match (starting at a word), then as much as fits.
+ */
 export function excerpt(line: string, ranges: [number, number][]): { text: string; ranges: [number, number][] } {
   const first = ranges[0];
-  if (line.length <= EXCERPT_LENGTH || first === undefined) return { text: line, ranges };
-  let start = Math.max(0, first[0] - 40);
+  if (first === undefined || first[0] <= LEAD_IN) {
+    if (line.length <= EXCERPT_LENGTH || first === undefined) return { text: line, ranges };
+  }
+  let start = Math.max(0, first[0] - LEAD_IN);
+  // From the start of a word, when one begins within the lead-in.
+  const space = line.slice(start, first[0]).search(/\s\S/);
+  if (start > 0 && space >= 0) start += space + 1;
   // Never cut a surrogate pair in half.
   if (start > 0 && isLowSurrogate(line, start)) start -= 1;
   let end = Math.min(line.length, start + EXCERPT_LENGTH);
