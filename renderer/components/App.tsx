@@ -217,7 +217,15 @@ export function App(): React.JSX.Element {
             void editor.reloadFromDisk();
           }}
           readDisk={readDisk}
-          toolbar={<ExportBar exporter={exporter} api={api} events={events} desktop={desktop} />}
+          toolbar={
+            <ExportBar
+              exporter={exporter}
+              api={api}
+              events={events}
+              desktop={desktop}
+              folder={posts.workspace?.root ?? null}
+            />
+          }
           writing={
             <WritingPanel
               api={api}

@@ -11,10 +11,12 @@ export interface ExportBarProps {
   api: BlogApi;
   events: BlogEventSource;
   desktop: DesktopApi | null;
+  /** The posts folder's path: the site's details are remembered per folder. */
+  folder: string | null;
 }
 
 /** Two buttons, the last single-post export's outcome, and the site dialog when open. */
-export function ExportBar({ exporter, api, events, desktop }: ExportBarProps): React.JSX.Element {
+export function ExportBar({ exporter, api, events, desktop, folder }: ExportBarProps): React.JSX.Element {
   const { notice } = exporter;
   return (
     <div className="export-bar" role="toolbar" aria-label="Export">
@@ -52,7 +54,7 @@ export function ExportBar({ exporter, api, events, desktop }: ExportBarProps): R
         Export site
       </button>
       {exporter.siteOpen ? (
-        <ExportDialog api={api} events={events} desktop={desktop} onClose={exporter.closeSite} />
+        <ExportDialog api={api} events={events} desktop={desktop} folder={folder} onClose={exporter.closeSite} />
       ) : null}
     </div>
   );

@@ -23,6 +23,8 @@ export interface ExportDialogProps {
   api: BlogApi;
   events: BlogEventSource;
   desktop: DesktopApi | null;
+  /** The posts folder's path, whose site details the dialog remembers. */
+  folder: string | null;
   onClose: () => void;
 }
 
@@ -33,13 +35,13 @@ type Phase =
   | { kind: 'failed'; error: ApiError };
 
 /** The modal form; the export keeps running if the author closes it, and its result is dropped. */
-export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProps): React.JSX.Element {
+export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDialogProps): React.JSX.Element {
   const id = useId();
   const [typed, setTyped] = useState('');
   const [chosen, setChosen] = useState<ChosenFolder | null>(null);
   const outDir = desktop === null ? typed.trim() : (chosen?.token ?? '');
   const [drafts, setDrafts] = useState(false);
-  const [remembered] = useState(() => loadSiteDetails(storage()));
+  const [remembered] = useState(() => loadSiteDetails(storage(), folder));
   const [siteUrl, setSiteUrl] = useState(remembered.siteUrl);
   const [siteTitle, setSiteTitle] = useState(remembered.siteTitle);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
@@ -59,7 +61,7 @@ export function ExportDialog({ api, events, desktop, onClose }: ExportDialogProp
     setPhase({ kind: 'running', done: 0, total: 0 });
     const url = siteUrl.trim();
     const title = siteTitle.trim();
-    saveSiteDetails(storage(), { siteTitle: title, siteUrl: url });
+    saveSiteDetails(storage(), folder, { siteTitle: title, siteUrl: url });
     const request = {
       outDir,
       drafts,

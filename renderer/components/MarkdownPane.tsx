@@ -66,7 +66,7 @@ function onLines(command: ICommand, how: 'lines' | 'after'): ICommand {
     ...command,
     execute: (state, api, ...rest) => {
       const { text, selection } = state;
-      const lineStart = text.lastIndexOf('\n', selection.start - 1) + 1;
+      const lineStart = selection.start <= 0 ? 0 : text.lastIndexOf('\n', selection.start - 1) + 1;
       const last =
         selection.end > selection.start && text[selection.end - 1] === '\n' ? selection.end - 1 : selection.end;
       const found = text.indexOf('\n', last);

@@ -6,15 +6,21 @@
  */
 import { enterEdit, indentEdit, type KeyEdit } from '../state/markdownKeys';
 
-/** Makes `edit` in `area`, as the editor's toolbar commands do. */
+/**
+ * Makes `edit` in `area`. A line or a list item carried on goes through the browser's editing, as
+ * typing does (it keeps the caret in view); anything spanning lines (a selection indented, an item
+ * ended) is written in one step and announced: the browser's editing makes each line break an edit
+ * of its own, and Tab on 2,000 selected lines took 13 s that way. Either way the app hears it as a
+ * typed change, and the editor's undo history takes it as one step.
+ */
 export function applyKeyEdit(area: HTMLTextAreaElement, edit: KeyEdit): void {
+  const replaced = area.value.slice(edit.from, edit.to);
+  const breaks = (replaced.match(/\n/g)?.length ?? 0) + (edit.insert.match(/\n/g)?.length ?? 0);
   area.setSelectionRange(edit.from, edit.to);
-  let done = edit.from === edit.to && edit.insert === '';
-  if (!done) {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- what the editor's toolbar commands use; Chrome keeps it
-    done = edit.insert === '' ? document.execCommand('delete') : document.execCommand('insertText', false, edit.insert);
-  }
-  if (!done) {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- what the editor's toolbar commands use; Chrome keeps it
+  const typed =
+    edit.insert !== '' && replaced === '' && breaks <= 1 && document.execCommand('insertText', false, edit.insert);
+  if (!typed && (edit.from !== edit.to || edit.insert !== '')) {
     area.setRangeText(edit.insert, edit.from, edit.to);
     area.dispatchEvent(new Event('input', { bubbles: true }));
   }

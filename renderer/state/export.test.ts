@@ -40,25 +40,35 @@ describe('export wording', () => {
 });
 
 describe('the site details remembered between exports', () => {
-  it('keeps the title and URL, and starts empty from nothing, malformed or refused storage', () => {
+  const memory = () => {
     const store = new Map<string, string>();
-    const storage = {
+    return {
+      store,
       getItem: (key: string) => store.get(key) ?? null,
       setItem: (key: string, value: string) => void store.set(key, value),
     };
-    expect(loadSiteDetails(storage)).toEqual({ siteTitle: '', siteUrl: '' });
-    saveSiteDetails(storage, { siteTitle: 'Notes', siteUrl: 'https://example.org/' });
-    expect(loadSiteDetails(storage)).toEqual({ siteTitle: 'Notes', siteUrl: 'https://example.org/' });
-    store.set(SITE_DETAILS_KEY, '{"siteTitle": 5, "siteUrl": ');
-    expect(loadSiteDetails(storage)).toEqual({ siteTitle: '', siteUrl: '' });
-    store.set(SITE_DETAILS_KEY, JSON.stringify({ siteTitle: 'x'.repeat(500), siteUrl: ['no'] }));
-    expect(loadSiteDetails(storage)).toEqual({ siteTitle: 'x'.repeat(200), siteUrl: '' });
+  };
+
+  it('keeps each blog’s title and URL, and starts empty from nothing, malformed or refused storage', () => {
+    const storage = memory();
+    expect(loadSiteDetails(storage, '/blogs/one')).toEqual({ siteTitle: '', siteUrl: '' });
+    saveSiteDetails(storage, '/blogs/one', { siteTitle: 'One', siteUrl: 'https://one.example/' });
+    saveSiteDetails(storage, '/blogs/two', { siteTitle: 'Two', siteUrl: '' });
+    expect(loadSiteDetails(storage, '/blogs/one')).toEqual({ siteTitle: 'One', siteUrl: 'https://one.example/' });
+    expect(loadSiteDetails(storage, '/blogs/two')).toEqual({ siteTitle: 'Two', siteUrl: '' });
+    // Another blog never gets the first one's name and address.
+    expect(loadSiteDetails(storage, '/blogs/three')).toEqual({ siteTitle: '', siteUrl: '' });
+    storage.store.set(SITE_DETAILS_KEY, '{"/blogs/one": {"siteTitle": 5, "siteUrl": ');
+    expect(loadSiteDetails(storage, '/blogs/one')).toEqual({ siteTitle: '', siteUrl: '' });
+    storage.store.set(SITE_DETAILS_KEY, JSON.stringify({ '/b': { siteTitle: 'x'.repeat(500), siteUrl: ['no'] } }));
+    expect(loadSiteDetails(storage, '/b')).toEqual({ siteTitle: 'x'.repeat(200), siteUrl: '' });
     const refusing = {
+      getItem: () => null,
       setItem: () => {
         throw new Error('QuotaExceededError');
       },
     };
-    expect(() => saveSiteDetails(refusing, { siteTitle: 'a', siteUrl: '' })).not.toThrow();
-    expect(loadSiteDetails(null)).toEqual({ siteTitle: '', siteUrl: '' });
+    expect(() => saveSiteDetails(refusing, '/b', { siteTitle: 'a', siteUrl: '' })).not.toThrow();
+    expect(loadSiteDetails(null, null)).toEqual({ siteTitle: '', siteUrl: '' });
   });
 });

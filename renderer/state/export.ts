@@ -45,23 +45,29 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${Math.max(0, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** What the site export dialog remembers between exports: the site's name and address. */
+/** What the site export dialog remembers between exports, per posts folder: the site's name and address. */
 export interface SiteDetails {
   siteTitle: string;
   siteUrl: string;
 }
 
-/** The localStorage key the site's details live under. */
+/** The localStorage key the sites' details live under (an object keyed by posts folder). */
 export const SITE_DETAILS_KEY = 'postwright.site';
 
-/** The details last exported with, from `storage` (empty when none, or unreadable). */
-export function loadSiteDetails(storage: Pick<Storage, 'getItem'> | null): SiteDetails {
+/** Every folder's remembered details, as stored (anything unreadable is nothing). */
+function storedSites(storage: Pick<Storage, 'getItem'> | null): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(storage?.getItem(SITE_DETAILS_KEY) ?? 'null');
   } catch {
     value = null;
   }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The details the blog in `folder` was last exported with, from `storage` (empty when none, or unreadable). */
+export function loadSiteDetails(storage: Pick<Storage, 'getItem'> | null, folder: string | null): SiteDetails {
+  const value = storedSites(storage)[folder ?? ''];
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const text = (key: string): string => {
     const found = record[key];
@@ -70,10 +76,14 @@ export function loadSiteDetails(storage: Pick<Storage, 'getItem'> | null): SiteD
   return { siteTitle: text('siteTitle').slice(0, 200), siteUrl: text('siteUrl') };
 }
 
-/** Remembers `details` for the next export (a full or refused storage only forgets them). */
-export function saveSiteDetails(storage: Pick<Storage, 'setItem'> | null, details: SiteDetails): void {
+/** Remembers `details` for the blog in `folder`'s next export (a full or refused storage only forgets them). */
+export function saveSiteDetails(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null,
+  folder: string | null,
+  details: SiteDetails,
+): void {
   try {
-    storage?.setItem(SITE_DETAILS_KEY, JSON.stringify(details));
+    storage?.setItem(SITE_DETAILS_KEY, JSON.stringify({ ...storedSites(storage), [folder ?? '']: details }));
   } catch {
     // Private mode or a full quota: the next export starts empty, nothing else is lost.
   }

@@ -78,6 +78,12 @@ describe('front-matter draft', () => {
       key: 'categories',
       value: { kind: 'list', items: ['writing', 'tools', 'notes'] },
     });
+    // A list key's value is a list even when it reads like a flag; names with commas stay text.
+    expect(addField(base, 'keywords', 'true').fields.at(-1)).toMatchObject({ kind: 'list', value: ['true'] });
+    expect(addField(base, 'authors', 'Smith, John').fields.at(-1)).toMatchObject({
+      kind: 'text',
+      value: 'Smith, John',
+    });
     // Other text stays as typed, commas and all.
     expect(addField(base, 'description', 'true, and more').fields.at(-1)).toMatchObject({
       kind: 'text',

@@ -104,7 +104,7 @@ export function newKeyProblem(draft: FrontMatterDraft, key: string): string | nu
 }
 
 /** Keys whose values are lists in every generator's front matter. */
-const LIST_KEYS = new Set(['tags', 'categories', 'keywords', 'aliases', 'authors']);
+const LIST_KEYS = new Set(['tags', 'categories', 'keywords', 'aliases']);
 
 /**
  * What a value typed into "Add field" stands for: `true` or `false` a boolean (a draft flag written
@@ -112,8 +112,6 @@ const LIST_KEYS = new Set(['tags', 'categories', 'keywords', 'aliases', 'authors
  * list key's value its items; anything else the text as typed.
  */
 export function newFieldValue(key: string, text: string): FieldValue {
-  const word = text.trim().toLowerCase();
-  if (word === 'true' || word === 'false') return { kind: 'boolean', value: word === 'true' };
   if (LIST_KEYS.has(key.trim().toLowerCase())) {
     return {
       kind: 'list',
@@ -123,6 +121,8 @@ export function newFieldValue(key: string, text: string): FieldValue {
         .filter((item) => item !== ''),
     };
   }
+  const word = text.trim().toLowerCase();
+  if (word === 'true' || word === 'false') return { kind: 'boolean', value: word === 'true' };
   return { kind: 'text', text };
 }
 

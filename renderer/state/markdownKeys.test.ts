@@ -38,6 +38,16 @@ describe('Enter', () => {
     expect(enter('- [ ] |')).toBe('\n|');
   });
 
+  it('moves an empty nested item out to its parent’s level, however the list is indented', () => {
+    expect(enter('- a\n  - b\n    - |')).toBe('- a\n  - b\n  - |');
+    expect(enter('1. a\n   1. b\n   2. |')).toBe('1. a\n   1. b\n2. |');
+  });
+
+  it('replaces a selection and carries the list on, even over an item’s whole text', () => {
+    expect(enter('    - |one|')).toBe('    - \n    - |');
+    expect(enter('- one|two\n- thr|ee')).toBe('- one\n- |ee');
+  });
+
   it('carries a quote on, and ends it on an empty quoted line', () => {
     expect(enter('> said|')).toBe('> said\n> |');
     expect(enter('> > deep|')).toBe('> > deep\n> > |');
@@ -52,10 +62,15 @@ describe('Enter', () => {
     expect(enter('```\ncode\n```\n- after code|')).toBe('```\ncode\n```\n- after code\n- |');
   });
 
-  it('knows fences by their character and length', () => {
+  it('knows fences by their character and length, at any indentation, and inline code from a fence', () => {
     const text = '````\n```\n- x\n````\n- y';
     expect(inFence(text, text.indexOf('- x'))).toBe(true);
     expect(inFence(text, text.indexOf('- y'))).toBe(false);
+    // A fence in a list item is indented past three spaces.
+    expect(enter('- item\n\n    ```\n    - code|\n    ```')).toBeNull();
+    // Inline code of three backticks opens nothing; a run with an info string closes nothing.
+    expect(enter('```inline``` text\n- after|')).toBe('```inline``` text\n- after\n- |');
+    expect(enter('```\n```js\n- still code|\n```')).toBeNull();
   });
 });
 
@@ -70,6 +85,11 @@ describe('Tab and Shift+Tab', () => {
     expect(shiftTab('    |a\n      b|\nc')).toBe('|a\n  b|\nc');
     // A selection ending at the start of a line leaves that line alone.
     expect(tab('|a\n|b')).toBe('    |a\n|b');
+  });
+
+  it('outdents a nested item to its parent’s level', () => {
+    expect(shiftTab('- a\n  - b\n    - c|')).toBe('- a\n  - b\n  - c|');
+    expect(shiftTab('\n- a|')).toBeNull();
   });
 
   it('outdents the line under the caret, and never inserts anything', () => {

@@ -23,10 +23,11 @@ const LIST_ITEM = /^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(\[[ xX]\][ \t]+)
 const QUOTE = /^[ \t]{0,3}(?:>[ \t]?)+/;
 /** A thematic break (`* * *`, `- - -`) reads like a list item but is not one. */
 const BREAK = /^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+/** A fence line, at any indentation (a list item's code is indented): its run, and what follows it. */
+const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
 
 function lineStartAt(text: string, at: number): number {
-  return text.lastIndexOf('\n', at - 1) + 1;
+  return at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
 }
 
 function lineEndAt(text: string, at: number): number {
@@ -34,16 +35,26 @@ function lineEndAt(text: string, at: number): number {
   return end < 0 ? text.length : end;
 }
 
-/** Whether the line starting at `lineStart` is inside a fenced code block (where `- ` is code). */
+/**
+ * Whether the line starting at `lineStart` is inside a fenced code block (where `- ` is code). A
+ * backtick fence's info string has no backtick (```` ```x``` ```` is inline code, not a fence); a
+ * fence is closed by a run of its character at least as long, with nothing after it.
+ */
 export function inFence(text: string, lineStart: number): boolean {
   let open: string | null = null;
   let at = 0;
   while (at < lineStart) {
     const end = lineEndAt(text, at);
-    const fence = FENCE.exec(text.slice(at, Math.min(end, at + 64)))?.[1];
-    if (fence !== undefined) {
-      if (open === null) open = fence;
-      else if (fence[0] === open[0] && fence.length >= open.length) open = null;
+    const line = text.slice(at, end);
+    const fence = line.includes('``') || line.includes('~~') ? FENCE.exec(line) : null;
+    const run = fence?.[1];
+    const after = fence?.[2] ?? '';
+    if (run !== undefined) {
+      if (open === null) {
+        if (run[0] === '~' || !after.includes('`')) open = run;
+      } else if (run[0] === open[0] && run.length >= open.length && after.trim() === '') {
+        open = null;
+      }
     }
     at = end + 1;
   }
@@ -60,14 +71,15 @@ export function enterEdit(text: string, start: number, end: number): KeyEdit | n
   if (BREAK.test(line) || (!LIST_ITEM.test(before) && !QUOTE.test(before)) || inFence(text, lineStart)) return null;
   const item = LIST_ITEM.exec(before);
   if (item !== null) {
-    const empty = before.slice(item[0].length).trim() === '' && rest.trim() === '';
+    // An empty item ends (a selection is replaced first: Enter over it carries the list on).
+    const empty = start === end && before.slice(item[0].length).trim() === '' && rest.trim() === '';
     if (empty) return endItem(text, lineStart, lineEnd, item[1] ?? '');
     const marker = item[2] ?? `${Number(item[3]) + 1}${item[4] ?? '.'}`;
     const insert = `\n${item[1] ?? ''}${marker}${item[5] ?? ' '}${item[6] === undefined ? '' : '[ ] '}`;
     return { from: start, to: end, insert, start: start + insert.length, end: start + insert.length };
   }
   const quote = QUOTE.exec(before)?.[0] ?? '';
-  if (before.slice(quote.length).trim() === '' && rest.trim() === '') {
+  if (start === end && before.slice(quote.length).trim() === '' && rest.trim() === '') {
     // An empty quoted line ends the quote: its markers go, and a blank line keeps what follows out of it.
     return { from: lineStart, to: lineEnd, insert: '\n', start: lineStart + 1, end: lineStart + 1 };
   }
@@ -83,11 +95,30 @@ export function enterEdit(text: string, start: number, end: number): KeyEdit | n
  */
 function endItem(text: string, lineStart: number, lineEnd: number, indent: string): KeyEdit {
   if (indent !== '') {
-    const drop = outdentWidth(indent);
+    const drop = indent.length - parentIndent(text, lineStart, indent).length;
     const caret = lineEnd - drop;
     return { from: lineStart, to: lineStart + drop, insert: '', start: caret, end: caret };
   }
   return { from: lineStart, to: lineEnd, insert: '\n', start: lineStart + 1, end: lineStart + 1 };
+}
+
+/** How far back a parent list item is looked for. */
+const PARENT_SEARCH_LINES = 500;
+
+/**
+ * The indentation of the list item a nested item at `lineStart` (indented `indent`) belongs under:
+ * the nearest item above it indented less, so a list indented by two spaces outdents by two. With
+ * none found, one step of `outdentWidth` less.
+ */
+function parentIndent(text: string, lineStart: number, indent: string): string {
+  let end = lineStart - 1;
+  for (let lines = 0; end >= 0 && lines < PARENT_SEARCH_LINES; lines += 1) {
+    const start = lineStartAt(text, end);
+    const above = LIST_ITEM.exec(text.slice(start, end))?.[1];
+    if (above !== undefined && above.length < indent.length) return above;
+    end = start - 1;
+  }
+  return indent.slice(outdentWidth(indent));
 }
 
 /** How much of `indent` (a line's leading spaces and tabs) one outdent takes: a tab, or up to four spaces. */
@@ -109,7 +140,14 @@ export function indentEdit(text: string, start: number, end: number, outdent: bo
   const last = end > start && text[end - 1] === '\n' ? end - 1 : end;
   const blockEnd = lineEndAt(text, last);
   const block = text.slice(lineStart, blockEnd);
-  const wholeLines = start !== end || outdent || LIST_ITEM.test(block);
+  const item = LIST_ITEM.exec(block);
+  if (outdent && item !== null && !block.includes('\n') && (item[1] ?? '') !== '') {
+    // A nested item goes out to its parent's level, however the list is indented.
+    const drop = (item[1] ?? '').length - parentIndent(text, lineStart, item[1] ?? '').length;
+    const caret = (at: number): number => Math.max(lineStart, at - drop);
+    return { from: lineStart, to: lineStart + drop, insert: '', start: caret(start), end: caret(end) };
+  }
+  const wholeLines = start !== end || outdent || item !== null;
   if (!wholeLines)
     return { from: start, to: end, insert: INDENT, start: start + INDENT.length, end: start + INDENT.length };
   const lines = block.split('\n');

@@ -52,6 +52,9 @@ describe('summarizePost', () => {
     expect(summarizePost('---\npublished: "false"\n---\n').draft).toBe(true);
     expect(summarizePost('---\ndraft: "false"\n---\n').draft).toBe(false);
     expect(summarizePost('---\ndraft: "maybe"\n---\n').draft).toBe(false);
+    for (const yes of ['1', '"1"', 'yes', '"Yes"', 'on'])
+      expect(summarizePost(`---\ndraft: ${yes}\n---\n`).draft, yes).toBe(true);
+    for (const no of ['0', 'no']) expect(summarizePost(`---\npublished: ${no}\n---\n`).draft, no).toBe(true);
   });
 
   it('reads tags as a list, a single string as one tag', () => {

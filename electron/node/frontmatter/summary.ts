@@ -75,12 +75,16 @@ function dateOf(fields: FrontMatterField[]): { text: string; field: FrontMatterF
   return null;
 }
 
-/** `true` or `false` written as a boolean, or as text (`draft: "true"`): Hugo reads both alike. */
+/**
+ * A yes-or-no flag written as a boolean, or as text or a number (`draft: "true"`, `draft: 1`,
+ * `draft: yes`): generators read these alike (Hugo's `true`, `1`; YAML 1.1's `yes`).
+ */
 function flag(field: FrontMatterField | undefined): boolean | null {
   if (typeof field?.value === 'boolean') return field.value;
-  if (field?.kind !== 'text' || typeof field.value !== 'string') return null;
+  if ((field?.kind !== 'text' && field?.kind !== 'number') || typeof field.value !== 'string') return null;
   const text = field.value.trim().toLowerCase();
-  return text === 'true' ? true : text === 'false' ? false : null;
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  return ['false', '0', 'no', 'off'].includes(text) ? false : null;
 }
 
 /** A draft by `draft: true` or `published: false`; in doubt (the flag written as text) a draft, never published by mistake. */

@@ -55,6 +55,17 @@ describe('create', () => {
     expect(await readFile(path.join(folder.dir, second.id), 'utf8')).toContain('title:\t"Weekly notes"');
   });
 
+  it('knows a page however another post writes its path, as the site export does', async () => {
+    await writeFiles(folder.dir, {
+      'focus.md': seedPost('focus-is-the-ultimate-process', '2016-05-26', 'Focus is the Ultimate Process'),
+      'a.md': '---\npath:\t"blog/Weekly-Notes/"\n---\n',
+      'b.md': '---\npath:\t"/blog/weekly%2Dnotes-2/index.html"\n---\n',
+    });
+    const store = await open();
+    const made = valueOf(await store.create({ title: 'Weekly notes' }));
+    expect(made.id).toBe('weekly-notes-3.md');
+  });
+
   it('names a post titled in another script by its own letters', async () => {
     await writeFiles(folder.dir, { 'focus.md': seedPost('focus', '2016-05-26', 'Focus') });
     const store = await open();

@@ -20,6 +20,7 @@ import { docFromBytes } from './doc';
 import { errnoCode, ioFailure } from './errors';
 import { readLimited, writeFileExclusive } from './io';
 import { isBundleIndex, listPosts } from './list';
+import { collisionKey, pageFileForPath } from '../export/paths';
 import { containedJoin, locatePost } from './paths';
 
 /** How many of the newest posts decide the front-matter style of a new one. */
@@ -96,9 +97,14 @@ export async function createPost(ctx: StoreContext, request: CreateRequest): Pro
   return made.ok ? ok(docFromBytes(made.value.id, made.value.bytes, false)) : made;
 }
 
-/** A `path` as the page it names: `/blog/x`, `/blog/x/` and `/Blog/X` are one page to a static host. */
-function pageKey(path: string): string {
-  return path.trim().replace(/\/+$/, '').toLowerCase();
+/**
+ * A `path` as the page the site export writes for it (`/blog/x`, `blog/x/`, `/Blog/X` and
+ * `/blog/x/index.html` are one page), keyed as the export tells two pages apart; the path itself
+ * when the export would refuse it anyway.
+ */
+function pageKey(urlPath: string): string {
+  const file = pageFileForPath(urlPath);
+  return file.ok ? collisionKey(file.value) : urlPath.trim();
 }
 
 async function newestTexts(ctx: StoreContext, posts: readonly PostSummary[]): Promise<string[]> {
