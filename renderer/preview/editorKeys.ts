@@ -17,9 +17,7 @@ export function applyKeyEdit(area: HTMLTextAreaElement, edit: KeyEdit): void {
   const replaced = area.value.slice(edit.from, edit.to);
   const breaks = (replaced.match(/\n/g)?.length ?? 0) + (edit.insert.match(/\n/g)?.length ?? 0);
   area.setSelectionRange(edit.from, edit.to);
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- what the editor's toolbar commands use; Chrome keeps it
-  const typed =
-    edit.insert !== '' && replaced === '' && breaks <= 1 && document.execCommand('insertText', false, edit.insert);
+  const typed = edit.insert !== '' && replaced === '' && breaks <= 1 && typeIn(edit.insert);
   if (!typed && (edit.from !== edit.to || edit.insert !== '')) {
     area.setRangeText(edit.insert, edit.from, edit.to);
     area.dispatchEvent(new Event('input', { bubbles: true }));
@@ -72,4 +70,10 @@ export function createEditorKeys(): EditorKeys {
 export function isLineKey(event: KeyboardEvent): boolean {
   if (event.ctrlKey && !event.altKey && event.code === 'KeyD') return true;
   return event.altKey && !event.ctrlKey && !event.metaKey && (event.code === 'ArrowUp' || event.code === 'ArrowDown');
+}
+
+/** Types `text` over the focused textarea's selection through the browser's editing; false when it would not. */
+function typeIn(text: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- what the editor's toolbar commands use; Chrome keeps it
+  return document.execCommand('insertText', false, text);
 }
