@@ -263,8 +263,8 @@ export class UndoHistory {
     this.current = text.slice(0, from) + replacement + text.slice(to);
     this.open = false;
     this.fresh = false;
-    this.rewriteBack(from, to, replacement);
-    this.rewriteForward(from, to, replacement);
+    rewriteSteps(this.done, BACK, from, to, replacement);
+    rewriteSteps(this.undone, FORWARD, from, to, replacement);
     this.forget(original);
   }
 
@@ -281,77 +281,62 @@ export class UndoHistory {
     this.chars = this.done.reduce((sum, step) => sum + size(step), 0);
   }
 
-  /** Back through the steps done: [p, q) holds the text being replaced in the text after each step. */
-  private rewriteBack(p: number, q: number, replacement: string): void {
-    const length = replacement.length;
-    for (let index = this.done.length - 1; index >= 0; index -= 1) {
-      const step = this.done[index];
-      if (step === undefined) return;
-      const end = step.from + step.inserted.length;
-      step.after = movedSelection(step.after, p, q, length);
-      if (q <= step.from) {
-        // Before the step's change: the same place before it.
-        step.from += length - (q - p);
-        step.before = movedSelection(step.before, p, q, length);
-        continue;
-      }
-      if (p >= end) {
-        // After it: before the step, it sat as far on as the step's change in length.
-        const shift = step.removed.length - step.inserted.length;
-        p += shift;
-        q += shift;
-        step.before = movedSelection(step.before, p, q, length);
-        continue;
-      }
-      if (step.from <= p && q <= end) {
-        // The step that put it in (an older one that held it too is forgotten by `forget`).
-        step.inserted = own(step.inserted.slice(0, p - step.from) + replacement + step.inserted.slice(q - step.from));
-        if (step.removed === step.inserted) this.done.splice(index, 1);
-        return;
-      }
-      // Touched in part, or there before too: no earlier state can be made to agree.
-      this.done.splice(0, index + 1);
-      return;
-    }
-  }
-
-  /** On through the steps undone: [p, q) holds the text being replaced in the text before each step. */
-  private rewriteForward(p: number, q: number, replacement: string): void {
-    const length = replacement.length;
-    for (let index = this.undone.length - 1; index >= 0; index -= 1) {
-      const step = this.undone[index];
-      if (step === undefined) return;
-      const end = step.from + step.removed.length;
-      step.before = movedSelection(step.before, p, q, length);
-      if (q <= step.from) {
-        step.from += length - (q - p);
-        step.after = movedSelection(step.after, p, q, length);
-        continue;
-      }
-      if (p >= end) {
-        const shift = step.inserted.length - step.removed.length;
-        p += shift;
-        q += shift;
-        step.after = movedSelection(step.after, p, q, length);
-        continue;
-      }
-      if (step.from <= p && q <= end) {
-        // The step that takes it out.
-        step.removed = own(step.removed.slice(0, p - step.from) + replacement + step.removed.slice(q - step.from));
-        if (step.removed === step.inserted) this.undone.splice(index, 1);
-        return;
-      }
-      this.undone.splice(0, index + 1);
-      return;
-    }
-  }
-
   /** Forgets the oldest steps beyond the limits. */
   private trim(): void {
     while (this.done.length > 1 && (this.done.length > MAX_STEPS || this.chars > MAX_CHARS)) {
       const oldest = this.done.shift();
       if (oldest !== undefined) this.chars -= size(oldest);
     }
+  }
+}
+
+/**
+ * A step seen from one of its sides: `near` is its text in the state where the text being replaced
+ * is known to sit, `far` its text on the other side. Going back through the steps done, a step's
+ * near side is after it (what it inserted); going forward through the steps undone, before it.
+ */
+interface Side {
+  near: 'inserted' | 'removed';
+  far: 'inserted' | 'removed';
+  nearSelection: 'after' | 'before';
+  farSelection: 'after' | 'before';
+}
+
+const BACK: Side = { near: 'inserted', far: 'removed', nearSelection: 'after', farSelection: 'before' };
+const FORWARD: Side = { near: 'removed', far: 'inserted', nearSelection: 'before', farSelection: 'after' };
+
+/**
+ * Through `steps` from the last, each seen from `side`, where [p, q) holds the text being replaced
+ * on the step's near side: each step is moved by the change in length, and the step that put the
+ * text in (or takes it out) holds `replacement` instead. A step touching only part of it cannot be
+ * rewritten: it and every step beyond it are forgotten.
+ */
+function rewriteSteps(steps: Step[], side: Side, p: number, q: number, replacement: string): void {
+  const length = replacement.length;
+  for (let index = steps.length - 1; index >= 0; index -= 1) {
+    const step = steps[index];
+    if (step === undefined) return;
+    const end = step.from + step[side.near].length;
+    step[side.nearSelection] = movedSelection(step[side.nearSelection], p, q, length);
+    if (q <= step.from) {
+      // Before the step's change: the same place on its other side.
+      step.from += length - (q - p);
+    } else if (p >= end) {
+      // After it: as far on as the step's change in length.
+      const shift = step[side.far].length - step[side.near].length;
+      p += shift;
+      q += shift;
+    } else if (step.from <= p && q <= end) {
+      // The step that put it in, or takes it out (a further one that held it too is `forget`'s).
+      const near = step[side.near];
+      step[side.near] = own(near.slice(0, p - step.from) + replacement + near.slice(q - step.from));
+      if (step.removed === step.inserted) steps.splice(index, 1);
+      return;
+    } else {
+      steps.splice(0, index + 1);
+      return;
+    }
+    step[side.farSelection] = movedSelection(step[side.farSelection], p, q, length);
   }
 }
 
