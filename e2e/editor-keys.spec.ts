@@ -131,3 +131,25 @@ test('the formatting buttons are one toolbar: one Tab stop, the arrow keys betwe
   await app.keyboard.press('Shift+Tab');
   await expect(toolbar.getByRole('button', { name: /Add italic text/ })).toBeFocused();
 });
+
+test('the list button makes every selected line an item, keeps blank lines blank, and takes the markers back', async ({
+  app,
+}) => {
+  const { markdown, start } = await newPostEditor(app);
+  await markdown.pressSequentially('Intro.');
+  await app.keyboard.insertText('\n\nFirst thing\n\nSecond thing');
+  await markdown.evaluate((area: HTMLTextAreaElement) => {
+    area.setSelectionRange(area.value.indexOf('First'), area.value.length);
+  });
+  const bullets = app.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: /Add unordered list/ });
+  await bullets.click();
+  await expect(markdown).toHaveValue(`${start}Intro.\n\n- First thing\n\n- Second thing`);
+  await bullets.click();
+  await expect(markdown).toHaveValue(`${start}Intro.\n\nFirst thing\n\nSecond thing`);
+  // In a quote, Enter carries its list on.
+  await markdown.press('ControlOrMeta+End');
+  await markdown.pressSequentially('\n\n> - quoted');
+  await markdown.press('Enter');
+  await markdown.pressSequentially('next');
+  await expect(markdown).toHaveValue(/\n> - quoted\n> - next$/);
+});

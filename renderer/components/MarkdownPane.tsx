@@ -8,11 +8,14 @@ import { memo, useCallback, useEffect, useMemo, type TextareaHTMLAttributes } fr
 import MDEditor, {
   handleKeyDown,
   TextAreaCommandOrchestrator,
+  type ExecuteState,
   type ICommand,
   type MDEditorProps,
+  type TextAreaTextApi,
 } from '@uiw/react-md-editor/nohighlight';
 import '@uiw/react-md-editor/markdown-editor.css';
 import { createEditorKeys, isLineKey } from '../preview/editorKeys';
+import { toggleList, type ListKind } from '../state/markdownKeys';
 import { PlainTextarea } from '../preview/PlainTextarea';
 import { keepToolbar } from '../preview/toolbarKeys';
 import type { TextSource } from '../preview/typing';
@@ -36,8 +39,17 @@ const CHANGED_COMMANDS: Record<string, { shortcuts?: string; label: string }> = 
   title: { label: 'Heading' },
 };
 
-/** Commands that act on whole lines (a quote, a list): the library took the word under the caret. */
-const LINE_COMMANDS = new Set(['quote', 'unordered-list', 'ordered-list', 'checked-list']);
+/** Commands that act on whole lines (a quote): the library took the word under the caret. */
+const LINE_COMMANDS = new Set(['quote']);
+/**
+ * The list buttons, the app's own (../state/markdownKeys.ts): whole lines, blank lines left blank,
+ * markers taken away only when every line has them (the library toggled each line alone).
+ */
+const LIST_COMMANDS: Record<string, ListKind> = {
+  'unordered-list': 'bullet',
+  'ordered-list': 'number',
+  'checked-list': 'task',
+};
 /** Commands that add a block of their own (a table, a rule): after the caret's line, never inside a word. */
 const BLOCK_COMMANDS = new Set(['table', 'hr']);
 
@@ -54,8 +66,18 @@ function keepCommand(command: ICommand): false | ICommand {
     };
   }
   if (LINE_COMMANDS.has(name)) kept = onLines(kept, 'lines');
+  const list = LIST_COMMANDS[name];
+  if (list !== undefined) kept = { ...kept, execute: (state, api) => toggleListIn(state, api, list) };
   if (BLOCK_COMMANDS.has(name)) kept = onLines(kept, 'after');
   return kept;
+}
+
+/** A list button's edit, made through the library's text API as its own commands make theirs. */
+function toggleListIn(state: ExecuteState, api: TextAreaTextApi, kind: ListKind): void {
+  const edit = toggleList(state.text, state.selection.start, state.selection.end, kind);
+  api.setSelectionRange({ start: edit.from, end: edit.to });
+  api.replaceSelection(edit.insert);
+  api.setSelectionRange({ start: edit.start, end: edit.end });
 }
 
 /** `command` run on the whole lines of the selection, or with the caret moved to its line's end. */

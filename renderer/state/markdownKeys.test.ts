@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enterEdit, indentEdit, inFence, type KeyEdit } from './markdownKeys';
+import { enterEdit, indentEdit, inFence, toggleList, type KeyEdit, type ListKind } from './markdownKeys';
 
 /** `text` with a `|` for the caret (or two for a selection), after `edit` of it: `|` marks the new selection. */
 function press(marked: string, key: (text: string, start: number, end: number) => KeyEdit | null): string | null {
@@ -46,6 +46,12 @@ describe('Enter', () => {
   it('replaces a selection and carries the list on, even over an item’s whole text', () => {
     expect(enter('    - |one|')).toBe('    - \n    - |');
     expect(enter('- one|two\n- thr|ee')).toBe('- one\n- |ee');
+  });
+
+  it('carries a list inside a quote on, and leaves the list, not the quote, on an empty item', () => {
+    expect(enter('> - one|')).toBe('> - one\n> - |');
+    expect(enter('> 1. one|')).toBe('> 1. one\n> 2. |');
+    expect(enter('> - one\n> - |')).toBe('> - one\n> |');
   });
 
   it('carries a quote on, and ends it on an empty quoted line', () => {
@@ -97,5 +103,31 @@ describe('Tab and Shift+Tab', () => {
     expect(shiftTab('\t- ite|m')).toBe('- ite|m');
     expect(shiftTab('  two| spaces')).toBe('two| spaces');
     expect(shiftTab('Plain |text')).toBeNull();
+  });
+});
+
+describe('the list buttons', () => {
+  const list = (kind: ListKind) => (marked: string) => press(marked, (t, s2, e) => toggleList(t, s2, e, kind));
+
+  it('make every written line of the selection an item, leaving blank lines blank', () => {
+    expect(list('bullet')('|one\n\ntwo|')).toBe('|- one\n\n- two|');
+    expect(list('number')('|one\ntwo\nthree|')).toBe('|1. one\n2. two\n3. three|');
+    expect(list('task')('|one|')).toBe('|- [ ] one|');
+  });
+
+  it('take the caret’s whole line, never the word under it', () => {
+    expect(list('bullet')('A whole sen|tence.')).toBe('|- A whole sentence.|');
+  });
+
+  it('take the markers away when every line has them, and swap another kind’s', () => {
+    expect(list('bullet')('|- one\n- two|')).toBe('|one\ntwo|');
+    expect(list('number')('|- one\n- [ ] two|')).toBe('|1. one\n2. two|');
+    // Mixed: the lines without a marker get one, the others keep theirs.
+    expect(list('bullet')('|- one\ntwo|')).toBe('|- one\n- two|');
+  });
+
+  it('keep the paragraphs around the list out of it with a blank line', () => {
+    expect(list('bullet')('Before.\n|item|\nAfter.')).toBe('Before.\n\n|- item|\n\nAfter.');
+    expect(list('bullet')('- a\n|b|\n- c')).toBe('- a\n|- b|\n- c');
   });
 });

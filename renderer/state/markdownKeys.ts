@@ -79,6 +79,23 @@ export function enterEdit(text: string, start: number, end: number): KeyEdit | n
     return { from: start, to: end, insert, start: start + insert.length, end: start + insert.length };
   }
   const quote = QUOTE.exec(before)?.[0] ?? '';
+  const quoted = LIST_ITEM.exec(before.slice(quote.length));
+  if (quoted !== null && (quoted[1] ?? '') === '') {
+    // A list inside a quote carries on inside it; its empty item leaves the list, not the quote.
+    const markers = quote.endsWith(' ') ? quote : `${quote} `;
+    if (start === end && before.slice(quote.length + quoted[0].length).trim() === '' && rest.trim() === '') {
+      return {
+        from: lineStart,
+        to: lineEnd,
+        insert: markers,
+        start: lineStart + markers.length,
+        end: lineStart + markers.length,
+      };
+    }
+    const marker = quoted[2] ?? `${Number(quoted[3]) + 1}${quoted[4] ?? '.'}`;
+    const insert = `\n${markers}${marker}${quoted[5] ?? ' '}${quoted[6] === undefined ? '' : '[ ] '}`;
+    return { from: start, to: end, insert, start: start + insert.length, end: start + insert.length };
+  }
   if (start === end && before.slice(quote.length).trim() === '' && rest.trim() === '') {
     // An empty quoted line ends the quote: its markers go, and a blank line keeps what follows out of it.
     return { from: lineStart, to: lineEnd, insert: '\n', start: lineStart + 1, end: lineStart + 1 };
@@ -165,4 +182,52 @@ export function indentEdit(text: string, start: number, end: number, outdent: bo
   const insert = changed.join('\n');
   const newStart = Math.max(lineStart, start + firstDelta);
   return { from: lineStart, to: blockEnd, insert, start: newStart, end: Math.max(newStart, end + delta) };
+}
+
+/** The kinds of list the toolbar's list buttons make. */
+export type ListKind = 'bullet' | 'number' | 'task';
+
+const MARKER: Record<ListKind, RegExp> = {
+  task: /^([ \t]*)[-*+][ \t]+\[[ xX]\][ \t]+/,
+  bullet: /^([ \t]*)[-*+][ \t]+(?!\[[ xX]\][ \t])/,
+  number: /^([ \t]*)\d{1,9}[.)][ \t]+/,
+};
+
+/**
+ * A list button on the selection [start, end): every written line of it (the caret's line when
+ * nothing is selected) becomes an item of `kind`, or, when all already are, stops being one. Blank
+ * lines stay blank; another kind of marker is replaced; a blank line keeps the paragraphs around
+ * the list out of it.
+ */
+export function toggleList(text: string, start: number, end: number, kind: ListKind): KeyEdit {
+  const lineStart = lineStartAt(text, start);
+  const last = end > start && text[end - 1] === '\n' ? end - 1 : end;
+  const blockEnd = lineEndAt(text, last);
+  const lines = text.slice(lineStart, blockEnd).split('\n');
+  const written = lines.filter((line) => line.trim() !== '');
+  const remove = written.length > 0 && written.every((line) => MARKER[kind].test(line));
+  let number = 0;
+  const changed = lines.map((line) => {
+    if (line.trim() === '') return line;
+    const bare = line.replace(MARKER.task, '$1').replace(MARKER.bullet, '$1').replace(MARKER.number, '$1');
+    if (remove) return bare;
+    const indent = /^[ \t]*/.exec(bare)?.[0] ?? '';
+    number += 1;
+    const marker = kind === 'number' ? `${number}. ` : kind === 'task' ? '- [ ] ' : '- ';
+    return indent + marker + bare.slice(indent.length);
+  });
+  const prose = (line: string | undefined): boolean =>
+    line !== undefined && line.trim() !== '' && !LIST_ITEM.test(line) && !remove;
+  const above = lineStart === 0 ? undefined : text.slice(lineStartAt(text, lineStart - 1), lineStart - 1);
+  const below = blockEnd >= text.length ? undefined : text.slice(blockEnd + 1, lineEndAt(text, blockEnd + 1));
+  const lead = prose(above) ? '\n' : '';
+  const body = changed.join('\n');
+  const insert = lead + body + (prose(below) ? '\n' : '');
+  return {
+    from: lineStart,
+    to: blockEnd,
+    insert,
+    start: lineStart + lead.length,
+    end: lineStart + lead.length + body.length,
+  };
 }
