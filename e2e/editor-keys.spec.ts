@@ -153,3 +153,30 @@ test('the list button makes every selected line an item, keeps blank lines blank
   await markdown.pressSequentially('next');
   await expect(markdown).toHaveValue(/\n> - quoted\n> - next$/);
 });
+
+test('the heading button is a menu button: its menu takes the focus, ↑ ↓ move in it, Escape closes it', async ({
+  app,
+}) => {
+  const { markdown, start } = await newPostEditor(app);
+  await markdown.pressSequentially('A title');
+  const toolbar = app.getByRole('toolbar', { name: 'Formatting' });
+  const heading = toolbar.getByRole('button', { name: 'Heading', exact: true });
+  await expect(heading).toHaveAttribute('aria-expanded', 'false');
+  await heading.focus();
+  await app.keyboard.press('Enter');
+  await expect(heading).toHaveAttribute('aria-expanded', 'true');
+  const focusedLabel = () => app.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+  const first = await focusedLabel();
+  expect(first).toMatch(/1/);
+  await app.keyboard.press('ArrowDown');
+  expect(await focusedLabel()).toMatch(/2/);
+  await app.keyboard.press('Escape');
+  await expect(heading).toHaveAttribute('aria-expanded', 'false');
+  await expect(heading).toBeFocused();
+  // Opened again and a level chosen: the line becomes that heading.
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('ArrowDown');
+  await app.keyboard.press('Enter');
+  await expect(markdown).toHaveValue(`${start}## A title`);
+  await expect(heading).toHaveAttribute('aria-expanded', 'false');
+});
