@@ -16,6 +16,7 @@ import {
   siteUrlProblem,
   summaryLine,
 } from '../state/export';
+import { browserStorage } from '../state/settings';
 import { Dialog } from './Dialog';
 
 /** Props of the site export dialog. */
@@ -41,7 +42,7 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
   const [chosen, setChosen] = useState<ChosenFolder | null>(null);
   const outDir = desktop === null ? typed.trim() : (chosen?.token ?? '');
   const [drafts, setDrafts] = useState(false);
-  const [remembered] = useState(() => loadSiteDetails(storage(), folder));
+  const [remembered] = useState(() => loadSiteDetails(browserStorage(), folder));
   const [siteUrl, setSiteUrl] = useState(remembered.siteUrl);
   const [siteTitle, setSiteTitle] = useState(remembered.siteTitle);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
@@ -61,7 +62,7 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
     setPhase({ kind: 'running', done: 0, total: 0 });
     const url = siteUrl.trim();
     const title = siteTitle.trim();
-    saveSiteDetails(storage(), folder, { siteTitle: title, siteUrl: url });
+    saveSiteDetails(browserStorage(), folder, { siteTitle: title, siteUrl: url });
     const request = {
       outDir,
       drafts,
@@ -254,13 +255,4 @@ function Outcome({ phase }: { phase: Phase }): React.JSX.Element | null {
       )}
     </div>
   );
-}
-
-/** Where the dialog remembers the site's details (none where storage is refused). */
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }

@@ -15,7 +15,7 @@ import MDEditor, {
 } from '@uiw/react-md-editor/nohighlight';
 import '@uiw/react-md-editor/markdown-editor.css';
 import { createEditorKeys, isLineKey } from '../preview/editorKeys';
-import { toggleList, type ListKind } from '../state/markdownKeys';
+import { linesOf, toggleList, type ListKind } from '../state/markdownKeys';
 import { PlainTextarea } from '../preview/PlainTextarea';
 import { keepToolbar } from '../preview/toolbarKeys';
 import type { TextSource } from '../preview/typing';
@@ -87,16 +87,12 @@ function onLines(command: ICommand, how: 'lines' | 'after'): ICommand {
   return {
     ...command,
     execute: (state, api, ...rest) => {
-      const { text, selection } = state;
-      const lineStart = selection.start <= 0 ? 0 : text.lastIndexOf('\n', selection.start - 1) + 1;
-      const last =
-        selection.end > selection.start && text[selection.end - 1] === '\n' ? selection.end - 1 : selection.end;
-      const found = text.indexOf('\n', last);
-      const lineEnd = found < 0 ? text.length : found;
-      // A caret in an empty line, or already where the command belongs, needs nothing moved.
-      const range = how === 'lines' ? { start: lineStart, end: lineEnd } : { start: lineEnd, end: lineEnd };
-      const moved = selection.start === selection.end && how === 'after' && selection.end === lineEnd;
-      const next = moved ? state : { ...api.setSelectionRange(range), command: state.command };
+      const { selection } = state;
+      const lines = linesOf(state.text, selection.start, selection.end);
+      const range = how === 'lines' ? lines : { start: lines.end, end: lines.end };
+      // A caret already where the command belongs needs nothing moved.
+      const stays = selection.start === range.start && selection.end === range.end;
+      const next = stays ? state : { ...api.setSelectionRange(range), command: state.command };
       execute(next, api, ...rest);
     },
   };

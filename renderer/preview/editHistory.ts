@@ -53,18 +53,18 @@ function kindOf(event: Event): EditKind {
 
 /**
  * Takes the last step back (`undo`) or makes it again (`redo`) in `area`: its text, its selection,
- * and the editor told as of a typed change. False when `area` has no history or nothing to take.
+ * and the editor told as of a typed change. Nothing when `area` has no history or nothing to take.
  */
-export function stepHistory(area: HTMLTextAreaElement, direction: 'undo' | 'redo'): boolean {
+export function stepHistory(area: HTMLTextAreaElement, direction: 'undo' | 'redo'): void {
   const history = histories.get(area);
-  if (history === undefined || area.readOnly || composing.has(area)) return false;
+  if (history === undefined || area.readOnly || composing.has(area)) return;
   // Written into by a script without a word to the history (never by the app): its steps no longer fit.
   if (history.text !== area.value) {
     history.reset(area.value);
-    return false;
+    return;
   }
   const change = direction === 'undo' ? history.undo() : history.redo();
-  if (change === null) return false;
+  if (change === null) return;
   // The history already holds the new text, so the `input` event this makes records no step.
   area.setRangeText(change.insert, change.from, change.to);
   const { start, end, direction: way } = change.selection;
@@ -76,7 +76,6 @@ export function stepHistory(area: HTMLTextAreaElement, direction: 'undo' | 'redo
     area.blur();
     area.focus();
   }
-  return true;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Publishing hints: things worth a look before a post goes out. None of them blocks saving. */
 import type { FrontMatterField } from '../../shared/api/contract';
+import { draftFlagOn } from '../../shared/api/drafts';
 import { resolvePostPath } from './urls';
 
 /** Titles longer than this are cut off in search results. */
@@ -36,11 +37,6 @@ function textField(fields: readonly FrontMatterField[], keys: string[]): string 
     if (typeof value === 'string') return value;
   }
   return null;
-}
-
-function isDraft(fields: readonly FrontMatterField[]): boolean {
-  const value = fields.find((field) => field.key.toLowerCase() === 'draft')?.value;
-  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
 }
 
 /** The lines of the body outside fenced code, where links and images are real. */
@@ -97,7 +93,7 @@ export function publishingHints({ postId, fields, body, postIds, missingImages }
     hints.push({ key: `link:${target}`, text: `The link to ${target} leads to no post in this folder.` });
   }
   hints.push(...brokenImageHints(relativeImages(postId, prose), missingImages ?? new Set()));
-  if (isDraft(fields)) hints.push({ key: 'draft', text: 'The draft flag is still on.' });
+  if (draftFlagOn(fields)) hints.push({ key: 'draft', text: 'The draft flag is still on.' });
   return hints;
 }
 

@@ -36,6 +36,20 @@ function lineEndAt(text: string, at: number): number {
 }
 
 /**
+ * The whole lines the selection [start, end) touches, from the start of the first to the end of the
+ * last (without its line break). A selection ending at the start of a line does not take that line.
+ */
+export function linesOf(text: string, start: number, end: number): { start: number; end: number } {
+  const last = end > start && text[end - 1] === '\n' ? end - 1 : end;
+  return { start: lineStartAt(text, start), end: lineEndAt(text, last) };
+}
+
+/** `insert` typed over [from, to), the caret after it. */
+function typed(from: number, to: number, insert: string): KeyEdit {
+  return { from, to, insert, start: from + insert.length, end: from + insert.length };
+}
+
+/**
  * Whether the line starting at `lineStart` is inside a fenced code block (where `- ` is code). A
  * backtick fence's info string has no backtick (```` ```x``` ```` is inline code, not a fence); a
  * fence is closed by a run of its character at least as long, with nothing after it.
@@ -69,40 +83,28 @@ export function enterEdit(text: string, start: number, end: number): KeyEdit | n
   const rest = text.slice(end, lineEnd);
   const line = text.slice(lineStart, lineEnd);
   if (BREAK.test(line) || (!LIST_ITEM.test(before) && !QUOTE.test(before)) || inFence(text, lineStart)) return null;
-  const item = LIST_ITEM.exec(before);
-  if (item !== null) {
-    // An empty item ends (a selection is replaced first: Enter over it carries the list on).
-    const empty = start === end && before.slice(item[0].length).trim() === '' && rest.trim() === '';
-    if (empty) return endItem(text, lineStart, lineEnd, item[1] ?? '');
-    const marker = item[2] ?? `${Number(item[3]) + 1}${item[4] ?? '.'}`;
-    const insert = `\n${item[1] ?? ''}${marker}${item[5] ?? ' '}${item[6] === undefined ? '' : '[ ] '}`;
-    return { from: start, to: end, insert, start: start + insert.length, end: start + insert.length };
-  }
+  // A list item, or a list item inside a quote (its markers before the item's).
   const quote = QUOTE.exec(before)?.[0] ?? '';
-  const quoted = LIST_ITEM.exec(before.slice(quote.length));
-  if (quoted !== null && (quoted[1] ?? '') === '') {
-    // A list inside a quote carries on inside it; its empty item leaves the list, not the quote.
-    const markers = quote.endsWith(' ') ? quote : `${quote} `;
-    if (start === end && before.slice(quote.length + quoted[0].length).trim() === '' && rest.trim() === '') {
-      return {
-        from: lineStart,
-        to: lineEnd,
-        insert: markers,
-        start: lineStart + markers.length,
-        end: lineStart + markers.length,
-      };
-    }
-    const marker = quoted[2] ?? `${Number(quoted[3]) + 1}${quoted[4] ?? '.'}`;
-    const insert = `\n${markers}${marker}${quoted[5] ?? ' '}${quoted[6] === undefined ? '' : '[ ] '}`;
-    return { from: start, to: end, insert, start: start + insert.length, end: start + insert.length };
+  const item = LIST_ITEM.exec(before.slice(quote.length));
+  const markers = quote === '' || quote.endsWith(' ') ? quote : `${quote} `;
+  if (item !== null && (quote === '' || (item[1] ?? '') === '')) {
+    // An empty item ends (a selection is replaced first: Enter over it carries the list on); in a
+    // quote it leaves the list, not the quote.
+    const empty = start === end && before.slice(quote.length + item[0].length).trim() === '' && rest.trim() === '';
+    if (empty && quote === '') return endItem(text, lineStart, lineEnd, item[1] ?? '');
+    if (empty) return typed(lineStart, lineEnd, markers);
+    const marker = item[2] ?? `${Number(item[3]) + 1}${item[4] ?? '.'}`;
+    return typed(
+      start,
+      end,
+      `\n${markers}${item[1] ?? ''}${marker}${item[5] ?? ' '}${item[6] === undefined ? '' : '[ ] '}`,
+    );
   }
   if (start === end && before.slice(quote.length).trim() === '' && rest.trim() === '') {
     // An empty quoted line ends the quote: its markers go, and a blank line keeps what follows out of it.
-    return { from: lineStart, to: lineEnd, insert: '\n', start: lineStart + 1, end: lineStart + 1 };
+    return typed(lineStart, lineEnd, '\n');
   }
-  const markers = quote.endsWith(' ') ? quote : `${quote} `;
-  const insert = `\n${markers}`;
-  return { from: start, to: end, insert, start: start + insert.length, end: start + insert.length };
+  return typed(start, end, `\n${markers}`);
 }
 
 /**
@@ -116,7 +118,7 @@ function endItem(text: string, lineStart: number, lineEnd: number, indent: strin
     const caret = lineEnd - drop;
     return { from: lineStart, to: lineStart + drop, insert: '', start: caret, end: caret };
   }
-  return { from: lineStart, to: lineEnd, insert: '\n', start: lineStart + 1, end: lineStart + 1 };
+  return typed(lineStart, lineEnd, '\n');
 }
 
 /** How far back a parent list item is looked for. */
@@ -152,10 +154,7 @@ function outdentWidth(indent: string): number {
  * whole. Null when nothing changes (Shift+Tab on a line with no indentation).
  */
 export function indentEdit(text: string, start: number, end: number, outdent: boolean): KeyEdit | null {
-  const lineStart = lineStartAt(text, start);
-  // A selection ending at the start of a line does not take that line in.
-  const last = end > start && text[end - 1] === '\n' ? end - 1 : end;
-  const blockEnd = lineEndAt(text, last);
+  const { start: lineStart, end: blockEnd } = linesOf(text, start, end);
   const block = text.slice(lineStart, blockEnd);
   const item = LIST_ITEM.exec(block);
   if (outdent && item !== null && !block.includes('\n') && (item[1] ?? '') !== '') {
@@ -165,8 +164,7 @@ export function indentEdit(text: string, start: number, end: number, outdent: bo
     return { from: lineStart, to: lineStart + drop, insert: '', start: caret(start), end: caret(end) };
   }
   const wholeLines = start !== end || outdent || item !== null;
-  if (!wholeLines)
-    return { from: start, to: end, insert: INDENT, start: start + INDENT.length, end: start + INDENT.length };
+  if (!wholeLines) return typed(start, end, INDENT);
   const lines = block.split('\n');
   let delta = 0;
   let firstDelta = 0;
@@ -200,9 +198,7 @@ const MARKER: Record<ListKind, RegExp> = {
  * the list out of it.
  */
 export function toggleList(text: string, start: number, end: number, kind: ListKind): KeyEdit {
-  const lineStart = lineStartAt(text, start);
-  const last = end > start && text[end - 1] === '\n' ? end - 1 : end;
-  const blockEnd = lineEndAt(text, last);
+  const { start: lineStart, end: blockEnd } = linesOf(text, start, end);
   const lines = text.slice(lineStart, blockEnd).split('\n');
   const written = lines.filter((line) => line.trim() !== '');
   const remove = written.length > 0 && written.every((line) => MARKER[kind].test(line));

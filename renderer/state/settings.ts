@@ -117,7 +117,8 @@ export function createSettingsStore(storage: SettingsStorage | null): SettingsSt
   };
 }
 
-function browserStorage(): SettingsStorage | null {
+/** The page's localStorage, or null where it is missing or refused (private modes, sandboxed pages). */
+export function browserStorage(): SettingsStorage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

@@ -140,8 +140,6 @@ export class UndoHistory {
   private open = false;
   /** Whether the last step is the last thing that happened (its selection may still be settled). */
   private fresh = false;
-  /** Characters held by the steps done (those undone came from them). */
-  private chars = 0;
 
   constructor(text: string) {
     this.current = text;
@@ -152,20 +150,11 @@ export class UndoHistory {
     return this.current;
   }
 
-  get canUndo(): boolean {
-    return this.done.length > 0;
-  }
-
-  get canRedo(): boolean {
-    return this.undone.length > 0;
-  }
-
   /** A text from elsewhere (another post, the file read again): nothing before it can be undone. */
   reset(text: string): void {
     this.current = text;
     this.done.length = 0;
     this.undone.length = 0;
-    this.chars = 0;
     this.open = false;
     this.fresh = false;
   }
@@ -200,13 +189,11 @@ export class UndoHistory {
     };
     const last = this.done.at(-1);
     const joined = this.open && last !== undefined && joins(last, step);
-    if (joined) this.chars -= size(last);
     const kept = joined ? merge(last, step, prev, next) : step;
     kept.removed = own(kept.removed);
     kept.inserted = own(kept.inserted);
     if (joined) this.done[this.done.length - 1] = kept;
     else this.done.push(kept);
-    this.chars += size(kept);
     this.open = kind !== 'other';
     this.fresh = true;
     this.trim();
@@ -227,7 +214,6 @@ export class UndoHistory {
     const step = this.done.pop();
     if (step === undefined) return null;
     this.undone.push(step);
-    this.chars -= size(step);
     this.open = false;
     this.fresh = false;
     const to = step.from + step.inserted.length;
@@ -240,7 +226,6 @@ export class UndoHistory {
     const step = this.undone.pop();
     if (step === undefined) return null;
     this.done.push(step);
-    this.chars += size(step);
     this.open = false;
     this.fresh = false;
     const to = step.from + step.removed.length;
@@ -278,14 +263,14 @@ export class UndoHistory {
     if (older >= 0) this.done.splice(0, older + 1);
     const further = this.undone.findLastIndex((step) => holds(step, text));
     if (further >= 0) this.undone.splice(0, further + 1);
-    this.chars = this.done.reduce((sum, step) => sum + size(step), 0);
   }
 
-  /** Forgets the oldest steps beyond the limits. */
+  /** Forgets the oldest steps beyond the limits (counted afresh: a thousand additions at most). */
   private trim(): void {
-    while (this.done.length > 1 && (this.done.length > MAX_STEPS || this.chars > MAX_CHARS)) {
+    let chars = this.done.reduce((sum, step) => sum + size(step), 0);
+    while (this.done.length > 1 && (this.done.length > MAX_STEPS || chars > MAX_CHARS)) {
       const oldest = this.done.shift();
-      if (oldest !== undefined) this.chars -= size(oldest);
+      if (oldest !== undefined) chars -= size(oldest);
     }
   }
 }

@@ -3,6 +3,7 @@
  * date key, draft state, URL path and tags.
  */
 import type { FrontMatterField } from '../../../shared/api/contract';
+import { isDraft } from '../../../shared/api/drafts';
 import { dateSortKey } from './dates';
 import { parseBlockData } from './parse';
 import { parsePost } from './post';
@@ -73,24 +74,6 @@ function dateOf(fields: FrontMatterField[]): { text: string; field: FrontMatterF
     if (text !== null) return { text, field };
   }
   return null;
-}
-
-/**
- * A yes-or-no flag written as a boolean, or as text or a number (`draft: "true"`, `draft: 1`,
- * `draft: yes`): generators read these alike (Hugo's `true`, `1`; YAML 1.1's `yes`).
- */
-function flag(field: FrontMatterField | undefined): boolean | null {
-  if (typeof field?.value === 'boolean') return field.value;
-  if ((field?.kind !== 'text' && field?.kind !== 'number') || typeof field.value !== 'string') return null;
-  const text = field.value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(text)) return true;
-  return ['false', '0', 'no', 'off'].includes(text) ? false : null;
-}
-
-/** A draft by `draft: true` or `published: false`; in doubt (the flag written as text) a draft, never published by mistake. */
-function isDraft(fields: FrontMatterField[]): boolean {
-  if (flag(fieldOf(fields, ['draft'])) === true) return true;
-  return flag(fieldOf(fields, ['published'])) === false;
 }
 
 /** Zola keeps tags in a table: `[taxonomies]` with `tags = [...]`. */

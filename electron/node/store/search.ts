@@ -244,9 +244,7 @@ export const LEAD_IN = 18;
  */
 export function excerpt(line: string, ranges: [number, number][]): { text: string; ranges: [number, number][] } {
   const first = ranges[0];
-  if (first === undefined || first[0] <= LEAD_IN) {
-    if (line.length <= EXCERPT_LENGTH || first === undefined) return { text: line, ranges };
-  }
+  if (first === undefined || (first[0] <= LEAD_IN && line.length <= EXCERPT_LENGTH)) return { text: line, ranges };
   let start = Math.max(0, first[0] - LEAD_IN);
   // From the start of a word, when one begins within the lead-in.
   const space = line.slice(start, first[0]).search(/\s\S/);
