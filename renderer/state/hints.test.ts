@@ -36,6 +36,8 @@ describe('publishingHints', () => {
   it('flags a draft flag still on', () => {
     expect(keys([...good, { key: 'draft', kind: 'boolean', value: true }])).toEqual(['draft']);
     expect(keys([...good, { key: 'draft', kind: 'boolean', value: false }])).toEqual([]);
+    // As the list and the export read it: a flag written as text or a number is on too.
+    expect(keys([...good, { key: 'draft', kind: 'text', value: 'yes' }])).toEqual(['draft']);
   });
 
   it('flags a title over 60 characters, not one of exactly 60 (counted in characters, not UTF-16 units)', () => {
