@@ -82,3 +82,59 @@ describe('TOML values that are not simple', () => {
     expect(code(text, { op: 'set', key: 'list', value: { kind: 'list', items: ['c'] } })).toBe('UNSUPPORTED');
   });
 });
+
+describe('TOML keys written inside multi-line strings', () => {
+  const STRINGS =
+    '+++\ntitle = "Weights"\nsummary = """\nIn config.toml write:\nweight = 99\ndraft = true\n"""\nnotes = \'\'\'\ndate = 1999-12-31\n\'\'\'\nweight = 5\ndraft = false\ndate = 2024-05-01\n+++\nbody\n';
+
+  it('shows the real key, not the text that looks like one', () => {
+    const fields = parsePost(STRINGS).frontMatter.fields;
+    expect(fields.find((f) => f.key === 'weight')).toEqual({ key: 'weight', kind: 'number', value: '5' });
+    expect(fields.find((f) => f.key === 'date')).toEqual({ key: 'date', kind: 'date', value: '2024-05-01' });
+    expect(code(STRINGS, { op: 'set', key: 'summary', value: { kind: 'text', text: 'x' } })).toBe('UNSUPPORTED');
+  });
+
+  it('edits and removes the real key and leaves the strings as written', () => {
+    expect(edit(STRINGS, { op: 'set', key: 'weight', value: { kind: 'number', text: '6' } })).toBe(
+      STRINGS.replace('weight = 5', 'weight = 6'),
+    );
+    expect(edit(STRINGS, { op: 'set', key: 'date', value: { kind: 'date', text: '2025-01-02' } })).toBe(
+      STRINGS.replace('date = 2024-05-01', 'date = 2025-01-02'),
+    );
+    expect(edit(STRINGS, { op: 'remove', key: 'draft' })).toBe(STRINGS.replace('draft = false\n', ''));
+  });
+
+  it('reads brackets, quotes and comment signs inside strings as text', () => {
+    const text =
+      '+++\na = "x [ { # \\" y"\nb = \'\'\'\n[table]\n\'\'\'\nc = 1 # [\nd = """ends with a quote""""\ne = 2\n+++\n';
+    expect(edit(text, { op: 'set', key: 'e', value: { kind: 'number', text: '3' } })).toBe(
+      text.replace('e = 2', 'e = 3'),
+    );
+    expect(edit(text, { op: 'set', key: 'c', value: { kind: 'number', text: '4' } })).toBe(
+      text.replace('c = 1', 'c = 4'),
+    );
+    expect(edit(text, { op: 'set', key: 'new', value: { kind: 'text', text: 'n' } })).toContain('e = 2\nnew = "n"\n');
+  });
+});
+
+describe('TOML lists keep their items as written', () => {
+  it('keeps numbers and booleans bare, and writes a new one as its neighbours', () => {
+    const text = '+++\nsizes = [1, 2.50, 3]\nflags = [true, false]\n+++\n';
+    expect(edit(text, { op: 'set', key: 'sizes', value: { kind: 'list', items: ['1', '2.5', '3', '4'] } })).toBe(
+      text.replace('[1, 2.50, 3]', '[1, 2.50, 3, 4]'),
+    );
+    expect(edit(text, { op: 'set', key: 'flags', value: { kind: 'list', items: ['true'] } })).toBe(
+      text.replace('[true, false]', '[true]'),
+    );
+    expect(edit(text, { op: 'set', key: 'flags', value: { kind: 'list', items: ['true', 'maybe'] } })).toBe(
+      text.replace('[true, false]', '[true, "maybe"]'),
+    );
+  });
+
+  it('keeps each string item in its own quotes', () => {
+    const text = '+++\ntags = ["a", \'C:\\dir\']\n+++\n';
+    expect(edit(text, { op: 'set', key: 'tags', value: { kind: 'list', items: ['a', 'C:\\dir', 'new'] } })).toBe(
+      text.replace(`'C:\\dir']`, `'C:\\dir', "new"]`),
+    );
+  });
+});

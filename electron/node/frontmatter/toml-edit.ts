@@ -2,12 +2,13 @@
  * Field edits on a TOML block by replacing the value of one simple top-level line, in that
  * line's own quoting. Tables and multi-line values are edited in Raw mode.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { FieldEdit, FieldValue, Result } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/api/contract';
 import { escapeWhere, hasControl, isControl } from './chars';
 import { holdsValue, readsBack } from './field-value';
 import { parseBlockData } from './parse';
-import { tomlLines, tomlTopEnd } from './toml-lines';
+import { tomlArrayItems, tomlLines, tomlTopEnd } from './toml-lines';
 import type { TomlLine } from './toml-lines';
 import { readTomlFields } from './toml-fields';
 
@@ -41,11 +42,36 @@ function bareIfValid(source: string, check: (v: unknown) => boolean): boolean {
   return parsed.ok && check(parsed.data.k);
 }
 
+/**
+ * A list in the style of the one it replaces: each item the author kept keeps its own source text
+ * (`1`, `true`, `'C:\dir'`), and a new item is written as the kept items are (a bare number or
+ * boolean among bare ones, else a string in the list's quotes).
+ */
 function renderList(items: string[], old: string | undefined): string {
   const single = old !== undefined && /^\[\s*'/.test(old);
   const pad = old?.startsWith('[ ') === true && items.length > 0 ? ' ' : '';
-  const inner = items.map((i) => (single ? stringLike(i, "'") : basicString(i))).join(', ');
-  return `[${pad}${inner}${pad}]`;
+  const kept = old === undefined ? [] : keptItems(old);
+  const bare = kept.length > 0 && kept.every((item) => !/^["']/.test(item.source));
+  const inner = items.map((item) => {
+    const at = kept.findIndex((k) => k.text === item);
+    if (at !== -1) return kept.splice(at, 1)[0]?.source ?? basicString(item);
+    if (bare && bareIfValid(item, (v) => typeof v !== 'string' && !(v instanceof Date))) return item;
+    return single ? stringLike(item, "'") : basicString(item);
+  });
+  return `[${pad}${inner.join(', ')}${pad}]`;
+}
+
+/** The items of a one-line array as the form shows them, each with its source text. */
+function keptItems(old: string): { text: string; source: string }[] {
+  const sources = tomlArrayItems(old);
+  const parsed = parseBlockData('toml', `k = ${old}\n`);
+  const values = parsed.ok ? parsed.data.k : undefined;
+  if (sources === null || !Array.isArray(values) || values.length !== sources.length) return [];
+  return sources.map((source, i) => ({ text: itemText(values[i]), source }));
+}
+
+function itemText(value: unknown): string {
+  return typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : String(value);
 }
 
 function renderValue(value: FieldValue, old: string | undefined): Result<string> {
@@ -96,23 +122,33 @@ function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
   if (exists && line === undefined) {
     return fail('UNSUPPORTED', `“${edit.key}” is a TOML table or a multi-line value.`, 'Edit it in Raw mode.');
   }
-  if (edit.op === 'remove')
-    return ok(line === undefined ? raw : raw.slice(0, line.lineStart) + raw.slice(line.lineEnd));
-  const source = renderValue(edit.value, line?.source);
-  if (!source.ok) return source;
-  const next =
-    line === undefined
-      ? insertLine(raw, lines, edit.key, source.value, eol)
-      : raw.slice(0, line.valueStart) + source.value + raw.slice(line.valueEnd);
+  const source = edit.op === 'remove' ? undefined : renderValue(edit.value, line?.source);
+  if (source !== undefined && !source.ok) return source;
+  let next: string;
+  if (line === undefined) next = source === undefined ? raw : insertLine(raw, lines, edit.key, source.value, eol);
+  else if (source === undefined) next = raw.slice(0, line.lineStart) + raw.slice(line.lineEnd);
+  else next = raw.slice(0, line.valueStart) + source.value + raw.slice(line.valueEnd);
   const parsed = parseBlockData('toml', next);
   if (!parsed.ok)
     return fail('PARSE', `The edit to “${edit.key}” would make the front matter invalid: ${parsed.error.message}.`);
-  return readsBack(
-    readTomlFields(next).fields.find((f) => f.key === edit.key),
-    edit.value,
-  )
+  // Every other key must read as it did: an edit that touched anything but its own value is refused.
+  const before = parseBlockData('toml', raw);
+  const kept =
+    before.ok &&
+    Object.keys(before.data).every(
+      (key) => key === edit.key || isDeepStrictEqual(before.data[key], parsed.data[key]),
+    ) &&
+    Object.keys(parsed.data).every((key) => key === edit.key || key in before.data);
+  const written =
+    edit.op === 'remove'
+      ? !(edit.key in parsed.data)
+      : readsBack(
+          readTomlFields(next).fields.find((f) => f.key === edit.key),
+          edit.value,
+        );
+  return kept && written
     ? ok(next)
-    : fail('PARSE', `Postwright could not write “${edit.key}” so that it reads back unchanged.`);
+    : fail('PARSE', `Postwright could not write “${edit.key}” without changing anything else.`, 'Edit it in Raw mode.');
 }
 
 /** Applies field edits to a TOML block's text, in order. */

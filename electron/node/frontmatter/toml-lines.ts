@@ -31,36 +31,127 @@ function unquoteKey(key: string): string {
   return key;
 }
 
+/**
+ * One statement of a TOML block: a key's line, a table header, a comment or a blank line, with
+ * every line of a value that spans several (a multi-line string or array). Offsets in the block's
+ * text; `end` is past the statement's line break.
+ */
+interface Statement {
+  start: number;
+  end: number;
+  /** The statement's first line, without its line break. */
+  firstLine: string;
+  /** Whether the statement goes on past its first line. */
+  spans: boolean;
+}
+
+/**
+ * The statements of a TOML block, in one pass: a line break ends a statement only outside strings
+ * and brackets, so that `key = value` written inside a multi-line string is never taken for a key.
+ */
+function statements(raw: string): Statement[] {
+  const out: Statement[] = [];
+  let start = 0;
+  let depth = 0;
+  let spans = false;
+  let firstEnd = -1;
+  // The next line break at or after the scan, looked up once a line (not once a string).
+  let nextBreak = -1;
+  const breakFrom = (at: number): number => {
+    if (nextBreak < at && nextBreak !== raw.length) {
+      const nl = raw.indexOf('\n', at);
+      nextBreak = nl === -1 ? raw.length : nl;
+    }
+    return nextBreak;
+  };
+  const close = (end: number, breakAt: number) => {
+    const lineEnd = firstEnd === -1 ? breakAt : firstEnd;
+    out.push({ start, end, firstLine: raw.slice(start, lineEnd).replace(/\r$/, ''), spans });
+    start = end;
+    depth = 0;
+    spans = false;
+    firstEnd = -1;
+  };
+  for (let at = 0; at < raw.length; at++) {
+    const c = raw[at];
+    if (c === '\n') {
+      if (depth === 0) close(at + 1, at);
+      else {
+        if (firstEnd === -1) firstEnd = at;
+        spans = true;
+      }
+    } else if (c === '#') {
+      at = breakFrom(at) - 1;
+    } else if (c === '[' || c === '{') depth += 1;
+    else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
+    else if (c === '"' || c === "'") {
+      const end = stringEnd(raw, at);
+      const nl = breakFrom(at);
+      if (nl < end) {
+        if (firstEnd === -1) firstEnd = nl;
+        spans = true;
+      }
+      at = end - 1;
+    }
+  }
+  if (start < raw.length) close(raw.length, raw.length);
+  return out;
+}
+
+/** The offset past the string that opens at `at` (`"`, `'`, `"""` or `'''`), or the block's end. */
+function stringEnd(raw: string, at: number): number {
+  const quote = raw[at] ?? '"';
+  const basic = quote === '"';
+  if (raw.startsWith(quote.repeat(3), at)) {
+    const fence = quote.repeat(3);
+    for (let i = at + 3; i < raw.length; i++) {
+      if (basic && raw[i] === '\\') i += 1;
+      else if (raw.startsWith(fence, i)) {
+        // Up to two more quotes belong to the string (`""""` closes after one quote of content).
+        let end = i + 3;
+        while (end < i + 5 && raw[end] === quote) end += 1;
+        return end;
+      }
+    }
+    return raw.length;
+  }
+  for (let i = at + 1; i < raw.length; i++) {
+    const c = raw[i];
+    if (basic && c === '\\') i += 1;
+    else if (c === quote || c === '\n') return c === quote ? i + 1 : i;
+  }
+  return raw.length;
+}
+
+function isHeader(line: string): boolean {
+  return /^[ \t]*\[/.test(line);
+}
+
 /** The simple top-level lines of a TOML block's text, in order. */
 export function tomlLines(raw: string): TomlLine[] {
   const out: TomlLine[] = [];
-  for (let at = 0; at < raw.length;) {
-    const nl = raw.indexOf('\n', at);
-    const end = nl === -1 ? raw.length : nl + 1;
-    const text = raw.slice(at, nl === -1 ? raw.length : nl);
-    if (/^[ \t]*\[/.test(text)) break;
-    const m = SIMPLE_LINE.exec(text);
-    if (m !== null) {
-      const [, indent = '', key = '', eq = '', value = ''] = m;
-      const valueStart = at + indent.length + key.length + eq.length;
-      out.push({
-        key: unquoteKey(key),
-        lineStart: at,
-        lineEnd: end,
-        valueStart,
-        valueEnd: valueStart + value.length,
-        source: value,
-      });
-    }
-    at = end;
+  for (const statement of statements(raw)) {
+    if (isHeader(statement.firstLine)) break;
+    if (statement.spans) continue;
+    const m = SIMPLE_LINE.exec(statement.firstLine);
+    if (m === null) continue;
+    const [, indent = '', key = '', eq = '', value = ''] = m;
+    const valueStart = statement.start + indent.length + key.length + eq.length;
+    out.push({
+      key: unquoteKey(key),
+      lineStart: statement.start,
+      lineEnd: statement.end,
+      valueStart,
+      valueEnd: valueStart + value.length,
+      source: value,
+    });
   }
   return out;
 }
 
 /** The offset where the top-level key lines end (the first table header, or the end of the block). */
 export function tomlTopEnd(raw: string): number {
-  const m = /^[ \t]*\[/m.exec(raw);
-  return m === null ? raw.length : m.index;
+  return statements(raw).find((statement) => isHeader(statement.firstLine))?.start ?? raw.length;
 }
 
 /** A line that starts a key's value: `key =`, `"key" =`, `'key' =`. */
@@ -80,7 +171,8 @@ export function tomlRawSources(raw: string): Map<string, string> {
   const values = new Map<string, string[]>();
   let current: string[] | null = null;
   let inTables = false;
-  for (const line of raw.split(/\r?\n/)) {
+  for (const statement of statements(raw)) {
+    const line = statement.firstLine;
     const header = HEADER.exec(line)?.[1];
     const key = inTables || header !== undefined ? undefined : KEY_LINE.exec(line)?.[1];
     if (header !== undefined) {
@@ -90,7 +182,12 @@ export function tomlRawSources(raw: string): Map<string, string> {
       const name = unquoteKey(key);
       current = values.has(name) ? null : listFor(values, name);
     }
-    current?.push(line);
+    current?.push(
+      ...raw
+        .slice(statement.start, statement.end)
+        .replace(/\r?\n$/, '')
+        .split(/\r?\n/),
+    );
   }
   const sources = new Map<string, string>();
   for (const [name, lines] of values) sources.set(name, withoutTrailingBreaks(lines.join('\n')));
@@ -111,4 +208,26 @@ function withoutTrailingBreaks(text: string): string {
   let end = text.length;
   while (end > 0 && text[end - 1] === '\n') end--;
   return text.slice(0, end);
+}
+
+/**
+ * The items of a one-line TOML array as written (`[1, 'a', "b"]` → `1`, `'a'`, `"b"`), or null
+ * when it is not one array of plain items (nested arrays, inline tables, comments).
+ */
+export function tomlArrayItems(source: string): string[] | null {
+  if (!source.startsWith('[') || !source.endsWith(']')) return null;
+  const items: string[] = [];
+  let itemStart = 1;
+  for (let at = 1; at < source.length - 1; at++) {
+    const c = source[at];
+    if (c === '"' || c === "'") at = stringEnd(source, at) - 1;
+    else if (c === '[' || c === '{' || c === '#' || c === '\n') return null;
+    else if (c === ',') {
+      items.push(source.slice(itemStart, at).trim());
+      itemStart = at + 1;
+    }
+  }
+  const last = source.slice(itemStart, -1).trim();
+  if (last !== '') items.push(last);
+  return items.every((item) => item !== '') ? items : null;
 }

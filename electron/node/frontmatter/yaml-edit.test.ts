@@ -253,3 +253,16 @@ describe('applySave: YAML corners', () => {
     expect(edit(text, setText('title', 'café'), setText('long', 'a b'))).toBe(text);
   });
 });
+
+describe('lists the one-line list field cannot hold', () => {
+  it('shows a list with a line break inside an item as its text, in every format', () => {
+    for (const text of [
+      '---\ntags: ["a\\nb", c]\n---\n',
+      '+++\ntags = ["a\\nb", "c"]\n+++\n',
+      '{\n"tags": ["a\\nb", "c"]\n}\n',
+      '---\ntags: ["a\\rb", c]\n---\n',
+    ]) {
+      expect(parsePost(text).frontMatter.fields.find((f) => f.key === 'tags')?.kind, text).toBe('raw');
+    }
+  });
+});
