@@ -94,7 +94,7 @@ export async function createPost(ctx: StoreContext, request: CreateRequest): Pro
     return encodePost(newPostText(style, { title, slug: slug + suffix, date }), { charset: 'utf-8', bom: false });
   };
   const made = await writeUnique(ctx.root, shape, shape.datePrefix ? `${date}-${slug}` : slug, text, taken);
-  return made.ok ? ok(docFromBytes(made.value.id, made.value.bytes, false)) : made;
+  return made.ok ? ok(docFromBytes(made.value.id, made.value.bytes)) : made;
 }
 
 /**

@@ -86,7 +86,7 @@ describe('a save the disk refuses', () => {
     await expectNothingLost();
   });
 
-  it('a post the system will not let anyone replace (a locked file): PERMISSION', async (context) => {
+  it('a post the system will not let anyone replace (a locked file or folder): refused', async (context) => {
     if (RUNNING_AS_ROOT) {
       try {
         execFileSync('chattr', ['+i', file()], { stdio: 'ignore' });
@@ -100,7 +100,9 @@ describe('a save the disk refuses', () => {
       undo = () => void execFileSync('chmod', ['755', folder.dir]);
     }
     const error = failure(await saveEdit(await openStore()));
-    expect(error.code).toBe('PERMISSION');
+    // An immutable file says it may not be written, so it is refused before any write; a folder
+    // that may not be written lets the file say yes, and the replacing rename is refused.
+    expect(error.code).toBe(RUNNING_AS_ROOT ? 'READ_ONLY' : 'PERMISSION');
     await expectNothingLost();
   });
 
@@ -142,6 +144,26 @@ describe('a save the disk refuses', () => {
     const error = failure(await saveEdit(await openStore(), 'y'.repeat(LIMIT + 1)));
     expect(error.code).toBe('TOO_LARGE');
     expect(error.message).toContain('up to 64 KiB');
+    await expectNothingLost();
+  });
+
+  it('a file marked read-only (mode 444): opens read-only, and a save is refused with the file untouched', async () => {
+    const store = await openStore();
+    await chmod(file(), 0o444);
+    undo = () => void execFileSync('chmod', ['644', file()]);
+    const doc = await store.read('focus.md');
+    if (!doc.ok) throw new Error(doc.error.message);
+    expect(doc.value.readOnly).toMatch(/read-only on disk/);
+    const error = failure(
+      await store.save({
+        id: 'focus.md',
+        baseVersion: doc.value.version,
+        body: 'New words.\n',
+        frontMatter: { kind: 'none' },
+      }),
+    );
+    expect(error.code).toBe('READ_ONLY');
+    expect(error.hint).toMatch(/writable/);
     await expectNothingLost();
   });
 

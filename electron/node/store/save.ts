@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { idProblem } from '../../../shared/api/ids';
 import { rememberBytes, type StoreContext } from './context';
-import { docFromBytes, LINK_READ_ONLY, sameBytes, versionOf } from './doc';
+import { docFromBytes, LINK_READ_ONLY, sameBytes, versionOf, writeBlock } from './doc';
 import { ioFailure, tooLarge } from './errors';
 import { readLimited, writeFileAtomic, writeFileExclusive } from './io';
 import { locatePost } from './paths';
@@ -33,6 +33,8 @@ export async function savePost(ctx: StoreContext, request: SaveRequest): Promise
     return current;
   }
   const { bytes, stats } = current.value;
+  const block = await writeBlock(location.value.real, false, stats.mode);
+  if (block !== undefined) return fail('READ_ONLY', block, 'Make the file writable, then open it again.');
   if (versionOf(bytes) !== request.baseVersion && request.force !== true) {
     return fail(
       'CONFLICT',
@@ -55,7 +57,7 @@ export async function savePost(ctx: StoreContext, request: SaveRequest): Promise
     }
   }
   rememberBytes(ctx, request.id, next);
-  return ok(docFromBytes(request.id, next, false));
+  return ok(docFromBytes(request.id, next));
 }
 
 /**
@@ -84,5 +86,5 @@ async function saveAgain(ctx: StoreContext, request: SaveRequest, known: Uint8Ar
     return ioFailure(error, 'save this post again');
   }
   rememberBytes(ctx, request.id, next);
-  return ok(docFromBytes(request.id, next, false));
+  return ok(docFromBytes(request.id, next));
 }

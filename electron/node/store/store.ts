@@ -15,7 +15,7 @@ import {
 } from '../../../shared/api/contract';
 import { DEFAULT_MAX_FILE_BYTES, rememberBytes, type StoreContext } from './context';
 import { createPost } from './create';
-import { docFromBytes } from './doc';
+import { docFromBytes, writeBlock } from './doc';
 import { errnoCode, ioFailure, notAFile } from './errors';
 import { openIndexCache, type IndexCache } from './index-cache';
 import { readLimited, writeBytesToDisk, type WriteBytes } from './io';
@@ -113,7 +113,8 @@ async function read(ctx: StoreContext, id: string): Promise<Result<PostDoc>> {
   const bytes = await readLimited(location.value.real, ctx.maxFileBytes, 'open this post');
   if (!bytes.ok) return bytes;
   rememberBytes(ctx, id, bytes.value.bytes);
-  return ok(docFromBytes(id, bytes.value.bytes, location.value.isLink));
+  const block = await writeBlock(location.value.real, location.value.isLink, bytes.value.stats.mode);
+  return ok(docFromBytes(id, bytes.value.bytes, block));
 }
 
 async function resolveId(ctx: StoreContext, id: string): Promise<Result<string>> {
