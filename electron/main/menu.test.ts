@@ -80,6 +80,7 @@ describe('menuTemplate', () => {
       ['Open Post by Title…', 'CmdOrCtrl+P'],
       ['Save', 'CmdOrCtrl+S'],
       ['Export HTML…', 'CmdOrCtrl+E'],
+      ['Delete Post…', undefined],
     ]);
     expect(file.at(-1)?.role).toBe('quit');
     expect(submenu(build({ isMac: true }).template, 'File').at(-1)?.role).toBe('close');
@@ -111,6 +112,13 @@ describe('menuTemplate', () => {
       expect(built.sent).toEqual(['undo', 'redo']);
       expect(built.pressed).toEqual([]);
     }
+  });
+
+  it('offers Delete Post… in the File menu, asking the page (which asks the writer)', () => {
+    const built = build();
+    // No accelerator (see above): a post is never deleted by one slip of the keys.
+    click(item(submenu(built.template, 'File'), 'Delete Post…'));
+    expect(built.sent).toEqual(['deletePost']);
   });
 
   it('offers reload and developer tools only in development', () => {

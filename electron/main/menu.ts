@@ -52,6 +52,8 @@ function fileMenu(options: MenuOptions): MenuItemConstructorOptions {
       { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
       { label: 'Export HTML…', accelerator: 'CmdOrCtrl+E', click: () => send('exportHtml') },
       { type: 'separator' },
+      { label: 'Delete Post…', click: () => send('deletePost') },
+      { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },
     ],
   };

@@ -25,6 +25,7 @@ import { isDirty, statusText, type EditorState } from '../state/editor';
 import { frontMatterViewStore } from '../state/frontMatterView';
 import { useSettings } from '../state/settings';
 import { EditorView } from './EditorView';
+import { DeleteDialog } from './DeleteDialog';
 import { ExportBar } from './ExportBar';
 import { NewPostDialog } from './NewPostDialog';
 import { RestoreDialog } from './RestoreDialog';
@@ -70,6 +71,14 @@ export function App(): React.JSX.Element {
   const [restoreLater, setRestoreLater] = useState(false);
   const readDisk = useCallback((id: string) => api.readPost(id), [api]);
   const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  // After a delete, the list's own tab stop takes the focus (once the list without the post is
+  // on the page), where the writer chooses what to open next.
+  const [listFocus, setListFocus] = useState(0);
+  useEffect(() => {
+    if (listFocus === 0) return;
+    document.querySelector<HTMLElement>('[role="listbox"][aria-label="Posts"] [tabindex="0"]')?.focus();
+  }, [listFocus]);
   const exporter = useExport({ api, desktop, postId: state.doc?.id ?? null, dirty });
   const [focusRequest, setFocusRequest] = useState(0);
 
@@ -133,6 +142,18 @@ export function App(): React.JSX.Element {
       void posts.refresh();
     }
     return error;
+  };
+  const deletePost = async (): Promise<ApiError | null> => {
+    const id = current().doc?.id;
+    if (id === undefined) return null;
+    const result = await api.deletePost(id);
+    if (!result.ok) return result.error;
+    setDeleting(false);
+    await journal.discard(id);
+    editor.close();
+    await posts.refresh();
+    setListFocus((n) => n + 1);
+    return null;
   };
   const openExternal = (url: string): void => {
     if (desktop !== null) void desktop.openExternal(url);
@@ -235,6 +256,7 @@ export function App(): React.JSX.Element {
                 void posts.refresh();
                 void journal.renamed(from, to);
               }}
+              onAskDelete={() => setDeleting(true)}
             />
           }
         />
@@ -283,6 +305,16 @@ export function App(): React.JSX.Element {
             // "Don't save" forgot the journal, but no post replaced this one: its edits are journalled again.
             journal.journalNow();
           }}
+        />
+      ) : null}
+      {deleting && state.doc !== null ? (
+        <DeleteDialog
+          postTitle={title ?? state.doc.id}
+          fileId={state.doc.id}
+          trash={desktop === null ? 'the .postwright-trash folder inside the posts folder' : 'the trash'}
+          dirty={dirty}
+          onDelete={deletePost}
+          onCancel={() => setDeleting(false)}
         />
       ) : null}
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}

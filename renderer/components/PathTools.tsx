@@ -1,6 +1,7 @@
 /**
  * The post's address and file: "Generate from title" for its `path`, a live warning when another
- * post already uses that path, and "Rename file…" so the file name can follow the title.
+ * post already uses that path, "Rename file…" so the file name can follow the title, and "Delete
+ * post…".
  */
 import { useState } from 'react';
 import type { ApiError, BlogApi, FrontMatterField, PostDoc, PostSummary } from '../../shared/api/contract';
@@ -19,6 +20,8 @@ export interface PathToolsProps {
   dispatch: (action: EditorAction) => void;
   /** The file of post `from` is now `doc`. */
   onRenamed: (from: string, doc: PostDoc) => void;
+  /** Asks whether to delete the post. */
+  onAskDelete: () => void;
 }
 
 function text(fields: FrontMatterField[], key: string): string | null {
@@ -28,7 +31,7 @@ function text(fields: FrontMatterField[], key: string): string | null {
 
 /** One quiet row under the front matter. */
 export function PathTools(props: PathToolsProps): React.JSX.Element {
-  const { api, doc, fields, posts, dirty, readOnly, dispatch, onRenamed } = props;
+  const { api, doc, fields, posts, dirty, readOnly, dispatch, onRenamed, onAskDelete } = props;
   const [renaming, setRenaming] = useState(false);
   const path = text(fields, 'path');
   const title = text(fields, 'title') ?? '';
@@ -73,6 +76,15 @@ export function PathTools(props: PathToolsProps): React.JSX.Element {
         onClick={() => setRenaming(true)}
       >
         Rename file…
+      </button>
+      <button
+        type="button"
+        className="button subtle danger"
+        disabled={readOnly}
+        title={readOnly ? 'This post opens read-only.' : undefined}
+        onClick={onAskDelete}
+      >
+        Delete post…
       </button>
       {duplicate === null ? null : (
         <p className="path-warning" role="alert">

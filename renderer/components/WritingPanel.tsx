@@ -19,6 +19,8 @@ export interface WritingPanelProps {
   posts: PostSummary[];
   /** The file of post `from` was renamed to `to` (the list must be read again). */
   onRenamed: (from: string, to: string) => void;
+  /** Asks whether to delete the open post. */
+  onAskDelete: () => void;
 }
 
 function pathClash(fields: FrontMatterField[], id: string, posts: PostSummary[]): boolean {
@@ -27,7 +29,7 @@ function pathClash(fields: FrontMatterField[], id: string, posts: PostSummary[])
 }
 
 /** Nothing when no post is open. */
-export function WritingPanel({ api, editor, posts, onRenamed }: WritingPanelProps): React.JSX.Element | null {
+export function WritingPanel({ api, editor, posts, onRenamed, onAskDelete }: WritingPanelProps): React.JSX.Element | null {
   const { state, dispatch, current } = editor;
   const [imageError, setImageError] = useState<ApiError | null>(null);
   const doc = state.doc;
@@ -57,6 +59,7 @@ export function WritingPanel({ api, editor, posts, onRenamed }: WritingPanelProp
           readOnly={doc.readOnly !== undefined}
           dispatch={dispatch}
           onRenamed={(from, renamed) => onRenamed(from, renamed.id)}
+          onAskDelete={onAskDelete}
         />
       </div>
       <PublishHints postId={doc.id} fields={state.frontMatter.fields} body={state.body} posts={posts} />

@@ -4,7 +4,15 @@
  */
 
 /** Commands the application menu (or a shortcut handled by the backend) sends to the UI. */
-export type MenuCommand = 'newPost' | 'save' | 'openFolder' | 'toggleRaw' | 'exportHtml' | 'undo' | 'redo';
+export type MenuCommand =
+  | 'newPost'
+  | 'save'
+  | 'openFolder'
+  | 'toggleRaw'
+  | 'exportHtml'
+  | 'deletePost'
+  | 'undo'
+  | 'redo';
 
 /** Every menu command, for validation. */
 export const MENU_COMMANDS = [
@@ -13,6 +21,7 @@ export const MENU_COMMANDS = [
   'openFolder',
   'toggleRaw',
   'exportHtml',
+  'deletePost',
   'undo',
   'redo',
 ] as const satisfies readonly MenuCommand[];
