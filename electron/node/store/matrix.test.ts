@@ -240,6 +240,42 @@ describe('twins by case and Unicode normalisation', () => {
     expect(code(await dispatch(api, 'readPost', ['cafe\u0301.md']))).toBe('INVALID_ARGUMENT');
   });
 
+  it('refuses an id two files share in NFC and NFD, listing it once with the reason, both files untouched', async (context) => {
+    const twins = await makeTempFolder('postwright-matrix-twins-');
+    try {
+      const composed = seedPost('nfc', '2024-01-04', 'NFC post');
+      const decomposed = seedPost('nfd', '2024-01-05', 'NFD post');
+      await writeFile(path.join(twins.dir, 'caf\u00e9.md'), composed);
+      await writeFile(path.join(twins.dir, 'cafe\u0301.md'), decomposed);
+      if ((await allFiles(twins.dir)).length < 2) {
+        console.log('skipping NFC/NFD twins: this disk stores both names as one file');
+        context.skip();
+      }
+      await writeFiles(twins.dir, { 'plain.md': seedPost('plain', '2024-01-01', 'Plain') });
+      const twinApi = createBlogApi(await createPostStore({ postsDir: twins.dir, now: FIXED_NOW }));
+      const listed = await twinApi.listPosts();
+      if (!listed.ok) throw new Error(listed.error.message);
+      expect(listed.value.map((post) => post.id).sort()).toEqual(['caf\u00e9.md', 'plain.md']);
+      expect(listed.value.find((post) => post.id === 'caf\u00e9.md')?.problem).toMatch(/two ways in Unicode/);
+      const read = await twinApi.readPost('caf\u00e9.md');
+      expect(code(read)).toBe('INVALID_ID');
+      expect(read.ok ? '' : read.error.hint).toMatch(/Rename one of them/);
+      const saved = await twinApi.savePost({
+        id: 'caf\u00e9.md',
+        baseVersion: 'x',
+        body: 'Over.\n',
+        frontMatter: { kind: 'none' },
+        force: true,
+      });
+      expect(code(saved)).toBe('INVALID_ID');
+      expect(code(await twinApi.deletePost('caf\u00e9.md'))).toBe('INVALID_ID');
+      expect(await readFile(path.join(twins.dir, 'caf\u00e9.md'), 'utf8')).toBe(composed);
+      expect(await readFile(path.join(twins.dir, 'cafe\u0301.md'), 'utf8')).toBe(decomposed);
+    } finally {
+      await twins.remove();
+    }
+  });
+
   it('treats a name differing only in case as another name (or, on a case-insensitive disk, the same file inside)', async () => {
     const result = await api.readPost('POST.md');
     expect(['ok', 'NOT_FOUND']).toContain(code(result));

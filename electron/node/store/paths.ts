@@ -41,6 +41,14 @@ export async function locatePost(root: string, id: string): Promise<Result<PostL
   if (problem !== null) return fail('INVALID_ID', `This post name is refused: ${problem}.`);
   const named = containedJoin(root, id);
   if (named === null) return fail('INVALID_ID', 'This post name leads outside the posts folder.');
+  const clash = await normalisationClash(root, id);
+  if (clash !== null) {
+    return fail(
+      'INVALID_ID',
+      `Two files or folders here are named “${clash}”, written two ways in Unicode, and Postwright cannot tell which one is meant.`,
+      'Rename one of them outside Postwright (in a file manager or a terminal).',
+    );
+  }
   const abs = (await matchNormalisation(root, id)) ?? named;
   let real: string;
   let isLink: boolean;
@@ -58,6 +66,24 @@ export async function locatePost(root: string, id: string): Promise<Result<PostL
     );
   }
   return ok({ id, abs, real, isLink });
+}
+
+/**
+ * The first part of `id` that two names on disk share in NFC (`café` composed beside `café`
+ * decomposed, which Linux keeps apart), or null. Such an id could open one file and save the other.
+ */
+async function normalisationClash(root: string, id: string): Promise<string | null> {
+  if (/^[\x20-\x7e]*$/.test(id)) return null;
+  let current = root;
+  for (const segment of id.split('/')) {
+    const entries = await readdir(current).catch(() => [] as string[]);
+    const same = entries.filter((entry) => entry.normalize('NFC') === segment);
+    if (same.length > 1) return segment;
+    const [only] = same;
+    if (only === undefined) return null;
+    current = path.join(current, only);
+  }
+  return null;
 }
 
 /**

@@ -24,6 +24,12 @@ export interface PostFile {
   rel: string;
   /** Whether the entry is a symbolic link rather than a regular file. */
   link: boolean;
+  /**
+   * Whether another file or folder on its path has the same name in another Unicode form (`café`
+   * written composed and decomposed, which Linux keeps apart): its id names both, so it is never
+   * read or written directly (locatePost refuses it with the reason).
+   */
+  ambiguous?: true;
 }
 
 /** The ids (`/`-separated, NFC) of every Markdown file below `root`. Throws if `root` is unreadable. */
@@ -34,8 +40,20 @@ export async function walkPosts(root: string): Promise<string[]> {
 /** Every Markdown file below `root`, with how it is named on disk. Throws if `root` is unreadable. */
 export async function walkPostFiles(root: string): Promise<PostFile[]> {
   const files: PostFile[] = [];
-  await visit(root, '', '', 0, files, await readdir(root, { withFileTypes: true }));
-  return files;
+  await visit(root, '', '', 0, files, await readdir(root, { withFileTypes: true }), false);
+  // Two names of one id are listed once, as that id.
+  const seen = new Set<string>();
+  return files.filter((file) => !seen.has(file.id) && seen.add(file.id));
+}
+
+/** The names of `entries` that share their NFC form with another entry. */
+function clashingNames(entries: readonly Dirent[]): Set<string> {
+  const byForm = new Map<string, number>();
+  for (const entry of entries) {
+    const form = entry.name.normalize('NFC');
+    byForm.set(form, (byForm.get(form) ?? 0) + 1);
+  }
+  return new Set(entries.filter((entry) => (byForm.get(entry.name.normalize('NFC')) ?? 0) > 1).map((e) => e.name));
 }
 
 async function visit(
@@ -45,8 +63,11 @@ async function visit(
   depth: number,
   files: PostFile[],
   entries: Dirent[],
+  ambiguous: boolean,
 ): Promise<void> {
+  const clashing = clashingNames(entries);
   for (const entry of entries) {
+    const unclear = ambiguous || clashing.has(entry.name);
     if (isSkippedName(entry.name)) continue;
     const id = prefix + entry.name.normalize('NFC');
     const rel = relPrefix + entry.name;
@@ -55,9 +76,9 @@ async function visit(
       const sub = path.join(folder, entry.name);
       // An unreadable subfolder hides its posts but must not hide the rest of the blog.
       const children = await readdir(sub, { withFileTypes: true }).catch(() => null);
-      if (children !== null) await visit(sub, `${id}/`, `${rel}/`, depth + 1, files, children);
+      if (children !== null) await visit(sub, `${id}/`, `${rel}/`, depth + 1, files, children, unclear);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && isMarkdownName(entry.name)) {
-      files.push({ id, rel, link: !entry.isFile() });
+      files.push(unclear ? { id, rel, link: !entry.isFile(), ambiguous: true } : { id, rel, link: !entry.isFile() });
     }
   }
 }
@@ -65,8 +86,10 @@ async function visit(
 /**
  * The walk never enters linked folders and `root` is real, so a regular file it found is its own
  * real path: read directly (O_NOFOLLOW, so a file swapped for a link since is refused, not
- * followed). Links and refused names take the full path through locatePost.
+ * followed). Links, refused names and ambiguous ones take the full path through locatePost.
  */
 export function directPath(root: string, file: PostFile): string | null {
-  return file.link || idProblem(file.id) !== null ? null : path.join(root, ...file.rel.split('/'));
+  return file.link || file.ambiguous === true || idProblem(file.id) !== null
+    ? null
+    : path.join(root, ...file.rel.split('/'));
 }
