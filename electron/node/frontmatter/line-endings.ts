@@ -17,14 +17,34 @@ export function detectLineEnding(text: string): 'lf' | 'crlf' {
   return nl > 0 && text[nl - 1] === '\r' ? 'crlf' : 'lf';
 }
 
-/** Lines with their terminators; `a\r\nb` → [`a\r\n`, `b`]. */
+type Break = '\n' | '\r\n' | '\r';
+
+/**
+ * The line break most lines of `text` end with: CRLF, LF or a lone CR (classic Mac OS); `fallback`
+ * when none is the most common (a tie, or no break at all). New lines take it, so a file keeps
+ * one style.
+ */
+export function commonBreak(text: string, fallback: Break): Break {
+  const counts: Record<Break, number> = { '\r\n': 0, '\n': 0, '\r': 0 };
+  for (const found of text.matchAll(/\r\n|\n|\r/g)) counts[found[0] as Break] += 1;
+  const ranked = (Object.entries(counts) as [Break, number][]).sort((a, b) => b[1] - a[1]);
+  const [best, next] = ranked;
+  return best === undefined || best[1] === 0 || best[1] === next?.[1] ? fallback : best[0];
+}
+
+/** The first line break of `text`, or LF when it has none. */
+export function firstBreak(text: string): Break {
+  return (/\r\n|\n|\r/.exec(text)?.[0] as Break | undefined) ?? '\n';
+}
+
+/** Lines with their terminators; `a\r\nb\rc` → [`a\r\n`, `b\r`, `c`]. */
 function linesOf(text: string): string[] {
-  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
 }
 
 /** A line's identity for comparison: its text and whether it ends with a line break at all. */
 function keyOf(line: string): string {
-  return line.replace(/\r?\n$/, '\n');
+  return line.replace(/(?:\r\n|\r|\n)$/, '\n');
 }
 
 function withEol(line: string, eol: string): string {
@@ -52,7 +72,7 @@ function headTailMerge(oldLines: string[], newKeys: string[], eol: string): stri
  */
 export function restoreLineEndings(originalBody: string, newBodyLF: string, eol: string): string {
   const oldLines = linesOf(originalBody);
-  const mixed = oldLines.some((l) => l.endsWith('\n') && withEol(keyOf(l), eol) !== l);
+  const mixed = oldLines.some((l) => keyOf(l) !== l && withEol(keyOf(l), eol) !== l);
   if (!mixed) return eol === '\n' ? newBodyLF : newBodyLF.replace(/\n/g, eol);
   const newKeys = linesOf(newBodyLF);
   const changes = diffArrays(oldLines.map(keyOf), newKeys, { maxEditLength: MAX_EDIT_LENGTH });

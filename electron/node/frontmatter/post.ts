@@ -5,7 +5,7 @@
 import type { FrontMatterChange, FrontMatterInfo, Result } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/api/contract';
 import { readJsonFields } from './json-fields';
-import { detectLineEnding, restoreLineEndings } from './line-endings';
+import { commonBreak, detectLineEnding, firstBreak, restoreLineEndings } from './line-endings';
 import { splitPost } from './split';
 import { applyTomlEdits } from './toml-edit';
 import { readTomlFields } from './toml-fields';
@@ -16,8 +16,9 @@ import type { YamlFields } from './yaml-fields';
 
 const JS_NOTE = 'JavaScript front matter is shown as text and never run; the body is editable.';
 
+// A lone CR (classic Mac OS) is a line break too: the editor's text box reads it as one.
 function toLf(text: string): string {
-  return text.replace(/\r\n/g, '\n');
+  return text.replace(/\r\n?/g, '\n');
 }
 
 /** Reads the fields; a block nested deep enough to exhaust the stack opens as text instead. */
@@ -132,11 +133,13 @@ function checkBlock(text: string, expectedRaw: string | null, expectedBody: stri
  */
 export function applySave(originalText: string, change: FrontMatterChange, bodyLF: string): Result<string> {
   const split = splitPost(originalText);
-  const eol = detectLineEnding(originalText) === 'crlf' ? '\r\n' : '\n';
+  // New lines take the break of their own part: a front matter in LF over a body in CRLF keeps both.
+  const whole = commonBreak(originalText, firstBreak(originalText));
+  const eol = commonBreak(split.head + split.raw + split.tail, whole);
   const prefix = newPrefix(split, change, eol);
   if (!prefix.ok) return prefix;
   const sameBody = bodyLF === toLf(split.body);
-  const body = sameBody ? split.body : restoreLineEndings(split.body, bodyLF, eol);
+  const body = sameBody ? split.body : restoreLineEndings(split.body, bodyLF, commonBreak(split.body, whole));
   const unchangedPrefix = prefix.value === split.head + split.raw + split.tail;
   // A closing fence at the very end of the file has no line break; a new body needs one.
   const joint = body !== '' && prefix.value !== '' && !prefix.value.endsWith('\n') ? eol : '';
