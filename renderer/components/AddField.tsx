@@ -1,16 +1,19 @@
 /** The "Add field" row: a key and a text value, checked before they reach the draft. */
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useState, type Ref, type SyntheticEvent } from 'react';
 
 /** Props of the add-field row. */
 export interface AddFieldProps {
   disabled: boolean;
+  /** The "Field name" input, for the form to move the focus to. */
+  keyInputRef?: Ref<HTMLInputElement>;
   /** Why `key` cannot be added, or null. */
   problemOf: (key: string) => string | null;
+  /** Adds the field; the form then moves the focus to its control. */
   onAdd: (key: string, text: string) => void;
 }
 
 /** Two inputs and a button; a refused key says why. */
-export function AddField({ disabled, problemOf, onAdd }: AddFieldProps): React.JSX.Element {
+export function AddField({ disabled, keyInputRef, problemOf, onAdd }: AddFieldProps): React.JSX.Element {
   const id = useId();
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -32,6 +35,7 @@ export function AddField({ disabled, problemOf, onAdd }: AddFieldProps): React.J
         Field name
       </label>
       <input
+        ref={keyInputRef}
         id={`${id}-key`}
         className="fm-add-key"
         type="text"

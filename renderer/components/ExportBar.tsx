@@ -2,7 +2,7 @@
 import type { BlogApi } from '../../shared/api/contract';
 import type { DesktopApi } from '../../shared/api/desktop';
 import type { BlogEventSource } from '../api/events';
-import type { ExportControls } from '../hooks/useExport';
+import type { ExportControls, ExportNotice } from '../hooks/useExport';
 import { ExportDialog } from './ExportDialog';
 
 /** Props of the export bar. */
@@ -15,40 +15,46 @@ export interface ExportBarProps {
   folder: string | null;
 }
 
-/** Two buttons, the last single-post export's outcome, and the site dialog when open. */
+/**
+ * Two buttons, the last single-post export's outcome, and the site dialog when open. The outcome is
+ * announced: a polite status from the moment an export starts (so its text is a change the screen
+ * reader hears), an alert when it failed. "Export HTML" stays focusable while it runs, so the focus
+ * stays where the writer left it.
+ */
 export function ExportBar({ exporter, api, events, desktop, folder }: ExportBarProps): React.JSX.Element {
-  const { notice } = exporter;
+  const { notice, busy } = exporter;
   return (
     <div className="export-bar" role="toolbar" aria-label="Export">
-      {notice === null ? (
+      {notice === null && !busy ? (
         <span className="spacer" />
       ) : (
-        <div className={`export-notice export-notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'note'}>
-          <span>{notice.text}</span>
-          {notice.details !== undefined && notice.details.length > 0 ? (
-            <details>
-              <summary>What was left out</summary>
-              <ul>
-                {notice.details.map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={exporter.dismiss}>
-            ×
-          </button>
+        <div className={`export-notice export-notice-${notice?.tone ?? 'info'}`}>
+          {notice?.tone === 'error' ? (
+            // A new element, announced as it appears.
+            <span key="alert" role="alert">
+              {notice.text}
+            </span>
+          ) : (
+            // There from the start of the export, so the outcome is a change of its text, read out.
+            <span key="status" role="status">
+              {notice?.text}
+            </span>
+          )}
+          {notice === null ? null : <NoticeExtras notice={notice} dismiss={exporter.dismiss} />}
         </div>
       )}
       <button
         type="button"
         className="button subtle"
-        disabled={!exporter.canExportPost || exporter.busy}
+        disabled={!exporter.canExportPost}
+        aria-disabled={busy || undefined}
         aria-keyshortcuts="Control+E Meta+E"
         title="Export the open post as one HTML page (Ctrl/Cmd+E)"
-        onClick={exporter.exportHtml}
+        onClick={() => {
+          if (!busy) exporter.exportHtml();
+        }}
       >
-        {exporter.busy ? 'Exporting…' : 'Export HTML'}
+        {busy ? 'Exporting…' : 'Export HTML'}
       </button>
       <button type="button" className="button subtle" onClick={exporter.openSite}>
         Export site
@@ -57,5 +63,26 @@ export function ExportBar({ exporter, api, events, desktop, folder }: ExportBarP
         <ExportDialog api={api} events={events} desktop={desktop} folder={folder} onClose={exporter.closeSite} />
       ) : null}
     </div>
+  );
+}
+
+/** What was left out of the page, and the button that dismisses the notice (neither read out with it). */
+function NoticeExtras({ notice, dismiss }: { notice: ExportNotice; dismiss: () => void }): React.JSX.Element {
+  return (
+    <>
+      {notice.details !== undefined && notice.details.length > 0 ? (
+        <details>
+          <summary>What was left out</summary>
+          <ul>
+            {notice.details.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismiss}>
+        ×
+      </button>
+    </>
   );
 }

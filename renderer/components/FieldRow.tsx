@@ -12,19 +12,31 @@ export interface FieldRowProps {
   onRemove: () => void;
 }
 
-/** A labelled control, its warning, and a remove button. */
+/**
+ * A labelled control, its warning, and a remove button. A warning marks the control invalid and is
+ * a polite status message, read once when it appears (typing an impossible date), and again as the
+ * control's description.
+ */
 export function FieldRow({ id, field, disabled, onChange, onRemove }: FieldRowProps): React.JSX.Element {
   const warningId = `${id}-warning`;
-  const describedBy = field.warning === undefined ? undefined : warningId;
+  const invalid = field.warning !== undefined;
+  const describedBy = invalid ? warningId : undefined;
   return (
     <div className={`fm-row fm-kind-${field.kind}`}>
       <label className="fm-key" htmlFor={id} title={field.key}>
         {field.key}
       </label>
       <div className="fm-control">
-        <FieldControl id={id} field={field} disabled={disabled} onChange={onChange} describedBy={describedBy} />
+        <FieldControl
+          id={id}
+          field={field}
+          disabled={disabled}
+          onChange={onChange}
+          describedBy={describedBy}
+          invalid={invalid}
+        />
         {field.warning === undefined ? null : (
-          <p className="fm-warning" id={warningId}>
+          <p className="fm-warning" id={warningId} role="status">
             {field.warning}
           </p>
         )}
@@ -48,11 +60,12 @@ interface ControlProps {
   field: FrontMatterField;
   disabled: boolean;
   describedBy: string | undefined;
+  invalid: boolean;
   onChange: (value: FieldValue) => void;
 }
 
-function FieldControl({ id, field, disabled, describedBy, onChange }: ControlProps): React.JSX.Element {
-  const common = { id, disabled, 'aria-describedby': describedBy };
+function FieldControl({ id, field, disabled, describedBy, invalid, onChange }: ControlProps): React.JSX.Element {
+  const common = { id, disabled, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined };
   const text = typeof field.value === 'string' ? field.value : '';
   switch (field.kind) {
     case 'boolean':
@@ -71,6 +84,7 @@ function FieldControl({ id, field, disabled, describedBy, onChange }: ControlPro
           fieldKey={field.key}
           disabled={disabled}
           describedBy={describedBy}
+          invalid={invalid}
           items={Array.isArray(field.value) ? field.value : []}
           onChange={(items) => onChange({ kind: 'list', items })}
         />
@@ -122,7 +136,7 @@ function TextControl({
   text,
   onChange,
 }: {
-  common: { id: string; disabled: boolean; 'aria-describedby': string | undefined };
+  common: { id: string; disabled: boolean; 'aria-describedby': string | undefined; 'aria-invalid': true | undefined };
   text: string;
   onChange: (value: FieldValue) => void;
 }): React.JSX.Element {

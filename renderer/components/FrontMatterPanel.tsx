@@ -2,7 +2,7 @@
  * The front matter above the editor: a form (one row per key) that folds to a one-line summary, or
  * the whole block as text ("Raw"), or, when it cannot be parsed, the block read-only with the reason.
  */
-import { memo, useId } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import type { EditorAction } from '../state/editor';
 import { newKeyProblem, type FrontMatterDraft } from '../state/frontMatter';
 import { formatName, frontMatterSummary, useFrontMatterOpen } from '../state/frontMatterView';
@@ -106,6 +106,9 @@ function Summary({
   );
 }
 
+/** Where the focus goes once the fields have changed: a field's control, by key or by place. */
+type FocusTarget = { key: string } | { removedAt: number };
+
 function FieldForm(props: {
   draft: FrontMatterDraft;
   generation: number;
@@ -114,23 +117,47 @@ function FieldForm(props: {
   dispatch: (action: EditorAction) => void;
 }): React.JSX.Element {
   const { draft, generation, readOnly, idBase, dispatch } = props;
+  const fields = draft.fields;
+  const addKeyRef = useRef<HTMLInputElement>(null);
+  // A removed row takes its button with it, and a new row is where the writer goes next: either
+  // way the focus is moved once the form shows the change, never left to fall to the page.
+  const focusNext = useRef<FocusTarget | null>(null);
+  useEffect(() => {
+    const target = focusNext.current;
+    if (target === null) return;
+    focusNext.current = null;
+    const index =
+      'key' in target
+        ? fields.findIndex((field) => field.key === target.key)
+        : Math.min(target.removedAt, fields.length - 1);
+    const control = index < 0 ? null : document.getElementById(`${idBase}-field-${index}`);
+    (control ?? addKeyRef.current)?.focus();
+  }, [fields, idBase]);
+
   return (
     <div className="fm-form">
-      {draft.fields.length === 0 ? <p className="fm-empty">No fields yet.</p> : null}
-      {draft.fields.map((field, index) => (
+      {fields.length === 0 ? <p className="fm-empty">No fields yet.</p> : null}
+      {fields.map((field, index) => (
         <FieldRow
           key={`${generation}:${field.key}`}
           id={`${idBase}-field-${index}`}
           field={field}
           disabled={readOnly}
           onChange={(value) => dispatch({ type: 'setField', key: field.key, value })}
-          onRemove={() => dispatch({ type: 'removeField', key: field.key })}
+          onRemove={() => {
+            focusNext.current = { removedAt: index };
+            dispatch({ type: 'removeField', key: field.key });
+          }}
         />
       ))}
       <AddField
         disabled={readOnly}
+        keyInputRef={addKeyRef}
         problemOf={(key) => newKeyProblem(draft, key)}
-        onAdd={(key, text) => dispatch({ type: 'addField', key, text })}
+        onAdd={(key, text) => {
+          focusNext.current = { key };
+          dispatch({ type: 'addField', key, text });
+        }}
       />
     </div>
   );

@@ -15,12 +15,22 @@ export interface ListComboboxProps {
   fieldKey: string;
   disabled: boolean;
   describedBy: string | undefined;
+  /** Whether the field has a warning: the text box is marked invalid. */
+  invalid?: boolean;
   items: string[];
   onChange: (items: string[]) => void;
 }
 
 /** The text box, its suggestions, and the items shown as chips. */
-export function ListCombobox({ id, fieldKey, disabled, describedBy, items, onChange }: ListComboboxProps) {
+export function ListCombobox({
+  id,
+  fieldKey,
+  disabled,
+  describedBy,
+  invalid = false,
+  items,
+  onChange,
+}: ListComboboxProps) {
   const suggestions = useSuggestions(fieldKey);
   // The text is kept as typed ("a, ") while the form gets the items.
   const [text, setText] = useState(() => items.join(', '));
@@ -73,6 +83,7 @@ export function ListCombobox({ id, fieldKey, disabled, describedBy, items, onCha
           aria-autocomplete="list"
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
           aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
           autoComplete="off"
           disabled={disabled}
           value={text}

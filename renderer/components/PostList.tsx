@@ -4,6 +4,7 @@
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../shared/api/contract';
+import { readableDate } from '../../shared/markdown/dates';
 import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE, windowParts } from '../preview/listWindow';
 import { moveSelection, postLabel } from '../state/postList';
 import { fieldValue } from '../state/sort';
@@ -185,17 +186,28 @@ function PostOption(props: PostOptionProps): React.JSX.Element {
         {label}
       </span>
       <span className="post-meta" id={detailsId}>
-        {post.date === null ? (
-          <span className="post-date muted">No date</span>
-        ) : (
-          <span className="post-date">{post.date}</span>
-        )}
+        {post.date === null ? <span className="post-date muted">No date</span> : <PostDate written={post.date} />}
         {post.draft ? <span className="badge">Draft</span> : null}
         {shownKey === null ? null : <ShownField post={post} shownKey={shownKey} />}
         {post.problem === undefined ? null : <span className="visually-hidden">Problem: {post.problem}</span>}
         <span className="post-id">{post.id}</span>
       </span>
     </li>
+  );
+}
+
+/**
+ * The post's date as the preview shows it ("10 March 2026"), the text as written kept in its title;
+ * a date that cannot be read is shown as written.
+ */
+function PostDate({ written }: { written: string }): React.JSX.Element {
+  const date = readableDate(written);
+  return date === null ? (
+    <span className="post-date">{written}</span>
+  ) : (
+    <time className="post-date" dateTime={date.iso} title={written}>
+      {date.text}
+    </time>
   );
 }
 

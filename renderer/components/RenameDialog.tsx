@@ -1,5 +1,6 @@
 /** Asks for a post's new file name; the rename never overwrites another file. */
 import type { ApiError } from '../../shared/api/contract';
+import { fileNameProblem, plainFileNameError, withPostExtension } from '../state/fileName';
 import { Dialog } from './Dialog';
 import { NameForm } from './NameForm';
 
@@ -12,14 +13,22 @@ export interface RenameDialogProps {
   onCancel: () => void;
 }
 
-function checkFileName(name: string): ApiError | null {
-  return name === '' || name.includes('/')
-    ? { code: 'INVALID_ARGUMENT', message: 'Give a file name without folders, such as my-post.md.' }
-    : null;
+function checkFileName(name: string, current: string): ApiError | null {
+  if (name === '' || name.includes('/'))
+    return { code: 'INVALID_ARGUMENT', message: 'Give a file name without folders, such as my-post.md.' };
+  const problem = fileNameProblem(withPostExtension(name, current));
+  return problem === null ? null : { code: 'INVALID_ARGUMENT', message: problem };
 }
 
-/** A file-name field prefilled with the slug of the title, with Rename and Cancel. */
+/**
+ * A file-name field prefilled with the slug of the title, with Rename and Cancel. A name typed
+ * without ".md" keeps the post's extension; a refusal is said as a sentence about the name.
+ */
 export function RenameDialog({ current, suggested, onRename, onCancel }: RenameDialogProps): React.JSX.Element {
+  const rename = async (name: string): Promise<ApiError | null> => {
+    const failed = await onRename(withPostExtension(name, current));
+    return failed === null ? null : plainFileNameError(failed);
+  };
   return (
     <Dialog title="Rename file" description={`Now: ${current}`} onCancel={onCancel}>
       <NameForm
@@ -27,8 +36,8 @@ export function RenameDialog({ current, suggested, onRename, onCancel }: RenameD
         initial={suggested}
         action="Rename"
         spellCheck={false}
-        check={checkFileName}
-        onSubmit={onRename}
+        check={(name) => checkFileName(name, current)}
+        onSubmit={rename}
         onCancel={onCancel}
       />
     </Dialog>
