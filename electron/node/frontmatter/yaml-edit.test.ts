@@ -266,3 +266,38 @@ describe('lists the one-line list field cannot hold', () => {
     }
   });
 });
+
+describe('block lists edited in place', () => {
+  const list = (key: string, items: string[]): FieldEdit => ({ op: 'set', key, value: { kind: 'list', items } });
+  const inBlock = (yaml: string, ...edits: FieldEdit[]): string => {
+    const out = edit(`---\n${yaml}---\n`, ...edits);
+    return out.slice('---\n'.length, -'---\n'.length);
+  };
+  const TAGS = 'title: T\ntags:   # keep these sorted\n  - alpha   # first\n  # - retired\n  - beta\nafter: x\n';
+
+  it('keeps every comment and the kept items’ lines when an item is added', () => {
+    expect(inBlock(TAGS, list('tags', ['alpha', 'beta', 'gamma']))).toBe(
+      TAGS.replace('  - beta\n', '  - beta\n  - gamma\n'),
+    );
+    expect(inBlock(TAGS, list('tags', ['zero', 'alpha', 'beta']))).toBe(
+      TAGS.replace('  - alpha   # first\n', '  - zero\n  - alpha   # first\n'),
+    );
+  });
+
+  it('removes only the removed item’s line, and swaps one item in its place', () => {
+    expect(inBlock(TAGS, list('tags', ['beta']))).toBe(TAGS.replace('  - alpha   # first\n', ''));
+    expect(inBlock(TAGS, list('tags', ['alpha', 'delta']))).toBe(TAGS.replace('  - beta\n', '  - delta\n'));
+  });
+
+  it('keeps CRLF lines, and items at the key’s own indentation', () => {
+    const crlf = TAGS.replace(/\n/g, '\r\n');
+    expect(save(`---\r\n${crlf}---\r\n`, { kind: 'fields', edits: [list('tags', ['alpha', 'beta', 'c'])] })).toBe(
+      `---\r\n${crlf.replace('  - beta\r\n', '  - beta\r\n  - c\r\n')}---\r\n`,
+    );
+    expect(inBlock('tags:\n- a\n- b\n', list('tags', ['a', 'b', 'c']))).toBe('tags:\n- a\n- b\n- c\n');
+  });
+
+  it('rewrites a list whose items are not one simple value a line', () => {
+    expect(inBlock('tags:\n  - a\n  - [b, c]\n', list('tags', ['a']))).toBe('tags:\n  - a\n');
+  });
+});

@@ -3,14 +3,16 @@
  * value (or adds or removes one key's lines), located through the `yaml` parser's source
  * ranges. Every result is parsed again and checked before it is returned.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { isCollection, isScalar } from 'yaml';
-import type { ParsedNode } from 'yaml';
+import type { Document, ParsedNode } from 'yaml';
 import type { FieldEdit, FrontMatterField, Result } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/api/contract';
 import { holdsValue, readsBack } from './field-value';
 import { findPair, keyEnd, pairKey, parseYamlBlock, topLevelPairs, valueStart } from './yaml-doc';
 import type { YamlPair } from './yaml-doc';
 import { readYamlFields } from './yaml-fields';
+import { blockListSplices } from './yaml-list-edit';
 import { renderKey, renderValue } from './yaml-render';
 import type { Rendered } from './yaml-render';
 import { separatorFor, yamlBlockStyle } from './yaml-style';
@@ -94,8 +96,8 @@ function fieldOf(raw: string, key: string): FrontMatterField | undefined {
   return readYamlFields(raw).fields.find((f) => f.key === key);
 }
 
-function checked(next: string, edit: FieldEdit): Result<string> {
-  const { error } = parseYamlBlock(next);
+function checked(raw: string, next: string, edit: FieldEdit): Result<string> {
+  const { doc, error } = parseYamlBlock(next);
   if (error !== undefined) {
     const where = error.line === undefined ? '' : ` (line ${error.line} of the front matter)`;
     return fail('PARSE', `The edit to “${edit.key}” would make the front matter invalid: ${error.message}${where}.`);
@@ -103,7 +105,39 @@ function checked(next: string, edit: FieldEdit): Result<string> {
   if (edit.op === 'set' && !readsBack(fieldOf(next, edit.key), edit.value)) {
     return fail('PARSE', `Postwright could not write “${edit.key}” so that it reads back unchanged.`);
   }
+  if (!othersKept(parseYamlBlock(raw).doc, doc, edit.key)) {
+    return fail(
+      'PARSE',
+      `Postwright could not write “${edit.key}” without changing another field.`,
+      'Edit it in Raw mode.',
+    );
+  }
   return ok(next);
+}
+
+/**
+ * Whether every key but `key` reads as it did: an edit that touched anything but its own value
+ * (or a value an alias shares with another key) is refused. A block too large to read whole
+ * (alias expansion past the parser's limit) is left to the checks above.
+ */
+function othersKept(before: Document.Parsed, after: Document.Parsed, key: string): boolean {
+  let old: unknown;
+  let now: unknown;
+  try {
+    old = before.toJS();
+    now = after.toJS();
+  } catch {
+    return true;
+  }
+  if (!isRecord(old) || !isRecord(now)) return isRecord(old) === isRecord(now) || old === null || now === null;
+  const others = (record: Record<string, unknown>) => Object.keys(record).filter((k) => k !== key);
+  return (
+    others(old).length === others(now).length && others(old).every((k) => k in now && isDeepStrictEqual(old[k], now[k]))
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
@@ -119,15 +153,27 @@ function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
   const pair = findPair(pairs, edit.key);
   // The form may send back every field; one that holds its value already is left as written.
   if (edit.op === 'set' && holdsValue(fieldOf(raw, edit.key), edit.value)) return ok(raw);
-  if (edit.op === 'remove') return ok(pair === undefined ? raw : splice(raw, removeSplice(raw, pair), eol));
+  if (edit.op === 'remove')
+    return pair === undefined ? ok(raw) : checked(raw, splice(raw, removeSplice(raw, pair), eol), edit);
   const style = yamlBlockStyle(raw, pairs);
   const rendered = renderValue(edit.value, { raw, old: pair?.value ?? null, style });
   if (!rendered.ok) return rendered;
+  // A block list keeps the lines (and comments) of the items the author kept.
+  const inPlace =
+    pair !== undefined && edit.value.kind === 'list' && 'below' in rendered.value
+      ? blockListSplices(raw, pair.value, edit.value.items, rendered.value.below)
+      : null;
+  if (inPlace !== null)
+    return checked(
+      raw,
+      inPlace.reduce((text, s) => splice(text, s, eol), raw),
+      edit,
+    );
   const s =
     pair === undefined
       ? appendSplice(raw, pairs, edit.key, rendered.value, style)
       : replaceSplice(raw, pair, rendered.value, style);
-  return checked(splice(raw, s, eol), edit);
+  return checked(raw, splice(raw, s, eol), edit);
 }
 
 /** Applies field edits to a YAML block's text (lines with their breaks), in order. */
