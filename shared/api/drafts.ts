@@ -2,9 +2,10 @@
  * Whether a post is a draft, read one way by the post list, the site export and the writing hints:
  * `draft: true` or `published: false`, each flag written as a boolean, or as text or a number
  * (`draft: "true"`, `draft: 1`, `draft: yes`), as generators read them (Hugo's `true` and `1`,
- * YAML 1.1's `yes`). In doubt a draft: a post is never published by mistake.
+ * YAML 1.1's `yes`). In doubt a draft: a post is never published by mistake. JavaScript front
+ * matter has no fields (it is never run): its text is read for a draft flag instead.
  */
-import type { FrontMatterField } from './contract';
+import type { FrontMatterField, FrontMatterInfo } from './contract';
 
 function field(fields: readonly FrontMatterField[], key: string): FrontMatterField | undefined {
   return fields.find((candidate) => candidate.key.toLowerCase() === key);
@@ -27,4 +28,35 @@ export function draftFlagOn(fields: readonly FrontMatterField[]): boolean {
 /** Whether the post is a draft: its `draft` flag on, or its `published` flag off. */
 export function isDraft(fields: readonly FrontMatterField[]): boolean {
   return draftFlagOn(fields) || flag(field(fields, 'published')) === false;
+}
+
+/**
+ * A `draft` or `published` name given a value in JavaScript front matter (`const draft = true;`,
+ * `draft: true,`, `data.draft = isDev`), with the value's text up to the end of the statement. The
+ * name must start a statement, a declaration or a property, so "My draft: notes" inside a title is
+ * not one; `==`, `===` and `=>` are comparisons and arrows, not values.
+ */
+const JS_FLAG =
+  /(?<=(?:^|[{,;.(]|\b(?:const|let|var))\s*)["'`]?(draft|published)["'`]?\s*(?::|=(?![=>]))\s*([^,;\n}]*)/gim;
+
+/** Values JavaScript reads as false, written as literals. */
+const JS_FALSY = /^(?:false|0|null|undefined|void 0|!1|''|""|``)$/;
+
+/**
+ * Whether JavaScript front matter makes the post a draft. Postwright never runs a post's code, so
+ * the block is read as text: a draft flag given any value that is not plainly false (`true`, `1`,
+ * or an expression we cannot know) makes a draft, and so does `published` plainly false.
+ */
+export function jsDraft(raw: string): boolean {
+  for (const match of raw.matchAll(JS_FLAG)) {
+    const name = (match[1] ?? '').toLowerCase();
+    const falsy = JS_FALSY.test((match[2] ?? '').replace(/\/\/.*$|\/\*.*$/, '').trim());
+    if (name === 'draft' ? !falsy : falsy) return true;
+  }
+  return false;
+}
+
+/** Whether a post is a draft, from its front-matter block: its fields, or the text of a JavaScript block. */
+export function isDraftPost(frontMatter: Pick<FrontMatterInfo, 'format' | 'raw' | 'fields'>): boolean {
+  return isDraft(frontMatter.fields) || (frontMatter.format === 'js' && jsDraft(frontMatter.raw));
 }

@@ -23,11 +23,16 @@ export const MONTH_NAMES = [
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** An ISO date's day (`2016-05-26`) and its reading ("26 May 2016"), or null for any other text. */
+/**
+ * An ISO date's day (`2016-05-26`) and its reading ("26 May 2016"), or null for any other text and
+ * for a date or time no calendar has (`2017-02-29 11:00:00`): that is shown as written, never given
+ * to machines as a date.
+ */
 export function readableDate(written: string): { iso: string; text: string } | null {
   const [, year, month, day] = ISO.exec(written.trim()) ?? [];
   const name = month === undefined ? undefined : MONTH_NAMES[Number(month) - 1];
-  if (year === undefined || day === undefined || name === undefined || Number(day) < 1 || Number(day) > 31) return null;
+  if (year === undefined || day === undefined || name === undefined) return null;
+  if (!validDay(Number(year), Number(month), Number(day)) || calendarWarning(written) !== undefined) return null;
   return { iso: `${year}-${month}-${day}`, text: `${Number(day)} ${name} ${year}` };
 }
 

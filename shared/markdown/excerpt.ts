@@ -19,12 +19,23 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** The first paragraph of rendered HTML as plain text, cut at a word boundary near `max` characters. */
-export function excerptOf(html: string, max = 200): string {
-  const paragraph = /<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
-  const text = decodeEntities(paragraph.replace(/<[^>]*>/g, ''))
+/** A paragraph's markup as plain text, on one line. */
+function plainText(paragraph: string): string {
+  return decodeEntities(paragraph.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The first paragraph of rendered HTML that has text, as plain text, cut at a word boundary near
+ * `max` characters. A post often opens with a paragraph holding only an image: it says nothing.
+ */
+export function excerptOf(html: string, max = 200): string {
+  let text = '';
+  for (const [, paragraph = ''] of html.matchAll(/<p>([\s\S]*?)<\/p>/g)) {
+    text = plainText(paragraph);
+    if (text !== '') break;
+  }
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');

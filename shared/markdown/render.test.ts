@@ -20,10 +20,29 @@ describe('renderMarkdown: GitHub-flavoured Markdown', () => {
     expect(html).toContain('<th>a</th>');
     expect(html).toContain('<td align="center"><del>2</del></td>');
     expect(html).toContain('<ul class="contains-task-list">');
-    expect(html).toContain('<input type="checkbox" disabled> todo');
-    expect(html).toContain('<input type="checkbox" checked disabled> done');
+    expect(html).toContain('<input type="checkbox" disabled aria-label="Not done"> todo');
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="Done"> done');
     expect(html).toContain('<a href="https://example.com/x">https://example.com/x</a>');
     expect(html).toContain('<a href="http://www.example.org">www.example.org</a>');
+  });
+
+  it('asks for a remote http image over https, in the preview and the export alike, and says so', () => {
+    const exported = renderMarkdown('![chart](http://cdn.example.com/c.png)');
+    expect(exported.html).toBe('<p><img src="https://cdn.example.com/c.png" alt="chart"></p>');
+    expect(exported.warnings).toEqual([
+      'Image "http://cdn.example.com/c.png" is loaded over https: pages load no images over plain http.',
+    ]);
+    const preview = renderMarkdown('<img src="HTTP://cdn.example.com/c.png">', { remoteImages: 'placeholder' });
+    expect(preview.html).toContain('title="https://cdn.example.com/c.png"');
+    expect(renderMarkdown('![x](https://cdn.example.com/c.png)').warnings).toEqual([]);
+  });
+
+  it('names every task checkbox by its state, in tight and loose lists, and keeps no other name', () => {
+    const loose = renderMarkdown('1. [x] Draft the outline\n\n2. [ ] Send it\n').html;
+    expect(loose).toContain('<p><input type="checkbox" checked disabled aria-label="Done"> Draft the outline</p>');
+    expect(loose).toContain('<p><input type="checkbox" disabled aria-label="Not done"> Send it</p>');
+    const raw = renderMarkdown('<input type="checkbox" disabled aria-label="Click me">\n').html;
+    expect(raw).toBe('<input type="checkbox" disabled>');
   });
 
   it('renders footnotes whose links reach their targets', () => {

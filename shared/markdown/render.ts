@@ -74,7 +74,23 @@ export const MARKDOWN_PLUGINS: PluggableList = [
 function listItem(
   ...[state, node]: Parameters<typeof defaultHandlers.listItem>
 ): ReturnType<typeof defaultHandlers.listItem> {
-  return defaultHandlers.listItem(state, node, undefined);
+  const item = defaultHandlers.listItem(state, node, undefined);
+  nameTaskCheckbox(item);
+  return item;
+}
+
+/**
+ * A task's checkbox gets a name, which a form control must have (axe's `label` rule): its state,
+ * "Done" or "Not done", read before the task's own text. A `<label>` around the text, or
+ * aria-labelledby, would need markup or ids the sanitizer rewrites; the schema allows exactly
+ * these two aria-label values on a checkbox. The handler puts the box first in the item, or
+ * first in its paragraph when the list is loose.
+ */
+function nameTaskCheckbox(item: Element): void {
+  const first = item.children.find((child) => child.type === 'element');
+  const box = first?.tagName === 'p' ? first.children[0] : first;
+  if (box?.type !== 'element' || box.tagName !== 'input') return;
+  box.properties.ariaLabel = box.properties.checked === true ? 'Done' : 'Not done';
 }
 
 /**

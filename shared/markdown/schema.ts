@@ -1,8 +1,9 @@
 /**
  * The sanitizer schema: GitHub's default, tightened (no picture/source/srcset, no irc/xmpp
  * links, no form attributes) and widened only for what our own pipeline emits (highlight.js
- * classes, the remote-image placeholder, the too-complex note, raster data: images and resolved image paths)
- * and for three marks writers put in raw HTML: `mark`, `u` and `small` (no attributes of their own).
+ * classes, the remote-image placeholder, the too-complex note, the names of task checkboxes,
+ * raster data: images and resolved image paths) and for three marks writers put in raw HTML:
+ * `mark`, `u` and `small` (no attributes of their own).
  */
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 
@@ -46,6 +47,8 @@ function attributes(): Attributes {
   result.span = [['className', /^hljs-[a-z0-9_-]+$/, /^[a-z]+_+$/, 'remote-image']];
   // The note above a part shown as text (./render.ts): an ARIA role with no behaviour.
   result.p = [['role', 'note']];
+  // A task's checkbox is named by its state (./render.ts); no other name is kept.
+  result.input = [...(base.input ?? []), ['ariaLabel', 'Done', 'Not done']];
   return result;
 }
 

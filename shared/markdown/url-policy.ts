@@ -84,13 +84,33 @@ function rewriteImage(image: Element, context: RenderContext): ElementContent[] 
   if (typeof src !== 'string') return dropImage(alt, context, null);
   const verdict = judgeImage(src);
   if (verdict.kind === 'refused') return dropImage(alt, context, `Image "${clip(src)}" removed: it ${verdict.reason}.`);
-  if (verdict.kind === 'remote' && context.remoteImages === 'placeholder')
-    return [placeholder(alt, verdict.host, verdict.url)];
+  if (verdict.kind === 'remote') return remoteImage(image, src, alt, verdict, context);
   if (verdict.kind !== 'relative' || context.resolveImage === undefined) {
     image.properties.src = verdict.url;
     return [image];
   }
   return resolveRelative(image, verdict.url, alt, context);
+}
+
+/**
+ * A remote image, asked for over https. Exported pages allow no plain-http image (their CSP: an
+ * http request can reach a router or another device on the reader's network), and a browser
+ * upgrades an http image on an https page anyway; so the URL is upgraded here, in the pipeline
+ * the preview shares, and the author is told. Most hosts serve the same image over https.
+ */
+function remoteImage(
+  image: Element,
+  src: string,
+  alt: string,
+  verdict: { url: string; host: string },
+  context: RenderContext,
+): ElementContent[] {
+  const url = verdict.url.replace(/^http:/i, 'https:');
+  if (url !== verdict.url)
+    context.warnings.push(`Image "${clip(src)}" is loaded over https: pages load no images over plain http.`);
+  if (context.remoteImages === 'placeholder') return [placeholder(alt, verdict.host, url)];
+  image.properties.src = url;
+  return [image];
 }
 
 function resolveRelative(image: Element, src: string, alt: string, context: RenderContext): ElementContent[] {

@@ -6,6 +6,7 @@ import { excerptOf } from '../../../shared/markdown/excerpt';
 import { unresolvedImageWarning } from '../../../shared/markdown/url-policy';
 import { postImages, type AssetSink } from './assets';
 import { folderOf, textField, type SourcePost } from './collect';
+import { dateWarning } from './dates';
 import { renderPostPage } from './page';
 import { relativeHref } from './paths';
 import { renderBodyCached, type CachedBody } from './render-cache';
@@ -74,7 +75,9 @@ export function renderArticle(post: SourcePost, context: ArticleContext): Articl
     bodyHtml: body.html,
     images: body.images,
     summary,
-    warnings: body.warnings.map((w) => `${post.id}: ${w}`),
+    warnings: [dateWarning(post.facts.date), ...body.warnings].flatMap((w) =>
+      w === undefined ? [] : [`${post.id}: ${w}`],
+    ),
     cache: body.cache,
     reused: body.reused,
   };

@@ -11,6 +11,7 @@ import { fallbackTitle } from '../store/list';
 import { locatePost } from '../store/paths';
 import { quickParse } from '../store/quick-yaml';
 import { directPath, walkPostFiles, type PostFile } from '../store/walk';
+import { orderKey } from './dates';
 
 /** One post read for export. */
 export interface SourcePost {
@@ -124,10 +125,13 @@ export function folderOf(post: SourcePost): string {
   return path.dirname(post.real);
 }
 
-/** Newest first by date; undated posts last; then by title and id, so the order is stable. */
+/**
+ * Newest first by date (by the instant when the date has an offset: 23:30 at -08:00 is after 01:00
+ * at +01:00 the next day); undated posts last; then by title and id, so the order is stable.
+ */
 export function compareNewestFirst(a: SourcePost, b: SourcePost): number {
-  const ka = a.facts.sortKey;
-  const kb = b.facts.sortKey;
+  const ka = orderKey(a.facts.date, a.facts.sortKey);
+  const kb = orderKey(b.facts.date, b.facts.sortKey);
   if (ka !== null && kb !== null && ka !== kb) return ka < kb ? 1 : -1;
   if ((ka === null) !== (kb === null)) return ka === null ? 1 : -1;
   const byTitle = a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateHtml } from './dates';
+import { atomTime } from './feed';
+import { dateHtml, instantOf, orderKey } from './dates';
 
 describe('dateHtml', () => {
   it('reads ISO dates as day, month and year, on the day written', () => {
@@ -14,5 +15,38 @@ describe('dateHtml', () => {
     expect(dateHtml('<b>May</b> 26')).toBe('&lt;b&gt;May&lt;/b&gt; 26');
     expect(dateHtml('2020-13-01')).toBe('2020-13-01');
     expect(dateHtml('2020-05-26x')).toBe('2020-05-26x');
+  });
+
+  it('gives a date no calendar has no machine reading', () => {
+    expect(dateHtml('2017-02-29 11:00:00')).toBe('2017-02-29 11:00:00');
+    expect(dateHtml('2021-04-31')).toBe('2021-04-31');
+    expect(dateHtml('2020-02-29')).toBe('<time datetime="2020-02-29">29 February 2020</time>');
+  });
+});
+
+describe('feed times and order', () => {
+  it('reads a date with an offset as its instant, in UTC', () => {
+    expect(instantOf('2021-03-04T23:30:00-08:00')).toBe('2021-03-05T07:30:00Z');
+    expect(instantOf('2021-03-04 23:30 +0530')).toBe('2021-03-04T18:00:00Z');
+    expect(instantOf('2021-03-04T23:30:00.25Z')).toBe('2021-03-04T23:30:00.25Z');
+    expect(instantOf('2020-12-31T23:00:00-02')).toBe('2021-01-01T01:00:00Z');
+    // No offset, no time, no date, no such day: no instant.
+    for (const none of ['2021-03-04T23:30:00', '2021-03-04', 'Jul 08 2022', '2017-02-29T11:00:00Z']) {
+      expect(instantOf(none), none).toBeNull();
+    }
+  });
+
+  it('writes the feed time of the instant, and of a date without a time as written', () => {
+    expect(atomTime('2021-03-04T23:30:00-08:00', '2021-03-04T23:30:00', 0)).toBe('2021-03-05T07:30:00Z');
+    expect(atomTime('2021-03-04', '2021-03-04', 0)).toBe('2021-03-04T00:00:00Z');
+    expect(atomTime('2021-03-04 10:00', '2021-03-04T10:00:00', 0)).toBe('2021-03-04T10:00:00Z');
+    expect(atomTime('2017-02-29 11:00:00', '2017-02-29T11:00:00', 1e12)).toBe('2001-09-09T01:46:40.000Z');
+    expect(atomTime(null, null, 1e12)).toBe('2001-09-09T01:46:40.000Z');
+  });
+
+  it('orders by the instant when an offset is written, else by the wall clock', () => {
+    expect(orderKey('2021-03-04T23:30:00-08:00', '2021-03-04T23:30:00')).toBe('2021-03-05T07:30:00');
+    expect(orderKey('2021-03-04', '2021-03-04')).toBe('2021-03-04');
+    expect(orderKey(null, null)).toBeNull();
   });
 });

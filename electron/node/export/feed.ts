@@ -2,6 +2,7 @@
  * The Atom feed and the sitemap of an exported site (written only when the site's URL is known,
  * since both need absolute URLs). Every value is XML-escaped; post HTML travels as escaped text.
  */
+import { machineTime } from './dates';
 
 /** One post in the feed. */
 export interface FeedEntry {
@@ -29,11 +30,12 @@ export function escapeXml(text: string): string {
   return text.replace(XML_SPECIAL, (c) => XML_ESCAPES[c] ?? '');
 }
 
-/** An RFC 3339 time from a post's sort key (`YYYY-MM-DD[THH:MM:SS]`, wall-clock, read as UTC). */
-export function atomTime(sortKey: string | null, fallbackMs: number): string {
-  if (sortKey !== null && /^\d{4}-\d{2}-\d{2}$/.test(sortKey)) return `${sortKey}T00:00:00Z`;
-  if (sortKey !== null && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(sortKey)) return `${sortKey}Z`;
-  return new Date(fallbackMs).toISOString();
+/**
+ * An RFC 3339 time for a post: the instant when its date has an offset, its wall clock read as UTC
+ * when it has none, else (no date, or one no calendar has) the file's modification time.
+ */
+export function atomTime(date: string | null, sortKey: string | null, fallbackMs: number): string {
+  return machineTime(date, sortKey) ?? new Date(fallbackMs).toISOString();
 }
 
 /** An Atom 1.0 feed of the given entries (newest first). */

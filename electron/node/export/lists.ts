@@ -3,6 +3,7 @@
  * all tags, plus the Atom feed and sitemap when the site's URL is known.
  */
 import { slugify } from '../../../shared/api/ids';
+import { instantOf, machineTime } from './dates';
 import { atomTime, renderAtomFeed, renderSitemap, type FeedEntry } from './feed';
 import { renderListPage, type ListEntry } from './page';
 import { publicUrl, relativeHref } from './paths';
@@ -93,7 +94,7 @@ function addFeeds(files: Files, posts: readonly WrittenPost[], title: string, si
   const feedEntries: FeedEntry[] = posts.slice(0, FEED_ENTRIES).map(({ page, summary, html }) => ({
     title: page.post.title,
     url: publicUrl(siteUrl, page.file),
-    updated: atomTime(page.post.facts.sortKey, page.post.mtimeMs),
+    updated: atomTime(page.post.facts.date, page.post.facts.sortKey, page.post.mtimeMs),
     summary,
     html,
   }));
@@ -102,8 +103,10 @@ function addFeeds(files: Files, posts: readonly WrittenPost[], title: string, si
   const lists = pages.map((file) => ({ url: publicUrl(siteUrl, file) }));
   const posted = posts.map(({ page }) => {
     const url = publicUrl(siteUrl, page.file);
-    const day = page.post.facts.sortKey?.slice(0, 10);
-    return day === undefined ? { url } : { url, lastmod: day };
+    // The day as written, or the instant when an offset is written; nothing for a date no calendar has.
+    const { date, sortKey } = page.post.facts;
+    const lastmod = (date === null ? null : instantOf(date)) ?? machineTime(date, sortKey)?.slice(0, 10);
+    return lastmod === undefined ? { url } : { url, lastmod };
   });
   files.set('sitemap.xml', renderSitemap([...lists, ...posted]));
 }

@@ -5,6 +5,7 @@
  */
 import { dateHtml } from './dates';
 import { escapeHtml, renderDocument, siteBar } from './html';
+import { focusableScrollers } from './scrollers';
 
 /** What a post page shows. */
 export interface PostPageInput {
@@ -37,7 +38,7 @@ export function renderPostPage(input: PostPageInput): string {
 <main>
 <article>
 ${header === '' ? '' : `<header class="post-header">${header}</header>`}
-${input.bodyHtml}
+${focusableScrollers(input.bodyHtml)}
 </article>
 ${tagLinks(input.tags ?? [])}
 </main>`;

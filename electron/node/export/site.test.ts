@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FEED_ENTRIES } from './lists';
+import { summarizePost } from '../frontmatter/index';
 import { exportSite } from './site';
 import { PNG, brokenReferences, filesBelow, htmlProblems, pageProblems, xmlProblem } from './testing';
 
@@ -266,6 +267,83 @@ describe('exportSite', () => {
       expect(html).not.toMatch(/<(script|iframe|base)\b/i);
     }
     expect(xmlProblem(await readFile(path.join(out, 'feed.xml'), 'utf8'))).toBeNull();
+  });
+});
+
+describe('exportSite: dates, drafts and descriptions', () => {
+  it('leaves out a post whose JavaScript front matter sets a draft flag, as the list shows it, and says why', async () => {
+    // The corpus's eleventy post: its code is never run, its text says draft.
+    await put(
+      'fifth.md',
+      '---js\nconst title = "This is a fifth post";\nconst date = "2023-01-23";\nconst draft = true;\n---\nThis is a draft post\n',
+    );
+    await put('shown.md', '---js\nconst draft = false;\n---\n# Shown\n\nPublic.\n');
+    const result = await exportSite({ postsDir: posts, outDir: out });
+    expect(result.ok && result.value.posts).toBe(1);
+    if (!result.ok) return;
+    expect(await filesBelow(out)).not.toContain('fifth/index.html');
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toContain('draft post');
+    expect(result.value.warnings).toEqual([
+      'fifth.md: its JavaScript front matter was read as text and never run, so its title, date and tags were not used; it sets a draft flag, so it was left out as a draft.',
+      'shown.md: its JavaScript front matter was read as text and never run, so its title, date and tags were not used.',
+    ]);
+    // The post list reads the same facts: the draft badge and the export agree.
+    const text = await readFile(path.join(posts, 'fifth.md'), 'utf8');
+    expect(summarizePost(text).draft).toBe(true);
+    const withDrafts = await exportSite({ postsDir: posts, outDir: out, drafts: true });
+    expect(withDrafts.ok && withDrafts.value.posts).toBe(2);
+  });
+
+  it('orders posts and dates the feed by the instant when the date has an offset', async () => {
+    // 23:30 in California is 07:30 the next morning in UTC, after 02:00 in Paris that morning.
+    await put('west.md', '---\ntitle: West\ndate: 2021-03-04T23:30:00-08:00\n---\nWest.\n');
+    await put('east.md', '---\ntitle: East\ndate: 2021-03-05T02:00:00+01:00\n---\nEast.\n');
+    await put('day.md', '---\ntitle: Day\ndate: 2021-03-01\n---\nDay.\n');
+    await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/' });
+    const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
+    const entries = [...feed.matchAll(/<entry>\s*<title>(\w+)<\/title>[\s\S]*?<updated>([^<]+)<\/updated>/g)].map(
+      (m) => [m[1], m[2]],
+    );
+    expect(entries).toEqual([
+      ['West', '2021-03-05T07:30:00Z'],
+      ['East', '2021-03-05T01:00:00Z'],
+      ['Day', '2021-03-01T00:00:00Z'],
+    ]);
+    expect(feed).toContain('<updated>2021-03-05T07:30:00Z</updated>\n  <author>');
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(index.indexOf('>West<')).toBeLessThan(index.indexOf('>East<'));
+    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.com/west/</loc><lastmod>2021-03-05T07:30:00Z</lastmod>');
+    expect(sitemap).toContain('<loc>https://example.com/day/</loc><lastmod>2021-03-01</lastmod>');
+  });
+
+  it('warns of a date no calendar has and keeps it out of the feed, sitemap and <time>', async () => {
+    await put('leap.md', '---\ntitle: Leap\ndate: 2017-02-29 11:00:00\n---\nLeap.\n');
+    const result = await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.warnings).toEqual([
+      'leap.md: the date "2017-02-29 11:00:00" is not a valid calendar date: it is shown as written and left out of the feed, the sitemap and the page\'s machine-readable date.',
+    ]);
+    const page = await readFile(path.join(out, 'leap/index.html'), 'utf8');
+    expect(page).toContain('<p class="post-date">2017-02-29 11:00:00</p>');
+    expect(page).not.toContain('<time');
+    const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
+    expect(feed).not.toContain('2017-02-29');
+    expect(feed).toMatch(/<updated>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z<\/updated>/);
+    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.com/leap/</loc></url>');
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('<p class="meta">2017-02-29 11:00:00</p>');
+  });
+
+  it('describes a post that opens with an image by its first paragraph with text', async () => {
+    await put('img/dot.png', PNG);
+    await put('pic.md', '---\ntitle: Pic\n---\n![dot](img/dot.png)\n\nThe first words.\n\nMore.\n');
+    await exportSite({ postsDir: posts, outDir: out });
+    expect(await readFile(path.join(out, 'pic/index.html'), 'utf8')).toContain(
+      '<meta name="description" content="The first words.">',
+    );
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('<p>The first words.</p>');
   });
 });
 

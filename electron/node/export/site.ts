@@ -7,7 +7,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/contract';
-import { collectPosts, compareNewestFirst } from './collect';
+import { collectPosts, compareNewestFirst, type SourcePost } from './collect';
 import { listFiles, tagFiles, type WrittenPost } from './lists';
 import { pageLinks, planPages, type PlannedPost } from './plan';
 import { defaultPool, renderPages, type PoolOptions } from './pool';
@@ -91,7 +91,8 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
     const written = await writeSite(stage, plan.value.pages, settings);
     await publishStage(stage, out.value);
     await keepCache(settings.cache, written.used);
-    const warnings = [...collected.problems, ...plan.value.warnings, ...written.warnings];
+    const jsNotes = jsFrontMatterNotes(collected.posts, options.drafts === true);
+    const warnings = [...collected.problems, ...jsNotes, ...plan.value.warnings, ...written.warnings];
     const { pages, rendered, reused } = written;
     const ms = Math.round(now() - started);
     return ok({ posts: plan.value.pages.length, pages, warnings, ms, rendered, reused });
@@ -101,6 +102,19 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
       return ioFailure(error.cause, `export ${error.postId}`);
     return ioFailure(error, `write the export to ${out.value}`);
   }
+}
+
+/**
+ * JavaScript front matter is never run (shared/api/drafts.ts reads its text for a draft flag): the
+ * author is told that its title, date and tags were not used, and when it was left out as a draft.
+ */
+function jsFrontMatterNotes(posts: readonly SourcePost[], drafts: boolean): string[] {
+  return posts
+    .filter((post) => post.parsed.frontMatter.format === 'js')
+    .map((post) => {
+      const left = post.facts.draft && !drafts ? '; it sets a draft flag, so it was left out as a draft' : '';
+      return `${post.id}: its JavaScript front matter was read as text and never run, so its title, date and tags were not used${left}.`;
+    });
 }
 
 interface SiteSettings {

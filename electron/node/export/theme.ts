@@ -2,6 +2,11 @@
  * The exported pages' built-in theme: one readable column, system fonts, light and dark
  * schemes, and styles for what the Markdown pipeline emits (code, tables, footnotes, task lists,
  * highlight.js scopes, the remote-image placeholder). Inline, because the CSP allows no files.
+ *
+ * Nothing may push a page wider than a phone (390 px): text and headings break a word that cannot
+ * fit (break-word), inline code and links break anywhere (a long URL or identifier has no spaces).
+ * Code blocks and tables scroll instead (white-space: pre; in a table, break-word leaves the
+ * columns their natural width). Code colours keep 4.5:1 (WCAG AA) on --code-bg in both schemes.
  */
 
 /** The stylesheet placed in every exported page's `<style>` element. */
@@ -9,7 +14,7 @@ export const THEME_CSS = `
 :root {
   color-scheme: light dark;
   --text: #1f2328; --muted: #59636e; --bg: #fffdf8; --rule: #d8d4ca; --link: #0b5cad;
-  --code-bg: #f3f1ea; --mark: #8250df; --string: #0a6b37; --number: #9a4d00; --comment: #6e7781;
+  --code-bg: #f3f1ea; --mark: #7a45d6; --string: #0a6b37; --number: #9a4d00; --comment: #636c76;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -22,10 +27,11 @@ html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
   margin: 0; background: var(--bg); color: var(--text);
   font: 1.125rem/1.7 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, serif;
+  overflow-wrap: break-word;
 }
 .site, main { max-width: 42rem; margin: 0 auto; padding: 0 1.25rem; }
 .site { display: flex; justify-content: space-between; align-items: baseline; padding-top: 1.5rem; }
-.site a { color: var(--muted); text-decoration: none; font: 600 0.95rem/1.4 system-ui, sans-serif; }
+.site a { color: var(--muted); text-decoration: none; font: 600 0.95rem/1.4 system-ui, sans-serif; min-width: 0; overflow-wrap: anywhere; }
 .site a:hover { color: var(--link); }
 main { padding-bottom: 4rem; }
 h1, h2, h3, h4, h5, h6 { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.25; margin: 2rem 0 0.75rem; }
@@ -40,6 +46,8 @@ hr { border: 0; border-top: 1px solid var(--rule); margin: 2.5rem 0; }
 blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
 code, kbd, samp, pre { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.88em; }
 :not(pre) > code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
+:not(pre) > code, a { overflow-wrap: anywhere; }
+th a, td a, th code, td code { overflow-wrap: break-word; }
 pre { background: var(--code-bg); padding: 1rem; border-radius: 6px; overflow-x: auto; line-height: 1.5; }
 table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.95em; }
 th, td { border: 1px solid var(--rule); padding: 0.4rem 0.75rem; }

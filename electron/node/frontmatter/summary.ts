@@ -3,7 +3,7 @@
  * date key, draft state, URL path and tags.
  */
 import type { FrontMatterField } from '../../../shared/api/contract';
-import { isDraft } from '../../../shared/api/drafts';
+import { isDraftPost } from '../../../shared/api/drafts';
 import { dateSortKey } from './dates';
 import { parseBlockData } from './parse';
 import { parsePost } from './post';
@@ -125,7 +125,7 @@ export function summarizePost(text: string, parse: SummaryParse = parsePost): Po
     title: (post.frontMatter.error === undefined ? textOf(shown[0]) : null) ?? firstHeading(post.body),
     date,
     sortKey: date === null ? null : dateSortKey(date),
-    draft: isDraft(fields),
+    draft: isDraftPost(post.frontMatter),
     path: textOf(shown[2]),
     tags: tagsOf(fields),
     // Values the summary already carries are not repeated.
