@@ -301,3 +301,26 @@ describe('block lists edited in place', () => {
     expect(inBlock('tags:\n  - a\n  - [b, c]\n', list('tags', ['a']))).toBe('tags:\n  - a\n');
   });
 });
+
+describe('nested values edited as text keep their place', () => {
+  const raw = (key: string, yaml: string): FieldEdit => ({ op: 'set', key, value: { kind: 'raw', yaml } });
+
+  it('keeps a nested map at its own indentation, comments and all', () => {
+    const text = '---\nauthor:\n    name: Jane   # her name\n    # a comment\n    url: https://a.b\nnext: 1\n---\n';
+    const shown = parsePost(text).frontMatter.fields.find((f) => f.key === 'author')?.value;
+    expect(shown).toBe('name: Jane   # her name\n# a comment\nurl: https://a.b');
+    expect(edit(text, raw('author', String(shown).replace('Jane', 'Janet')))).toBe(text.replace('Jane', 'Janet'));
+  });
+
+  it('keeps a flow map that spans lines on the key’s line', () => {
+    const text = '---\nmeta: {a: 1,\n       b: 2}\n---\n';
+    const shown = String(parsePost(text).frontMatter.fields.find((f) => f.key === 'meta')?.value);
+    expect(edit(text, raw('meta', shown.replace('1', '3')))).toBe(text.replace('a: 1', 'a: 3'));
+  });
+
+  it('keeps a sequence of maps at its key’s own column', () => {
+    const text = '---\nlinks:\n- name: a\n  url: x\n---\n';
+    const shown = String(parsePost(text).frontMatter.fields.find((f) => f.key === 'links')?.value);
+    expect(edit(text, raw('links', shown.replace('url: x', 'url: y')))).toBe(text.replace('url: x', 'url: y'));
+  });
+});

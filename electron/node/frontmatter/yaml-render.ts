@@ -2,7 +2,7 @@
  * Turns a value from the form into YAML source in the style of the value it replaces (or of
  * the block, for a new key): quoting kept, list shape kept, block scalars kept.
  */
-import { isScalar, isSeq } from 'yaml';
+import { isCollection, isScalar, isSeq } from 'yaml';
 import type { ParsedNode } from 'yaml';
 import type { FieldValue } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/api/contract';
@@ -98,13 +98,29 @@ function renderList(items: string[], ctx: RenderContext): Rendered {
   return { inline: items.length === 0 ? '[]' : `[${pad}${inner}${pad}]` };
 }
 
-function renderRaw(yaml: string): Rendered {
+/**
+ * Raw YAML from the form, placed as the value it replaces was: a flow value or a block scalar stays
+ * on the key's line with its lines as written; a block collection goes below the key at the
+ * indentation the old one had (two spaces when there was none to follow).
+ */
+function renderRaw(yaml: string, ctx: RenderContext): Rendered {
   const lines = yaml.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
   if (lines.length <= 1) return { inline: lines[0] ?? '' };
   const [first = '', ...rest] = lines;
   const indented = rest.map((l) => (l === '' || l.startsWith(' ') ? l : `  ${l}`));
-  if (/^[|>]/.test(first)) return { inline: [first, ...indented].join('\n') };
-  return { below: lines.map((l) => (l === '' ? l : `  ${l}`)) };
+  if (/^[|>[{"']/.test(first)) return { inline: [first, ...indented].join('\n') };
+  const indent = collectionIndent(ctx, first.startsWith('- '));
+  return { below: lines.map((l) => (l === '' ? l : `${indent}${l}`)) };
+}
+
+/** The indentation of the block collection being replaced, or two spaces. */
+function collectionIndent(ctx: RenderContext, sequence: boolean): string {
+  const old = ctx.old;
+  if (!isCollection(old) || old.flow === true) return '  ';
+  const before = ctx.raw.slice(ctx.raw.lastIndexOf('\n', old.range[0] - 1) + 1, old.range[0]);
+  // A sequence may sit at its key's own column; a mapping may not.
+  if (!/^ *$/.test(before) || (before === '' && !sequence)) return '  ';
+  return before;
 }
 
 /** Renders a form value as YAML source in the style of the value it replaces. */
@@ -120,7 +136,7 @@ export function renderValue(value: FieldValue, ctx: RenderContext): Result<Rende
     case 'list':
       return ok(renderList(value.items, ctx));
     case 'raw':
-      return ok(renderRaw(value.yaml));
+      return ok(renderRaw(value.yaml, ctx));
   }
 }
 
