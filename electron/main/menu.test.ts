@@ -98,7 +98,18 @@ describe('menuTemplate', () => {
 
   it('gives Edit the standard editing roles, and Undo and Redo that ask the page', () => {
     const roles = submenu(build().template, 'Edit').map((entry) => entry.role ?? entry.type ?? entry.label);
-    expect(roles).toEqual(['Undo', 'Redo', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll']);
+    expect(roles).toEqual([
+      'Undo',
+      'Redo',
+      'separator',
+      'cut',
+      'copy',
+      'paste',
+      'separator',
+      'selectAll',
+      'separator',
+      'Search All Posts…',
+    ]);
     for (const isMac of [false, true]) {
       const built = build({ isMac });
       const edit = submenu(built.template, 'Edit');
@@ -154,6 +165,9 @@ describe('menuTemplate', () => {
       item(submenu(built.template, 'File'), 'Open Post by Title…'),
       ...format,
       item(submenu(built.template, 'Help'), 'Keyboard Shortcuts'),
+      item(submenu(built.template, 'Edit'), 'Search All Posts…'),
+      item(submenu(built.template, 'View'), 'Next Area'),
+      item(submenu(built.template, 'View'), 'Previous Area'),
     ];
     for (const entry of pageItems) {
       expect(entry.registerAccelerator, entry.label).toBe(false);
@@ -169,6 +183,9 @@ describe('menuTemplate', () => {
       ...[1, 2, 3, 4, 5, 6].map((level) => `CmdOrCtrl+${level}`),
       'Ctrl+D',
       'CmdOrCtrl+/',
+      'CmdOrCtrl+Shift+F',
+      'F6',
+      'Shift+F6',
     ]);
     expect(built.sent).toEqual([]);
   });

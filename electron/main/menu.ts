@@ -87,6 +87,8 @@ function editMenu(options: MenuOptions): MenuItemConstructorOptions {
       { role: 'paste' },
       { type: 'separator' },
       { role: 'selectAll' },
+      { type: 'separator' },
+      pageShortcut('Search All Posts…', 'CmdOrCtrl+Shift+F', options),
     ],
   };
 }
@@ -116,6 +118,9 @@ function viewMenu(options: MenuOptions): MenuItemConstructorOptions {
     label: 'View',
     submenu: [
       { label: 'Toggle Raw Front Matter', accelerator: 'CmdOrCtrl+Shift+M', click: () => options.send('toggleRaw') },
+      { type: 'separator' },
+      pageShortcut('Next Area', 'F6', options),
+      pageShortcut('Previous Area', 'Shift+F6', options),
       { type: 'separator' },
       ...devItems,
       { role: 'resetZoom' },

@@ -68,17 +68,21 @@ export function App(): React.JSX.Element {
   const [settings] = useSettings();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
   const [restoreLater, setRestoreLater] = useState(false);
   const readDisk = useCallback((id: string) => api.readPost(id), [api]);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  // After a delete, the list's own tab stop takes the focus (once the list without the post is
-  // on the page), where the writer chooses what to open next.
-  const [listFocus, setListFocus] = useState(0);
+  // After a delete, the list's own tab stop takes the focus once the list without the post is on
+  // the page (not before: the post's own row would take it, and lose it as it goes), where the
+  // writer chooses what to open next.
+  const [deleted, setDeleted] = useState<string | null>(null);
   useEffect(() => {
-    if (listFocus === 0) return;
+    if (deleted === null || posts.posts.some((post) => post.id === deleted)) return;
+    setDeleted(null);
     document.querySelector<HTMLElement>('[role="listbox"][aria-label="Posts"] [tabindex="0"]')?.focus();
-  }, [listFocus]);
+  }, [deleted, posts.posts]);
   const exporter = useExport({ api, desktop, postId: state.doc?.id ?? null, dirty });
   const [focusRequest, setFocusRequest] = useState(0);
 
@@ -151,8 +155,8 @@ export function App(): React.JSX.Element {
     setDeleting(false);
     await journal.discard(id);
     editor.close();
+    setDeleted(id);
     await posts.refresh();
-    setListFocus((n) => n + 1);
     return null;
   };
   const openExternal = (url: string): void => {
@@ -220,6 +224,7 @@ export function App(): React.JSX.Element {
         onOpen={openPost}
         onNewPost={newPost}
         onSettings={openSettings}
+        onShortcuts={openHelp}
       />
       <SuggestionsProvider posts={posts.posts}>
         <EditorView
@@ -274,7 +279,7 @@ export function App(): React.JSX.Element {
             Unsaved work to restore ({journal.entries.length})
           </button>
         ) : null}
-        <WritingTools posts={posts.posts} onOpen={openPost} />
+        <WritingTools posts={posts.posts} onOpen={openPost} help={helpOpen} onHelp={setHelpOpen} />
       </div>
       {closing.reason !== null ? (
         <UnsavedDialog

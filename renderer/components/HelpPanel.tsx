@@ -1,4 +1,8 @@
-/** The "Keyboard shortcuts" dialog (Ctrl/Cmd+/): every shortcut the app has, in one place. */
+/**
+ * The "Keyboard shortcuts" dialog (Ctrl/Cmd+/, or the sidebar's "Keyboard shortcuts" button): every
+ * shortcut the app has, in one place. Those only the desktop app's menu has say so: a browser
+ * keeps Ctrl+N and Ctrl+O for itself.
+ */
 import { Dialog, INITIAL_FOCUS } from './Dialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
@@ -7,7 +11,12 @@ const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] = [
   { keys: [`${MOD}+S`], action: 'Save the post' },
   { keys: [`${MOD}+P`], action: 'Open a post by its title' },
+  { keys: [`${MOD}+Shift+F`], action: 'Search all posts (go to the search box)' },
+  { keys: ['F6', 'Shift+F6'], action: 'Move to the next or previous area: post list, front matter, editor, preview' },
   { keys: [`${MOD}+/`], action: 'Show these shortcuts' },
+  { keys: [`${MOD}+N`], action: 'New post (desktop app)' },
+  { keys: [`${MOD}+O`], action: 'Open a folder (desktop app)' },
+  { keys: [`${MOD}+Shift+M`], action: 'Switch the front matter between fields and raw text (desktop app)' },
   { keys: ['Esc'], action: 'Leave focus mode, close a dialog, clear the search' },
   { keys: ['↑', '↓'], action: 'Move through the post list or search results' },
   { keys: ['Home', 'End', 'PageUp', 'PageDown'], action: 'Jump through the post list' },

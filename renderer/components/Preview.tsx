@@ -49,6 +49,8 @@ export function Preview(props: PreviewProps): React.JSX.Element {
       className="preview"
       role="region"
       aria-label="Preview"
+      // F6 moves the focus here (../hooks/useRegions.ts), where the arrow keys scroll the post.
+      tabIndex={-1}
       aria-busy={rendered.pending}
       onClick={onClick}
       onAuxClick={(event) => event.preventDefault()}

@@ -10,6 +10,7 @@ import {
   removeField,
   setField,
   setMode,
+  UNSORTABLE_DATE_WARNING,
 } from './frontMatter';
 import type { FrontMatterInfo } from '../../shared/api/contract';
 import { seedFrontMatter } from './fixtures';
@@ -97,9 +98,52 @@ describe('front-matter draft', () => {
     expect(impossible.fields.find((field) => field.key === 'date')?.warning).toBe('not a valid calendar date');
     const leap = setField(impossible, 'date', { kind: 'date', text: '2024-02-29' });
     expect(leap.fields.find((field) => field.key === 'date')?.warning).toBeUndefined();
-    // A date written another way is the author's to write: no warning.
-    const words = setField(base, 'date', { kind: 'date', text: 'May 2026' });
+    // A date written another way that the list can still sort is the author's to write: no warning.
+    const words = setField(base, 'date', { kind: 'date', text: 'July 8, 2022' });
     expect(words.fields.find((field) => field.key === 'date')?.warning).toBeUndefined();
+  });
+
+  it('warns when a date typed in is not one the post list can sort', () => {
+    const base = createDraft(seedFrontMatter());
+    const warningFor = (text: string, key = 'date', kind: 'date' | 'text' = 'date') =>
+      setField(base, key, { kind, text }).fields.find((field) => field.key === key)?.warning;
+    for (const text of ['next tuesday', '26/11/2026', '11/26/2026', 'May 2026', '2026', 'tomorrow 10am']) {
+      expect(warningFor(text), text).toBe(UNSORTABLE_DATE_WARNING);
+    }
+    expect(UNSORTABLE_DATE_WARNING).toBe('Not a date the list can sort: write it as 2026-11-26');
+    // The shapes real blogs write (Jekyll, Hexo, Hugo, Astro, Eleventy…) sort, so they pass quietly.
+    for (const text of [
+      '2026-11-26',
+      '2017-04-05 16:16:01 -0800',
+      '2024-05-01T10:00:00Z',
+      '2016-09-01T23:46:37.121Z',
+      '2017-04-10T11:00:59-04:00',
+      '2015-11-3',
+      '2015-11-3 10:30:00',
+      '2018-7-24 23:31:06',
+      '2019-06-01 15:40',
+      '2023-01-29 18:30:22 2023 -0800',
+      '2020-05-27 15:20:30 +0530',
+      'Jul 08 2022',
+      'Jun 19 2024',
+      '8 July 2022',
+      '  2026-11-26  ',
+    ]) {
+      expect(warningFor(text), text).toBeUndefined();
+    }
+    // A day no calendar has keeps its own, sharper warning.
+    expect(warningFor('2017-02-29 11:00:00')).toBe('not a valid calendar date');
+    // An emptied date is no date, not a wrong one.
+    expect(warningFor('')).toBeUndefined();
+    // A text field the list takes its date from is checked too; any other text field is not.
+    expect(warningFor('next tuesday', 'date', 'text')).toBe(UNSORTABLE_DATE_WARNING);
+    expect(warningFor('someday', 'pubDate', 'text')).toBe(UNSORTABLE_DATE_WARNING);
+    expect(warningFor('next tuesday', 'summary', 'text')).toBeUndefined();
+    // Setting the date back to what is on disk withdraws the warning with the edit.
+    const wrong = setField(base, 'date', { kind: 'date', text: 'next tuesday' });
+    const back = setField(wrong, 'date', { kind: 'date', text: '2016-05-26' });
+    expect(back.fields.find((field) => field.key === 'date')?.warning).toBeUndefined();
+    expect(back.edits).toEqual([]);
   });
 
   it('refuses duplicate, blank and padded keys', () => {

@@ -10,6 +10,7 @@ import type {
   FrontMatterInfo,
 } from '../../shared/api/contract';
 import { calendarWarning } from '../../shared/markdown/dates';
+import { dateSortKey } from '../../shared/markdown/sortDate';
 
 /** The form's state for one opened post. */
 export interface FrontMatterDraft {
@@ -69,6 +70,23 @@ function withEdit(edits: FieldEdit[], edit: FieldEdit | null, key: string): Fiel
   return index === -1 ? [...edits, edit] : edits.map((existing, i) => (i === index ? edit : existing));
 }
 
+/** The keys the post list reads a post's date from (electron/node/frontmatter/summary.ts), in any case. */
+const LIST_DATE_KEYS = new Set(['date', 'pubdate', 'published', 'publishdate', 'created']);
+
+/** What the post list's sort asks a date to be written as. */
+export const UNSORTABLE_DATE_WARNING = 'Not a date the list can sort: write it as 2026-11-26';
+
+/**
+ * The warning for a date as typed: a day no calendar has, or text the post list cannot read as a
+ * date (the post would drop out of date order). Checked for a date field, and for a text field
+ * the list takes its date from. An empty value is no date, not a wrong one.
+ */
+export function dateWarning(key: string, value: FieldValue): string | undefined {
+  const dated = value.kind === 'date' || (value.kind === 'text' && LIST_DATE_KEYS.has(key.toLowerCase()));
+  if (!dated || value.text.trim() === '') return undefined;
+  return calendarWarning(value.text) ?? (dateSortKey(value.text) === null ? UNSORTABLE_DATE_WARNING : undefined);
+}
+
 /** Sets a field's value; setting it back to what is on disk withdraws the edit. */
 export function setField(draft: FrontMatterDraft, key: string, value: FieldValue): FrontMatterDraft {
   const before = original(draft, key);
@@ -76,9 +94,7 @@ export function setField(draft: FrontMatterDraft, key: string, value: FieldValue
   const edit: FieldEdit | null = unchanged ? null : { op: 'set', key, value };
   // The backend's warning described the old value: a date is checked again as it is typed, any
   // other warning comes back with the next save if still true.
-  const shown = unchanged
-    ? before
-    : fieldFromValue(key, value, value.kind === 'date' ? calendarWarning(value.text) : undefined);
+  const shown = unchanged ? before : fieldFromValue(key, value, dateWarning(key, value));
   const exists = draft.fields.some((field) => field.key === key);
   const fields = exists ? draft.fields.map((field) => (field.key === key ? shown : field)) : [...draft.fields, shown];
   return { ...draft, fields, edits: withEdit(draft.edits, edit, key) };

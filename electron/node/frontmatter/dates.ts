@@ -8,7 +8,7 @@ import { MONTH_NAMES } from '../../../shared/markdown/dates';
 /** English month names, January first (month number − 1 indexes them). */
 export { MONTH_NAMES };
 
-import { ISO_LIKE, validDay } from '../../../shared/markdown/dates';
+import { ISO_LIKE } from '../../../shared/markdown/dates';
 
 /** True when the text is a date or date-time in the YAML/ISO shapes blogs use. */
 export function looksLikeDate(text: string): boolean {
@@ -17,51 +17,5 @@ export function looksLikeDate(text: string): boolean {
 
 export { calendarWarning } from '../../../shared/markdown/dates';
 
-/** The date (and time) at the start of a text that goes on with something else (`… 2023 -0800`). */
-const ISO_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?![\d:.])/;
-
-const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
-
-function pad2(n: string): string {
-  return n.padStart(2, '0');
-}
-
-function isoKey(m: RegExpExecArray): string {
-  const [, y = '', mo = '', d = '', h, mi, s, frac] = m;
-  const day = `${y}-${pad2(mo)}-${pad2(d)}`;
-  if (h === undefined || mi === undefined) return day;
-  return `${day}T${pad2(h)}:${mi}:${s ?? '00'}${frac ?? ''}`;
-}
-
-function monthIndex(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-}
-
-/** Dates written for humans: `Jul 08 2022`, `July 8, 2022`, `8 July 2022`. */
-function humanKey(text: string): string | null {
-  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(text);
-  const parts = monthFirst
-    ? [monthFirst[3], monthFirst[1], monthFirst[2]]
-    : dayFirst
-      ? [dayFirst[3], dayFirst[2], dayFirst[1]]
-      : null;
-  if (parts === null) return null;
-  const [year = '', monthName = '', day = ''] = parts;
-  const month = monthIndex(monthName);
-  if (month === 0 || !validDay(Number(year), month, Number(day))) return null;
-  return `${year}-${pad2(String(month))}-${pad2(day)}`;
-}
-
-/**
- * A key that sorts dates as strings: `YYYY-MM-DD`, plus `THH:MM:SS[.fff]` when a time is
- * written. The wall-clock time is kept and any offset ignored: the author's own clock is the
- * order they expect. Null when the text is not a recognisable date.
- */
-export function dateSortKey(text: string): string | null {
-  const trimmed = text.trim();
-  const m = ISO_LIKE.exec(trimmed);
-  if (m !== null) return isoKey(m);
-  const prefix = ISO_PREFIX.exec(trimmed);
-  return prefix !== null ? isoKey(prefix) : humanKey(trimmed);
-}
+/** The post list's sort key of a date (shared with the front-matter form, which warns when there is none). */
+export { dateSortKey } from '../../../shared/markdown/sortDate';
