@@ -6,8 +6,9 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
 import { call, journal } from './backend';
-import { test, expect } from './fixtures';
+import { startWebServer, test, expect } from './fixtures';
 
 const WRITING = 'writing-in-plain-text.md';
 /** Where to save screenshots of the prompts, when set (`PW_SHOTS=/tmp/shots`). */
@@ -576,4 +577,96 @@ test('"Restore as new post" that cannot make the post says why, and keeps the wo
   expect(await journal(app)).toEqual([
     { id: WRITING, body: expect.stringContaining('UNSAVED-WHEN-THE-DISK-IS-FULL') as unknown as string },
   ]);
+});
+
+/** Kills the browser-mode server as a crash would (SIGKILL: nothing is flushed or tidied), and waits until it is gone. */
+async function killServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+// The audit's two-tabs.mjs: two tabs on one post each had unsaved work when the server died; one tab's was lost.
+test("two tabs on one post, then the server is killed: both tabs' unsaved work is offered, the newer said so", async ({
+  context,
+  page,
+  postsDir,
+}, testInfo) => {
+  httpOnly(testInfo);
+  // The app fixture would stop its server gently at the end: this test kills its own.
+  let server = await startWebServer(postsDir);
+  try {
+    const tabA = page;
+    const tabB = await context.newPage();
+    for (const tab of [tabA, tabB]) {
+      await tab.goto(server.url);
+      await openWriting(tab);
+    }
+    await typeAtEnd(tabA, ' AAA-from-tab-A');
+    await expect.poll(() => journalBodies(tabA)).toContainEqual(expect.stringContaining('AAA-from-tab-A'));
+    await typeAtEnd(tabB, ' BBB-from-tab-B');
+    await expect.poll(() => journalBodies(tabB)).toContainEqual(expect.stringContaining('BBB-from-tab-B'));
+    // What the audit did: a pause, then the server dies with both tabs still unsaved.
+    await tabB.waitForTimeout(2000);
+    await killServer(server.child);
+    await tabA.close();
+    await tabB.close();
+
+    server = await startWebServer(postsDir);
+    const app = await context.newPage();
+    await app.goto(server.url);
+    const prompt = app.getByRole('dialog', { name: 'Restore unsaved work' });
+    await expect(prompt).toBeVisible();
+    const items = prompt.getByRole('listitem');
+    await expect(items).toHaveCount(2);
+    // Newest first, each saying which of the two it is.
+    await expect(items.nth(0)).toContainText('BBB-from-tab-B');
+    await expect(items.nth(0)).toContainText('Newer of 2 unsaved versions of this post');
+    await expect(items.nth(0)).not.toContainText('AAA-from-tab-A');
+    await expect(items.nth(1)).toContainText('AAA-from-tab-A');
+    await expect(items.nth(1)).toContainText('Older of 2 unsaved versions of this post');
+    if (SHOTS) await app.screenshot({ path: `${SHOTS}/restore-two-tabs.png` });
+
+    // Restoring one leaves the other offered, in the prompt and in the journal.
+    await items.nth(0).getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(prompt).toHaveCount(0);
+    await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/BBB-from-tab-B/);
+    await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('AAA-from-tab-A'));
+    await app.getByRole('button', { name: 'Unsaved work to restore (1)' }).click();
+    await expect(prompt.getByRole('listitem')).toHaveCount(1);
+    await expect(prompt).toContainText('AAA-from-tab-A');
+  } finally {
+    // SIGKILL: whatever a page still has pending is not waited for.
+    await killServer(server.child);
+  }
+});
+
+test("a save or a discard in one tab leaves the other tab's unsaved work of the same post journalled", async ({
+  app,
+}, testInfo) => {
+  httpOnly(testInfo);
+  const tabB = await app.context().newPage();
+  await tabB.goto(app.url());
+  await openWriting(tabB);
+  await openWriting(app);
+  await typeAtEnd(tabB, ' BBB-unsaved-in-tab-B');
+  await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('BBB-unsaved-in-tab-B'));
+  // Tab A journals its own work, then saves it.
+  await typeAtEnd(app, ' AAA-saved-in-tab-A');
+  await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('AAA-saved-in-tab-A'));
+  const discarded = answered(app, 'discardJournal');
+  await app.keyboard.press('ControlOrMeta+s');
+  await discarded;
+  await expect(app.getByRole('status')).toContainText('Saved');
+  expect(await journalBodies(app)).toEqual([expect.stringContaining('BBB-unsaved-in-tab-B')]);
+  // Tab A types again, then "Don't save" drops it: tab B's work stays.
+  await typeAtEnd(app, ' AAA-dropped');
+  await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('AAA-dropped'));
+  await app.getByRole('button', { name: 'New post' }).click();
+  const dropped = answered(app, 'discardJournal');
+  await app.getByRole('dialog', { name: 'Save your changes?' }).getByRole('button', { name: "Don't save" }).click();
+  await dropped;
+  expect(await journalBodies(app)).toEqual([expect.stringContaining('BBB-unsaved-in-tab-B')]);
+  await tabB.close();
 });

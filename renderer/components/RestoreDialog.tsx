@@ -1,6 +1,7 @@
 /** The launch prompt offering back the unsaved edits the journal kept (after a crash or a kill). */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { JournalEntry, PostDoc, Result } from '../../shared/api/contract';
+import { versionNote } from '../hooks/journalKeeping';
 import { changedLines } from '../state/compare';
 import { Dialog, INITIAL_FOCUS } from './Dialog';
 
@@ -43,9 +44,10 @@ export function RestoreDialog({
       <ul className="restore-list" ref={list}>
         {entries.map((entry, index) => (
           <RestoreItem
-            key={`${entry.id}#${entry.slot ?? ''}`}
+            key={`${entry.id}#${entry.slot ?? ''}#${entry.session ?? ''}`}
             first={index === 0}
             entry={entry}
+            version={versionNote(entries, entry)}
             readDisk={readDisk}
             onRestore={() => onRestore(entry)}
             onDiscard={() => {
@@ -107,12 +109,14 @@ interface RestoreItemProps {
   /** The first item's Restore takes the focus (Enter or space must never discard by accident). */
   first: boolean;
   entry: JournalEntry;
+  /** Which of several unsaved versions of the same post this is (see `versionNote`), else null. */
+  version: string | null;
   readDisk: RestoreDialogProps['readDisk'];
   onRestore: () => void;
   onDiscard: () => void;
 }
 
-function RestoreItem({ first, entry, readDisk, onRestore, onDiscard }: RestoreItemProps): React.JSX.Element {
+function RestoreItem({ first, entry, version, readDisk, onRestore, onDiscard }: RestoreItemProps): React.JSX.Element {
   const id = useId();
   const [preview, setPreview] = useState<Preview | null>(null);
   useEffect(() => {
@@ -126,6 +130,8 @@ function RestoreItem({ first, entry, readDisk, onRestore, onDiscard }: RestoreIt
   }, [entry, readDisk]);
   const gone = preview?.gone ?? entry.diskVersion === null;
   const fmNote = frontMatterNote(entry);
+  // Two versions of one post share a title: the buttons are described by which version they act on too.
+  const describedBy = version === null ? `${id}-title` : `${id}-title ${id}-version`;
 
   return (
     <li className="restore-item" aria-labelledby={`${id}-title`}>
@@ -133,8 +139,13 @@ function RestoreItem({ first, entry, readDisk, onRestore, onDiscard }: RestoreIt
         <h3 className="restore-title" id={`${id}-title`}>
           {entry.title}
         </h3>
-        <span className="restore-when">{when(entry.updatedAt)}</span>
+        <span className="restore-when">{when(entry.updatedAt, version !== null)}</span>
       </div>
+      {version === null ? null : (
+        <p className="restore-note" id={`${id}-version`}>
+          {version}
+        </p>
+      )}
       <pre className="restore-preview" aria-label={`What will be restored in ${entry.title}`}>
         {preview === null ? 'Reading…' : preview.lines.join('\n') || '(no change to the text)'}
         {preview !== null && preview.more > 0 ? `\n… and ${preview.more} more lines` : ''}
@@ -142,13 +153,13 @@ function RestoreItem({ first, entry, readDisk, onRestore, onDiscard }: RestoreIt
       {fmNote === null ? null : <p className="restore-note">{fmNote}</p>}
       {preview?.note == null ? null : <p className="restore-note">{preview.note}</p>}
       <div className="restore-actions">
-        <button type="button" className="button" aria-describedby={`${id}-title`} onClick={onDiscard}>
+        <button type="button" className="button" aria-describedby={describedBy} onClick={onDiscard}>
           Discard
         </button>
         <button
           type="button"
           className="button primary"
-          aria-describedby={`${id}-title`}
+          aria-describedby={describedBy}
           data-restore=""
           {...(first ? INITIAL_FOCUS : {})}
           onClick={onRestore}
@@ -160,9 +171,10 @@ function RestoreItem({ first, entry, readDisk, onRestore, onDiscard }: RestoreIt
   );
 }
 
-function when(iso: string): string {
+/** When an entry was journalled; to the second when versions of one post are told apart by it. */
+function when(iso: string, seconds = false): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
 }

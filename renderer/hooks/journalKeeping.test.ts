@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { fail, ok, type JournalDraft, type JournalEntry } from '../../shared/api/contract';
-import { adoptEntry, afterRename, forgetEntry, keepApart, sameEntry, withEntry } from './journalKeeping';
+import {
+  adoptEntry,
+  afterRename,
+  editorSession,
+  forgetEntry,
+  keepApart,
+  newEditorSession,
+  sameEntry,
+  versionNote,
+  withEntry,
+} from './journalKeeping';
 
 const SLOT = '0123456789abcdef';
+/** This tab's editor session, and another tab's. */
+const MINE = 'a'.repeat(32);
+const THEIRS = 'b'.repeat(32);
+const at = (session?: string) => (session === undefined ? '' : ` @${session.slice(0, 1)}`);
 
 function entry(body: string, extra: Partial<JournalEntry> = {}): JournalEntry {
   return {
@@ -21,21 +35,25 @@ function entry(body: string, extra: Partial<JournalEntry> = {}): JournalEntry {
 function recordingApi(keepFails = false) {
   const calls: string[] = [];
   const api = {
-    keepJournal: (draft: JournalDraft) => {
-      calls.push(`keep ${draft.body}`);
+    keepJournal: (draft: JournalDraft, ...session: [string?]) => {
+      calls.push(`keep ${draft.body}${at(...session)}`);
+      // Never an explicit undefined: it would reach the server as null and be refused.
+      expect(session).not.toEqual([undefined]);
       return Promise.resolve(
         keepFails
           ? fail<JournalEntry>('IO', 'disk full')
           : ok(entry(draft.body, { slot: SLOT, updatedAt: '2026-01-02T00:00:00.000Z' })),
       );
     },
-    writeJournal: (draft: JournalDraft) => {
-      calls.push(`write ${draft.body}`);
+    writeJournal: (draft: JournalDraft, ...session: [string?]) => {
+      calls.push(`write ${draft.body}${at(...session)}`);
+      expect(session).not.toEqual([undefined]);
       expect(Object.keys(draft).sort()).toEqual(['baseVersion', 'body', 'frontMatter', 'id']);
       return Promise.resolve(ok(null));
     },
-    discardJournal: (id: string) => {
-      calls.push(`discard ${id}`);
+    discardJournal: (id: string, ...session: [string?]) => {
+      calls.push(`discard ${id}${at(...session)}`);
+      expect(session).not.toEqual([undefined]);
       return Promise.resolve(ok(null));
     },
     discardKeptJournal: (id: string, slot: string) => {
@@ -64,6 +82,13 @@ describe('keepApart (entries found at launch)', () => {
     expect(kept).toEqual([entry('Restored, then the app died.', { slot: SLOT })]);
   });
 
+  it("moves each tab's entry of one post out of that tab's own file, and an earlier version's out of the shared one", async () => {
+    const { api, calls } = recordingApi();
+    await keepApart(api, [entry('From tab A.', { session: MINE }), entry('From tab B.', { session: THEIRS })]);
+    await keepApart(api, [entry('Written by an earlier version.')]);
+    expect(calls).toEqual(['keep From tab A. @a', 'keep From tab B. @b', 'keep Written by an earlier version.']);
+  });
+
   it('offers an entry as it is when it cannot be moved', async () => {
     const { api } = recordingApi(true);
     expect(await keepApart(api, [entry('Stuck.')])).toEqual([entry('Stuck.')]);
@@ -78,16 +103,30 @@ describe('forgetEntry and adoptEntry', () => {
     expect(calls).toEqual([`discardKept alpha.md ${SLOT}`, 'discard alpha.md']);
   });
 
-  it('a restored kept entry becomes the post journal before its kept file is forgotten', async () => {
+  it("forgets only the file of the tab that wrote an entry, never the other tab's", async () => {
     const { api, calls } = recordingApi();
-    await adoptEntry(api, entry('Restored.', { slot: SLOT }));
-    expect(calls).toEqual(['write Restored.', `discardKept alpha.md ${SLOT}`]);
+    await forgetEntry(api, entry('b', { session: THEIRS }));
+    expect(calls).toEqual(['discard alpha.md @b']);
+  });
+
+  it("a restored kept entry becomes this tab's journal of the post before its kept file is forgotten", async () => {
+    const { api, calls } = recordingApi();
+    await adoptEntry(api, entry('Restored.', { slot: SLOT }), MINE);
+    expect(calls).toEqual(['write Restored. @a', `discardKept alpha.md ${SLOT}`]);
+  });
+
+  it("a restored entry of another tab (or an earlier version) moves into this tab's journal", async () => {
+    const { api, calls } = recordingApi();
+    await adoptEntry(api, entry('Theirs.', { session: THEIRS }), MINE);
+    await adoptEntry(api, entry('Old.'), MINE);
+    await adoptEntry(api, entry('Mine already.', { session: MINE }), MINE);
+    expect(calls).toEqual(['write Theirs. @a', 'discard alpha.md @b', 'write Old. @a', 'discard alpha.md']);
   });
 
   it('keeps the kept file when the post journal could not be written', async () => {
     const { api, calls } = recordingApi();
     api.writeJournal = () => Promise.resolve(fail('IO', 'disk full'));
-    expect((await adoptEntry(api, entry('x', { slot: SLOT }))).ok).toBe(false);
+    expect((await adoptEntry(api, entry('x', { slot: SLOT }), MINE)).ok).toBe(false);
     expect(calls).toEqual([]);
   });
 });
@@ -99,6 +138,44 @@ describe('the list of offered entries', () => {
     expect(sameEntry(a, b)).toBe(false);
     expect(sameEntry(entry('x'), entry('y'))).toBe(true);
     expect(withEntry([a, b], { ...a, body: 'a2' })).toEqual([{ ...a, body: 'a2' }, b]);
+  });
+
+  it("tells two tabs' entries of one post apart by their session", () => {
+    const a = entry('a', { session: MINE });
+    const b = entry('b', { session: THEIRS });
+    expect(sameEntry(a, b)).toBe(false);
+    expect(sameEntry(a, { ...a, body: 'a2' })).toBe(true);
+    expect(withEntry([a], b)).toEqual([b, a]);
+  });
+
+  it('says which of several versions of one post is newer, and nothing for a post with one', () => {
+    const older = entry('older', { slot: SLOT, updatedAt: '2026-01-01T10:00:01.000Z' });
+    const newer = entry('newer', { slot: 'fedcba9876543210', updatedAt: '2026-01-01T10:00:02.000Z' });
+    const other = entry('other', { id: 'beta.md' });
+    const list = [newer, other, older];
+    expect(versionNote(list, newer)).toBe('Newer of 2 unsaved versions of this post');
+    expect(versionNote(list, older)).toBe('Older of 2 unsaved versions of this post');
+    expect(versionNote(list, other)).toBeNull();
+    const middle = entry('middle', { session: MINE, updatedAt: '2026-01-01T10:00:01.500Z' });
+    const three = [older, newer, middle];
+    expect(three.map((one) => versionNote(three, one))).toEqual([
+      'Oldest of 3 unsaved versions of this post',
+      'Newest of 3 unsaved versions of this post',
+      'Number 2, newest first, of 3 unsaved versions of this post',
+    ]);
+  });
+});
+
+describe('the editor session', () => {
+  it('is 32 lowercase hex digits, new each time one is made', () => {
+    expect(newEditorSession()).toMatch(/^[0-9a-f]{32}$/);
+    expect(newEditorSession()).not.toBe(newEditorSession());
+    expect(newEditorSession(() => new Uint8Array(16).fill(0xab))).toBe('ab'.repeat(16));
+  });
+
+  it('is made once per page load: the same for every render until the page reloads', () => {
+    expect(editorSession()).toMatch(/^[0-9a-f]{32}$/);
+    expect(editorSession()).toBe(editorSession());
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * Journal entries the author has not decided on are kept apart from the post's own journal file:
  * editing, saving or discarding that post never overwrites or deletes them, until the author
- * restores or discards each one. Framework-free, so it is tested without a DOM.
+ * restores or discards each one. Each page load is an editor session with an entry of its own per
+ * post, so two tabs on one post never replace or forget each other's edits. Framework-free, so it
+ * is tested without a DOM.
  */
 import type { BlogApi, JournalDraft, JournalEntry, Result } from '../../shared/api/contract';
 
@@ -13,9 +15,26 @@ export function draftOf(entry: JournalDraft): JournalDraft {
   return { id, baseVersion, body, frontMatter };
 }
 
-/** Whether two entries are the same journal file (a post may have several kept apart). */
+/**
+ * A new editor session id: 32 lowercase hex digits from the platform's random source. One is made
+ * per page load (`editorSession`), so a reload after a crash is a new session and the old one's
+ * entries are found, kept apart and offered like any other.
+ */
+export function newEditorSession(random: () => Uint8Array = () => crypto.getRandomValues(new Uint8Array(16))): string {
+  return Array.from(random().subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+let pageSession: string | undefined;
+
+/** This page load's editor session: made on first use, the same for every render until the page reloads. */
+export function editorSession(): string {
+  pageSession ??= newEditorSession();
+  return pageSession;
+}
+
+/** Whether two entries are the same journal file (a post may have several: kept apart, or of several tabs). */
 export function sameEntry(a: JournalEntry, b: JournalEntry): boolean {
-  return a.id === b.id && a.slot === b.slot;
+  return a.id === b.id && a.slot === b.slot && a.session === b.session;
 }
 
 /** `entries` with `entry` in place of the same file's entry, or added first. */
@@ -34,27 +53,36 @@ export async function keepApart(api: JournalApi, entries: JournalEntry[]): Promi
       kept.push(entry);
       continue;
     }
-    const moved = await api.keepJournal(draftOf(entry));
+    // Moved out of the file of the session that wrote it (the shared file for an earlier version's entry).
+    const moved = await api.keepJournal(draftOf(entry), ...sessionArg(entry.session));
     kept.push(moved.ok ? { ...moved.value, updatedAt: entry.updatedAt } : entry);
   }
   // The same edits kept twice land in one file (a crash between a restore's two steps, a second tab): offered once.
   return kept.filter((entry, index) => kept.findIndex((other) => sameEntry(other, entry)) === index);
 }
 
-/** Forgets an entry's file: the one kept apart, or the post's own. */
+/** The session argument of a journal call: none for an entry an earlier version wrote (its shared file). */
+function sessionArg(session: string | undefined): [] | [string] {
+  return session === undefined ? [] : [session];
+}
+
+/** Forgets an entry's file: the one kept apart, or the post's own of the session that wrote it. */
 export function forgetEntry(api: JournalApi, entry: JournalEntry): Promise<Result<null>> {
-  return entry.slot === undefined ? api.discardJournal(entry.id) : api.discardKeptJournal(entry.id, entry.slot);
+  return entry.slot === undefined
+    ? api.discardJournal(entry.id, ...sessionArg(entry.session))
+    : api.discardKeptJournal(entry.id, entry.slot);
 }
 
 /**
- * After a restore, the editor holds the entry's edits: they become the post's own journal (first,
- * so a crash in between loses nothing), then the copy kept apart is forgotten.
+ * After a restore, the editor holds the entry's edits: they become the post's own journal of this
+ * `session` (first, so a crash in between loses nothing), then the entry's file, kept apart or
+ * another session's, is forgotten. Other entries of the same post are left alone.
  */
-export async function adoptEntry(api: JournalApi, entry: JournalEntry): Promise<Result<null>> {
-  if (entry.slot === undefined) return { ok: true, value: null };
-  const written = await api.writeJournal(draftOf(entry));
+export async function adoptEntry(api: JournalApi, entry: JournalEntry, session: string): Promise<Result<null>> {
+  if (entry.slot === undefined && entry.session === session) return { ok: true, value: null };
+  const written = await api.writeJournal(draftOf(entry), session);
   if (!written.ok) return written;
-  return api.discardKeptJournal(entry.id, entry.slot);
+  return forgetEntry(api, entry);
 }
 
 /**
@@ -76,4 +104,24 @@ export function afterRename(entries: JournalEntry[], from: string, to: string, l
   });
   // An entry moved onto one already offered for `to` (the same edits kept twice) is offered once.
   return renamed.filter((entry, index) => renamed.findIndex((other) => sameEntry(other, entry)) === index);
+}
+
+/**
+ * Where an entry stands among the entries of the same post (two tabs had unsaved work in it, or
+ * work was kept apart): "Newer of 2 unsaved versions of this post", or null when it is the only one.
+ */
+export function versionNote(entries: JournalEntry[], entry: JournalEntry): string | null {
+  const same = entries
+    .filter((other) => other.id === entry.id)
+    // Newest first; the list's own order settles a tie.
+    .map((other, index) => ({ other, index }))
+    .sort((a, b) => b.other.updatedAt.localeCompare(a.other.updatedAt) || a.index - b.index)
+    .map(({ other }) => other);
+  if (same.length < 2) return null;
+  const rank = same.indexOf(entry);
+  const of = `of ${same.length} unsaved versions of this post`;
+  if (same.length === 2) return `${rank === 0 ? 'Newer' : 'Older'} ${of}`;
+  if (rank === 0) return `Newest ${of}`;
+  if (rank === same.length - 1) return `Oldest ${of}`;
+  return `Number ${rank + 1}, newest first, ${of}`;
 }

@@ -1,6 +1,8 @@
 /**
  * The journal of unsaved edits: the open post's draft is written about a second after typing stops,
- * forgotten once saved or discarded, and offered back at launch. Entries found at launch, and the
+ * forgotten once saved or discarded, and offered back at launch. Every call names this page load's
+ * editor session, so another tab on the same post journals, saves and discards its own entry
+ * without touching this one's. Entries found at launch, and the
  * edits "Take theirs" sets aside, are kept apart until the author restores or discards each one
  * (see journalKeeping.ts), so no edit or save of their post replaces them. A backend without a journal
  * (UNSUPPORTED) simply turns the feature off: no errors, no prompts.
@@ -8,7 +10,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BlogApi, JournalDraft, JournalEntry, Result } from '../../shared/api/contract';
 import { isDirty, saveRequest, type EditorState } from '../state/editor';
-import { adoptEntry, afterRename, forgetEntry, keepApart, sameEntry, withEntry } from './journalKeeping';
+import { adoptEntry, afterRename, editorSession, forgetEntry, keepApart, sameEntry, withEntry } from './journalKeeping';
 import type { EditorControls } from './useEditor';
 
 /** How long after the last keystroke the draft is journalled. */
@@ -20,7 +22,10 @@ export interface JournalControls {
   entries: JournalEntry[];
   /** Saves like the editor does, then forgets the post's journal when everything is on disk. */
   save: (force?: boolean) => Promise<boolean>;
-  /** Forgets the journalled edits of a post (the author chose not to keep them); settles after any write queued before it. */
+  /**
+   * Forgets this tab's journalled edits of a post (the author chose not to keep them, or saved);
+   * other tabs' stay. Settles after any write queued before it.
+   */
   discard: (id: string) => Promise<void>;
   /** Keeps the open post's edits apart at once (before they are dropped), to be offered back until decided. */
   keepNow: () => void;
@@ -89,6 +94,8 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
   const [entries, setEntries] = useState<JournalEntry[]>([]);
   const enqueue = useQueue();
   const { state, current, open, create, dispatch, save: editorSave } = editor;
+  // Made once per page load: the same for every render, a new one after a reload.
+  const session = editorSession();
 
   useEffect(() => {
     let live = true;
@@ -107,11 +114,11 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
   useEffect(() => {
     const draft = journalDraft(state);
     if (draft === null) return;
-    const timer = window.setTimeout(() => void enqueue(() => api.writeJournal(draft)), JOURNAL_DELAY_MS);
+    const timer = window.setTimeout(() => void enqueue(() => api.writeJournal(draft, session)), JOURNAL_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [api, enqueue, state]);
+  }, [api, enqueue, session, state]);
 
-  const discard = useCallback((id: string) => enqueue(() => api.discardJournal(id)), [api, enqueue]);
+  const discard = useCallback((id: string) => enqueue(() => api.discardJournal(id, session)), [api, enqueue, session]);
   const dismiss = useCallback(
     (entry: JournalEntry) => setEntries((list) => list.filter((other) => !sameEntry(other, entry))),
     [],
@@ -136,18 +143,18 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
 
   const journalNow = useCallback(() => {
     const draft = journalDraft(current());
-    if (draft !== null) void enqueue(() => api.writeJournal(draft));
-  }, [api, current, enqueue]);
+    if (draft !== null) void enqueue(() => api.writeJournal(draft, session));
+  }, [api, current, enqueue, session]);
 
   const keepNow = useCallback(() => {
     const draft = journalDraft(current());
     if (draft === null) return;
     void enqueue(async () => {
-      const kept = await api.keepJournal(draft);
+      const kept = await api.keepJournal(draft, session);
       if (kept.ok) setEntries((list) => withEntry(list, kept.value));
       return kept;
     });
-  }, [api, current, enqueue]);
+  }, [api, current, enqueue, session]);
 
   const restore = useCallback(
     async (entry: JournalEntry) => {
@@ -166,9 +173,10 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
         applyEntry(dispatch, entry);
         const draft = journalDraft(current());
         // Journalled under the new post first, so a crash before the old entry is forgotten loses nothing.
-        if (draft !== null) void enqueue(() => api.writeJournal(draft));
-        // A post's own entry under the very name the new post got is now that post's journal.
-        if (entry.slot !== undefined || draft?.id !== entry.id) void enqueue(() => forgetEntry(api, entry));
+        if (draft !== null) void enqueue(() => api.writeJournal(draft, session));
+        // This session's own entry under the very name the new post got is now that post's journal.
+        if (entry.slot !== undefined || entry.session !== session || draft?.id !== entry.id)
+          void enqueue(() => forgetEntry(api, entry));
         dismiss(entry);
         return true;
       }
@@ -180,11 +188,12 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
         dispatch({ type: 'loaded', doc: { ...opened, version: entry.baseVersion } });
       applyEntry(dispatch, entry);
       if (opened.version !== entry.baseVersion) dispatch({ type: 'diskVersion', doc: opened });
-      void enqueue(() => adoptEntry(api, entry));
+      // Only this entry is adopted and forgotten: another tab's entry of the same post stays offered.
+      void enqueue(() => adoptEntry(api, entry, session));
       dismiss(entry);
       return true;
     },
-    [api, create, current, dismiss, dispatch, enqueue, open],
+    [api, create, current, dismiss, dispatch, enqueue, open, session],
   );
 
   const renamed = useCallback(

@@ -163,6 +163,12 @@ export interface JournalEntry extends JournalDraft {
    * journal writes, saves and discards never touch; only discardKeptJournal(id, slot) forgets it.
    */
   slot?: string;
+  /**
+   * The editor session (one page load: a browser tab, the desktop window) whose own entry this is.
+   * Each session journals a post in a file of its own, so two tabs on one post never replace or
+   * forget each other's edits. Absent on entries kept apart, and on entries an earlier version wrote.
+   */
+  session?: string;
 }
 
 /** A standalone HTML page for one post, images inlined (browser mode downloads it). */
@@ -237,14 +243,24 @@ export interface BlogApi {
   createPost(request: CreateRequest): Promise<Result<PostDoc>>;
   /** Move a post somewhere it can be recovered from. */
   deletePost(id: string): Promise<Result<{ id: string }>>;
-  /** Keep the editor's unsaved edits of one post in the journal (replaces the previous entry). */
-  writeJournal(draft: JournalDraft): Promise<Result<null>>;
+  /**
+   * Keep the editor's unsaved edits of one post in the journal, replacing the previous entry of
+   * the same editor `session` only (32 lowercase hex digits, made once per page load). Without a
+   * session: the post's one shared entry, as earlier versions kept it.
+   */
+  writeJournal(draft: JournalDraft, session?: string): Promise<Result<null>>;
   /** Every journalled unsaved edit of this folder, for the restore prompt. */
   listJournal(): Promise<Result<JournalEntry[]>>;
-  /** Forget the journalled edits of one post (after a save, or when the author discards them). */
-  discardJournal(id: string): Promise<Result<null>>;
-  /** Keep these edits apart from the post's journal until the author restores or discards them. */
-  keepJournal(draft: JournalDraft): Promise<Result<JournalEntry>>;
+  /**
+   * Forget the journalled edits of one post by one editor `session` (after its save, or when the
+   * author discards them there); other sessions' entries stay. Without a session: the shared entry.
+   */
+  discardJournal(id: string, session?: string): Promise<Result<null>>;
+  /**
+   * Keep these edits apart from the post's journal until the author restores or discards them,
+   * moving them out of the entry of `session` (or the shared entry) when it holds them.
+   */
+  keepJournal(draft: JournalDraft, session?: string): Promise<Result<JournalEntry>>;
   /** Forget one entry kept apart (the author restored or discarded it). */
   discardKeptJournal(id: string, slot: string): Promise<Result<null>>;
   /** One post as a standalone HTML page with its images inlined. */

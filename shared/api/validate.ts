@@ -160,6 +160,37 @@ export const KEPT_SLOT = /^[0-9a-f]{16}$/;
 const keptSlot: Check = (value, where) =>
   typeof value === 'string' && KEPT_SLOT.test(value) ? null : `${where} must be 16 lowercase hex digits`;
 
+/**
+ * An editor session (one page load) that journals its own entry of a post: 32 lowercase hex digits,
+ * part of a journal file name, never a path.
+ */
+export const EDITOR_SESSION = /^[0-9a-f]{32}$/;
+
+const editorSession: Check = (value, where) =>
+  typeof value === 'string' && EDITOR_SESSION.test(value) ? null : `${where} must be 32 lowercase hex digits`;
+
+/** Like `tuple`, with trailing arguments that may be left out (each is checked when given). */
+function tupleWithOptional<M extends ApiMethod>(required: Check[], optional: Check[]): Validator<M> {
+  return (args) => {
+    if (!Array.isArray(args)) return { ok: false, message: 'arguments must be a list' };
+    const most = required.length + optional.length;
+    if (args.length < required.length || args.length > most)
+      return { ok: false, message: `expected ${required.length} to ${most} argument(s), got ${args.length}` };
+    for (const [index, check] of [...required, ...optional].slice(0, args.length).entries()) {
+      const problem = check(args[index], `argument ${index + 1}`);
+      if (problem) return { ok: false, message: problem };
+    }
+    return { ok: true, args: args as ApiArgs<M> };
+  };
+}
+
+const journalDraft = record({
+  id: postId,
+  baseVersion: string(200),
+  body: string(MAX_TEXT_LENGTH),
+  frontMatter: frontMatterChange,
+});
+
 const boolean: Check = (value, where) => (typeof value === 'boolean' ? null : `${where} must be true or false`);
 
 /** The validator of every method: the compiler insists each method has one. */
@@ -175,14 +206,10 @@ export const VALIDATORS: { [M in ApiMethod]: Validator<M> } = {
   ),
   createPost: tuple(record({ title: string(MAX_TITLE_LENGTH) })),
   deletePost: tuple(postId),
-  writeJournal: tuple(
-    record({ id: postId, baseVersion: string(200), body: string(MAX_TEXT_LENGTH), frontMatter: frontMatterChange }),
-  ),
+  writeJournal: tupleWithOptional([journalDraft], [editorSession]),
   listJournal: tuple(),
-  discardJournal: tuple(postId),
-  keepJournal: tuple(
-    record({ id: postId, baseVersion: string(200), body: string(MAX_TEXT_LENGTH), frontMatter: frontMatterChange }),
-  ),
+  discardJournal: tupleWithOptional([postId], [editorSession]),
+  keepJournal: tupleWithOptional([journalDraft], [editorSession]),
   discardKeptJournal: tuple(postId, keptSlot),
   exportPostHtml: tuple(postId),
   exportSite: tuple(

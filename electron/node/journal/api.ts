@@ -8,10 +8,10 @@ type JournalMethod = 'writeJournal' | 'listJournal' | 'discardJournal' | 'keepJo
 /** The journal methods of the API over a journal. */
 export function journalMethods(journal: Journal): Pick<BlogApi, JournalMethod> {
   return {
-    writeJournal: (draft) => journal.write(draft),
+    writeJournal: (draft, session) => journal.write(draft, session),
     listJournal: () => journal.list(),
-    discardJournal: (id) => journal.discard(id),
-    keepJournal: (draft) => journal.keep(draft),
+    discardJournal: (id, session) => journal.discard(id, session),
+    keepJournal: (draft, session) => journal.keep(draft, session),
     discardKeptJournal: (id, slot) => journal.discardKept(id, slot),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FrontMatterChange, JournalDraft } from '../../../shared/api/contract';
-import { KEPT_SLOT, VALIDATORS } from '../../../shared/api/validate';
+import { EDITOR_SESSION, KEPT_SLOT, VALIDATORS } from '../../../shared/api/validate';
 
 /** The largest journal file written or read: 40 MiB (a 16-Mi-character body, JSON-escaped). */
 export const MAX_ENTRY_BYTES = 40 * 1024 * 1024;
@@ -20,11 +20,35 @@ export interface StoredEntry {
   updatedAt: string;
   /** Set when the entry is kept apart from the post's journal (see `keptFileName`). */
   slot?: string;
+  /** Set on the own entry of one editor session (see `sessionFileName`); never with `slot`. */
+  session?: string;
 }
 
-/** The file name of a post's journal entry: the SHA-256 of its id (ids may hold any character). */
+const hashOf = (id: string): string => createHash('sha256').update(id).digest('hex');
+
+/**
+ * The file name of a post's shared journal entry: the SHA-256 of its id (ids may hold any
+ * character). Earlier versions kept every post's edits there; now only calls without a session do.
+ */
 export function entryFileName(id: string): string {
-  return `${createHash('sha256').update(id).digest('hex')}.json`;
+  return `${hashOf(id)}.json`;
+}
+
+/** The file name of the own entry of one editor session (a page load): each tab journals a post apart. */
+export function sessionFileName(id: string, session: string): string {
+  if (!EDITOR_SESSION.test(session)) throw new Error('An editor session is 32 lowercase hex digits.');
+  return `${hashOf(id)}_${session}.json`;
+}
+
+/** The file of the post's own entry for `session`, or its shared entry without one. */
+export function ownFileName(id: string, session: string | undefined): string {
+  return session === undefined ? entryFileName(id) : sessionFileName(id, session);
+}
+
+/** Whether a journal file name is an own entry of post `id` (shared or of a session), not one kept apart. */
+export function isOwnFileOf(name: string, id: string): boolean {
+  const hash = hashOf(id);
+  return name === `${hash}.json` || (name.startsWith(`${hash}_`) && isEntryFileName(name));
 }
 
 /** The slot of edits kept apart: a digest of the edits, so keeping the same edits twice keeps one file. */
@@ -39,12 +63,18 @@ export function keptSlotOf(draft: JournalDraft): string {
 /** The file name of edits kept apart: beside the post's own file, never written or removed by its edits and saves. */
 export function keptFileName(id: string, slot: string): string {
   if (!KEPT_SLOT.test(slot)) throw new Error('A kept journal slot is 16 lowercase hex digits.');
-  return `${createHash('sha256').update(id).digest('hex')}-${slot}.json`;
+  return `${hashOf(id)}-${slot}.json`;
 }
 
 /** Whether a folder entry name is a journal file (not a temporary or foreign file). */
 export function isEntryFileName(name: string): boolean {
-  return /^[0-9a-f]{64}(-[0-9a-f]{16})?\.json$/.test(name);
+  return /^[0-9a-f]{64}(-[0-9a-f]{16}|_[0-9a-f]{32})?\.json$/.test(name);
+}
+
+/** The file name an entry belongs in. */
+function fileNameOf(entry: StoredEntry): string {
+  if (entry.slot !== undefined) return keptFileName(entry.draft.id, entry.slot);
+  return ownFileName(entry.draft.id, entry.session);
 }
 
 /** The JSON text of an entry. */
@@ -60,6 +90,7 @@ export function serialiseEntry(entry: StoredEntry): string {
     title: entry.title,
     updatedAt: entry.updatedAt,
     ...(entry.slot === undefined ? {} : { slot: entry.slot }),
+    ...(entry.session === undefined ? {} : { session: entry.session }),
   });
 }
 
@@ -80,20 +111,24 @@ export function parseEntry(
   if (record.format !== FORMAT || record.version !== FORMAT_VERSION) {
     return { ok: false, reason: 'it is not a journal entry this version of Postwright reads' };
   }
-  const { id, baseVersion, body, frontMatter, title, updatedAt, slot } = record;
+  const { id, baseVersion, body, frontMatter, title, updatedAt, slot, session } = record;
   const checked = VALIDATORS.writeJournal([{ id, baseVersion, body, frontMatter }]);
   if (!checked.ok) return { ok: false, reason: checked.message };
   const [draft] = checked.args;
   if (slot !== undefined && (typeof slot !== 'string' || !KEPT_SLOT.test(slot))) {
     return { ok: false, reason: 'its slot is not 16 hex digits' };
   }
-  if ((slot === undefined ? entryFileName(draft.id) : keptFileName(draft.id, slot)) !== name) {
-    return { ok: false, reason: 'its name does not match the post it holds' };
+  if (session !== undefined && (typeof session !== 'string' || !EDITOR_SESSION.test(session) || slot !== undefined)) {
+    return { ok: false, reason: 'its editor session is not 32 hex digits, or it is also kept apart' };
   }
   if (typeof title !== 'string' || typeof updatedAt !== 'string' || Number.isNaN(Date.parse(updatedAt))) {
     return { ok: false, reason: 'its title or time is missing' };
   }
-  return { ok: true, entry: slot === undefined ? { draft, title, updatedAt } : { draft, title, updatedAt, slot } };
+  const entry: StoredEntry = { draft, title, updatedAt };
+  if (slot !== undefined) entry.slot = slot;
+  if (session !== undefined) entry.session = session;
+  if (fileNameOf(entry) !== name) return { ok: false, reason: 'its name does not match the post it holds' };
+  return { ok: true, entry };
 }
 
 /** Whether two drafts hold the same edits (the text a save would write). */

@@ -397,3 +397,159 @@ describe('renamePost and the journal', () => {
     expect(await listed()).toEqual(['blog/hello.md own there Stays with hello.\n']);
   });
 });
+
+describe('two tabs (editor sessions) on one post', () => {
+  const TAB_A = 'a'.repeat(32);
+  const TAB_B = 'b'.repeat(32);
+  const sessionFile = (session: string, id = 'blog/hello.md') => `${hashOf(id)}_${session}.json`;
+  /** What the restore prompt would offer, as "session body" (own entries), "kept body" or "shared body". */
+  const offeredBy = async () =>
+    valueOf(await api.listJournal())
+      .map((entry) =>
+        entry.slot !== undefined
+          ? `kept ${entry.body}`
+          : `${entry.session === undefined ? 'shared' : entry.session.slice(0, 1)} ${entry.body}`,
+      )
+      .sort();
+
+  it('journals each tab in a file of its own: neither replaces the other, and both are listed', async () => {
+    valueOf(await api.writeJournal(await draftOf('AAA-from-tab-A.\n'), TAB_A));
+    valueOf(await api.writeJournal(await draftOf('BBB-from-tab-B.\n'), TAB_B));
+    valueOf(await api.writeJournal(await draftOf('AAA-from-tab-A, more.\n'), TAB_A));
+    expect((await allFiles(journalDir)).sort()).toEqual([sessionFile(TAB_A), sessionFile(TAB_B)].sort());
+    expect((await stat(path.join(journalDir, sessionFile(TAB_A)))).mode & 0o777).toBe(0o600);
+    expect(await offeredBy()).toEqual(['a AAA-from-tab-A, more.\n', 'b BBB-from-tab-B.\n']);
+    const [entry] = valueOf(await api.listJournal()).filter((one) => one.session === TAB_B);
+    expect(entry).toMatchObject({ id: 'blog/hello.md', title: 'Hello There', session: TAB_B });
+    expect(entry?.slot).toBeUndefined();
+  });
+
+  it("a discard in one tab forgets only that tab's edits; one without a session only the shared entry", async () => {
+    valueOf(await api.writeJournal(await draftOf('From A.\n'), TAB_A));
+    valueOf(await api.writeJournal(await draftOf('From B.\n'), TAB_B));
+    valueOf(await api.writeJournal(await draftOf('Shared.\n')));
+    valueOf(await api.discardJournal('blog/hello.md', TAB_A));
+    expect(await offeredBy()).toEqual(['b From B.\n', 'shared Shared.\n']);
+    valueOf(await api.discardJournal('blog/hello.md'));
+    expect(await offeredBy()).toEqual(['b From B.\n']);
+  });
+
+  it("a save in one tab forgets that tab's saved edits and never the other tab's", async () => {
+    const mine = await draftOf('Saved by tab A.\n');
+    valueOf(await api.writeJournal(mine, TAB_A));
+    valueOf(await api.writeJournal(await draftOf('Unsaved in tab B.\n'), TAB_B));
+    valueOf(await api.savePost({ ...mine }));
+    expect(await offeredBy()).toEqual(['b Unsaved in tab B.\n']);
+    // Tab A's late write of the saved text brings nothing back, and tab B's entry stays.
+    valueOf(await api.writeJournal(mine, TAB_A));
+    expect(await offeredBy()).toEqual(['b Unsaved in tab B.\n']);
+  });
+
+  it("keeps one tab's edits apart (Take theirs) without touching the other tab's", async () => {
+    const mine = await draftOf('Set aside in tab A.\n');
+    valueOf(await api.writeJournal(mine, TAB_A));
+    valueOf(await api.writeJournal(await draftOf('Typing in tab B.\n'), TAB_B));
+    const kept = valueOf(await api.keepJournal(mine, TAB_A));
+    expect(kept.session).toBeUndefined();
+    expect(await offeredBy()).toEqual(['b Typing in tab B.\n', 'kept Set aside in tab A.\n']);
+    expect(await allFiles(journalDir)).not.toContain(sessionFile(TAB_A));
+  });
+
+  it("at launch, both tabs' entries of one post are kept apart and offered, each with its own time", async () => {
+    let clock = new Date('2024-05-17T09:00:01Z');
+    const store = await createPostStore({ postsDir: posts, now: FIXED_NOW });
+    api = createBlogApi(store, { journalDir, now: () => clock });
+    valueOf(await api.writeJournal(await draftOf('AAA-from-tab-A.\n'), TAB_A));
+    clock = new Date('2024-05-17T09:00:02Z');
+    valueOf(await api.writeJournal(await draftOf('BBB-from-tab-B.\n'), TAB_B));
+    // The server restarts (a kill): a new journal over the same folder.
+    clock = new Date('2030-01-01T00:00:00Z');
+    api = createBlogApi(await createPostStore({ postsDir: posts, now: FIXED_NOW }), { journalDir, now: () => clock });
+    const found = valueOf(await api.listJournal());
+    expect(found.map((entry) => [entry.body, entry.updatedAt])).toEqual([
+      ['BBB-from-tab-B.\n', '2024-05-17T09:00:02.000Z'],
+      ['AAA-from-tab-A.\n', '2024-05-17T09:00:01.000Z'],
+    ]);
+    for (const entry of found) valueOf(await api.keepJournal(entry, entry.session));
+    expect(await offeredBy()).toEqual(['kept AAA-from-tab-A.\n', 'kept BBB-from-tab-B.\n']);
+    expect(valueOf(await api.listJournal()).map((entry) => entry.updatedAt)).toEqual([
+      '2024-05-17T09:00:02.000Z',
+      '2024-05-17T09:00:01.000Z',
+    ]);
+  });
+
+  it("a rename moves every tab's entry of the post to the new name, kept apart", async () => {
+    valueOf(await api.writeJournal(await draftOf('From A.\n'), TAB_A));
+    valueOf(await api.writeJournal(await draftOf('From B.\n'), TAB_B));
+    valueOf(await api.renamePost({ id: 'blog/hello.md', newId: 'blog/greetings.md' }));
+    const listed = valueOf(await api.listJournal());
+    expect(
+      listed.map((entry) => `${entry.id} ${entry.slot === undefined ? 'own' : 'kept'} ${entry.body}`).sort(),
+    ).toEqual(['blog/greetings.md kept From A.\n', 'blog/greetings.md kept From B.\n']);
+    expect((await allFiles(journalDir)).some((name) => name.startsWith(hashOf('blog/hello.md')))).toBe(false);
+  });
+
+  it('still lists, keeps apart and forgets an entry written by the previous version (no session)', async () => {
+    const draft = await draftOf('Written before the upgrade.\n');
+    // Byte for byte what the previous version wrote: one file per post, no session.
+    await writeFiles(journalDir, {
+      [`${hashOf('blog/hello.md')}.json`]: JSON.stringify({
+        format: 'postwright-journal',
+        version: 1,
+        ...draft,
+        title: 'Hello There',
+        updatedAt: '2024-05-17T08:00:00.000Z',
+      }),
+    });
+    const [found] = valueOf(await api.listJournal());
+    expect(found).toEqual({
+      ...draft,
+      title: 'Hello There',
+      updatedAt: '2024-05-17T08:00:00.000Z',
+      diskVersion: draft.baseVersion,
+    });
+    // A tab's writes and discards leave it alone.
+    valueOf(await api.writeJournal(await draftOf('New tab.\n'), TAB_A));
+    valueOf(await api.discardJournal('blog/hello.md', TAB_A));
+    expect(await offeredBy()).toEqual(['shared Written before the upgrade.\n']);
+    const kept = valueOf(await api.keepJournal(found!));
+    expect(kept.updatedAt).toBe('2024-05-17T08:00:00.000Z');
+    expect(await offeredBy()).toEqual(['kept Written before the upgrade.\n']);
+  });
+
+  it('refuses a session that is not 32 lowercase hex digits, writing and removing nothing', async () => {
+    const draft = await draftOf('x\n');
+    valueOf(await api.writeJournal(draft, TAB_A));
+    for (const session of ['../../escape', 'A'.repeat(32), '', `${TAB_A}0`, '0123456789abcdef']) {
+      for (const result of [
+        await api.writeJournal(draft, session),
+        await api.discardJournal(draft.id, session),
+        await api.keepJournal(draft, session),
+      ]) {
+        expect(result.ok ? 'ok' : result.error.code).toBe('INVALID_ID');
+      }
+      expect(VALIDATORS.writeJournal([draft, session]).ok).toBe(false);
+      expect(VALIDATORS.discardJournal([draft.id, session]).ok).toBe(false);
+      expect(VALIDATORS.keepJournal([draft, session]).ok).toBe(false);
+    }
+    expect(VALIDATORS.writeJournal([draft, TAB_A]).ok).toBe(true);
+    expect(VALIDATORS.writeJournal([draft]).ok).toBe(true);
+    expect(VALIDATORS.discardJournal([draft.id, TAB_A]).ok).toBe(true);
+    expect(VALIDATORS.keepJournal([draft, TAB_A]).ok).toBe(true);
+    expect(VALIDATORS.discardJournal([draft.id, TAB_A, 'extra']).ok).toBe(false);
+    expect(VALIDATORS.discardJournal([draft.id, null]).ok).toBe(false);
+    expect(await allFiles(journalDir)).toEqual([sessionFile(TAB_A)]);
+  });
+
+  it("a session file holding another session's entry, or a kept one, is skipped and reported, never deleted", async () => {
+    valueOf(await api.writeJournal(await draftOf('Real.\n'), TAB_A));
+    const good = await readFile(path.join(journalDir, sessionFile(TAB_A)), 'utf8');
+    await writeFile(path.join(journalDir, sessionFile(TAB_B)), good);
+    const both = JSON.stringify({ ...(JSON.parse(good) as object), slot: '0123456789abcdef' });
+    await writeFile(path.join(journalDir, sessionFile('c'.repeat(32))), both);
+    expect(await offeredBy()).toEqual(['a Real.\n']);
+    expect(warnings.join('\n')).toMatch(/does not match the post/);
+    expect(warnings.join('\n')).toMatch(/also kept apart/);
+    expect(await allFiles(journalDir)).toHaveLength(3);
+  });
+});

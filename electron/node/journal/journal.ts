@@ -1,6 +1,9 @@
 /**
- * The journal of unsaved edits: one file per post in the app's data folder, written atomically,
- * so that a crash, a killed process or a power cut loses at most the last second of typing.
+ * The journal of unsaved edits: one file per post and editor session (a page load: a browser tab,
+ * the desktop window) in the app's data folder, written atomically, so that a crash, a killed
+ * process or a power cut loses at most the last second of typing, and two tabs on one post never
+ * replace or forget each other's edits. Calls without a session use the post's one shared file, as
+ * earlier versions did for every call (their files are still listed after an upgrade).
  * Calls for one post run in the order they arrive, so a discard is never overtaken by a write.
  * Edits the author has not decided on (Take theirs, or found at launch) are kept apart, each in a
  * file of its own that the post's writes, saves and discards never touch.
@@ -20,13 +23,15 @@ import { idProblem } from '../../../shared/api/ids';
 import { errnoCode, ioFailure } from '../store/errors';
 import { readLimited, writeFileAtomic } from '../store/io';
 import type { PostStore } from '../store/store';
-import { KEPT_SLOT } from '../../../shared/api/validate';
+import { EDITOR_SESSION, KEPT_SLOT } from '../../../shared/api/validate';
 import {
   entryFileName,
   isEntryFileName,
+  isOwnFileOf,
   keptFileName,
   keptSlotOf,
   MAX_ENTRY_BYTES,
+  ownFileName,
   parseEntry,
   sameEdits,
   serialiseEntry,
@@ -44,11 +49,13 @@ export interface JournalOptions {
 
 /** The journal of one posts folder. */
 export interface Journal {
-  write(draft: JournalDraft): Promise<Result<null>>;
+  /** Replaces the entry of `session` for the post (its shared entry without a session). */
+  write(draft: JournalDraft, session?: string): Promise<Result<null>>;
   list(): Promise<Result<JournalEntry[]>>;
-  discard(id: string): Promise<Result<null>>;
-  /** Moves edits out of the post's own file into one kept apart, until `discardKept`. */
-  keep(draft: JournalDraft): Promise<Result<JournalEntry>>;
+  /** Forgets the entry of `session` for the post (its shared entry without one); other sessions' stay. */
+  discard(id: string, session?: string): Promise<Result<null>>;
+  /** Moves edits out of the post's own file (of `session`) into one kept apart, until `discardKept`. */
+  keep(draft: JournalDraft, session?: string): Promise<Result<JournalEntry>>;
   /** Forgets one entry kept apart. */
   discardKept(id: string, slot: string): Promise<Result<null>>;
   /**
@@ -58,7 +65,10 @@ export interface Journal {
    * and its next edits and saves never touch them.
    */
   renamed(id: string, newId: string): Promise<Result<null>>;
-  /** Runs a save of `request`, then forgets the journalled edits it made permanent. */
+  /**
+   * Runs a save of `request`, then forgets every own entry of the post (any session's) that holds
+   * exactly the edits it made permanent; entries holding other edits stay (another tab's work).
+   */
   saving(request: SaveRequest, save: () => Promise<Result<PostDoc>>): Promise<Result<PostDoc>>;
 }
 
@@ -83,8 +93,6 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
     };
   }
   const queues = new Map<string, Promise<unknown>>();
-  // How many writes arrived per post: a save forgets only edits that arrived before it started.
-  const writes = new Map<string, number>();
   const inOrder = <T>(id: string, task: () => Promise<T>): Promise<T> => {
     const next = (queues.get(id) ?? Promise.resolve()).then(task);
     const settled = next.catch(() => undefined);
@@ -94,7 +102,7 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
     });
     return next;
   };
-  const fileOf = (id: string) => path.join(dir, entryFileName(id));
+  const fileOf = (id: string, session: string | undefined) => path.join(dir, ownFileName(id, session));
   // The last save of each post: a journal write of exactly those edits that arrives after the
   // save (sent before the editor learnt it was saved) would bring back an entry for saved text.
   const saved = new Map<string, SaveRequest>();
@@ -103,29 +111,30 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
     return last !== undefined && last.baseVersion === draft.baseVersion && sameEdits(last, draft);
   };
   return {
-    write(draft) {
-      const problem = idProblem(draft.id);
-      if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
-      writes.set(draft.id, (writes.get(draft.id) ?? 0) + 1);
+    write(draft, session) {
+      const problem = callProblem(draft.id, session);
+      if (problem !== null) return Promise.resolve(problem);
       return inOrder(draft.id, () =>
         alreadySaved(draft)
-          ? removeEntry(fileOf(draft.id))
-          : writeEntry(store, dir, draft, options.now).then((written) => (written.ok ? ok(null) : written)),
+          ? removeEntry(fileOf(draft.id, session))
+          : writeEntry(store, dir, draft, options.now, { session }).then((written) =>
+              written.ok ? ok(null) : written,
+            ),
       );
     },
-    keep(draft) {
-      const problem = idProblem(draft.id);
-      if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
+    keep(draft, session) {
+      const problem = callProblem(draft.id, session);
+      if (problem !== null) return Promise.resolve(problem);
       return inOrder(draft.id, async () => {
         const slot = keptSlotOf(draft);
         // Edits moved out of the post's own file keep the time they were written (the prompt shows it).
-        const own = await entryHolding(fileOf(draft.id), draft, true);
+        const own = await entryHolding(fileOf(draft.id, session), draft, true);
         const written = own === null ? options.now : () => new Date(own.updatedAt);
         // And their title: the post's file may be gone since, and with it the title on disk.
-        const kept = await writeEntry(store, dir, draft, written, slot, own?.title);
+        const kept = await writeEntry(store, dir, draft, written, { slot }, own?.title);
         if (!kept.ok) return kept;
         // Moved, not copied: the post's own file would otherwise offer the same edits twice.
-        if (own !== null) await removeEntry(fileOf(draft.id));
+        if (own !== null) await removeEntry(fileOf(draft.id, session));
         const disk = await store.read(draft.id);
         return ok({ ...draft, ...kept.value, diskVersion: disk.ok ? disk.value.version : null, slot });
       });
@@ -145,20 +154,24 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
       const [first, second] = id < newId ? [id, newId] : [newId, id];
       return inOrder(first, () => inOrder(second, () => moveEntries(store, dir, id, newId, options.warn)));
     },
-    discard(id) {
-      const problem = idProblem(id);
-      if (problem !== null) return Promise.resolve(fail('INVALID_ID', `This post name is refused: ${problem}.`));
-      return inOrder(id, () => removeEntry(fileOf(id)));
+    discard(id, session) {
+      const problem = callProblem(id, session);
+      if (problem !== null) return Promise.resolve(problem);
+      return inOrder(id, () => removeEntry(fileOf(id, session)));
     },
     async saving(request, save) {
-      const before = writes.get(request.id) ?? 0;
       const result = await save();
       if (!result.ok) return result;
       saved.set(request.id, request);
-      // A failure to forget is harmless: the restore prompt shows the entry matches the disk.
+      // The save does not say which session made it: only entries holding exactly the saved edits
+      // go (the editor that saved forgets its own entry itself, with discard). A failure to forget
+      // is harmless: the restore prompt shows the entry matches the disk.
       await inOrder(request.id, async () => {
-        if ((writes.get(request.id) ?? 0) === before || (await holdsEdits(fileOf(request.id), request))) {
-          await removeEntry(fileOf(request.id));
+        const names = await entryNames(dir, 'forget the saved edits');
+        if (!names.ok) return;
+        for (const name of names.value.filter((candidate) => isOwnFileOf(candidate, request.id))) {
+          const file = path.join(dir, name);
+          if (await holdsEdits(file, request)) await removeEntry(file);
         }
       });
       return result;
@@ -166,17 +179,37 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
   };
 }
 
+/** Why a call on post `id` by `session` is refused, as a failed result; null when both are fine. */
+function callProblem(id: string, session: string | undefined): Result<never> | null {
+  const problem = idProblem(id);
+  if (problem !== null) return fail('INVALID_ID', `This post name is refused: ${problem}.`);
+  if (session !== undefined && !EDITOR_SESSION.test(session))
+    return fail('INVALID_ID', 'This editor session name is refused.');
+  return null;
+}
+
+/** Where an entry is written: kept apart under `slot`, or the own entry of `session` (shared without one). */
+type Place = { slot: string } | { session: string | undefined };
+
 async function writeEntry(
   store: PostStore,
   dir: string,
   draft: JournalDraft,
   now: () => Date,
-  slot?: string,
+  place: Place,
   knownTitle?: string,
 ): Promise<Result<{ title: string; updatedAt: string }>> {
   const title = knownTitle ?? (await journalTitle(store, draft));
   const updatedAt = now().toISOString();
-  const text = serialiseEntry(slot === undefined ? { draft, title, updatedAt } : { draft, title, updatedAt, slot });
+  const slot = 'slot' in place ? place.slot : undefined;
+  const session = 'session' in place ? place.session : undefined;
+  const text = serialiseEntry({
+    draft,
+    title,
+    updatedAt,
+    ...(slot === undefined ? {} : { slot }),
+    ...(session === undefined ? {} : { session }),
+  });
   const bytes = new TextEncoder().encode(text);
   if (bytes.length > MAX_ENTRY_BYTES) {
     return fail(
@@ -187,7 +220,7 @@ async function writeEntry(
   }
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const name = slot === undefined ? entryFileName(draft.id) : keptFileName(draft.id, slot);
+    const name = slot === undefined ? ownFileName(draft.id, session) : keptFileName(draft.id, slot);
     await writeFileAtomic(path.join(dir, name), bytes, 0o600);
   } catch (error) {
     return ioFailure(error, 'keep your unsaved edits in the journal');
@@ -217,7 +250,7 @@ async function moveEntries(
     const draft = { ...parsed.entry.draft, id: newId };
     // The slot is a digest of the edits: a file already there under it holds these very edits.
     const slot = parsed.entry.slot ?? keptSlotOf(draft);
-    const written = await writeEntry(store, dir, draft, () => new Date(updatedAt), slot, title);
+    const written = await writeEntry(store, dir, draft, () => new Date(updatedAt), { slot }, title);
     if (!written.ok) return written;
     const removed = await removeEntry(file);
     if (!removed.ok) return removed;
@@ -281,10 +314,12 @@ async function listEntries(
       warn?.(`Skipped the journal file ${file}: ${parsed.reason}. It is left in place.`);
       continue;
     }
-    const { draft, title, updatedAt, slot } = parsed.entry;
+    const { draft, title, updatedAt, slot, session } = parsed.entry;
     const disk = await store.read(draft.id);
     const entry: JournalEntry = { ...draft, title, updatedAt, diskVersion: disk.ok ? disk.value.version : null };
-    entries.push(slot === undefined ? entry : { ...entry, slot });
+    if (slot !== undefined) entry.slot = slot;
+    if (session !== undefined) entry.session = session;
+    entries.push(entry);
   }
   return ok(entries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)));
 }
