@@ -324,3 +324,46 @@ describe('nested values edited as text keep their place', () => {
     expect(edit(text, raw('links', shown.replace('url: x', 'url: y')))).toBe(text.replace('url: x', 'url: y'));
   });
 });
+
+describe('hand-wrapped values keep their line breaks', () => {
+  const set = (key: string, text: string): FieldEdit => ({ op: 'set', key, value: { kind: 'text', text } });
+  const FOLDED =
+    '---\ndescription: >\n  A description wrapped by hand at a\n  comfortable width, over three\n  lines.\nnext: 1\n---\n';
+
+  it('changes one word of a folded block in its own line', () => {
+    const shown = parsePost(FOLDED).frontMatter.fields.find((f) => f.key === 'description')?.value;
+    expect(shown).toBe('A description wrapped by hand at a comfortable width, over three lines.\n');
+    expect(edit(FOLDED, set('description', String(shown).replace('A desc', 'The desc')))).toBe(
+      FOLDED.replace('  A description', '  The description'),
+    );
+    expect(edit(FOLDED, set('description', String(shown).replace('comfortable', 'easy')))).toBe(
+      FOLDED.replace('comfortable', 'easy'),
+    );
+  });
+
+  it('changes only the lines an edit spans, and drops a line whose words were all deleted', () => {
+    const shown = 'A description wrapped by hand at a comfortable width, over three lines.\n';
+    expect(edit(FOLDED, set('description', shown.replace('at a comfortable', 'at a very comfortable')))).toBe(
+      FOLDED.replace('  comfortable', '  very comfortable'),
+    );
+    expect(edit(FOLDED, set('description', shown.replace(' comfortable width, over three', '')))).toBe(
+      FOLDED.replace('  comfortable width, over three\n', ''),
+    );
+  });
+
+  it('keeps a plain value over several lines wrapped, and CRLF breaks', () => {
+    const plain = '---\nsummary: Plain words that\n  go on below\n  and end here\n---\n';
+    expect(edit(plain, set('summary', 'Plain words that go on under and end here'))).toBe(
+      plain.replace('go on below', 'go on under'),
+    );
+    const crlf = FOLDED.replace(/\n/g, '\r\n');
+    const shown = 'A description wrapped by hand at a comfortable width, over three lines.\n';
+    expect(edit(crlf, set('description', shown.replace('three', 'four')))).toBe(crlf.replace('three', 'four'));
+  });
+
+  it('writes the value anew when a line break is typed into it or its paragraphs are not simple', () => {
+    const paragraphs = '---\nd: >\n  one\n  two\n\n  three\n---\n';
+    const out = edit(paragraphs, set('d', 'one two\nfour\n'));
+    expect(parsePost(out).frontMatter.fields.find((f) => f.key === 'd')?.value).toBe('one two\nfour\n');
+  });
+});

@@ -11,6 +11,7 @@ import { isSimpleScalar } from './yaml-doc';
 import { blockScalar, doubleQuoted, isPlainNumber, plainIfSafe, renderString } from './yaml-scalar';
 import type { ScalarStyle } from './yaml-scalar';
 import type { YamlBlockStyle } from './yaml-style';
+import { refold } from './yaml-refold';
 
 /** YAML source for a value: `inline` follows the key on its line, `below` starts on the next line. */
 export type Rendered = { inline: string } | { below: string[] };
@@ -36,6 +37,9 @@ function blockIndent(ctx: RenderContext): string {
 }
 
 function renderText(text: string, ctx: RenderContext): Rendered {
+  // A hand-wrapped value keeps its line breaks where the edit did not reach.
+  const refolded = refold(ctx.raw, ctx.old, text);
+  if (refolded !== null) return { inline: refolded };
   const style = oldScalarStyle(ctx);
   if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
     const block = blockScalar(text, style, blockIndent(ctx));
