@@ -6,6 +6,13 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import type { ApiError } from '../../shared/api/contract';
 import { INITIAL_FOCUS } from './Dialog';
 
+/** A second thought about a name before it is sent (a post of that title exists), with another way out. */
+export interface NameWarning {
+  message: string;
+  /** What else to do than going ahead, e.g. open the post that already has this title. */
+  other?: { label: string; run: () => void };
+}
+
 /** Props of the naming form. */
 export interface NameFormProps {
   label: string;
@@ -17,16 +24,23 @@ export interface NameFormProps {
   spellCheck?: boolean;
   /** A refusal of the trimmed text before it is sent, or null to send it. */
   check: (text: string) => ApiError | null;
+  /**
+   * A doubt about the trimmed text, or null: shown in place, and the action then goes ahead only
+   * when chosen again ("Create anyway") for the same text.
+   */
+  warn?: (text: string) => NameWarning | null;
   /** Does the work; resolves the refusal to show, or null when it is done. */
   onSubmit: (text: string) => Promise<ApiError | null>;
   onCancel: () => void;
 }
 
 /** The form; the action is disabled while it runs, and the box is marked invalid while refused. */
-export function NameForm({ label, initial = '', action, spellCheck, check, onSubmit, onCancel }: NameFormProps) {
+export function NameForm(props: NameFormProps) {
+  const { label, initial = '', action, spellCheck, check, warn, onSubmit, onCancel } = props;
   const id = useId();
   const [text, setText] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
+  const [warning, setWarning] = useState<{ text: string; doubt: NameWarning } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
@@ -35,6 +49,13 @@ export function NameForm({ label, initial = '', action, spellCheck, check, onSub
     const refused = check(trimmed);
     if (refused !== null) {
       setError(refused);
+      setWarning(null);
+      return;
+    }
+    const doubt = warn?.(trimmed) ?? null;
+    if (doubt !== null && warning?.text !== trimmed) {
+      setError(null);
+      setWarning({ text: trimmed, doubt });
       return;
     }
     setBusy(true);
@@ -55,8 +76,11 @@ export function NameForm({ label, initial = '', action, spellCheck, check, onSub
         spellCheck={spellCheck}
         value={text}
         aria-invalid={error !== null}
-        aria-describedby={error === null ? undefined : `${id}-error`}
-        onChange={(e) => setText(e.target.value)}
+        aria-describedby={error !== null ? `${id}-error` : warning !== null ? `${id}-warning` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          setWarning(null);
+        }}
       />
       {error === null ? null : (
         <p className="dialog-error" id={`${id}-error`} role="alert">
@@ -64,13 +88,25 @@ export function NameForm({ label, initial = '', action, spellCheck, check, onSub
           {error.hint === undefined ? null : <span className="hint"> {error.hint}</span>}
         </p>
       )}
+      {warning === null || error !== null ? null : (
+        <div className="dialog-warning">
+          <p id={`${id}-warning`} role="alert">
+            {warning.doubt.message}
+          </p>
+          {warning.doubt.other === undefined ? null : (
+            <button type="button" className="button" onClick={warning.doubt.other.run}>
+              {warning.doubt.other.label}
+            </button>
+          )}
+        </div>
+      )}
       <div className="dialog-actions">
         <span className="spacer" />
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
         <button type="submit" className="button primary" disabled={busy}>
-          {action}
+          {warning === null || error !== null ? action : `${action} anyway`}
         </button>
       </div>
     </form>

@@ -1,24 +1,51 @@
 /** Asks for the new post's title; the backend names the file from it. */
-import type { ApiError } from '../../shared/api/contract';
+import type { ApiError, PostSummary } from '../../shared/api/contract';
 import { Dialog } from './Dialog';
-import { NameForm } from './NameForm';
+import { NameForm, type NameWarning } from './NameForm';
 
 /** Props of the new-post dialog. */
 export interface NewPostDialogProps {
   /** Creates the post; resolves the error to show, or null when it was created. */
   onCreate: (title: string) => Promise<ApiError | null>;
   onCancel: () => void;
+  /** The posts the list has, whose titles a new one is checked against. */
+  posts?: readonly PostSummary[];
+  /** Opens an existing post instead (the one that already has the title). */
+  onOpen?: (id: string) => void;
 }
 
 function checkTitle(title: string): ApiError | null {
   return title === '' ? { code: 'INVALID_ARGUMENT', message: 'Give the post a title.' } : null;
 }
 
-/** A title field with Create and Cancel; refusals (e.g. the file exists) are shown in place. */
-export function NewPostDialog({ onCreate, onCancel }: NewPostDialogProps): React.JSX.Element {
+/** A title as two titles are told apart: case, and runs of spaces, do not count. */
+function titleKey(title: string): string {
+  return title.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+}
+
+/** The post that already has this title, if any. */
+export function sameTitle(posts: readonly PostSummary[], title: string): PostSummary | undefined {
+  const key = titleKey(title);
+  return posts.find((post) => titleKey(post.title) === key);
+}
+
+/**
+ * A title field with Create and Cancel; refusals (e.g. the file exists) are shown in place. A
+ * title the list already has is pointed out first (two posts of one title look alike in the list,
+ * and the second would be named `…-2`), with the existing post to open, or Create anyway.
+ */
+export function NewPostDialog({ onCreate, onCancel, posts = [], onOpen }: NewPostDialogProps): React.JSX.Element {
+  const warn = (title: string): NameWarning | null => {
+    const existing = sameTitle(posts, title);
+    if (existing === undefined) return null;
+    return {
+      message: `A post titled “${existing.title}” already exists. Open it, or create another post with this title.`,
+      other: onOpen === undefined ? undefined : { label: 'Open the existing post', run: () => onOpen(existing.id) },
+    };
+  };
   return (
     <Dialog title="New post" onCancel={onCancel}>
-      <NameForm label="Title" action="Create" check={checkTitle} onSubmit={onCreate} onCancel={onCancel} />
+      <NameForm label="Title" action="Create" check={checkTitle} warn={warn} onSubmit={onCreate} onCancel={onCancel} />
     </Dialog>
   );
 }

@@ -104,6 +104,39 @@ describe('inferFolderStyle / newPostText', () => {
     ]);
   });
 
+  it('starts a post as a draft where the folder’s posts mark drafts, even in one post, as they write it', () => {
+    const draftPost = `---\npath:\t"/blog/c"\ndate:\t"2016-06-02"\ntitle:\t"C"\ndraft:\ttrue\n---\n\nBody\n`;
+    const posts = [seed('b', '2016-06-01', 'B'), draftPost, seed('a', '2016-05-26', 'A')];
+    expect(newPostText(inferFolderStyle(posts), POST)).toBe(
+      '---\npath:\t"/blog/say-hi-now"\ndate:\t"2024-03-05"\ntitle:\t"Say \\"Hi\\": now"\ndraft:\ttrue\n---\n\n',
+    );
+    // A draft flag that is off in the one post that has it still says the folder uses drafts.
+    const off = draftPost.replace('draft:\ttrue', 'draft:\tfalse');
+    expect(newPostText(inferFolderStyle([seed('b', '2016-06-01', 'B'), off]), POST)).toContain('\ndraft:\ttrue\n');
+  });
+
+  it('writes a TOML draft flag as TOML, and `published = false` where posts are published by a flag', () => {
+    const toml = (title: string, extra: string) =>
+      `+++\ntitle = "${title}"\ndate = 2024-01-0${title.length}\n${extra}+++\nBody\n`;
+    expect(newPostText(inferFolderStyle([toml('A', ''), toml('BB', 'draft = true\n'), toml('CCC', '')]), POST)).toBe(
+      '+++\ntitle = "Say \\"Hi\\": now"\ndate = 2024-03-05\ndraft = true\n+++\n\n',
+    );
+    const jekyll = (title: string, extra: string) => `---\ntitle: ${title}\ndate: 2024-01-02\n${extra}---\nBody\n`;
+    expect(newPostText(inferFolderStyle([jekyll('A', ''), jekyll('B', 'published: false\n')]), POST)).toBe(
+      '---\ntitle: "Say \\"Hi\\": now"\ndate: 2024-03-05\npublished: false\n---\n\n',
+    );
+  });
+
+  it('adds no draft flag where no post has one, nor for a `published` date', () => {
+    expect(
+      newPostText(inferFolderStyle([seed('b', '2016-06-01', 'B'), seed('a', '2016-05-26', 'A')]), POST),
+    ).not.toMatch(/draft|published/);
+    const dated = '---\ntitle: A\npublished: 2024-01-02\n---\nBody\n';
+    expect(newPostText(inferFolderStyle([dated, dated]), POST)).toBe(
+      '---\ntitle: "Say \\"Hi\\": now"\npublished: 2024-03-05\n---\n\n',
+    );
+  });
+
   it('quotes the title as the folder quotes its titles', () => {
     const post = (title: string, author: string) => `---\nlayout: post\ntitle: ${title}\nauthor: ${author}\n---\n`;
     const style = inferFolderStyle([post('"A: b"', 'ann'), post('"C"', 'bo'), post('D', 'cy')]);
@@ -122,7 +155,8 @@ const EXPECTED: Record<string, string> = {
   astro: "---\ntitle: 'Tried as a New User'\npubDate: 'May 17 2024'\ndescription: ''\n---\n\n",
   docusaurus: '---\ntitle: "Tried as a New User"\nauthors: []\ndate: 2024-05-17 00:00:00\n---\n\n',
   eleventy: '---\ntitle: Tried as a New User\ndescription: ""\ndate: 2024-05-17\ntags: []\n---\n\n',
-  gatsby: '---\ntitle: Tried as a New User\ndate: "2024-05-17T00:00:00.000Z"\ndescription: ""\n---\n\n',
+  // Its posts write `draft: false`: a new one starts as a draft.
+  gatsby: '---\ntitle: Tried as a New User\ndate: "2024-05-17T00:00:00.000Z"\ndraft: true\ndescription: ""\n---\n\n',
   hexo: '---\ntitle: Tried as a New User\ndate: 2024-05-17 00:00:00\ntags: []\n---\n\n',
   hugo: '---\ndate: 2024-05-17\ntitle: "Tried as a New User"\ndescription: ""\n---\n\n',
   jekyll: "---\ntitle: 'Tried as a New User'\ndate: 2024-05-17 00:00:00 -0500\nauthor: []\n---\n\n",

@@ -17,6 +17,16 @@ export interface NewPostStyle extends FolderStyle {
   dateShape: string;
   /** The quoting of title, path and slug, each as the folder quotes that key. */
   keyQuotes: Record<string, QuoteStyle>;
+  /** The flag the folder's posts mark drafts with, and the value that makes a new post one; null when they use none. */
+  draft: DraftFlag | null;
+}
+
+/** A draft flag as a folder writes it: `draft` on (`draft: true`), or `published` off (`published: false`). */
+export interface DraftFlag {
+  /** The key as the posts spell it. */
+  key: string;
+  /** The value a new post starts with, as written in the block. */
+  value: 'true' | 'false';
 }
 
 const FILLED_KEYS = new Set(['title', 'path', 'slug', 'draft']);
@@ -27,6 +37,7 @@ const DEFAULT_STYLE: NewPostStyle = {
   dateKey: 'date',
   dateShape: ISO_DATE,
   keyQuotes: {},
+  draft: { key: 'draft', value: 'true' },
   format: 'yaml',
   keys: ['title', 'date', 'draft'],
   emptyValues: {},
@@ -160,6 +171,30 @@ function dateStyle(samples: SampleStyle[], dateKey: string | null, quote: QuoteS
   return { dateShape, dateQuote };
 }
 
+/** Whether a field holds a yes-or-no flag, as shared/api/drafts.ts reads one (`true`, `"false"`, `1`, `yes`). */
+function isFlag(field: FrontMatterField): boolean {
+  if (typeof field.value === 'boolean') return true;
+  if ((field.kind !== 'text' && field.kind !== 'number') || typeof field.value !== 'string') return false;
+  return ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(field.value.trim().toLowerCase());
+}
+
+/**
+ * The draft flag of a folder whose posts use one, even in a single post (a blog that marks drafts
+ * marks only its unfinished posts): `draft`, else `published` written as a flag (not as a date). A
+ * new post there starts as a draft, so that an export never publishes it half-written.
+ */
+function draftFlag(samples: SampleStyle[]): DraftFlag | null {
+  const keyed = (name: string): string | null =>
+    vote(
+      samples.flatMap((s) => s.fields.filter((f) => f.key.toLowerCase() === name && isFlag(f)).map((f) => f.key)),
+      '',
+    ) || null;
+  const draft = keyed('draft');
+  if (draft !== null) return { key: draft, value: 'true' };
+  const published = keyed('published');
+  return published === null ? null : { key: published, value: 'false' };
+}
+
 /** Infers a folder's front-matter style from the texts of its posts, newest first. */
 export function inferFolderStyle(samples: string[]): NewPostStyle {
   const styles = samples.map(sampleStyle).filter((s): s is SampleStyle => s !== null);
@@ -169,8 +204,12 @@ export function inferFolderStyle(samples: string[]): NewPostStyle {
     'yaml',
   );
   const { dateKey, samples: same } = withDateKey(styles.filter((s) => s.format === format));
-  // A title goes where the posts that have one put it, even when most posts take theirs from a heading.
-  const keys = commonKeys(same, new Set(dateKey === null ? ['title'] : ['title', dateKey]));
+  const flag = draftFlag(same);
+  const draft = flag?.key === dateKey ? null : flag;
+  // A title goes where the posts that have one put it, even when most posts take theirs from a heading;
+  // a draft flag goes where the posts that have one put it.
+  const must = [...(dateKey === null ? ['title'] : ['title', dateKey]), ...(draft === null ? [] : [draft.key])];
+  const keys = commonKeys(same, new Set(must));
   const quote = vote(
     same.map((s) => s.quote),
     'double',
@@ -195,6 +234,7 @@ export function inferFolderStyle(samples: string[]): NewPostStyle {
     ),
     quote,
     keyQuotes: Object.fromEntries(['title', 'path', 'slug'].map((k) => [k, keyQuote(same, k, quote)])),
+    draft,
     dateKey: dateKey ?? 'date',
     dateShape,
     dateQuote,
@@ -255,6 +295,7 @@ function valueFor(key: string, style: NewPostStyle, post: NewPost): string | nul
   if (key === 'path')
     return style.pathPrefix === null ? null : str(style.pathPrefix + post.slug + style.pathSuffix, quoteOf('path'));
   if (key === 'slug') return str(post.slug, quoteOf('slug'));
+  if (style.draft !== null && key === style.draft.key) return style.draft.value;
   if (key === 'draft') return 'true';
   return style.emptyValues[key] ?? null;
 }

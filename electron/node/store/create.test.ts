@@ -28,6 +28,34 @@ describe('create', () => {
     expect(valueOf(await store.read(doc.id))).toEqual(doc);
   });
 
+  it('starts a post as a draft where the folder’s posts mark drafts, and the list shows it as one', async () => {
+    await writeFiles(folder.dir, {
+      'focus.md': seedPost('focus', '2016-05-26', 'Focus'),
+      'later.md': seedPost('later', '2017-01-02', 'Later').replace('---\n\n', 'draft:\ttrue\n---\n\n'),
+      'latest.md': seedPost('latest', '2018-03-04', 'Latest'),
+    });
+    const store = await open();
+    const doc = valueOf(await store.create({ title: 'Half Written' }));
+    expect(await readFile(path.join(folder.dir, doc.id), 'utf8')).toBe(
+      '---\npath:\t"/blog/half-written"\ndate:\t"2024-05-17"\ntitle:\t"Half Written"\ndraft:\ttrue\n---\n\n',
+    );
+    expect(doc.frontMatter.fields).toContainEqual({ key: 'draft', kind: 'boolean', value: true });
+    const listed = valueOf(await store.list()).find((post) => post.id === doc.id);
+    expect(listed?.draft).toBe(true);
+  });
+
+  it('starts a TOML post as `draft = true` in a folder whose posts have a draft flag', async () => {
+    await writeFiles(folder.dir, {
+      'a.md': '+++\ntitle = "A"\ndate = 2024-01-02\ndraft = false\n+++\nBody\n',
+      'b.md': '+++\ntitle = "B"\ndate = 2024-01-03\n+++\nBody\n',
+    });
+    const store = await open();
+    const doc = valueOf(await store.create({ title: 'New' }));
+    expect(await readFile(path.join(folder.dir, doc.id), 'utf8')).toBe(
+      '+++\ntitle = "New"\ndate = 2024-05-17\ndraft = true\n+++\n\n',
+    );
+  });
+
   it('picks a free name, never overwriting', async () => {
     await writeFiles(folder.dir, { 'hello.md': 'mine\n', 'hello-2.md': 'mine too\n' });
     const store = await open();
