@@ -133,7 +133,7 @@ test('the preview looks like the exported page: its date, sans-serif headings, l
       return {
         date: scope.querySelector('time')?.textContent ?? null,
         sansHeading,
-        headerAlign: style('th:not([align])', 'text-align'),
+        headerAlign: style('th:not([class*="align-"])', 'text-align'),
         footnoteLabelShown: footnoteLabel === null ? null : footnoteLabel.getBoundingClientRect().width > 1,
       };
     });

@@ -1,5 +1,5 @@
 /** The application shell: wires the backend, the hooks and the three areas together. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract';
 import type { BlogEvents } from '../../shared/api/events';
 import { getBackend } from '../api/client';
@@ -77,12 +77,13 @@ export function App(): React.JSX.Element {
   // After a delete, the list's own tab stop takes the focus once the list without the post is on
   // the page (not before: the post's own row would take it, and lose it as it goes), where the
   // writer chooses what to open next.
-  const [deleted, setDeleted] = useState<string | null>(null);
+  const deleted = useRef<string | null>(null);
   useEffect(() => {
-    if (deleted === null || posts.posts.some((post) => post.id === deleted)) return;
-    setDeleted(null);
+    const id = deleted.current;
+    if (id === null || posts.posts.some((post) => post.id === id)) return;
+    deleted.current = null;
     document.querySelector<HTMLElement>('[role="listbox"][aria-label="Posts"] [tabindex="0"]')?.focus();
-  }, [deleted, posts.posts]);
+  }, [posts.posts]);
   const exporter = useExport({ api, desktop, postId: state.doc?.id ?? null, dirty });
   const [focusRequest, setFocusRequest] = useState(0);
 
@@ -153,9 +154,10 @@ export function App(): React.JSX.Element {
     const result = await api.deletePost(id);
     if (!result.ok) return result.error;
     setDeleting(false);
-    await journal.discard(id);
+    // Closed first, so no journal write of its edits is still to come when the journal forgets them.
     editor.close();
-    setDeleted(id);
+    deleted.current = id;
+    await journal.discard(id);
     await posts.refresh();
     return null;
   };
@@ -230,6 +232,7 @@ export function App(): React.JSX.Element {
         <EditorView
           editor={editor}
           title={title}
+          titled={(fieldText(state, 'title') ?? fieldText(state, 'name') ?? '').trim() !== ''}
           date={fieldText(state, 'date') ?? summary?.date ?? null}
           focusRequest={focusRequest}
           onSave={(force) => void save(force)}
@@ -305,6 +308,13 @@ export function App(): React.JSX.Element {
       {creating ? (
         <NewPostDialog
           onCreate={create}
+          posts={posts.posts}
+          onOpen={(id) => {
+            setCreating(false);
+            // The author already chose about this post's edits when the dialog opened.
+            if (id !== current().doc?.id) void open(id);
+            else journal.journalNow();
+          }}
           onCancel={() => {
             setCreating(false);
             // "Don't save" forgot the journal, but no post replaced this one: its edits are journalled again.

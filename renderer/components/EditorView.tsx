@@ -15,6 +15,8 @@ import { Preview } from './Preview';
 export interface EditorViewProps {
   editor: EditorControls;
   title: string | null;
+  /** Whether the front matter names the title (the preview's title rule, shared/markdown/title.ts). */
+  titled: boolean;
   date: string | null;
   focusRequest: number;
   onSave: (force: boolean) => void;
@@ -33,7 +35,7 @@ export interface EditorViewProps {
 
 /** Everything about the open post, or a calm invitation when none is open. */
 export function EditorView(props: EditorViewProps): React.JSX.Element {
-  const { editor, title, date, focusRequest, onSave, onNewPost, onOpenPost, onOpenExternal } = props;
+  const { editor, title, titled, date, focusRequest, onSave, onNewPost, onOpenPost, onOpenExternal } = props;
   const { state, dispatch } = editor;
   const { doc, frontMatter } = state;
   const preview = useRef<HTMLElement>(null);
@@ -116,6 +118,7 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           postId={doc.id}
           text={editor.text}
           title={title}
+          titled={titled}
           date={date}
           onOpenPost={onOpenPost}
           onOpenExternal={onOpenExternal}

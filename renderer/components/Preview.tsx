@@ -3,12 +3,14 @@
  * It follows every key straight from the editor's latest state (../preview/typing.ts) and renders
  * in a worker, only the blocks that changed, and swaps only those into the page, so typing never waits.
  */
-import { useEffect, type MouseEvent, type Ref } from 'react';
+import { useEffect, useMemo, type MouseEvent, type Ref } from 'react';
 import { readableDate } from '../../shared/markdown/dates';
+import { escapeHtml } from '../../shared/markdown/render';
+import { afterOpeningH1 } from '../../shared/markdown/title';
 import { PreviewBody } from '../preview/PreviewBody';
 import type { TextSource } from '../preview/typing';
 import { usePreviewBlocks } from '../preview/usePreviewBlocks';
-import { bodyStartsWithH1 } from '../state/heading';
+import { titleLayout } from '../state/heading';
 import { linkTarget } from '../state/urls';
 
 /** Props of the preview. */
@@ -17,6 +19,8 @@ export interface PreviewProps {
   /** The post's text, followed on every key. */
   text: TextSource;
   title: string | null;
+  /** Whether the front matter names the title (else `title` is the fallback: the first heading or the file). */
+  titled: boolean;
   date: string | null;
   onOpenPost: (id: string) => void;
   onOpenExternal: (url: string) => void;
@@ -28,8 +32,20 @@ export interface PreviewProps {
 
 /** The rendered post, in a region named "Preview". Links never navigate the app. */
 export function Preview(props: PreviewProps): React.JSX.Element {
-  const { postId, text, title, date, onOpenPost, onOpenExternal, scrollRef, onRendered } = props;
+  const { postId, text, title, titled, date, onOpenPost, onOpenExternal, scrollRef, onRendered } = props;
   const rendered = usePreviewBlocks(postId, text);
+  // The export's rule (shared/markdown/title.ts): a body opening with an H1 is titled by it, the date under it.
+  const layout = titleLayout(rendered.markdown, titled);
+  const dated = date !== null && date !== '';
+  const under = useMemo(() => {
+    const first = rendered.blocks[0];
+    if (!layout.metaAfterBodyH1 || date === null || date === '' || first === undefined) return null;
+    const placed = afterOpeningH1(first, `<p class="prose-date">${postDateHtml(date)}</p>`);
+    return placed === null ? null : [placed, ...rendered.blocks.slice(1)];
+  }, [rendered.blocks, layout.metaAfterBodyH1, date]);
+  const blocks = under ?? rendered.blocks;
+  const headerDate = dated && under === null && !(layout.metaAfterBodyH1 && rendered.blocks.length === 0);
+  const headerTitle = layout.heading && title !== null && title !== '';
   // After PreviewBody's layout effect has put the blocks on the page.
   useEffect(() => onRendered?.(), [rendered.blocks, rendered.pending, onRendered]);
 
@@ -56,13 +72,13 @@ export function Preview(props: PreviewProps): React.JSX.Element {
       onAuxClick={(event) => event.preventDefault()}
     >
       <article className="prose">
-        {title !== null && title !== '' && !bodyStartsWithH1(rendered.markdown) ? (
+        {headerTitle || headerDate ? (
           <header className="prose-header">
-            <h1 className="prose-title">{title}</h1>
-            {date !== null && date !== '' ? <PostDate written={date} /> : null}
+            {headerTitle ? <h1 className="prose-title">{title}</h1> : null}
+            {headerDate ? <PostDate written={date} /> : null}
           </header>
         ) : null}
-        <PreviewBody blocks={rendered.blocks} />
+        <PreviewBody blocks={blocks} />
       </article>
       {rendered.warnings.length > 0 ? (
         <details className="preview-warnings">
@@ -85,6 +101,12 @@ function scrollToAnchor(container: HTMLElement, fragment: string): void {
     .map((id) => container.ownerDocument.getElementById(id))
     .find((element) => element !== null && container.contains(element));
   target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+}
+
+/** The date's markup under the body's own H1, as the exported page writes it. */
+function postDateHtml(written: string): string {
+  const date = readableDate(written);
+  return date === null ? escapeHtml(written) : `<time datetime="${date.iso}">${escapeHtml(date.text)}</time>`;
 }
 
 /** The post's date as the exported page shows it ("26 May 2016" for an ISO date). */

@@ -114,9 +114,12 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
   useEffect(() => {
     const draft = journalDraft(state);
     if (draft === null) return;
-    const timer = window.setTimeout(() => void enqueue(() => api.writeJournal(draft, session)), JOURNAL_DELAY_MS);
+    const timer = window.setTimeout(() => {
+      // Not for a post closed since (deleted: its journal was just forgotten), before React re-rendered.
+      if (current().doc?.id === draft.id) void enqueue(() => api.writeJournal(draft, session));
+    }, JOURNAL_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [api, enqueue, session, state]);
+  }, [api, current, enqueue, session, state]);
 
   const discard = useCallback((id: string) => enqueue(() => api.discardJournal(id, session)), [api, enqueue, session]);
   const dismiss = useCallback(

@@ -70,7 +70,8 @@ export function createBlockRenderer(renderWhole: (markdown: string) => RenderRes
       remembered = next;
       const blocks = results.map((result) => result.html).filter((html) => html !== '');
       if (hasDuplicateIds(blocks)) return whole(markdown);
-      return { blocks, warnings: notesFirst(results.flatMap((result) => result.warnings)) };
+      // A warning given by several blocks (raw HTML <iframe> in two places) is shown once.
+      return { blocks, warnings: notesFirst([...new Set(results.flatMap((result) => result.warnings))]) };
     };
     return {
       step(deadline) {

@@ -18,7 +18,7 @@ describe('renderMarkdown: GitHub-flavoured Markdown', () => {
     );
     expect(html).toContain('<table>');
     expect(html).toContain('<th>a</th>');
-    expect(html).toContain('<td align="center"><del>2</del></td>');
+    expect(html).toContain('<td class="align-center"><del>2</del></td>');
     expect(html).toContain('<ul class="contains-task-list">');
     expect(html).toContain('<input type="checkbox" disabled aria-label="Not done"> todo');
     expect(html).toContain('<input type="checkbox" checked disabled aria-label="Done"> done');
@@ -287,5 +287,48 @@ describe('resolveImage', () => {
     const asked: string[] = [];
     renderMarkdown(md, { resolveImage: (src) => (asked.push(src), src) });
     expect(asked).toEqual(['a.png', 'b/c.png']);
+  });
+});
+
+describe('raw HTML: harmless structure kept, the rest left out with a warning', () => {
+  it('keeps figure, figcaption, abbr, cite, dfn and time with their safe attributes only', () => {
+    const { html, warnings } = renderMarkdown(
+      '<figure class="x" style="width: 9px" onclick="alert(1)"><img src="a.png" alt="A"><figcaption>Cap</figcaption></figure>\n\n' +
+        'An <abbr title="HyperText" onmouseover="x()">HTML</abbr> <cite>Book</cite> <dfn title="d">term</dfn> ' +
+        '<time datetime="2020-01-02" style="color:red">2 Jan</time>.',
+    );
+    expect(html).toContain('<figure><img src="a.png" alt="A"><figcaption>Cap</figcaption></figure>');
+    expect(html).toContain(
+      '<abbr title="HyperText">HTML</abbr> <cite>Book</cite> <dfn title="d">term</dfn> <time datetime="2020-01-02">2 Jan</time>',
+    );
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves out iframe, video and script, warning once per tag', () => {
+    const { html, warnings } = renderMarkdown(
+      '<iframe src="https://e.example/"></iframe>\n\n<video src="v.mp4"><source src="v.webm"></video>\n\n' +
+        '<iframe src="https://f.example/"></iframe>\n\n<script>alert(1)</script>\n\nText',
+    );
+    expect(html).not.toMatch(/<(iframe|video|source|script)/);
+    expect(warnings).toEqual([
+      'Raw HTML <iframe> was left out.',
+      'Raw HTML <source> was left out.',
+      'Raw HTML <video> was left out.',
+      'Raw HTML <script> was left out.',
+    ]);
+  });
+});
+
+describe('table alignment', () => {
+  it('is a class on the cell, never the obsolete align attribute', () => {
+    const { html } = renderMarkdown(
+      '| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n\n<table><tr><td align="right">x</td></tr></table>',
+    );
+    expect(html).not.toContain('align=');
+    expect(html).toContain('<th class="align-left">a</th>');
+    expect(html).toContain('<th class="align-center">b</th>');
+    expect(html).toContain('<td class="align-right">3</td>');
+    expect(html).toContain('<td>4</td>');
+    expect(html).toContain('<td class="align-right">x</td>');
   });
 });

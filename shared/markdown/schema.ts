@@ -2,16 +2,21 @@
  * The sanitizer schema: GitHub's default, tightened (no picture/source/srcset, no irc/xmpp
  * links, no form attributes) and widened only for what our own pipeline emits (highlight.js
  * classes, the remote-image placeholder, the too-complex note, the names of task checkboxes,
- * raster data: images and resolved image paths) and for three marks writers put in raw HTML:
- * `mark`, `u` and `small` (no attributes of their own).
+ * raster data: images and resolved image paths) and for harmless elements writers put in raw
+ * HTML: `mark`, `u`, `small`, `figure`, `figcaption`, `abbr`, `cite`, `dfn` and `time` (no
+ * attributes of their own). Any other raw element is left out with a warning (./url-policy.ts).
  */
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 
 type Attributes = NonNullable<SanitizeSchema['attributes']>;
 
 const REMOVED_TAGS = new Set(['picture', 'source']);
-/** Highlighted, underlined and small text: plain inline marks, with no behaviour. */
-const ADDED_TAGS = ['mark', 'u', 'small'];
+/**
+ * Highlighted, underlined and small text: plain inline marks, with no behaviour; figures and their
+ * captions, abbreviations, citations, definitions and times: structure with no behaviour. Their
+ * only attributes are GitHub's global ones (`title` for abbr and dfn, `dateTime` for time…).
+ */
+const ADDED_TAGS = ['mark', 'u', 'small', 'figure', 'figcaption', 'abbr', 'cite', 'dfn', 'time'];
 const FORM_ATTRIBUTES = new Set(['action', 'method', 'encType', 'accept', 'acceptCharset', 'prompt', 'tabIndex']);
 
 /** Elements removed together with their content (their text is code, styling or a document). */
@@ -47,6 +52,10 @@ function attributes(): Attributes {
   result.span = [['className', /^hljs-[a-z0-9_-]+$/, /^[a-z]+_+$/, 'remote-image']];
   // The note above a part shown as text (./render.ts): an ARIA role with no behaviour.
   result.p = [['role', 'note']];
+  // A table cell's alignment, as a class (./url-policy.ts), never the obsolete `align`.
+  result.th = [['className', 'align-left', 'align-center', 'align-right']];
+  result.td = [['className', 'align-left', 'align-center', 'align-right']];
+  result['*'] = everywhere.filter((entry) => entry !== 'align');
   // A task's checkbox is named by its state (./render.ts); no other name is kept.
   result.input = [...(base.input ?? []), ['ariaLabel', 'Done', 'Not done']];
   return result;

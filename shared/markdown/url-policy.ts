@@ -4,7 +4,13 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { clip, contextOf, type RenderContext } from './context';
+import { SANITIZE_SCHEMA } from './schema';
 import { judgeImage, judgeLink } from './urls';
+
+/** The elements the sanitizer keeps; any other (raw HTML) is left out, and the author told once per tag. */
+const KEPT_TAGS = new Set(SANITIZE_SCHEMA.tagNames);
+/** Elements the sanitizer removes with everything in them: told about, their insides never looked at. */
+const STRIPPED_TAGS = new Set(SANITIZE_SCHEMA.strip);
 
 /** The prefix rehype-sanitize puts before every id; in-page links must carry it too. */
 export const ID_PREFIX = 'user-content-';
@@ -25,6 +31,12 @@ function applyPolicy(parent: Parent, context: RenderContext): void {
       next.push(child as ElementContent);
       continue;
     }
+    if (STRIPPED_TAGS.has(child.tagName)) {
+      // The sanitizer drops it whole: nothing inside needs the policy, and only it is named.
+      warnRaw(child.tagName, context);
+      next.push(child);
+      continue;
+    }
     applyPolicy(child, context);
     next.push(...rewrite(child, context));
   }
@@ -33,10 +45,12 @@ function applyPolicy(parent: Parent, context: RenderContext): void {
 
 /** The nodes that replace one element (usually itself). */
 function rewrite(element: Element, context: RenderContext): ElementContent[] {
+  if (!KEPT_TAGS.has(element.tagName)) warnRaw(element.tagName, context);
   if (element.tagName === 'a') return rewriteLink(element, context);
   if (element.tagName === 'img') return rewriteImage(element, context);
   // `<source srcset>` slips past the sanitizer's protocol check, so no element keeps a srcset.
   delete element.properties.srcSet;
+  if (element.tagName === 'th' || element.tagName === 'td') alignClass(element);
   return [element];
 }
 
@@ -70,6 +84,29 @@ function resolveLinkTarget(link: Element, href: string, context: RenderContext):
   }
   link.properties.href = verdict.kind === 'anchor' ? anchorHref(verdict.url) : verdict.url;
   return [link];
+}
+
+/**
+ * A table cell's alignment as a class (`align-center`), which the page's and the preview's
+ * stylesheets align: the `align` attribute is obsolete HTML, and a style attribute would need the
+ * sanitizer to let styles through.
+ */
+function alignClass(cell: Element): void {
+  const align = cell.properties.align;
+  delete cell.properties.align;
+  if (typeof align !== 'string') return;
+  const value = align.trim().toLowerCase();
+  if (value === 'left' || value === 'center' || value === 'right') cell.properties.className = [`align-${value}`];
+}
+
+function warnRaw(tagName: string, context: RenderContext): void {
+  const warning = rawHtmlWarning(tagName);
+  if (!context.warnings.includes(warning)) context.warnings.push(warning);
+}
+
+/** The warning for a raw HTML element the sanitizer leaves out (`<iframe>`, `<video>`, `<script>`…). */
+export function rawHtmlWarning(tagName: string): string {
+  return `Raw HTML <${clip(tagName)}> was left out.`;
 }
 
 /** `#intro` must point at the id the sanitizer will write (`user-content-intro`). */

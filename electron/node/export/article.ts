@@ -3,8 +3,11 @@
  * about each image it keeps (found and queued for copying, or inlined, on the spot), inside a post page.
  */
 import { excerptOf } from '../../../shared/markdown/excerpt';
+import { titleLayout } from '../../../shared/markdown/title';
 import { unresolvedImageWarning } from '../../../shared/markdown/url-policy';
 import { postImages, type AssetSink } from './assets';
+import { pageLanguage } from './lang';
+import { postLinks } from './links';
 import { folderOf, textField, type SourcePost } from './collect';
 import { dateWarning } from './dates';
 import { renderPostPage } from './page';
@@ -53,6 +56,8 @@ export function renderArticle(post: SourcePost, context: ArticleContext): Articl
   const fields = post.parsed.frontMatter.fields;
   const description = textField(fields, DESCRIPTION_KEYS);
   const summary = description ?? excerptOf(body.html);
+  // The same rule as the preview's: a body opening with an H1 is titled by it, the date under it.
+  const layout = titleLayout(post.parsed.body, textField(fields, ['title', 'name']) !== undefined);
   const html = renderPostPage({
     title: post.title,
     description: summary === '' ? undefined : summary,
@@ -66,8 +71,9 @@ export function renderArticle(post: SourcePost, context: ArticleContext): Articl
       context.tagHref === undefined
         ? []
         : post.facts.tags.map((name) => ({ name, href: context.tagHref?.(name) ?? '' })),
-    // A post titled by its first heading already shows that heading.
-    heading: textField(fields, ['title', 'name']) !== undefined || post.facts.title === null,
+    ...pageLanguage(fields, post.id, `${post.title}\n${post.parsed.body}`),
+    heading: layout.heading,
+    metaAfterBodyH1: layout.metaAfterBodyH1,
     feedHref: context.feedHref,
   });
   return {
@@ -93,13 +99,19 @@ interface Body {
 
 function renderBody(post: SourcePost, context: ArticleContext): Body {
   const images = postImages(folderOf(post), context.sink);
+  const links = postLinks({
+    postFolder: folderOf(post),
+    pageFile: context.pageFile,
+    sink: context.sink,
+    ...(context.resolveLink === undefined ? {} : { pages: context.resolveLink }),
+  });
   const options = {
     resolveImage: (src: string) => {
       const target = images.resolve(src);
       if (target === null) return null;
       return target.startsWith('data:') ? target : relativeHref(context.pageFile, target);
     },
-    ...(context.resolveLink === undefined ? {} : { resolveLink: context.resolveLink }),
+    resolveLink: links.resolve,
   };
   const { result: rendered, entry, reused } = renderBodyCached(post.parsed.body, options, context.cached);
   // The asset step knows why an image was left out; the pipeline's generic note would repeat it.
@@ -107,7 +119,7 @@ function renderBody(post: SourcePost, context: ArticleContext): Body {
   return {
     html: rendered.html,
     images: images.targets.size,
-    warnings: [...images.warnings, ...rendered.warnings.filter((w) => !generic.has(w))],
+    warnings: [...images.warnings, ...links.warnings(), ...rendered.warnings.filter((w) => !generic.has(w))],
     cache: entry,
     reused,
   };

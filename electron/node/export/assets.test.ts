@@ -55,7 +55,7 @@ describe('postImages (images resolved while the post renders)', () => {
       'image "../outside.png" was left out: it is outside the posts folder',
       'image "img/leak.png" was left out: it is a link to a file outside the posts folder',
       'image "img/x.svg" was left out: SVG images are not exported (opened on their own they can run scripts)',
-      'image "img/folder.png" was left out: it is not a file',
+      'image "img/folder.png" was left out: it is a folder, and only files are exported',
       'image "img/huge.png" was left out: it is larger than 64 MiB',
       'image "img/none.png" was left out: the file was not found',
     ]);

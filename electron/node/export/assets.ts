@@ -82,10 +82,19 @@ function locateImage(src: string, postFolder: string, sink: AssetSink): string |
   if (MIME[ext] === undefined && !COPY_ONLY.has(ext))
     return { problem: `".${ext}" is not an image type the export copies` };
   if (sink.mode === 'inline' && MIME[ext] === undefined) return { problem: `".${ext}" images cannot be inlined` };
+  return locateInside(abs, sink);
+}
+
+/**
+ * The real path of a file at `abs` (already checked to be inside the posts folder), or why it
+ * cannot be exported: a link leading out, not a plain file, too large, or not there.
+ */
+export function locateInside(abs: string, sink: AssetSink): string | { problem: string } {
   try {
     const real = realpathSync.native(abs);
     if (!isInside(sink.postsRoot, real)) return { problem: 'it is a link to a file outside the posts folder' };
     const stats = lstatSync(real);
+    if (stats.isDirectory()) return { problem: 'it is a folder, and only files are exported' };
     if (!stats.isFile()) return { problem: 'it is not a file' };
     if (stats.size > MAX_IMAGE_BYTES) return { problem: `it is larger than ${String(MAX_IMAGE_BYTES >> 20)} MiB` };
     return real;
@@ -94,7 +103,8 @@ function locateImage(src: string, postFolder: string, sink: AssetSink): string |
   }
 }
 
-function decodeSource(src: string): string {
+/** A source path %-decoded (as written when it does not decode). */
+export function decodeSource(src: string): string {
   try {
     return decodeURIComponent(src);
   } catch {
@@ -103,7 +113,7 @@ function decodeSource(src: string): string {
 }
 
 /** Inlines an image, or names its copy (read and hashed once) and queues it; returns the path or data: URI. */
-function place(real: string, sink: AssetSink): string {
+export function place(real: string, sink: AssetSink): string {
   const ext = path.extname(real).slice(1).toLowerCase();
   if (sink.mode === 'inline')
     return `data:${MIME[ext] ?? 'application/octet-stream'};base64,${readFileSync(real).toString('base64')}`;

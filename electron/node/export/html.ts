@@ -25,6 +25,9 @@ export interface PageHead {
   cssHref?: string;
   /** The site's Atom feed, announced to feed readers. */
   alternateFeed?: string;
+  /** The page's language (a BCP 47 tag; `en` when not given) and, for right-to-left text, its direction. */
+  lang?: string;
+  dir?: 'rtl';
 }
 
 /** Escapes text for HTML content and double-quoted attribute values. */
@@ -33,7 +36,7 @@ export { escapeHtml };
 /** A complete HTML5 document around some body markup. */
 export function renderDocument(head: PageHead, bodyHtml: string): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(head.lang ?? 'en')}"${head.dir === undefined ? '' : ` dir="${head.dir}"`}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${pageCsp(head.cssHref !== undefined)}">

@@ -3,6 +3,7 @@
  * values (title, description, date, tags) are escaped as text; the body is already sanitized
  * HTML from the one Markdown pipeline.
  */
+import { afterOpeningH1 } from '../../../shared/markdown/title';
 import { dateHtml } from './dates';
 import { escapeHtml, renderDocument, siteBar } from './html';
 import { focusableScrollers } from './scrollers';
@@ -23,22 +24,31 @@ export interface PostPageInput {
   nav?: { home: string };
   /** The post's tags, each with the relative URL of its tag page. */
   tags?: { name: string; href: string }[];
-  /** False when the body already opens with the title as its own heading. */
+  /** False when the page shows no title heading of its own (shared/markdown/title.ts titleLayout). */
   heading?: boolean;
+  /** True when the body opens with the title as its own H1: the date goes right under it. */
+  metaAfterBodyH1?: boolean;
   feedHref?: string;
+  /** The post's language and direction (./lang.ts). */
+  lang?: string;
+  dir?: 'rtl';
 }
 
 /** A standalone HTML5 page for one post. */
 export function renderPostPage(input: PostPageInput): string {
+  const date = input.date === undefined ? '' : `<p class="post-date">${dateHtml(input.date)}</p>`;
+  let article = focusableScrollers(input.bodyHtml);
+  const under = input.metaAfterBodyH1 === true && date !== '' ? afterOpeningH1(article, date) : null;
+  if (under !== null) article = under;
   const header = [
     input.heading === false ? '' : `<h1>${escapeHtml(input.title)}</h1>`,
-    input.date === undefined ? '' : `<p class="post-date">${dateHtml(input.date)}</p>`,
+    under === null ? date : '',
   ].join('');
   const body = `${siteBar(input.siteTitle, input.nav?.home)}
 <main>
 <article>
 ${header === '' ? '' : `<header class="post-header">${header}</header>`}
-${focusableScrollers(input.bodyHtml)}
+${article}
 </article>
 ${tagLinks(input.tags ?? [])}
 </main>`;
@@ -52,6 +62,8 @@ ${tagLinks(input.tags ?? [])}
       image: input.image,
       cssHref: input.cssHref,
       alternateFeed: input.feedHref,
+      ...(input.lang === undefined ? {} : { lang: input.lang }),
+      ...(input.dir === undefined ? {} : { dir: input.dir }),
     },
     body,
   );

@@ -53,7 +53,8 @@ function exportedBody(page: string): string {
   let inner = page.slice(start + '<article>\n'.length, end);
   if (inner.startsWith('<header class="post-header">')) inner = inner.slice(inner.indexOf('</header>') + 9);
   if (!inner.startsWith('\n')) throw new Error('unexpected article layout');
-  return inner.slice(1);
+  // The date under a body's opening H1 (shared/markdown/title.ts) is the page's, not the body's.
+  return inner.slice(1).replace(/^(<h1[^>]*>.*?<\/h1>)\n<p class="post-date">.*?<\/p>/s, '$1');
 }
 
 function normalise(html: string): string {

@@ -107,8 +107,10 @@ describe('exportSite', () => {
     expect(focus).toMatch(/<img src="\.\.\/\.\.\/assets\/[0-9a-f]{12}-dot\.png" alt="dot">/);
     const second = await readFile(path.join(out, 'second/index.html'), 'utf8');
     expect(second).toContain('<meta name="description" content="The &quot;second&quot; one">');
-    // The title comes from front matter but the body repeats it as a heading: both stay.
-    expect(second).toContain('<h1>Second</h1>');
+    // The body opens with its own H1: that is the title (shown once), with the date under it.
+    expect(second).not.toContain('<h1>Second</h1>');
+    expect(second.match(/<h1\b/g)).toHaveLength(1);
+    expect(second).toContain('<h1 id="user-content-second">Second</h1>\n<p class="post-date">');
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     const order = ['Bundle', 'Second', 'Focus'].map((title) => index.indexOf(`>${title}`));
     expect(order).toEqual([...order].sort((a, b) => a - b));

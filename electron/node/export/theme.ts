@@ -37,7 +37,7 @@ main { padding-bottom: 4rem; }
 h1, h2, h3, h4, h5, h6 { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.25; margin: 2rem 0 0.75rem; }
 h1 { font-size: 2.1rem; letter-spacing: -0.01em; }
 h2 { font-size: 1.5rem; } h3 { font-size: 1.2rem; }
-.post-header h1 { margin-bottom: 0.25rem; }
+.post-header h1, article > h1:first-child:has(+ .post-date) { margin-bottom: 0.25rem; }
 .post-date, .meta { color: var(--muted); font: 0.95rem/1.5 system-ui, sans-serif; margin: 0 0 2rem; }
 p, ul, ol, blockquote, pre, table, figure { margin: 0 0 1.25rem; }
 a { color: var(--link); text-underline-offset: 0.15em; }
@@ -52,7 +52,9 @@ pre { background: var(--code-bg); padding: 1rem; border-radius: 6px; overflow-x:
 table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.95em; }
 th, td { border: 1px solid var(--rule); padding: 0.4rem 0.75rem; }
 th { background: var(--code-bg); }
-th:not([align]) { text-align: left; }
+th, .align-left { text-align: left; }
+.align-center { text-align: center; }
+.align-right { text-align: right; }
 .contains-task-list { list-style: none; padding-left: 1.25rem; }
 .task-list-item input { margin: 0 0.4rem 0 -1.25rem; }
 .footnotes { border-top: 1px solid var(--rule); margin-top: 3rem; font-size: 0.92rem; color: var(--muted); }

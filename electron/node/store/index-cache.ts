@@ -10,7 +10,7 @@ import type { PostSummary } from '../../../shared/api/contract';
 import { writeFileAtomic } from './io';
 
 /** Bump when summaries change shape or meaning: older index files are then ignored. */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /** Remembered summaries, valid while a file's size and modification time stay the same. */
 export interface IndexCache {

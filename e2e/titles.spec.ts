@@ -1,0 +1,49 @@
+/**
+ * The preview and the exported page place a post's title and date by the same rule
+ * (shared/markdown/title.ts): a body opening with an H1 is titled by it, the date under it; never two H1s.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, projectRoot } from './fixtures';
+
+test.use({ postsSource: path.join(projectRoot, 'e2e/fixtures/titles') });
+
+// eslint-disable-next-line no-empty-pattern -- Playwright passes fixtures first; none are needed here
+test.beforeEach(({}, testInfo) => {
+  testInfo.skip(testInfo.project.metadata.mode !== 'browser', 'Downloads are browser mode.');
+  test.slow();
+});
+
+/** Each h1's text and each date, in page order, inside `scope`. */
+function outline(root: Page, scope: string): Promise<string[]> {
+  return root.evaluate((selector) => {
+    const article = document.querySelector(selector);
+    if (article === null) throw new Error(`no ${selector}`);
+    return [...article.querySelectorAll('h1, .prose-date, .post-date')].map((element) =>
+      element.tagName === 'H1' ? `h1 ${element.textContent ?? ''}` : `date ${element.textContent ?? ''}`,
+    );
+  }, scope);
+}
+
+const CASES = [
+  { option: 'Front Title', expected: ['h1 Body Title', 'date 4 March 2021'] },
+  { option: 'Only Body Title', expected: ['h1 Only Body Title', 'date 5 March 2021'] },
+  { option: 'Later Title', expected: ['date 6 March 2021', 'h1 Later Title'] },
+];
+
+for (const { option, expected } of CASES) {
+  test(`the preview and the export title "${option}" alike`, async ({ app }) => {
+    await app.getByRole('option', { name: option }).click();
+    const preview = app.getByRole('region', { name: 'Preview' });
+    await expect(preview.getByRole('heading', { level: 1 }).last()).toBeVisible();
+    await expect.poll(() => outline(app, '[aria-label="Preview"] article')).toEqual(expected);
+    const downloading = app.waitForEvent('download');
+    await app.getByRole('button', { name: 'Export HTML' }).click();
+    const html = await readFile(await (await downloading).path(), 'utf8');
+    const page = await app.context().newPage();
+    await page.setContent(html);
+    expect(await outline(page, 'main article')).toEqual(expected);
+    await page.close();
+  });
+}

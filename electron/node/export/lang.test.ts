@@ -1,0 +1,37 @@
+import { mkdtemp, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderPostHtml } from './post';
+
+const tmp = await realpath(await mkdtemp(path.join(os.tmpdir(), 'pw-export-lang-')));
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+async function htmlTag(name: string, text: string): Promise<string> {
+  await writeFile(path.join(tmp, name), text);
+  const page = await renderPostHtml({ postsDir: tmp, postId: name });
+  if (!page.ok) throw new Error(page.error.message);
+  return /<html[^>]*>/.exec(page.value.html)?.[0] ?? '';
+}
+
+describe('the language of an exported post page', () => {
+  it('is the post’s own lang or language when it is a valid BCP 47 tag, right to left for RTL scripts', async () => {
+    expect(await htmlTag('a.md', '---\nlang: ar\n---\nمرحبا\n')).toBe('<html lang="ar" dir="rtl">');
+    expect(await htmlTag('b.md', '---\nlanguage: he-IL\n---\nשלום\n')).toBe('<html lang="he-IL" dir="rtl">');
+    expect(await htmlTag('c.md', '---\nlang: fr_CA\n---\nBonjour\n')).toBe('<html lang="fr-CA">');
+    expect(await htmlTag('d.md', '---\nlang: "not a tag"\n---\nHello\n')).toBe('<html lang="en">');
+    expect(await htmlTag('e.fa.md', 'سلام دنیا\n')).toBe('<html lang="fa" dir="rtl">');
+    expect(await htmlTag('f.md', 'Hello, world\n')).toBe('<html lang="en">');
+  });
+
+  it('lays out a post written in Arabic right to left even without a lang field (Zola’s corpus post)', async () => {
+    const corpus = path.resolve(import.meta.dirname, '../../../../shared/corpus/real-posts');
+    const present = await stat(corpus).then(
+      () => true,
+      () => false,
+    );
+    if (!present) return;
+    const page = await renderPostHtml({ postsDir: await realpath(corpus), postId: 'zola/tabi-markdown-arabic-rtl.md' });
+    expect(page.ok && /<html[^>]*>/.exec(page.value.html)?.[0]).toBe('<html lang="en" dir="rtl">');
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The language and direction of a post page. The post's own `lang` / `language` / `locale` field
+ * (or a `.ar.md` language suffix, as Zola and Hugo name translations) gives the page's `lang` when
+ * it is a well-formed BCP 47 tag; a right-to-left script (Arabic, Hebrew, Thaana…, as the tag's
+ * likely script) gives `dir="rtl"`. A post that names no language keeps the site's (`en`), and is
+ * laid out right to left when most of its letters are in a right-to-left script.
+ */
+import type { FrontMatterField } from '../../../shared/api/contract';
+import { textField } from './collect';
+
+/** The site's language when a post names none. */
+export const DEFAULT_LANG = 'en';
+
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Yezi']);
+/** Letters of right-to-left scripts (Hebrew to Arabic Extended, presentation forms) and of the rest. */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/gu;
+const LETTER = /\p{L}/gu;
+/** How much of a body is looked at to tell its direction. */
+const SAMPLE = 20_000;
+
+/** A page's `lang` and, for right-to-left text, its `dir`. */
+export interface PageLanguage {
+  lang: string;
+  dir?: 'rtl';
+}
+
+/** The language of a post page from its fields, file name and text. */
+export function pageLanguage(fields: FrontMatterField[], id: string, text: string): PageLanguage {
+  const tag = languageTag(textField(fields, ['lang', 'language', 'locale'])) ?? languageTag(suffixOf(id));
+  if (tag !== undefined) return isRtlTag(tag) ? { lang: tag, dir: 'rtl' } : { lang: tag };
+  return mostlyRtl(text) ? { lang: DEFAULT_LANG, dir: 'rtl' } : { lang: DEFAULT_LANG };
+}
+
+/** A well-formed BCP 47 tag in its canonical case (`en_US` read as `en-US`), or undefined. */
+export function languageTag(value: string | undefined): string | undefined {
+  if (value === undefined || !/^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$/.test(value)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(value.replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
+function suffixOf(id: string): string | undefined {
+  return /\.([a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.(md|markdown)$/i.exec(id)?.[1];
+}
+
+function isRtlTag(tag: string): boolean {
+  try {
+    const script = new Intl.Locale(tag).maximize().script;
+    return script !== undefined && RTL_SCRIPTS.has(script);
+  } catch {
+    return false;
+  }
+}
+
+function mostlyRtl(text: string): boolean {
+  const sample = text.slice(0, SAMPLE);
+  const rtl = sample.match(RTL_LETTER)?.length ?? 0;
+  if (rtl === 0) return false;
+  const letters = sample.match(LETTER)?.length ?? 0;
+  return rtl * 2 > letters;
+}
