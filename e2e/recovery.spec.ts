@@ -670,3 +670,27 @@ test("a save or a discard in one tab leaves the other tab's unsaved work of the 
   expect(await journalBodies(app)).toEqual([expect.stringContaining('BBB-unsaved-in-tab-B')]);
   await tabB.close();
 });
+
+test('a tab opened while another has unsaved work neither takes it nor offers it (the other tab is still editing it)', async ({
+  app,
+}, testInfo) => {
+  httpOnly(testInfo);
+  await openWriting(app);
+  await typeAtEnd(app, ' AAA-still-being-written');
+  await expect.poll(() => journalBodies(app)).toContainEqual(expect.stringContaining('AAA-still-being-written'));
+  const tabB = await app.context().newPage();
+  const listed = answered(tabB, 'listJournal');
+  await tabB.goto(app.url());
+  await listed;
+  await expect(tabB.getByRole('listbox', { name: 'Posts' }).getByRole('option').first()).toBeVisible();
+  await expect(tabB.getByRole('dialog', { name: 'Restore unsaved work' })).toHaveCount(0);
+  await expect(tabB.getByRole('button', { name: /Unsaved work to restore/ })).toHaveCount(0);
+  // Still tab A's own entry, not one set apart: tab A's save forgets it, as if tab B had never opened.
+  const entries = (await call(app, 'listJournal', [])) as { slot?: string; body: string }[];
+  expect(entries).toEqual([expect.objectContaining({ body: expect.stringContaining('AAA-still-being-written') })]);
+  expect(entries[0]?.slot).toBeUndefined();
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toContainText('Saved');
+  await expect.poll(() => journalBodies(app)).toEqual([]);
+  await tabB.close();
+});

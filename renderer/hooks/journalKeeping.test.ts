@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fail, ok, type JournalDraft, type JournalEntry } from '../../shared/api/contract';
 import {
   adoptEntry,
@@ -6,6 +6,7 @@ import {
   editorSession,
   forgetEntry,
   keepApart,
+  liveSessions,
   newEditorSession,
   sameEntry,
   versionNote,
@@ -87,6 +88,17 @@ describe('keepApart (entries found at launch)', () => {
     await keepApart(api, [entry('From tab A.', { session: MINE }), entry('From tab B.', { session: THEIRS })]);
     await keepApart(api, [entry('Written by an earlier version.')]);
     expect(calls).toEqual(['keep From tab A. @a', 'keep From tab B. @b', 'keep Written by an earlier version.']);
+  });
+
+  it("leaves a live tab's entries alone: neither moved nor offered (a second tab could discard the first's work)", async () => {
+    const { api, calls } = recordingApi();
+    const kept = await keepApart(
+      api,
+      [entry('Tab A, still open.', { session: THEIRS }), entry('Tab gone.', { session: MINE }), entry('Old version.')],
+      new Set([THEIRS]),
+    );
+    expect(calls).toEqual(['keep Tab gone. @a', 'keep Old version.']);
+    expect(kept.map((e) => e.body)).not.toContain('Tab A, still open.');
   });
 
   it('offers an entry as it is when it cannot be moved', async () => {
@@ -194,5 +206,31 @@ describe('afterRename', () => {
     const offered = entry('same', { id: 'renamed.md', slot: SLOT });
     const moving = entry('same', { slot: SLOT });
     expect(afterRename([offered, moving], 'alpha.md', 'renamed.md', [offered])).toEqual([offered]);
+  });
+});
+
+describe('live editor sessions (Web Locks)', () => {
+  /** A lock manager of one browser: requests are held until released (never, for a page's session). */
+  function fakeLocks() {
+    const held: { name: string }[] = [];
+    return {
+      request: (name: string) => {
+        held.push({ name });
+        return new Promise<never>(() => undefined);
+      },
+      query: () => Promise.resolve({ held: [...held, { name: 'someone-else' }], pending: [] }),
+    };
+  }
+
+  it("names the sessions whose pages hold their lock, this page's once it has one", async () => {
+    const locks = fakeLocks() as unknown as Parameters<typeof liveSessions>[0];
+    void locks?.request('postwright-editor-session-' + THEIRS, () => new Promise(() => undefined));
+    // A fresh module: this page's session is made (and its lock taken) on first use.
+    vi.resetModules();
+    const fresh = await import('./journalKeeping');
+    const mine = fresh.editorSession(locks);
+    expect(fresh.editorSession(locks)).toBe(mine);
+    expect(await liveSessions(locks)).toEqual(new Set([THEIRS, mine]));
+    expect(await liveSessions(undefined)).toEqual(new Set());
   });
 });

@@ -26,10 +26,37 @@ export function newEditorSession(random: () => Uint8Array = () => crypto.getRand
 
 let pageSession: string | undefined;
 
-/** This page load's editor session: made on first use, the same for every render until the page reloads. */
-export function editorSession(): string {
-  pageSession ??= newEditorSession();
+/** The name of the lock a page holds for its editor session, for as long as it lives. */
+const SESSION_LOCK = 'postwright-editor-session-';
+
+/** The browser's Web Locks, where there are any (a secure page: 127.0.0.1, the app's own scheme). */
+type SessionLocks = Pick<LockManager, 'request' | 'query'>;
+
+function pageLocks(): SessionLocks | undefined {
+  return typeof navigator === 'undefined' ? undefined : (navigator as { locks?: SessionLocks }).locks;
+}
+
+/**
+ * This page load's editor session: made on first use, the same for every render until the page
+ * reloads. The page holds a lock named after it until it closes or crashes, so another tab can
+ * tell that this session's journal entries belong to a page still editing them.
+ */
+export function editorSession(locks: SessionLocks | undefined = pageLocks()): string {
+  if (pageSession === undefined) {
+    pageSession = newEditorSession();
+    void locks
+      ?.request(`${SESSION_LOCK}${pageSession}`, () => new Promise<never>(() => undefined))
+      .catch(() => undefined);
+  }
   return pageSession;
+}
+
+/** The editor sessions of pages open now (this browser, this origin): their entries are not found work. */
+export async function liveSessions(locks: SessionLocks | undefined = pageLocks()): Promise<Set<string>> {
+  if (locks === undefined) return new Set();
+  const state = await locks.query().catch(() => ({ held: [] }));
+  const names = (state.held ?? []).map((lock) => lock.name ?? '');
+  return new Set(names.filter((name) => name.startsWith(SESSION_LOCK)).map((name) => name.slice(SESSION_LOCK.length)));
 }
 
 /** Whether two entries are the same journal file (a post may have several: kept apart, or of several tabs). */
@@ -44,11 +71,18 @@ export function withEntry(entries: JournalEntry[], entry: JournalEntry): Journal
 
 /**
  * Keeps apart every entry found at launch, so that opening, editing and saving its post in this
- * session cannot replace or forget it. An entry that cannot be moved is offered as it is.
+ * session cannot replace or forget it. An entry that cannot be moved is offered as it is. The
+ * entries of `live` sessions (another tab, still open and editing) are theirs: neither moved nor
+ * offered, so this tab can neither take nor discard another tab's work in progress.
  */
-export async function keepApart(api: JournalApi, entries: JournalEntry[]): Promise<JournalEntry[]> {
+export async function keepApart(
+  api: JournalApi,
+  entries: JournalEntry[],
+  live: ReadonlySet<string> = new Set(),
+): Promise<JournalEntry[]> {
   const kept: JournalEntry[] = [];
   for (const entry of entries) {
+    if (entry.slot === undefined && entry.session !== undefined && live.has(entry.session)) continue;
     if (entry.slot !== undefined) {
       kept.push(entry);
       continue;

@@ -10,7 +10,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BlogApi, JournalDraft, JournalEntry, Result } from '../../shared/api/contract';
 import { isDirty, saveRequest, type EditorState } from '../state/editor';
-import { adoptEntry, afterRename, editorSession, forgetEntry, keepApart, sameEntry, withEntry } from './journalKeeping';
+import {
+  adoptEntry,
+  afterRename,
+  editorSession,
+  forgetEntry,
+  keepApart,
+  liveSessions,
+  sameEntry,
+  withEntry,
+} from './journalKeeping';
 import type { EditorControls } from './useEditor';
 
 /** How long after the last keystroke the draft is journalled. */
@@ -101,7 +110,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
     let live = true;
     void api.listJournal().then(async (result) => {
       if (!result.ok) return;
-      const kept = await keepApart(api, result.value);
+      const kept = await keepApart(api, result.value, await liveSessions());
       // Merged: an entry Take theirs kept meanwhile stays on the list.
       if (live) setEntries((list) => [...kept].reverse().reduce((merged, entry) => withEntry(merged, entry), list));
     });
