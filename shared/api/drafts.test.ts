@@ -25,6 +25,10 @@ describe('drafts', () => {
       'export const draft = 1;',
       'module.exports = { title: "A", draft: !0 }',
       'data.draft = isDev;',
+      'module.exports = {\n  title: "x",\n  /* wip */ draft: true,\n}',
+      'module.exports = { ["draft"]: true }',
+      'module.exports = { url: "https://a.b/c", draft: true }',
+      '// a note\nconst draft = true;',
     ]) {
       expect(jsDraft(yes), yes).toBe(true);
     }
@@ -32,6 +36,8 @@ describe('drafts', () => {
     expect(jsDraft('module.exports = {\n  published: 0,\n}')).toBe(true);
     for (const no of [
       'const draft = false; // was true',
+      'const draft = false /* for now */;',
+      '/* const draft = true; */ const title = "x";',
       'const title = "My draft: notes";',
       'if (draft === true) {}',
       'const isDraft = true;',

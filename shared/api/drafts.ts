@@ -37,7 +37,25 @@ export function isDraft(fields: readonly FrontMatterField[]): boolean {
  * not one; `==`, `===` and `=>` are comparisons and arrows, not values.
  */
 const JS_FLAG =
-  /(?<=(?:^|[{,;.(]|\b(?:const|let|var))\s*)["'`]?(draft|published)["'`]?\s*(?::|=(?![=>]))\s*([^,;\n}]*)/gim;
+  /(?<=(?:^|[{,;.([]|\b(?:const|let|var))\s*)["'`]?(draft|published)["'`]?\]?\s*(?::|=(?![=>]))\s*([^,;\n}]*)/gim;
+
+/**
+ * The text without its comments (`/* … *\/` and `// …`, not the `//` of a URL), in one pass: a
+ * flag after a comment (`/* wip *\/ draft: true`) is still a flag.
+ */
+function withoutComments(raw: string): string {
+  let out = '';
+  let at = 0;
+  while (at < raw.length) {
+    const open = raw.indexOf('/*', at);
+    if (open === -1) break;
+    const close = raw.indexOf('*/', open + 2);
+    out += `${raw.slice(at, open)} `;
+    at = close === -1 ? raw.length : close + 2;
+  }
+  out += raw.slice(at);
+  return out.replace(/(^|[^:/])\/\/[^\n]*/g, '$1');
+}
 
 /** Values JavaScript reads as false, written as literals. */
 const JS_FALSY = /^(?:false|0|null|undefined|void 0|!1|''|""|``)$/;
@@ -48,9 +66,9 @@ const JS_FALSY = /^(?:false|0|null|undefined|void 0|!1|''|""|``)$/;
  * or an expression we cannot know) makes a draft, and so does `published` plainly false.
  */
 export function jsDraft(raw: string): boolean {
-  for (const match of raw.matchAll(JS_FLAG)) {
+  for (const match of withoutComments(raw).matchAll(JS_FLAG)) {
     const name = (match[1] ?? '').toLowerCase();
-    const falsy = JS_FALSY.test((match[2] ?? '').replace(/\/\/.*$|\/\*.*$/, '').trim());
+    const falsy = JS_FALSY.test((match[2] ?? '').trim());
     if (name === 'draft' ? !falsy : falsy) return true;
   }
   return false;

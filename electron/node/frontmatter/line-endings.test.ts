@@ -49,6 +49,16 @@ describe('lone CR line breaks (classic Mac OS) and parts with their own breaks',
     );
   });
 
+  it('gives a post of lone CRs new front matter in LF, its body as written', () => {
+    const text = 'Hello\rworld\r';
+    const titled = save(text, 'Hello\nworld\n', {
+      kind: 'fields',
+      edits: [{ op: 'set', key: 'title', value: { kind: 'text', text: 'X' } }],
+    });
+    expect(titled).toBe('---\ntitle: "X"\n---\nHello\rworld\r');
+    expect(save(text, 'Hello\nworld\n', { kind: 'raw', raw: 'title: X' })).toBe('---\ntitle: X\n---\nHello\rworld\r');
+  });
+
   it('keeps one lone CR among LF lines', () => {
     const text = '---\ntitle: x\n---\none\ntwo\rthree\nfour\n';
     expect(save(text, 'one\ntwo\nthree\nnew\nfour\n')).toBe('---\ntitle: x\n---\none\ntwo\rthree\nnew\nfour\n');

@@ -135,7 +135,9 @@ export function applySave(originalText: string, change: FrontMatterChange, bodyL
   const split = splitPost(originalText);
   // New lines take the break of their own part: a front matter in LF over a body in CRLF keeps both.
   const whole = commonBreak(originalText, firstBreak(originalText));
-  const eol = commonBreak(split.head + split.raw + split.tail, whole);
+  // A front matter block needs LF or CRLF (its fences and YAML are read by lines): never a lone CR.
+  const block = commonBreak(split.head + split.raw + split.tail, whole);
+  const eol = block === '\r' ? '\n' : block;
   const prefix = newPrefix(split, change, eol);
   if (!prefix.ok) return prefix;
   const sameBody = bodyLF === toLf(split.body);

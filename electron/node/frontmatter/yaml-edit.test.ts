@@ -367,3 +367,14 @@ describe('hand-wrapped values keep their line breaks', () => {
     expect(parsePost(out).frontMatter.fields.find((f) => f.key === 'd')?.value).toBe('one two\nfour\n');
   });
 });
+
+describe('a nested map whose keys are quoted', () => {
+  it('goes below its key, as the form shows it (a quote first is not a flow value)', () => {
+    const text = '---\ntitle: T\nparams:\n  "og:image": a.png\n  "tw:card": big\n---\nbody\n';
+    const shown = String(parsePost(text).frontMatter.fields.find((f) => f.key === 'params')?.value);
+    expect(shown).toBe('"og:image": a.png\n"tw:card": big');
+    expect(
+      edit(text, { op: 'set', key: 'params', value: { kind: 'raw', yaml: shown.replace('a.png', 'b.png') } }),
+    ).toBe(text.replace('a.png', 'b.png'));
+  });
+});

@@ -2,7 +2,7 @@
  * Turns a value from the form into YAML source in the style of the value it replaces (or of
  * the block, for a new key): quoting kept, list shape kept, block scalars kept.
  */
-import { isCollection, isScalar, isSeq } from 'yaml';
+import { isCollection, isScalar, isSeq, parseDocument } from 'yaml';
 import type { ParsedNode } from 'yaml';
 import type { FieldValue } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/api/contract';
@@ -112,9 +112,17 @@ function renderRaw(yaml: string, ctx: RenderContext): Rendered {
   if (lines.length <= 1) return { inline: lines[0] ?? '' };
   const [first = '', ...rest] = lines;
   const indented = rest.map((l) => (l === '' || l.startsWith(' ') ? l : `  ${l}`));
-  if (/^[|>[{"']/.test(first)) return { inline: [first, ...indented].join('\n') };
+  if (/^[|>]/.test(first) || (/^[[{"']/.test(first) && !isBlockCollection(yaml))) {
+    return { inline: [first, ...indented].join('\n') };
+  }
   const indent = collectionIndent(ctx, first.startsWith('- '));
   return { below: lines.map((l) => (l === '' ? l : `${indent}${l}`)) };
+}
+
+/** Whether YAML text is a block map or list (`"og:image": a.png` starts with a quote, yet is one). */
+function isBlockCollection(yaml: string): boolean {
+  const contents = parseDocument(yaml, { schema: 'core', uniqueKeys: false, prettyErrors: false }).contents;
+  return isCollection(contents) && contents.flow !== true;
 }
 
 /** The indentation of the block collection being replaced, or two spaces. */
