@@ -3,7 +3,7 @@
  * (browser mode: `.postwright-trash/` inside the posts folder), its unsaved work is forgotten with
  * it, the list loses it, and the focus lands in the list.
  */
-import { chmod, readdir, readFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { journal } from './backend';
@@ -70,4 +70,19 @@ test('a file read-only on disk opens read-only, and Delete post… is not offere
   await expect(app.getByText(/read-only on disk/).first()).toBeVisible();
   await expect(app.getByRole('button', { name: 'Delete post…' })).toBeDisabled();
   await expect(app.getByRole('button', { name: 'Rename file…' })).toBeDisabled();
+});
+
+test('deleting the last post leaves the focus in the search box above the empty list', async ({ app, postsDir }) => {
+  await rm(path.join(postsDir, 'markdown-features.md'));
+  await rm(path.join(postsDir, 'notes-on-revision.md'));
+  const list = app.getByRole('listbox', { name: 'Posts' });
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await openWithFields(app);
+  await app.getByRole('button', { name: 'Delete post…' }).click();
+  await app
+    .getByRole('dialog', { name: `Delete “${TITLE}”?` })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(list.getByRole('option')).toHaveCount(0);
+  await expect(app.getByRole('searchbox', { name: 'Search posts' })).toBeFocused();
 });

@@ -215,3 +215,15 @@ menuTest('Edit › Redo from the menu, in a front-matter field, is the field’s
   menu.send('redo');
   await expect(title).toHaveValue(`${TITLE}, Again`);
 });
+
+menuTest('File › Delete Post… asks about the open post, as its button does', async ({ app, menu }) => {
+  await typeInWriting(app, '\nNot saved yet.');
+  menu.send('deletePost');
+  const dialog = app.getByRole('dialog', { name: /^Delete “.+”\?$/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`${WRITING} goes to the trash`);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(app.getByLabel('Markdown', { exact: true })).toHaveValue(/Not saved yet\./);
+});

@@ -30,6 +30,10 @@ const CASES = [
   { option: 'Front Title', expected: ['h1 Body Title', 'date 4 March 2021'] },
   { option: 'Only Body Title', expected: ['h1 Only Body Title', 'date 5 March 2021'] },
   { option: 'Later Title', expected: ['date 6 March 2021', 'h1 Later Title'] },
+  // An empty title is none: the file's name is the title, as the list shows it.
+  { option: 'empty-title', expected: ['h1 empty-title', 'date 7 March 2021'] },
+  // Keys are read without case, as Hugo reads them.
+  { option: 'Capital Key', expected: ['h1 Capital Key', 'date 8 March 2021', 'h1 Later heading'] },
 ];
 
 for (const { option, expected } of CASES) {

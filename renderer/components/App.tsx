@@ -1,6 +1,7 @@
 /** The application shell: wires the backend, the hooks and the three areas together. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract';
+import { TITLE_KEYS, textField } from '../../shared/api/fields';
 import type { BlogEvents } from '../../shared/api/events';
 import { getBackend } from '../api/client';
 import { useBlogEvents } from '../hooks/useBlogEvents';
@@ -82,7 +83,9 @@ export function App(): React.JSX.Element {
     const id = deleted.current;
     if (id === null || posts.posts.some((post) => post.id === id)) return;
     deleted.current = null;
-    document.querySelector<HTMLElement>('[role="listbox"][aria-label="Posts"] [tabindex="0"]')?.focus();
+    // An empty list has no row: the search box, at the top of the same list, takes it then.
+    const row = document.querySelector<HTMLElement>('[role="listbox"][aria-label="Posts"] [tabindex="0"]');
+    (row ?? document.querySelector<HTMLElement>('nav[aria-label="Posts folder"] input[type="search"]'))?.focus();
   }, [posts.posts]);
   const exporter = useExport({ api, desktop, postId: state.doc?.id ?? null, dirty });
   const [focusRequest, setFocusRequest] = useState(0);
@@ -120,7 +123,10 @@ export function App(): React.JSX.Element {
 
   const openId = state.opening ?? state.doc?.id ?? null;
   const summary = posts.posts.find((post) => post.id === state.doc?.id);
-  const title = state.doc === null ? null : (fieldText(state, 'title') ?? summary?.title ?? state.doc.id);
+  // The post's own title as the export reads it (any case, empty is none), else the list's.
+  const fields = state.doc?.frontMatter.error === undefined ? state.frontMatter?.fields : undefined;
+  const ownTitle = fields === undefined ? undefined : textField(fields, TITLE_KEYS);
+  const title = state.doc === null ? null : (ownTitle ?? summary?.title ?? state.doc.id);
 
   const save = async (force = false): Promise<void> => {
     const before = current().doc?.version;
@@ -181,7 +187,11 @@ export function App(): React.JSX.Element {
           }),
       );
     } else if (command === 'exportHtml') exporter.exportHtml();
-    else if (command === 'undo' || command === 'redo') undoOrRedo(command);
+    else if (command === 'deletePost') {
+      // Asked as the button asks: only for an open post Postwright may write.
+      const doc = current().doc;
+      if (doc !== null && doc.readOnly === undefined) setDeleting(true);
+    } else if (command === 'undo' || command === 'redo') undoOrRedo(command);
   };
   const onPostsChanged = (change: BlogEvents['postsChanged']): void => {
     void posts.refresh();
@@ -232,7 +242,7 @@ export function App(): React.JSX.Element {
         <EditorView
           editor={editor}
           title={title}
-          titled={(fieldText(state, 'title') ?? fieldText(state, 'name') ?? '').trim() !== ''}
+          titled={ownTitle !== undefined}
           date={fieldText(state, 'date') ?? summary?.date ?? null}
           focusRequest={focusRequest}
           onSave={(force) => void save(force)}

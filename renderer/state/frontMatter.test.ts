@@ -139,6 +139,9 @@ describe('front-matter draft', () => {
     expect(warningFor('next tuesday', 'date', 'text')).toBe(UNSORTABLE_DATE_WARNING);
     expect(warningFor('someday', 'pubDate', 'text')).toBe(UNSORTABLE_DATE_WARNING);
     expect(warningFor('next tuesday', 'summary', 'text')).toBeUndefined();
+    // `published: "false"` (Jekyll's flag, as text) is a flag, not a date gone wrong.
+    for (const flag of ['false', 'True', 'yes', '0'])
+      expect(warningFor(flag, 'published', 'text'), flag).toBeUndefined();
     // Setting the date back to what is on disk withdraws the warning with the edit.
     const wrong = setField(base, 'date', { kind: 'date', text: 'next tuesday' });
     const back = setField(wrong, 'date', { kind: 'date', text: '2016-05-26' });

@@ -73,6 +73,9 @@ function withEdit(edits: FieldEdit[], edit: FieldEdit | null, key: string): Fiel
 /** The keys the post list reads a post's date from (electron/node/frontmatter/summary.ts), in any case. */
 const LIST_DATE_KEYS = new Set(['date', 'pubdate', 'published', 'publishdate', 'created']);
 
+/** A yes-or-no flag written as text, which a `published` key often holds. */
+const FLAG_WORDS = /^(?:true|false|yes|no|on|off|0|1)$/i;
+
 /** What the post list's sort asks a date to be written as. */
 export const UNSORTABLE_DATE_WARNING = 'Not a date the list can sort: write it as 2026-11-26';
 
@@ -84,6 +87,8 @@ export const UNSORTABLE_DATE_WARNING = 'Not a date the list can sort: write it a
 export function dateWarning(key: string, value: FieldValue): string | undefined {
   const dated = value.kind === 'date' || (value.kind === 'text' && LIST_DATE_KEYS.has(key.toLowerCase()));
   if (!dated || value.text.trim() === '') return undefined;
+  // `published: "false"` is Jekyll's draft flag written as text, not a date gone wrong.
+  if (value.kind === 'text' && FLAG_WORDS.test(value.text.trim())) return undefined;
   return calendarWarning(value.text) ?? (dateSortKey(value.text) === null ? UNSORTABLE_DATE_WARNING : undefined);
 }
 

@@ -3,6 +3,7 @@
  * about each image it keeps (found and queued for copying, or inlined, on the spot), inside a post page.
  */
 import { excerptOf } from '../../../shared/markdown/excerpt';
+import { TITLE_KEYS } from '../../../shared/api/fields';
 import { titleLayout } from '../../../shared/markdown/title';
 import { unresolvedImageWarning } from '../../../shared/markdown/url-policy';
 import { postImages, type AssetSink } from './assets';
@@ -57,7 +58,7 @@ export function renderArticle(post: SourcePost, context: ArticleContext): Articl
   const description = textField(fields, DESCRIPTION_KEYS);
   const summary = description ?? excerptOf(body.html);
   // The same rule as the preview's: a body opening with an H1 is titled by it, the date under it.
-  const layout = titleLayout(post.parsed.body, textField(fields, ['title', 'name']) !== undefined);
+  const layout = titleLayout(post.parsed.body, textField(fields, TITLE_KEYS) !== undefined);
   const html = renderPostPage({
     title: post.title,
     description: summary === '' ? undefined : summary,

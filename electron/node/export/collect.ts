@@ -3,7 +3,6 @@
  * matter does not parse is reported with its file and line and left out, never half-exported.
  */
 import path from 'node:path';
-import type { FrontMatterField } from '../../../shared/api/contract';
 import { decodePost, summarizePost, type ParsedPost, type PostFacts } from '../frontmatter/index';
 import { DEFAULT_MAX_FILE_BYTES } from '../store/context';
 import { readLimited, readPlainSync } from '../store/io';
@@ -109,16 +108,7 @@ export function sourceFromText(
   return { id, real, title: facts.title ?? fallbackTitle(id), facts, parsed, mtimeMs };
 }
 
-/** The text of the first front-matter field among `keys` (case-insensitive), if any. */
-export function textField(fields: FrontMatterField[], keys: readonly string[]): string | undefined {
-  for (const key of keys) {
-    const field = fields.find((f) => f.key.toLowerCase() === key);
-    if (field !== undefined && field.kind === 'text' && typeof field.value === 'string' && field.value.trim() !== '') {
-      return field.value.trim();
-    }
-  }
-  return undefined;
-}
+export { textField } from '../../../shared/api/fields';
 
 /** The real folder a post's relative images are resolved against. */
 export function folderOf(post: SourcePost): string {
