@@ -378,3 +378,18 @@ describe('a nested map whose keys are quoted', () => {
     ).toBe(text.replace('a.png', 'b.png'));
   });
 });
+
+describe('a map carrying an anchor or a tag', () => {
+  it('is sent to Raw mode with the reason, never rewritten without it', () => {
+    const raw = (yaml: string): FieldEdit => ({ op: 'set', key: 'base', value: { kind: 'raw', yaml } });
+    for (const text of ['---\nbase: &b\n  x: 1\nother: *b\n---\n', '---\nbase: !!map\n  x: 1\n---\n']) {
+      const result = applySave(text, { kind: 'fields', edits: [raw('x: 2')] }, parsePost(text).body);
+      expect(result.ok, text).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('UNSUPPORTED');
+        expect(result.error.message).toMatch(/carries the (anchor &b|tag !!map), which the form does not show/);
+        expect(result.error.hint).toBe('Edit it in Raw mode.');
+      }
+    }
+  });
+});

@@ -136,6 +136,15 @@ function othersKept(before: Document.Parsed, after: Document.Parsed, key: string
   );
 }
 
+/** The anchor or tag of a map or list value, said for the author (`the anchor &b`), or null. */
+function collectionProps(value: ParsedNode | null): string | null {
+  if (!isCollection(value)) return null;
+  if (typeof value.anchor === 'string' && value.anchor !== '') return `the anchor &${value.anchor}`;
+  if (typeof value.tag === 'string' && value.tag !== '')
+    return `the tag ${value.tag.replace(/^tag:yaml.org,2002:/, '!!')}`;
+  return null;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -155,6 +164,12 @@ function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
   if (edit.op === 'set' && holdsValue(fieldOf(raw, edit.key), edit.value)) return ok(raw);
   if (edit.op === 'remove')
     return pair === undefined ? ok(raw) : checked(raw, splice(raw, removeSplice(raw, pair), eol), edit);
+  // An anchor or a tag on a map or list (`base: &b`, `!!map`) is not in the text the form shows:
+  // writing that text back would drop it (and break every alias to it).
+  const props = pair === undefined ? null : collectionProps(pair.value);
+  if (props !== null) {
+    return fail('UNSUPPORTED', `“${edit.key}” carries ${props}, which the form does not show.`, 'Edit it in Raw mode.');
+  }
   const style = yamlBlockStyle(raw, pairs);
   const rendered = renderValue(edit.value, { raw, old: pair?.value ?? null, style });
   if (!rendered.ok) return rendered;
