@@ -91,6 +91,10 @@ test('a visible "Keyboard shortcuts" button opens the panel, which lists the way
   await button.click();
   const help = app.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
+  // It opens at its title, with the first shortcuts and Close in view: the list scrolls, not the dialog.
+  await expect(help.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();
+  await expect(help.getByRole('row').first()).toBeInViewport();
+  await expect(help.getByRole('button', { name: 'Close' })).toBeInViewport();
   const row = (action: string) => help.getByRole('row').filter({ hasText: action });
   await expect(row('Search all posts')).toContainText(/(Ctrl|⌘)\+Shift\+F/);
   await expect(row('next or previous area')).toContainText('F6');

@@ -38,20 +38,23 @@ export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] =
 export function HelpPanel({ onClose }: { onClose: () => void }): React.JSX.Element {
   return (
     <Dialog title="Keyboard shortcuts" onCancel={onClose}>
-      <table className="shortcuts">
-        <tbody>
-          {SHORTCUTS.map((shortcut) => (
-            <tr key={shortcut.action}>
-              <td className="shortcut-keys">
-                {shortcut.keys.map((key) => (
-                  <kbd key={key}>{key}</kbd>
-                ))}
-              </td>
-              <td>{shortcut.action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* Scrolls on its own, so it takes the keyboard's focus to be scrolled by keys too. */}
+      <div className="shortcuts-scroll" role="region" aria-label="Shortcuts" tabIndex={0}>
+        <table className="shortcuts">
+          <tbody>
+            {SHORTCUTS.map((shortcut) => (
+              <tr key={shortcut.action}>
+                <td className="shortcut-keys">
+                  {shortcut.keys.map((key) => (
+                    <kbd key={key}>{key}</kbd>
+                  ))}
+                </td>
+                <td>{shortcut.action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="dialog-actions">
         <span className="spacer" />
         <button type="button" className="button primary" {...INITIAL_FOCUS} onClick={onClose}>

@@ -149,6 +149,23 @@ describe('front-matter draft', () => {
     expect(back.edits).toEqual([]);
   });
 
+  it('flags a date already in the file that the list cannot sort, from the start and after setting it back', () => {
+    const base: FrontMatterInfo = {
+      ...seedFrontMatter(),
+      fields: [
+        { key: 'date', kind: 'text', value: 'next tuesday' },
+        { key: 'title', kind: 'text', value: 'someday' },
+      ],
+    };
+    const draft = createDraft(base);
+    expect(draft.fields.map((field) => field.warning)).toEqual([UNSORTABLE_DATE_WARNING, undefined]);
+    const fixed = setField(draft, 'date', { kind: 'text', text: '2026-11-26' });
+    expect(fixed.fields[0]?.warning).toBeUndefined();
+    const back = setField(fixed, 'date', { kind: 'text', text: 'next tuesday' });
+    expect(back.fields[0]?.warning).toBe(UNSORTABLE_DATE_WARNING);
+    expect(back.edits).toEqual([]);
+  });
+
   it('refuses duplicate, blank and padded keys', () => {
     const draft = createDraft(seedFrontMatter());
     expect(newKeyProblem(draft, 'title')).toMatch(/already/);

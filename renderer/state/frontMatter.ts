@@ -28,7 +28,17 @@ export interface FrontMatterDraft {
 
 /** A fresh draft of a block as read. */
 export function createDraft(base: FrontMatterInfo): FrontMatterDraft {
-  return { base, fields: base.fields, edits: [], mode: 'fields', raw: base.raw };
+  return { base, fields: base.fields.map(withDateWarning), edits: [], mode: 'fields', raw: base.raw };
+}
+
+/**
+ * A field as it came from the file, with the warning a date gets as it is typed (a date already
+ * in the file that the list cannot sort is flagged from the start, not only once retyped).
+ */
+function withDateWarning(field: FrontMatterField): FrontMatterField {
+  if (field.warning !== undefined || (field.kind !== 'date' && field.kind !== 'text')) return field;
+  const warning = dateWarning(field.key, fieldValueOf(field));
+  return warning === undefined ? field : { ...field, warning };
 }
 
 /** The form value of a field, as a `FieldValue` of its kind. */
@@ -99,7 +109,7 @@ export function setField(draft: FrontMatterDraft, key: string, value: FieldValue
   const edit: FieldEdit | null = unchanged ? null : { op: 'set', key, value };
   // The backend's warning described the old value: a date is checked again as it is typed, any
   // other warning comes back with the next save if still true.
-  const shown = unchanged ? before : fieldFromValue(key, value, dateWarning(key, value));
+  const shown = unchanged ? withDateWarning(before) : fieldFromValue(key, value, dateWarning(key, value));
   const exists = draft.fields.some((field) => field.key === key);
   const fields = exists ? draft.fields.map((field) => (field.key === key ? shown : field)) : [...draft.fields, shown];
   return { ...draft, fields, edits: withEdit(draft.edits, edit, key) };

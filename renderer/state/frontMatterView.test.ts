@@ -113,7 +113,7 @@ describe('the folded summary line', () => {
     });
   });
 
-  it('counts warnings, and stands in for a missing title and date', () => {
+  it('counts warnings, and says a title field is missing (the body\u2019s H1 may title the post), leaving out a missing date', () => {
     const info: FrontMatterInfo = {
       format: 'toml',
       raw: 'date = "2024-02-30"',
@@ -121,7 +121,7 @@ describe('the folded summary line', () => {
       fields: [{ key: 'date', kind: 'date', value: '  ', warning: 'Not a calendar date' }],
     };
     expect(frontMatterSummary(createDraft(info))).toEqual({
-      parts: ['Untitled', '1 field', 'TOML'],
+      parts: ['No title field', '1 field', 'TOML'],
       warnings: 1,
       problem: null,
     });

@@ -133,7 +133,7 @@ export function frontMatterSummary(draft: FrontMatterDraft): FormSummary {
   if (!base.editable) return { parts: ['Shown as text', format], warnings, problem: base.note ?? null };
   if (base.format === 'none' && fields.length === 0) return { parts: ['No front matter yet'], warnings, problem: null };
   const count = `${fields.length} ${fields.length === 1 ? 'field' : 'fields'}`;
-  const parts = [textField(draft, 'title') ?? 'Untitled', textField(draft, 'date'), count, format];
+  const parts = [textField(draft, 'title') ?? 'No title field', textField(draft, 'date'), count, format];
   return { parts: parts.filter((part): part is string => part !== null), warnings, problem: null };
 }
 

@@ -21,19 +21,22 @@ export const MONTH_NAMES = [
   'December',
 ];
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
 /**
- * An ISO date's day (`2016-05-26`) and its reading ("26 May 2016"), or null for any other text and
- * for a date or time no calendar has (`2017-02-29 11:00:00`): that is shown as written, never given
- * to machines as a date.
+ * A date's day (`2016-05-26`, also `2015-11-3` or `2017-04-05 16:16:01 -0800`, the shapes blogs
+ * write) and its reading ("26 May 2016"), or null for any other text and for a date or time no
+ * calendar has (`2017-02-29 11:00:00`): that is shown as written, never given to machines as a date.
+ * The day is the one written, whatever the offset.
  */
 export function readableDate(written: string): { iso: string; text: string } | null {
-  const [, year, month, day] = ISO.exec(written.trim()) ?? [];
+  const [, year, month, day] = ISO_LIKE.exec(written.trim()) ?? [];
   const name = month === undefined ? undefined : MONTH_NAMES[Number(month) - 1];
   if (year === undefined || day === undefined || name === undefined) return null;
   if (!validDay(Number(year), Number(month), Number(day)) || calendarWarning(written) !== undefined) return null;
-  return { iso: `${year}-${month}-${day}`, text: `${Number(day)} ${name} ${year}` };
+  return { iso: `${year}-${pad(month)}-${pad(day)}`, text: `${Number(day)} ${name} ${year}` };
+}
+
+function pad(part: string | undefined): string {
+  return (part ?? '').padStart(2, '0');
 }
 
 /** A date or date-time in the YAML/ISO shapes blogs use (its parts captured). */

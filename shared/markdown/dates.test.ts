@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { readableDate } from './dates';
+
+describe('readableDate', () => {
+  it('reads the date shapes blogs write, as the day written', () => {
+    expect(readableDate('2016-05-26')).toEqual({ iso: '2016-05-26', text: '26 May 2016' });
+    expect(readableDate('2024-05-01T10:00:00Z')).toEqual({ iso: '2024-05-01', text: '1 May 2024' });
+    // Jekyll's own shape, a space before the offset: the day written, not the day in UTC.
+    expect(readableDate('2017-04-05 16:16:01 -0800')).toEqual({ iso: '2017-04-05', text: '5 April 2017' });
+    expect(readableDate('2021-03-04T23:30:00-08:00')).toEqual({ iso: '2021-03-04', text: '4 March 2021' });
+    // One-digit months and days (Hexo), padded for machines.
+    expect(readableDate('2015-11-3')).toEqual({ iso: '2015-11-03', text: '3 November 2015' });
+    expect(readableDate('2018-7-24 23:31:06')).toEqual({ iso: '2018-07-24', text: '24 July 2018' });
+  });
+
+  it('leaves any other text, and days or times no calendar has, as written (null)', () => {
+    for (const text of [
+      'next tuesday',
+      '26/11/2026',
+      'Jun 19 2024',
+      '2017-02-29',
+      '2017-02-28 25:00',
+      '2017-13-01',
+      '',
+    ])
+      expect(readableDate(text), text).toBeNull();
+  });
+});
