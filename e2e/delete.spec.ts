@@ -85,4 +85,7 @@ test('deleting the last post leaves the focus in the search box above the empty 
     .click();
   await expect(list.getByRole('option')).toHaveCount(0);
   await expect(app.getByRole('searchbox', { name: 'Search posts' })).toBeFocused();
+  // The page says what is true of the folder now, and offers the way on.
+  await expect(app.getByText('No posts in this folder yet')).toBeVisible();
+  await expect(app.getByRole('main').getByRole('button', { name: 'New post' })).toBeVisible();
 });

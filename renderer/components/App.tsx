@@ -245,6 +245,7 @@ export function App(): React.JSX.Element {
           titled={ownTitle !== undefined}
           date={fieldText(state, 'date') ?? summary?.date ?? null}
           focusRequest={focusRequest}
+          emptyFolder={!posts.loading && posts.error === null && posts.posts.length === 0}
           onSave={(force) => void save(force)}
           onNewPost={newPost}
           onOpenPost={openPost}

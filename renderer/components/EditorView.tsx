@@ -19,6 +19,8 @@ export interface EditorViewProps {
   titled: boolean;
   date: string | null;
   focusRequest: number;
+  /** The folder has no posts at all (the list is read and empty). */
+  emptyFolder: boolean;
   onSave: (force: boolean) => void;
   onNewPost: () => void;
   onOpenPost: (id: string) => void;
@@ -35,7 +37,8 @@ export interface EditorViewProps {
 
 /** Everything about the open post, or a calm invitation when none is open. */
 export function EditorView(props: EditorViewProps): React.JSX.Element {
-  const { editor, title, titled, date, focusRequest, onSave, onNewPost, onOpenPost, onOpenExternal } = props;
+  const { editor, title, titled, date, focusRequest, emptyFolder, onSave, onNewPost, onOpenPost, onOpenExternal } =
+    props;
   const { state, dispatch } = editor;
   const { doc, frontMatter } = state;
   const preview = useRef<HTMLElement>(null);
@@ -74,8 +77,14 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
       <main className="editor-column">
         {alerts}
         <div className="empty-state">
-          <p className="empty-title">{state.opening === null ? 'Choose a post to edit' : 'Opening…'}</p>
-          <p className="empty-text">Or start something new.</p>
+          <p className="empty-title">
+            {state.opening !== null
+              ? 'Opening…'
+              : emptyFolder
+                ? 'No posts in this folder yet'
+                : 'Choose a post to edit'}
+          </p>
+          <p className="empty-text">{emptyFolder ? 'Start the first one.' : 'Or start something new.'}</p>
           <button type="button" className="button primary" onClick={onNewPost}>
             New post
           </button>
