@@ -35,7 +35,8 @@ export function Preview(props: PreviewProps): React.JSX.Element {
   const { postId, text, title, titled, date, onOpenPost, onOpenExternal, scrollRef, onRendered } = props;
   const rendered = usePreviewBlocks(postId, text);
   // The export's rule (shared/markdown/title.ts): a body opening with an H1 is titled by it, the date under it.
-  const layout = titleLayout(rendered.markdown, titled);
+  // Once per rendered text, not on every render (it may look through the whole body for an H1).
+  const layout = useMemo(() => titleLayout(rendered.markdown, titled), [rendered.markdown, titled]);
   const dated = date !== null && date !== '';
   const under = useMemo(() => {
     const first = rendered.blocks[0];

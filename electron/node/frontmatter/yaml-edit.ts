@@ -96,7 +96,8 @@ function fieldOf(raw: string, key: string): FrontMatterField | undefined {
   return readYamlFields(raw).fields.find((f) => f.key === key);
 }
 
-function checked(raw: string, next: string, edit: FieldEdit): Result<string> {
+/** `next` checked: it parses, the edit reads back, and no key but the edited one reads otherwise than in `before`. */
+function checked(before: Document.Parsed, next: string, edit: FieldEdit): Result<string> {
   const { doc, error } = parseYamlBlock(next);
   if (error !== undefined) {
     const where = error.line === undefined ? '' : ` (line ${error.line} of the front matter)`;
@@ -105,7 +106,7 @@ function checked(raw: string, next: string, edit: FieldEdit): Result<string> {
   if (edit.op === 'set' && !readsBack(fieldOf(next, edit.key), edit.value)) {
     return fail('PARSE', `Postwright could not write “${edit.key}” so that it reads back unchanged.`);
   }
-  if (!othersKept(parseYamlBlock(raw).doc, doc, edit.key)) {
+  if (!othersKept(before, doc, edit.key)) {
     return fail(
       'PARSE',
       `Postwright could not write “${edit.key}” without changing another field.`,
@@ -163,7 +164,7 @@ function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
   // The form may send back every field; one that holds its value already is left as written.
   if (edit.op === 'set' && holdsValue(fieldOf(raw, edit.key), edit.value)) return ok(raw);
   if (edit.op === 'remove')
-    return pair === undefined ? ok(raw) : checked(raw, splice(raw, removeSplice(raw, pair), eol), edit);
+    return pair === undefined ? ok(raw) : checked(doc, splice(raw, removeSplice(raw, pair), eol), edit);
   // An anchor or a tag on a map or list (`base: &b`, `!!map`) is not in the text the form shows:
   // writing that text back would drop it (and break every alias to it).
   const props = pair === undefined ? null : collectionProps(pair.value);
@@ -180,7 +181,7 @@ function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
       : null;
   if (inPlace !== null)
     return checked(
-      raw,
+      doc,
       inPlace.reduce((text, s) => splice(text, s, eol), raw),
       edit,
     );
@@ -188,7 +189,7 @@ function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
     pair === undefined
       ? appendSplice(raw, pairs, edit.key, rendered.value, style)
       : replaceSplice(raw, pair, rendered.value, style);
-  return checked(raw, splice(raw, s, eol), edit);
+  return checked(doc, splice(raw, s, eol), edit);
 }
 
 /** Applies field edits to a YAML block's text (lines with their breaks), in order. */
