@@ -97,3 +97,62 @@ describe('createWatcher', () => {
     expect(seen).toEqual({ added: ['marker.md'], changed: [], removed: [] });
   });
 });
+
+describe('createWatcher, when the posts folder itself goes away', () => {
+  let blog: string;
+  let own: FolderWatcher | undefined;
+  let seen: FolderChanges[];
+  let wake: (() => void)[];
+
+  /** Waits for a batch that `match` accepts, failing after a timeout (no sleeping). */
+  async function batchWhere(match: (changes: FolderChanges) => boolean, timeoutMs = 5000): Promise<FolderChanges> {
+    const started = performance.now();
+    const tick = setInterval(() => {
+      for (const resume of wake.splice(0)) resume();
+    }, 100);
+    try {
+      for (;;) {
+        const found = seen.find(match);
+        if (found !== undefined) return found;
+        if (performance.now() - started >= timeoutMs) throw new Error(`timed out; saw ${JSON.stringify(seen)}`);
+        await new Promise<void>((resolve) => wake.push(resolve));
+      }
+    } finally {
+      clearInterval(tick);
+    }
+  }
+
+  beforeEach(async () => {
+    blog = path.join(root, 'blog');
+    await mkdir(blog);
+    await writeFile(path.join(blog, 'first.md'), 'first\n');
+    seen = [];
+    wake = [];
+    own = await createWatcher({
+      root: blog,
+      debounceMs: 50,
+      rewatchMs: 50,
+      onChange: (changes) => {
+        seen.push(changes);
+        for (const resume of wake.splice(0)) resume();
+      },
+    });
+  });
+  afterEach(async () => {
+    await own?.close();
+  });
+
+  it.each([
+    ['renamed away and back', () => rename(blog, `${blog}-away`), () => rename(`${blog}-away`, blog)],
+    ['deleted and made again', () => rm(blog, { recursive: true }), () => mkdir(blog)],
+  ])('%s: says anything may have changed, then reports changes in it again', async (_name, away, back) => {
+    await away();
+    await batchWhere((changes) => changes.removed.includes('first.md'));
+    await back();
+    // An empty change: the UI lists the folder again and re-reads the open post.
+    await batchWhere((changes) => changes.added.length + changes.changed.length + changes.removed.length === 0);
+    await writeFile(path.join(blog, 'later.md'), 'later\n');
+    const later = await batchWhere((changes) => changes.added.includes('later.md'));
+    expect(later.added).toEqual(['later.md']);
+  });
+});

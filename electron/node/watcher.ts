@@ -4,8 +4,9 @@
  * A change is reported only when the content differs from what was last seen.
  */
 import type { Stats } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { watch } from 'chokidar';
+import { watch, type FSWatcher } from 'chokidar';
 import { isMarkdownName } from '../../shared/api/ids';
 import { DEFAULT_MAX_FILE_BYTES } from './store/context';
 import { isInside } from './store/paths';
@@ -35,6 +36,8 @@ export interface WatcherOptions {
    * work the author is waiting for; until then a touched file is reported, as during the hashing.
    */
   seedAfter?: Promise<unknown>;
+  /** How often a posts folder that went away (renamed, deleted, unreadable) is looked for again (default 1000). */
+  rewatchMs?: number;
 }
 
 /** A running watcher. */
@@ -49,22 +52,19 @@ type Change = 'added' | 'changed' | 'removed';
 /** Starts watching `root`; resolves once the initial scan is done and changes are being reported. */
 export async function createWatcher(options: WatcherOptions): Promise<FolderWatcher> {
   const { root } = options;
-  const watcher = watch(root, {
-    ignoreInitial: true,
-    followSymlinks: false,
-    ignored: (target: string, stats?: Stats) => isIgnored(root, target, stats),
-  });
   const memory = createContentMemory(root, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   let closed = false;
   // Batches are filtered one at a time, so the content memory sees them in order.
   let reporting = Promise.resolve();
+  const onError = (error: unknown): void =>
+    options.onError?.(error instanceof Error ? error : new Error(String(error)));
   const report = (changes: FolderChanges): void => {
     reporting = reporting
       .then(() => memory.filter(changes))
       .then((real) => {
         if (!closed && real.added.length + real.changed.length + real.removed.length > 0) options.onChange(real);
       })
-      .catch((error: unknown) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
+      .catch(onError);
   };
   const batch = createBatch(report, options.debounceMs ?? 150);
   const note = (change: Change) => (target: string) => {
@@ -73,11 +73,52 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
     memory.touched(id);
     batch.add(id, change);
   };
-  watcher.on('add', note('added'));
-  watcher.on('change', note('changed'));
-  watcher.on('unlink', note('removed'));
-  watcher.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
-  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  const watchRoot = async (): Promise<FSWatcher> => {
+    const watcher = watch(root, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      ignored: (target: string, stats?: Stats) => isIgnored(root, target, stats),
+    });
+    watcher.on('add', note('added'));
+    watcher.on('change', note('changed'));
+    watcher.on('unlink', note('removed'));
+    // The folder itself renamed, deleted or made unreadable: chokidar stops watching it for good.
+    watcher.on('unlinkDir', (target: string) => {
+      if (path.resolve(target) === path.resolve(root)) lost(watcher);
+    });
+    watcher.on('error', onError);
+    await new Promise<void>((resolve) => watcher.once('ready', resolve));
+    return watcher;
+  };
+  let current = await watchRoot();
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let rewatching = Promise.resolve();
+  // Until the folder is back, it is looked for every `rewatchMs`; then watched anew, and the UI told
+  // that anything may have changed (an empty change), so the list and the open post are read again.
+  function lost(watcher: FSWatcher): void {
+    if (closed || watcher !== current || retry !== undefined) return;
+    const look = (): void => {
+      retry = setTimeout(() => {
+        rewatching = rewatching.then(async () => {
+          if (closed) return;
+          if (!(await isReadableFolder(root))) return look();
+          await watcher.close().catch(onError);
+          current = await watchRoot();
+          retry = undefined;
+          if (closed) {
+            await current.close();
+            return;
+          }
+          reporting = reporting.then(() => {
+            if (!closed) options.onChange({ added: [], changed: [], removed: [] });
+          });
+          // What each post now holds, so a mere touch is not reported as a change again.
+          await memory.seed().catch(onError);
+        });
+      }, options.rewatchMs ?? 1000);
+    };
+    look();
+  }
   let stop = (): void => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   // Closing never waits for `seedAfter`, which may never come (no window ever listed the folder).
@@ -90,10 +131,22 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
       closed = true;
       stop();
       batch.cancel();
-      await watcher.close();
+      if (retry !== undefined) clearTimeout(retry);
+      await rewatching;
+      await current.close();
       await Promise.all([seeded, reporting]);
     },
   };
+}
+
+/** Whether `folder` is a folder this process can list (it may be gone, or made unreadable). */
+async function isReadableFolder(folder: string): Promise<boolean> {
+  try {
+    await readdir(folder);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether chokidar should skip a path: hidden entries, node_modules, and non-Markdown files. */

@@ -9,6 +9,8 @@ export interface CompareViewProps {
   mine: string;
   /** True when the front matter also differs (only the body is compared line by line). */
   frontMatterEdited: boolean;
+  /** True when the file changed on disk again while compared, so `disk` was read anew instead of saving over it. */
+  changedAgain?: boolean;
   busy: boolean;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
@@ -27,7 +29,7 @@ function Cell({ cell }: { cell: CompareCell }): React.JSX.Element {
 
 /** A region named "Compare": disk on the left, yours on the right. */
 export function CompareView(props: CompareViewProps): React.JSX.Element {
-  const { disk, mine, frontMatterEdited, busy, onKeepMine, onTakeTheirs, onClose } = props;
+  const { disk, mine, frontMatterEdited, changedAgain = false, busy, onKeepMine, onTakeTheirs, onClose } = props;
   const rows = useMemo(() => (disk === null ? [] : compareRows(disk, mine)), [disk, mine]);
   return (
     <section className="compare" aria-label="Compare">
@@ -43,6 +45,12 @@ export function CompareView(props: CompareViewProps): React.JSX.Element {
           Close
         </button>
       </div>
+      {changedAgain ? (
+        <p className="restore-note compare-note">
+          The file changed on disk again, so yours were not saved: this is the version on disk now. Keep mine again to
+          save over it.
+        </p>
+      ) : null}
       {frontMatterEdited ? (
         <p className="restore-note compare-note">
           Your front-matter changes are kept too; only the text is shown here.

@@ -19,16 +19,31 @@ export interface DiskChangeBannerProps {
 export function DiskChangeBanner(props: DiskChangeBannerProps): React.JSX.Element {
   const { refused, busy, mine, frontMatterEdited, readDisk, onKeepMine, onTakeTheirs } = props;
   const [comparing, setComparing] = useState(false);
-  const [disk, setDisk] = useState<string | null>(null);
+  const [disk, setDisk] = useState<PostDoc | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [changedAgain, setChangedAgain] = useState(false);
 
   const compare = async (): Promise<void> => {
     setComparing(true);
     setDisk(null);
     setProblem(null);
+    setChangedAgain(false);
     const result = await readDisk();
-    if (result.ok) setDisk(result.value.body);
+    if (result.ok) setDisk(result.value);
     else setProblem(result.error.message);
+  };
+
+  // The version compared may be old by now: keeping mine then would overwrite text the author never saw.
+  const keepMine = async (): Promise<void> => {
+    if (comparing && disk !== null) {
+      const now = await readDisk();
+      if (now.ok && now.value.version !== disk.version) {
+        setDisk(now.value);
+        setChangedAgain(true);
+        return;
+      }
+    }
+    onKeepMine();
   };
 
   return (
@@ -49,18 +64,19 @@ export function DiskChangeBanner(props: DiskChangeBannerProps): React.JSX.Elemen
           <button type="button" className="button" disabled={busy} onClick={onTakeTheirs}>
             Take theirs
           </button>
-          <button type="button" className="button primary" disabled={busy} onClick={onKeepMine}>
+          <button type="button" className="button primary" disabled={busy} onClick={() => void keepMine()}>
             Keep mine
           </button>
         </div>
       </div>
       {comparing && problem === null ? (
         <CompareView
-          disk={disk}
+          disk={disk?.body ?? null}
           mine={mine}
           frontMatterEdited={frontMatterEdited}
+          changedAgain={changedAgain}
           busy={busy}
-          onKeepMine={onKeepMine}
+          onKeepMine={() => void keepMine()}
           onTakeTheirs={onTakeTheirs}
           onClose={() => setComparing(false)}
         />

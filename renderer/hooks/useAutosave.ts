@@ -5,13 +5,15 @@ import { isDirty, type EditorState } from '../state/editor';
 /** How long typing must pause before an autosave. */
 export const AUTOSAVE_DELAY_MS = 2000;
 
-/** Whether an autosave may run now: never over a conflict, an error, or a read-only post. */
+/** Whether an autosave may run now: never over a conflict, an error, a post gone from disk, or a read-only post. */
 export function canAutosave(state: EditorState): boolean {
   return (
     isDirty(state) &&
     state.saving === null &&
     !state.conflict &&
     !state.changedOnDisk &&
+    // Its failure would read as the reason "Save again" failed; only the author puts the file back.
+    !state.goneOnDisk &&
     state.error === null &&
     state.doc?.readOnly === undefined
   );

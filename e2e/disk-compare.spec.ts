@@ -1,0 +1,50 @@
+/**
+ * The compare view while the disk keeps changing: "Keep mine" never saves over a version of the
+ * file the author was not shown.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test, expect } from './fixtures';
+
+test.describe.configure({ timeout: 120_000 });
+const WRITING = 'writing-in-plain-text.md';
+
+async function replaceOnDisk(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  expect(text).toContain(from);
+  await writeFile(file, text.replace(from, to));
+}
+
+test('the file changing again while compared: "Keep mine" shows the new version instead of saving over it', async ({
+  app,
+  postsDir,
+}) => {
+  const file = path.join(postsDir, WRITING);
+  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await expect(markdown).toHaveValue(/Every few years/);
+  await markdown.click();
+  await markdown.press('ControlOrMeta+End');
+  await app.keyboard.insertText('\nOnly in mine.');
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+
+  await replaceOnDisk(file, 'The tool is replaceable', 'First on disk.');
+  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
+  const compare = app.getByRole('region', { name: 'Compare' });
+  await expect(compare).toContainText('First on disk.');
+
+  // Another program writes again while the author reads the comparison.
+  await replaceOnDisk(file, 'First on disk.', 'Second on disk.');
+  await compare.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(compare).toContainText('Second on disk.');
+  await expect(compare).toContainText('The file changed on disk again');
+  expect(await readFile(file, 'utf8')).toContain('Second on disk.');
+
+  // Seen now: keeping mine saves over it.
+  await compare.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(compare).toHaveCount(0);
+  await expect(app.getByRole('status')).toContainText('Saved');
+  const saved = await readFile(file, 'utf8');
+  expect(saved).toContain('Only in mine.');
+  expect(saved).not.toContain('Second on disk.');
+});
