@@ -1,5 +1,5 @@
 /** The open post's side effects: reading, saving, creating, and noticing changes on disk. */
-import { startTransition, useCallback, useMemo, useReducer, useState } from 'react';
+import { startTransition, useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import type { ApiError, BlogApi, PostDoc, Result } from '../../shared/api/contract';
 import {
   editorReducer,
@@ -71,6 +71,34 @@ export function useEditor(api: BlogApi): EditorControls {
     [api, current, dispatch],
   );
 
+  // A change on disk noticed while a save is in flight waits for it (the reducer cannot judge it
+  // then), and is looked at again once the save settles. Only the latest of several reads counts,
+  // and a save makes every read still out stale (its answer may be the version the save replaced).
+  const recheck = useRef(false);
+  const reads = useRef(0);
+  const reading = useRef(0);
+  const checkDisk = useCallback(async () => {
+    const id = current().doc?.id;
+    if (id === undefined) return;
+    if (current().saving !== null) {
+      recheck.current = true;
+      return;
+    }
+    const asked = ++reads.current;
+    reading.current += 1;
+    let result: Result<PostDoc>;
+    try {
+      result = await api.readPost(id);
+    } finally {
+      reading.current -= 1;
+    }
+    if (asked !== reads.current || current().doc?.id !== id) return;
+    if (result.ok) dispatch({ type: 'diskVersion', doc: result.value });
+    // A folder (or anything but a file) where the post was: the post is gone as surely as if deleted.
+    else if (result.error.code === 'NOT_FOUND' || result.error.code === 'NOT_A_FILE')
+      dispatch({ type: 'diskGone', id });
+  }, [api, current, dispatch]);
+
   const save = useCallback(
     async (force = false) => {
       const before = current();
@@ -78,26 +106,24 @@ export function useEditor(api: BlogApi): EditorControls {
       const sent = snapshot(before);
       if (before.saving !== null || request === null || sent === null) return !isDirty(before);
       if (!force && !isDirty(before)) return true;
+      if (reading.current > 0) recheck.current = true;
+      reads.current += 1;
       dispatch({ type: 'saveStarted', sent });
       const result = await api.savePost(request);
       dispatch(result.ok ? { type: 'saved', doc: result.value } : { type: 'saveFailed', error: result.error });
+      if (recheck.current) {
+        recheck.current = false;
+        void checkDisk();
+      }
       return result.ok && !isDirty(current());
     },
-    [api, current, dispatch],
+    [api, current, dispatch, checkDisk],
   );
 
   const reloadFromDisk = useCallback(async () => {
     const id = current().doc?.id;
     if (id !== undefined) await open(id);
   }, [current, open]);
-
-  const checkDisk = useCallback(async () => {
-    const id = current().doc?.id;
-    if (id === undefined) return;
-    const result = await api.readPost(id);
-    if (result.ok) dispatch({ type: 'diskVersion', doc: result.value });
-    else if (result.error.code === 'NOT_FOUND') dispatch({ type: 'diskGone', id });
-  }, [api, current, dispatch]);
 
   const create = useCallback(
     async (title: string) => {

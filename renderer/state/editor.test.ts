@@ -165,6 +165,17 @@ describe('changes on disk', () => {
     expect(isDirty(state)).toBe(false);
   });
 
+  it('lets the warning go when the file is put back as the author opened it, keeping the edits', () => {
+    let state = editorReducer(opened(), { type: 'editBody', body: 'Mine' });
+    state = editorReducer(state, { type: 'diskVersion', doc: seedDoc('v2', 'Theirs') });
+    expect(state.changedOnDisk).toBe(true);
+    // The other program's change undone: the file is the version this editor read again.
+    state = editorReducer(state, { type: 'diskVersion', doc: seedDoc('v1') });
+    expect(state.changedOnDisk).toBe(false);
+    expect(state.body).toBe('Mine');
+    expect(isDirty(state)).toBe(true);
+  });
+
   it('ignores the echo of its own save and other posts', () => {
     const state = opened();
     expect(editorReducer(state, { type: 'diskVersion', doc: seedDoc('v1', 'same version') })).toBe(state);

@@ -135,7 +135,10 @@ function sameAsDisk(state: EditorState, doc: PostDoc): boolean {
 
 function diskVersion(state: EditorState, doc: PostDoc): EditorState {
   if (state.doc?.id !== doc.id || state.saving !== null) return state;
-  if (state.doc.version === doc.version) return state.goneOnDisk ? { ...state, goneOnDisk: false } : state;
+  // The file as it was opened again (put back, or another program's change undone): nothing to choose between.
+  if (state.doc.version === doc.version) {
+    return state.goneOnDisk || state.changedOnDisk ? { ...state, goneOnDisk: false, changedOnDisk: false } : state;
+  }
   if (isDirty(state) && !sameAsDisk(state, doc)) return { ...state, changedOnDisk: true, goneOnDisk: false };
   return fresh(state, doc);
 }
