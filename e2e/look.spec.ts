@@ -46,12 +46,14 @@ test('on a laptop screen the front matter folds to one line and opens on demand'
   // The writing starts in the top quarter of the window, not under a third of it in form.
   const markdown = await box(app.getByLabel('Markdown', { exact: true }));
   expect(markdown.y).toBeLessThan(LAPTOP.height / 4);
-  await expect(app.getByRole('button', { name: 'Rename file…' })).toBeHidden();
+  // The path tools fold with the form; the file's own actions stay in the bar above the post.
+  await expect(app.getByRole('button', { name: 'Generate from title' })).toBeHidden();
+  await expect(app.getByRole('toolbar', { name: 'Post' }).getByRole('button', { name: 'Rename file…' })).toBeVisible();
 
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(title).toBeVisible();
-  await expect(app.getByRole('button', { name: 'Rename file…' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Generate from title' })).toBeVisible();
   await expect(toggle).toBeFocused();
 
   // Keyboard: Space folds it again and focus stays on the button rather than falling to the page.

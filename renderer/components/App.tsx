@@ -29,6 +29,7 @@ import { EditorView } from './EditorView';
 import { DeleteDialog } from './DeleteDialog';
 import { ExportBar } from './ExportBar';
 import { NewPostDialog } from './NewPostDialog';
+import { PostActions } from './PostActions';
 import { RestoreDialog } from './RestoreDialog';
 import { SettingsDialog, useAppliedTheme } from './SettingsDialog';
 import { Sidebar } from './Sidebar';
@@ -167,6 +168,7 @@ export function App(): React.JSX.Element {
     await posts.refresh();
     return null;
   };
+  const emptyFolder = !posts.loading && posts.error === null && posts.posts.length === 0;
   const openExternal = (url: string): void => {
     if (desktop !== null) void desktop.openExternal(url);
     else window.open(url, '_blank', 'noopener,noreferrer');
@@ -245,7 +247,7 @@ export function App(): React.JSX.Element {
           titled={ownTitle !== undefined}
           date={fieldText(state, 'date') ?? summary?.date ?? null}
           focusRequest={focusRequest}
-          emptyFolder={!posts.loading && posts.error === null && posts.posts.length === 0}
+          emptyFolder={emptyFolder}
           onSave={(force) => void save(force)}
           onNewPost={newPost}
           onOpenPost={openPost}
@@ -258,26 +260,30 @@ export function App(): React.JSX.Element {
           }}
           readDisk={readDisk}
           toolbar={
-            <ExportBar
-              exporter={exporter}
-              api={api}
-              events={events}
-              desktop={desktop}
-              folder={posts.workspace?.root ?? null}
-            />
+            <div className="top-bar">
+              <PostActions
+                api={api}
+                doc={state.doc}
+                title={ownTitle ?? ''}
+                dirty={dirty}
+                dispatch={editor.dispatch}
+                onRenamed={(from, renamed) => {
+                  void posts.refresh();
+                  void journal.renamed(from, renamed.id);
+                }}
+                onAskDelete={() => setDeleting(true)}
+              />
+              <ExportBar
+                exporter={exporter}
+                api={api}
+                events={events}
+                desktop={desktop}
+                folder={posts.workspace?.root ?? null}
+                emptyFolder={emptyFolder}
+              />
+            </div>
           }
-          writing={
-            <WritingPanel
-              api={api}
-              editor={editor}
-              posts={posts.posts}
-              onRenamed={(from, to) => {
-                void posts.refresh();
-                void journal.renamed(from, to);
-              }}
-              onAskDelete={() => setDeleting(true)}
-            />
-          }
+          writing={<WritingPanel api={api} editor={editor} posts={posts.posts} />}
         />
       </SuggestionsProvider>
       <div className="status-row">

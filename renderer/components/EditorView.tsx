@@ -1,10 +1,11 @@
 /** The editor column: alerts, the front-matter panel, and the Markdown editor beside its preview. */
-import { useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useScrollSync } from '../hooks/useScrollSync';
 import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
 import { frontMatterChange } from '../state/frontMatter';
+import { NO_PREVIEW_WARNINGS, PreviewWarningsContext, sameWarnings } from '../state/previewWarnings';
 import { ErrorBanner } from './Banner';
 import { DeletedBanner, DiskChangeBanner } from './DiskChangeBanner';
 import { FrontMatterPanel } from './FrontMatterPanel';
@@ -45,6 +46,12 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
   const panes = useRef<HTMLDivElement>(null);
   const [settings] = useSettings();
   const sync = useScrollSync(settings.scrollSync && state.doc !== null, panes, preview);
+  const [warnings, setWarnings] = useState(NO_PREVIEW_WARNINGS);
+  const onWarnings = useCallback((postId: string, list: readonly string[]) => {
+    const next = { postId, warnings: list };
+    // A reply with the same warnings keeps the value, so the hints do not render again for it.
+    setWarnings((now) => (sameWarnings(now, next) ? now : next));
+  }, []);
   const alerts = (
     <>
       {props.toolbar}
@@ -95,45 +102,48 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
 
   const readOnly = doc.readOnly !== undefined;
   return (
-    <main className="editor-column" aria-busy={state.opening !== null}>
-      {alerts}
-      {readOnly ? (
-        <div className="banner banner-info" role="note">
-          <div className="banner-text">
-            <strong>Open read-only.</strong> <span>{doc.readOnly}</span>
+    <PreviewWarningsContext.Provider value={warnings}>
+      <main className="editor-column" aria-busy={state.opening !== null}>
+        {alerts}
+        {readOnly ? (
+          <div className="banner banner-info" role="note">
+            <div className="banner-text">
+              <strong>Open read-only.</strong> <span>{doc.readOnly}</span>
+            </div>
           </div>
-        </div>
-      ) : null}
-      <FrontMatterPanel
-        draft={frontMatter}
-        generation={state.generation}
-        readOnly={readOnly}
-        modeNote={state.modeNote}
-        dispatch={dispatch}
-      />
-      {props.writing}
-      <div className="panes" ref={panes}>
-        <MarkdownPane
-          value={state.body}
+        ) : null}
+        <FrontMatterPanel
+          draft={frontMatter}
           generation={state.generation}
-          text={editor.text}
-          // While another post is read, keys would go into this one's text and be replaced when it arrives.
-          readOnly={readOnly || state.opening !== null}
-          focusRequest={focusRequest}
-          onType={editor.typeBody}
+          readOnly={readOnly}
+          modeNote={state.modeNote}
+          dispatch={dispatch}
         />
-        <Preview
-          scrollRef={preview}
-          postId={doc.id}
-          text={editor.text}
-          title={title}
-          titled={titled}
-          date={date}
-          onOpenPost={onOpenPost}
-          onOpenExternal={onOpenExternal}
-          onRendered={sync.onPreviewRendered}
-        />
-      </div>
-    </main>
+        {props.writing}
+        <div className="panes" ref={panes}>
+          <MarkdownPane
+            value={state.body}
+            generation={state.generation}
+            text={editor.text}
+            // While another post is read, keys would go into this one's text and be replaced when it arrives.
+            readOnly={readOnly || state.opening !== null}
+            focusRequest={focusRequest}
+            onType={editor.typeBody}
+          />
+          <Preview
+            scrollRef={preview}
+            postId={doc.id}
+            text={editor.text}
+            title={title}
+            titled={titled}
+            date={date}
+            onOpenPost={onOpenPost}
+            onOpenExternal={onOpenExternal}
+            onRendered={sync.onPreviewRendered}
+            onWarnings={onWarnings}
+          />
+        </div>
+      </main>
+    </PreviewWarningsContext.Provider>
   );
 }

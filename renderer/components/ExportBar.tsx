@@ -1,4 +1,5 @@
 /** The export toolbar above the editor: "Export HTML" for the open post, "Export site" for all. */
+import { useId } from 'react';
 import type { BlogApi } from '../../shared/api/contract';
 import type { DesktopApi } from '../../shared/api/desktop';
 import type { BlogEventSource } from '../api/events';
@@ -13,7 +14,12 @@ export interface ExportBarProps {
   desktop: DesktopApi | null;
   /** The posts folder's path: the site's details are remembered per folder. */
   folder: string | null;
+  /** The folder has no posts (its list is read and empty): there is no site to export yet. */
+  emptyFolder: boolean;
 }
+
+/** Why "Export site" does nothing in a folder without posts. */
+const NO_SITE = 'There are no posts in this folder to export yet.';
 
 /**
  * Two buttons, the last single-post export's outcome, and the site dialog when open. The outcome is
@@ -21,8 +27,9 @@ export interface ExportBarProps {
  * reader hears), an alert when it failed. "Export HTML" stays focusable while it runs, so the focus
  * stays where the writer left it.
  */
-export function ExportBar({ exporter, api, events, desktop, folder }: ExportBarProps): React.JSX.Element {
+export function ExportBar({ exporter, api, events, desktop, folder, emptyFolder }: ExportBarProps): React.JSX.Element {
   const { notice, busy } = exporter;
+  const noSite = useId();
   return (
     <div className="export-bar" role="toolbar" aria-label="Export">
       {notice === null && !busy ? (
@@ -36,7 +43,8 @@ export function ExportBar({ exporter, api, events, desktop, folder }: ExportBarP
             </span>
           ) : (
             // There from the start of the export, so the outcome is a change of its text, read out.
-            <span key="status" role="status">
+            // Cut short in a narrow bar: the whole sentence is its tooltip.
+            <span key="status" role="status" title={notice?.text}>
               {notice?.text}
             </span>
           )}
@@ -56,9 +64,24 @@ export function ExportBar({ exporter, api, events, desktop, folder }: ExportBarP
       >
         {busy ? 'Exporting…' : 'Export HTML'}
       </button>
-      <button type="button" className="button subtle" onClick={exporter.openSite}>
+      {/* Unavailable, yet focusable: the reason is its description, heard as the writer reaches it. */}
+      <button
+        type="button"
+        className="button subtle"
+        aria-disabled={emptyFolder || undefined}
+        aria-describedby={emptyFolder ? noSite : undefined}
+        title={emptyFolder ? NO_SITE : 'Write every post as a static website'}
+        onClick={() => {
+          if (!emptyFolder) exporter.openSite();
+        }}
+      >
         Export site
       </button>
+      {emptyFolder ? (
+        <span id={noSite} hidden>
+          {NO_SITE}
+        </span>
+      ) : null}
       {exporter.siteOpen ? (
         <ExportDialog api={api} events={events} desktop={desktop} folder={folder} onClose={exporter.closeSite} />
       ) : null}

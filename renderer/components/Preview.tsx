@@ -28,11 +28,13 @@ export interface PreviewProps {
   scrollRef: Ref<HTMLElement>;
   /** Called after the rendered blocks on screen changed (scroll sync re-anchors on them). */
   onRendered?: () => void;
+  /** Called when what the preview leaves out of the post changes (the publishing hints list it too). */
+  onWarnings?: (postId: string, warnings: readonly string[]) => void;
 }
 
 /** The rendered post, in a region named "Preview". Links never navigate the app. */
 export function Preview(props: PreviewProps): React.JSX.Element {
-  const { postId, text, title, titled, date, onOpenPost, onOpenExternal, scrollRef, onRendered } = props;
+  const { postId, text, title, titled, date, onOpenPost, onOpenExternal, scrollRef, onRendered, onWarnings } = props;
   const rendered = usePreviewBlocks(postId, text);
   // The export's rule (shared/markdown/title.ts): a body opening with an H1 is titled by it, the date under it.
   // Once per rendered text, not on every render (it may look through the whole body for an H1).
@@ -49,6 +51,7 @@ export function Preview(props: PreviewProps): React.JSX.Element {
   const headerTitle = layout.heading && title !== null && title !== '';
   // After PreviewBody's layout effect has put the blocks on the page.
   useEffect(() => onRendered?.(), [rendered.blocks, rendered.pending, onRendered]);
+  useEffect(() => onWarnings?.(postId, rendered.warnings), [postId, rendered.warnings, onWarnings]);
 
   const onClick = (event: MouseEvent<HTMLElement>): void => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;

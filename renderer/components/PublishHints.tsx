@@ -1,8 +1,9 @@
 /** The collapsible "Hints" region: publishing advice for the open post, never blocking. */
-import { useDeferredValue, useMemo } from 'react';
+import { useContext, useDeferredValue, useMemo } from 'react';
 import type { FrontMatterField, PostSummary } from '../../shared/api/contract';
 import { useMissingImages } from '../hooks/useMissingImages';
-import { publishingHints } from '../state/hints';
+import { publishingHints, renderHints } from '../state/hints';
+import { PreviewWarningsContext } from '../state/previewWarnings';
 
 /** Props of the hints. */
 export interface PublishHintsProps {
@@ -17,9 +18,15 @@ export function PublishHints({ postId, fields, body, posts }: PublishHintsProps)
   const deferredBody = useDeferredValue(body);
   const postIds = useMemo(() => new Set(posts.map((post) => post.id)), [posts]);
   const missingImages = useMissingImages(postId, deferredBody);
+  // What the preview left out, once it has rendered this post: the export leaves it out too.
+  const rendered = useContext(PreviewWarningsContext);
+  const leftOut = rendered.postId === postId ? rendered.warnings : null;
   const hints = useMemo(
-    () => publishingHints({ postId, fields, body: deferredBody, postIds, missingImages }),
-    [postId, fields, deferredBody, postIds, missingImages],
+    () => [
+      ...publishingHints({ postId, fields, body: deferredBody, postIds, missingImages }),
+      ...renderHints(leftOut ?? []),
+    ],
+    [postId, fields, deferredBody, postIds, missingImages, leftOut],
   );
   return (
     <section className="publish-hints" aria-label="Hints">

@@ -1,12 +1,11 @@
 /**
- * The writing aids under the front matter of the open post: path and file tools (folded away with
- * the form, unless they warn), publishing hints, image paste.
+ * The writing aids under the front matter of the open post: the path tools (folded away with the
+ * form, unless they warn), publishing hints, image paste.
  */
 import { useState } from 'react';
 import type { ApiError, BlogApi, FrontMatterField, PostSummary } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
 import { useImagePaste } from '../hooks/useImagePaste';
-import { isDirty } from '../state/editor';
 import { useFrontMatterOpen } from '../state/frontMatterView';
 import { duplicatePath } from '../state/slug';
 import { PathTools } from './PathTools';
@@ -17,10 +16,6 @@ export interface WritingPanelProps {
   api: BlogApi;
   editor: EditorControls;
   posts: PostSummary[];
-  /** The file of post `from` was renamed to `to` (the list must be read again). */
-  onRenamed: (from: string, to: string) => void;
-  /** Asks whether to delete the open post. */
-  onAskDelete: () => void;
 }
 
 function pathClash(fields: FrontMatterField[], id: string, posts: PostSummary[]): boolean {
@@ -29,7 +24,7 @@ function pathClash(fields: FrontMatterField[], id: string, posts: PostSummary[])
 }
 
 /** Nothing when no post is open. */
-export function WritingPanel({ api, editor, posts, onRenamed, onAskDelete }: WritingPanelProps): React.JSX.Element | null {
+export function WritingPanel({ api, editor, posts }: WritingPanelProps): React.JSX.Element | null {
   const { state, dispatch, current } = editor;
   const [imageError, setImageError] = useState<ApiError | null>(null);
   const doc = state.doc;
@@ -46,20 +41,17 @@ export function WritingPanel({ api, editor, posts, onRenamed, onAskDelete }: Wri
         },
   );
   if (doc === null || state.frontMatter === null) return null;
-  const tools = open || pathClash(state.frontMatter.fields, doc.id, posts);
+  const hasPath = state.frontMatter.fields.some((field) => field.key === 'path');
+  const tools = hasPath && (open || pathClash(state.frontMatter.fields, doc.id, posts));
   return (
     <>
       <div className="path-tools-box" hidden={!tools}>
         <PathTools
-          api={api}
           doc={doc}
           fields={state.frontMatter.fields}
           posts={posts}
-          dirty={isDirty(state)}
           readOnly={doc.readOnly !== undefined}
           dispatch={dispatch}
-          onRenamed={(from, renamed) => onRenamed(from, renamed.id)}
-          onAskDelete={onAskDelete}
         />
       </div>
       <PublishHints postId={doc.id} fields={state.frontMatter.fields} body={state.body} posts={posts} />

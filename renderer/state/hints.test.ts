@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrontMatterField } from '../../shared/api/contract';
-import { publishingHints, relativeImages } from './hints';
+import { publishingHints, relativeImages, renderHints } from './hints';
 
 const text = (key: string, value: string): FrontMatterField => ({ key, kind: 'text', value });
 const ids = new Set(['notes/a.md', 'notes/b.md', 'top.md']);
@@ -84,5 +84,24 @@ describe('publishingHints', () => {
       { src: 'pic.png', path: 'a/pic.png' },
       { src: 'raw.gif', path: 'a/raw.gif' },
     ]);
+  });
+});
+
+describe('renderHints', () => {
+  it('says where raw HTML is left out, once per warning, and keeps other warnings as written', () => {
+    const hints = renderHints([
+      'Raw HTML <script> was left out.',
+      'Link to "javascript:alert(1)" removed: it runs code.',
+      'Raw HTML <script> was left out.',
+    ]);
+    expect(hints.map((hint) => hint.text)).toEqual([
+      'Raw HTML <script> is left out of the preview and the exported page.',
+      'Link to "javascript:alert(1)" removed: it runs code.',
+    ]);
+    expect(new Set(hints.map((hint) => hint.key)).size).toBe(2);
+  });
+
+  it('has nothing to say when the preview left nothing out', () => {
+    expect(renderHints([])).toEqual([]);
   });
 });

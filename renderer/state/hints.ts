@@ -154,3 +154,15 @@ function brokenImageHints(images: readonly ImageReference[], missing: ReadonlySe
           : `The image ${image.src} is not in the posts folder.`,
     }));
 }
+
+/**
+ * What the preview (and so the export) leaves out of the post, as hints: raw HTML the sanitizer
+ * drops, links removed as unsafe, parts too complex to render. Each warning once, in its order.
+ */
+export function renderHints(warnings: readonly string[]): Hint[] {
+  return [...new Set(warnings)].map((warning) => ({
+    key: `render:${warning}`,
+    // The renderer says "was left out"; here the writer is told where: the preview and the page.
+    text: warning.replace(/ was left out\.$/, ' is left out of the preview and the exported page.'),
+  }));
+}
