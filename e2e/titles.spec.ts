@@ -34,6 +34,10 @@ const CASES = [
   { option: 'empty-title', expected: ['h1 empty-title', 'date 7 March 2021'] },
   // Keys are read without case, as Hugo reads them.
   { option: 'Capital Key', expected: ['h1 Capital Key', 'date 8 March 2021', 'h1 Later heading'] },
+  // Read as the pipeline reads them: a setext heading over two lines (after a link definition)…
+  { option: 'Two-Line Front', expected: ['h1 A title written\nover two lines', 'date 9 March 2021'] },
+  // …and an `===` that only continues a list item, which is no heading at all.
+  { option: 'Not A Heading', expected: ['h1 Not A Heading', 'date 10 March 2021'] },
 ];
 
 for (const { option, expected } of CASES) {

@@ -6,11 +6,10 @@
 import { useEffect, useMemo, type MouseEvent, type Ref } from 'react';
 import { readableDate } from '../../shared/markdown/dates';
 import { escapeHtml } from '../../shared/markdown/render';
-import { afterOpeningH1 } from '../../shared/markdown/title';
+import { afterOpeningH1, titleLayoutOfHtml } from '../../shared/markdown/title';
 import { PreviewBody } from '../preview/PreviewBody';
 import type { TextSource } from '../preview/typing';
 import { usePreviewBlocks } from '../preview/usePreviewBlocks';
-import { titleLayout } from '../state/heading';
 import { linkTarget } from '../state/urls';
 
 /** Props of the preview. */
@@ -36,15 +35,17 @@ export interface PreviewProps {
 export function Preview(props: PreviewProps): React.JSX.Element {
   const { postId, text, title, titled, date, onOpenPost, onOpenExternal, scrollRef, onRendered, onWarnings } = props;
   const rendered = usePreviewBlocks(postId, text);
-  // The export's rule (shared/markdown/title.ts): a body opening with an H1 is titled by it, the date under it.
-  // Once per rendered text, not on every render (it may look through the whole body for an H1).
-  const layout = useMemo(() => titleLayout(rendered.markdown, titled), [rendered.markdown, titled]);
+  // The export's rule (shared/markdown/title.ts), read from the blocks as rendered: a body opening with
+  // an H1 is titled by it, the date under it. Once per rendered reply, not on every render.
+  const layout = useMemo(() => titleLayoutOfHtml(rendered.blocks, titled), [rendered.blocks, titled]);
   const dated = date !== null && date !== '';
   const under = useMemo(() => {
-    const first = rendered.blocks[0];
+    // The first block with any HTML (a link definition before the heading renders to nothing).
+    const at = rendered.blocks.findIndex((block) => block !== '');
+    const first = rendered.blocks[at];
     if (!layout.metaAfterBodyH1 || date === null || date === '' || first === undefined) return null;
     const placed = afterOpeningH1(first, `<p class="prose-date">${postDateHtml(date)}</p>`);
-    return placed === null ? null : [placed, ...rendered.blocks.slice(1)];
+    return placed === null ? null : [...rendered.blocks.slice(0, at), placed, ...rendered.blocks.slice(at + 1)];
   }, [rendered.blocks, layout.metaAfterBodyH1, date]);
   const blocks = under ?? rendered.blocks;
   const headerDate = dated && under === null && !(layout.metaAfterBodyH1 && rendered.blocks.length === 0);

@@ -6,43 +6,6 @@
  * without a front-matter title whose first H1 comes later shows no extra title, only the date.
  */
 
-const ATX_H1 = /^ {0,3}#(?:[ \t]|$)/;
-const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
-const FENCE = /^ {0,3}(```|~~~)/;
-
-/** True when the body's first block is a level-one heading (then the title would show twice). */
-export function bodyStartsWithH1(markdown: string): boolean {
-  let start = 0;
-  // Only the first non-blank line and the one after it matter: no split of the whole text.
-  for (;;) {
-    const end = markdown.indexOf('\n', start);
-    const line = end === -1 ? markdown.slice(start) : markdown.slice(start, end);
-    if (line.trim() !== '') {
-      if (ATX_H1.test(line)) return true;
-      if (end === -1) return false;
-      const nextEnd = markdown.indexOf('\n', end + 1);
-      return SETEXT_H1.test(nextEnd === -1 ? markdown.slice(end + 1) : markdown.slice(end + 1, nextEnd));
-    }
-    if (end === -1) return false;
-    start = end + 1;
-  }
-}
-
-/** True when a level-one heading (ATX or setext) appears anywhere outside fenced code. */
-export function bodyHasH1(markdown: string): boolean {
-  let inFence = false;
-  let previous = '';
-  for (const line of markdown.split('\n')) {
-    if (FENCE.test(line)) inFence = !inFence;
-    else if (!inFence) {
-      if (ATX_H1.test(line)) return true;
-      if (previous.trim() !== '' && !/^ {4}/.test(previous) && SETEXT_H1.test(line)) return true;
-    }
-    previous = inFence ? '' : line;
-  }
-  return false;
-}
-
 /** Where the title and the date go on a post page. */
 export interface TitleLayout {
   /** Whether a title heading is shown above the body (the front matter's title, or the file's name). */
@@ -51,11 +14,23 @@ export interface TitleLayout {
   metaAfterBodyH1: boolean;
 }
 
-/** The one rule, for a body and whether its front matter names a title. */
-export function titleLayout(body: string, hasOwnTitle: boolean): TitleLayout {
-  if (bodyStartsWithH1(body)) return { heading: false, metaAfterBodyH1: true };
+/** An opening tag of a level-one heading in the pipeline's HTML (text and attributes have `<` escaped). */
+const H1_TAG = /<h1[\s>]/;
+
+/**
+ * The one rule, read from the body as rendered (the sanitized HTML of shared/markdown/render.ts,
+ * whole or as the preview's blocks in order), so it agrees with the page by construction: a
+ * setext heading over several lines, an `===` that only continues a list item, a heading after a
+ * link definition or a raw `<h1>` are all read as the pipeline reads them.
+ */
+export function titleLayoutOfHtml(bodyHtml: string | readonly string[], hasOwnTitle: boolean): TitleLayout {
+  const blocks = typeof bodyHtml === 'string' ? [bodyHtml] : bodyHtml;
+  const first = blocks.find((block) => block !== '');
+  if (first !== undefined && first.startsWith('<h1') && H1_TAG.test(first.slice(0, 4))) {
+    return { heading: false, metaAfterBodyH1: true };
+  }
   if (hasOwnTitle) return { heading: true, metaAfterBodyH1: false };
-  return { heading: !bodyHasH1(body), metaAfterBodyH1: false };
+  return { heading: !blocks.some((block) => H1_TAG.test(block)), metaAfterBodyH1: false };
 }
 
 /** Puts `meta` (HTML) right after the first `</h1>` of a body that opens with one; null if it does not. */

@@ -4,7 +4,7 @@
  */
 import { excerptOf } from '../../../shared/markdown/excerpt';
 import { TITLE_KEYS } from '../../../shared/api/fields';
-import { titleLayout } from '../../../shared/markdown/title';
+import { titleLayoutOfHtml } from '../../../shared/markdown/title';
 import { unresolvedImageWarning } from '../../../shared/markdown/url-policy';
 import { postImages, type AssetSink } from './assets';
 import { pageLanguage } from './lang';
@@ -57,8 +57,9 @@ export function renderArticle(post: SourcePost, context: ArticleContext): Articl
   const fields = post.parsed.frontMatter.fields;
   const description = textField(fields, DESCRIPTION_KEYS);
   const summary = description ?? excerptOf(body.html);
-  // The same rule as the preview's: a body opening with an H1 is titled by it, the date under it.
-  const layout = titleLayout(post.parsed.body, textField(fields, TITLE_KEYS) !== undefined);
+  // The same rule as the preview's, read from the body as rendered: a body opening with an H1 is
+  // titled by it, the date under it.
+  const layout = titleLayoutOfHtml(body.html, textField(fields, TITLE_KEYS) !== undefined);
   const html = renderPostPage({
     title: post.title,
     description: summary === '' ? undefined : summary,
