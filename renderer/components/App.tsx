@@ -74,6 +74,18 @@ export function App(): React.JSX.Element {
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const [restoreLater, setRestoreLater] = useState(false);
   const readDisk = useCallback((id: string) => api.readPost(id), [api]);
+  const takeTheirs = async (): Promise<void> => {
+    // Mine is kept apart and offered by the reminder, not by a prompt over the editor; if it
+    // cannot be kept, it is not dropped either.
+    const refused = await journal.keepNow();
+    if (refused !== null) {
+      const message = `Your version could not be set aside, so it stays in the editor: ${refused.message}`;
+      editor.dispatch({ type: 'failed', error: { ...refused, message } });
+      return;
+    }
+    setRestoreLater(true);
+    await editor.reloadFromDisk();
+  };
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState(false);
   // After a delete, the list's own tab stop takes the focus once the list without the post is on
@@ -252,12 +264,8 @@ export function App(): React.JSX.Element {
           onNewPost={newPost}
           onOpenPost={openPost}
           onOpenExternal={openExternal}
-          onTakeTheirs={() => {
-            // Mine is kept apart and offered by the reminder, not by a prompt over the editor.
-            setRestoreLater(true);
-            journal.keepNow();
-            void editor.reloadFromDisk();
-          }}
+          onTakeTheirs={() => void takeTheirs()}
+          journalProblem={journal.problem?.id === state.doc?.id ? (journal.problem?.message ?? null) : null}
           readDisk={readDisk}
           toolbar={
             <div className="top-bar">

@@ -4,6 +4,7 @@ import { useScrollSync } from '../hooks/useScrollSync';
 import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
+import { isDirty } from '../state/editor';
 import { frontMatterChange } from '../state/frontMatter';
 import { NO_PREVIEW_WARNINGS, PreviewWarningsContext, sameWarnings } from '../state/previewWarnings';
 import { ErrorBanner } from './Banner';
@@ -28,6 +29,8 @@ export interface EditorViewProps {
   onOpenExternal: (url: string) => void;
   /** Drops the edits for the version on disk (the caller journals them first, so it can be undone). */
   onTakeTheirs: () => void;
+  /** Why the open post's unsaved edits are not being journalled (they would not survive a crash), or null. */
+  journalProblem?: string | null;
   /** Reads a post's file as it is on disk now, for the compare view. */
   readDisk: (id: string) => Promise<Result<PostDoc>>;
   /** Actions shown above the post (export). */
@@ -61,6 +64,14 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           problem={state.error?.message ?? null}
           onSaveAgain={() => onSave(true)}
         />
+      ) : null}
+      {props.journalProblem != null && isDirty(state) ? (
+        <div className="banner banner-warning" role="alert">
+          <div className="banner-text">
+            <strong>Your unsaved edits are not being kept for recovery.</strong>{' '}
+            <span>{props.journalProblem} If the app closes now, they are lost: save the post to keep them.</span>
+          </div>
+        </div>
       ) : null}
       {(state.conflict || state.changedOnDisk) && doc !== null && frontMatter !== null ? (
         <DiskChangeBanner

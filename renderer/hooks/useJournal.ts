@@ -8,7 +8,7 @@
  * (UNSUPPORTED) simply turns the feature off: no errors, no prompts.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BlogApi, JournalDraft, JournalEntry, Result } from '../../shared/api/contract';
+import type { ApiError, BlogApi, JournalDraft, JournalEntry, Result } from '../../shared/api/contract';
 import { isDirty, saveRequest, type EditorState } from '../state/editor';
 import {
   adoptEntry,
@@ -36,8 +36,11 @@ export interface JournalControls {
    * other tabs' stay. Settles after any write queued before it.
    */
   discard: (id: string) => Promise<void>;
-  /** Keeps the open post's edits apart at once (before they are dropped), to be offered back until decided. */
-  keepNow: () => void;
+  /**
+   * Keeps the open post's edits apart (before they are dropped), to be offered back until decided.
+   * Resolves with the error when they could not be kept: then they must not be dropped.
+   */
+  keepNow: () => Promise<ApiError | null>;
   /** Journals the open post's unsaved edits now (after a "Don't save" whose action was then cancelled). */
   journalNow: () => void;
   /** Forgets an offered entry (the author chose not to keep it) and takes it off the list. */
@@ -51,6 +54,17 @@ export interface JournalControls {
   dismiss: (entry: JournalEntry) => void;
   /** Post `from` was renamed to `to`: its offered entries follow it (the backend moved them). */
   renamed: (from: string, to: string) => Promise<void>;
+  /**
+   * Why the last journal write of a post failed (an unwritable data folder, a full disk, edits too
+   * large), until one succeeds or the post is saved: its unsaved edits would not survive a crash.
+   */
+  problem: JournalProblem | null;
+}
+
+/** A journal write that failed, for the post it was about. */
+export interface JournalProblem {
+  id: string;
+  message: string;
 }
 
 /** The draft a save would send, as the journal keeps it. */
@@ -105,6 +119,17 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
   const { state, current, open, create, dispatch, save: editorSave } = editor;
   // Made once per page load: the same for every render, a new one after a reload.
   const session = editorSession();
+  const [problem, setProblem] = useState<JournalProblem | null>(null);
+  // Writes the draft and keeps what came of it: a failure is shown to the author, not dropped.
+  const write = useCallback(
+    async (draft: JournalDraft) => {
+      const written = await api.writeJournal(draft, session);
+      if (written.ok) setProblem((now) => (now?.id === draft.id ? null : now));
+      else if (written.error.code !== 'UNSUPPORTED') setProblem({ id: draft.id, message: written.error.message });
+      return written;
+    },
+    [api, session],
+  );
 
   useEffect(() => {
     let live = true;
@@ -125,10 +150,10 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
     if (draft === null) return;
     const timer = window.setTimeout(() => {
       // Not for a post closed since (deleted: its journal was just forgotten), before React re-rendered.
-      if (current().doc?.id === draft.id) void enqueue(() => api.writeJournal(draft, session));
+      if (current().doc?.id === draft.id) void enqueue(() => write(draft));
     }, JOURNAL_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [api, current, enqueue, session, state]);
+  }, [current, enqueue, state, write]);
 
   const discard = useCallback((id: string) => enqueue(() => api.discardJournal(id, session)), [api, enqueue, session]);
   const dismiss = useCallback(
@@ -147,7 +172,11 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
     async (force = false) => {
       const id = current().doc?.id;
       const done = await editorSave(force);
-      if (done && id !== undefined) await discard(id);
+      if (done && id !== undefined) {
+        // On disk now: nothing of this post is left for the journal to keep.
+        setProblem((now) => (now?.id === id ? null : now));
+        await discard(id);
+      }
       return done;
     },
     [current, discard, editorSave],
@@ -155,17 +184,21 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
 
   const journalNow = useCallback(() => {
     const draft = journalDraft(current());
-    if (draft !== null) void enqueue(() => api.writeJournal(draft, session));
-  }, [api, current, enqueue, session]);
+    if (draft !== null) void enqueue(() => write(draft));
+  }, [current, enqueue, write]);
 
-  const keepNow = useCallback(() => {
+  const keepNow = useCallback(async () => {
     const draft = journalDraft(current());
-    if (draft === null) return;
-    void enqueue(async () => {
+    if (draft === null) return null;
+    let refused: ApiError | null = null;
+    await enqueue(async () => {
       const kept = await api.keepJournal(draft, session);
       if (kept.ok) setEntries((list) => withEntry(list, kept.value));
+      // A backend without a journal keeps nothing, by design; any other failure keeps the edits in the editor.
+      else if (kept.error.code !== 'UNSUPPORTED') refused = kept.error;
       return kept;
     });
+    return refused;
   }, [api, current, enqueue, session]);
 
   const restore = useCallback(
@@ -185,7 +218,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
         applyEntry(dispatch, entry);
         const draft = journalDraft(current());
         // Journalled under the new post first, so a crash before the old entry is forgotten loses nothing.
-        if (draft !== null) void enqueue(() => api.writeJournal(draft, session));
+        if (draft !== null) void enqueue(() => write(draft));
         // This session's own entry under the very name the new post got is now that post's journal.
         if (entry.slot !== undefined || entry.session !== session || draft?.id !== entry.id)
           void enqueue(() => forgetEntry(api, entry));
@@ -205,7 +238,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
       dismiss(entry);
       return true;
     },
-    [api, create, current, dismiss, dispatch, enqueue, open, session],
+    [api, create, current, dismiss, dispatch, enqueue, open, session, write],
   );
 
   const renamed = useCallback(
@@ -217,7 +250,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
   );
 
   return useMemo(
-    () => ({ entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss, renamed }),
-    [entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss, renamed],
+    () => ({ entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss, renamed, problem }),
+    [entries, save, discard, keepNow, journalNow, discardEntry, restore, dismiss, renamed, problem],
   );
 }
