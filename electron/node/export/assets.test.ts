@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assetSink, MAX_IMAGE_BYTES, postImages, takeCopies, writeCopies } from './assets';
+import { assetSink, FILE_CHANGED, MAX_IMAGE_BYTES, postImages, takeCopies, writeCopies } from './assets';
+import { postLinks } from './links';
 import { PNG, filesBelow } from './testing';
 
 let tmp: string;
@@ -59,5 +60,67 @@ describe('postImages (images resolved while the post renders)', () => {
       'image "img/huge.png" was left out: it is larger than 64 MiB',
       'image "img/none.png" was left out: the file was not found',
     ]);
+  });
+});
+
+describe('copies (streamed, checked, and capped in total)', () => {
+  it('queues the file to copy, not its bytes, and streams it whole, larger than one read', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024 + 5);
+    for (let i = 0; i < big.length; i += 4096) big[i] = (i / 4096) % 251;
+    await writeFile(path.join(posts, 'img', 'big.png'), big);
+    const sink = assetSink('copy', posts, 'assets');
+    const target = postImages(posts, sink).resolve('img/big.png');
+    const copies = takeCopies(sink);
+    const source = await realpath(path.join(posts, 'img', 'big.png'));
+    expect(copies.get(target ?? '')).toMatchObject({ source, size: big.length });
+    const out = path.join(tmp, 'out');
+    await writeCopies(out, copies);
+    expect((await readFile(path.join(out, target ?? ''))).equals(big)).toBe(true);
+  });
+
+  it('never copies what replaced a file after it was found: a link leading out, or other bytes', async () => {
+    await writeFile(path.join(tmp, 'secret.png'), 'not for publishing');
+    await writeFile(path.join(posts, 'img', 'a.png'), PNG);
+    await writeFile(path.join(posts, 'img', 'b.png'), Buffer.concat([PNG, PNG]));
+    const sink = assetSink('copy', posts, 'assets');
+    const images = postImages(posts, sink);
+    images.resolve('img/a.png');
+    images.resolve('img/b.png');
+    const copies = takeCopies(sink);
+    await rm(path.join(posts, 'img', 'a.png'));
+    await symlink(path.join(tmp, 'secret.png'), path.join(posts, 'img', 'a.png'));
+    await writeFile(path.join(tmp, 'swap.png'), 'other bytes');
+    await rename(path.join(tmp, 'swap.png'), path.join(posts, 'img', 'b.png'));
+    const out = path.join(tmp, 'out');
+    for (const [rel, copy] of copies)
+      await expect(writeCopies(out, new Map([[rel, copy]]))).rejects.toMatchObject({ code: FILE_CHANGED });
+    for (const file of await filesBelow(out)) expect(await readFile(path.join(out, file), 'utf8')).toBe('');
+  });
+
+  it('leaves out, with a warning, images and linked files past the total one export copies', async () => {
+    await writeFile(path.join(posts, 'img', 'two.png'), Buffer.concat([PNG, Buffer.from('2')]));
+    await writeFile(path.join(posts, 'img', 'three.png'), Buffer.concat([PNG, Buffer.from('3')]));
+    await writeFile(path.join(posts, 'doc.pdf'), 'pdf');
+    const sink = assetSink('copy', posts, 'assets', 2 * PNG.length + 1);
+    const images = postImages(posts, sink);
+    expect(images.resolve('img/dot.png')).not.toBeNull();
+    expect(images.resolve('img/two.png')).not.toBeNull();
+    // The same file again costs nothing more; a third does not fit, nor does a linked file.
+    expect(postImages(path.join(posts, 'img'), sink).resolve('dot.png')).not.toBeNull();
+    expect(images.resolve('img/three.png')).toBeNull();
+    const links = postLinks({ postFolder: posts, pageFile: 'p/index.html', sink });
+    expect(links.resolve('doc.pdf')).toBeNull();
+    expect(images.warnings).toEqual([
+      `image "img/three.png" was left out: copying it would take the files this export copies past ${2 * PNG.length + 1} bytes, the most one export copies`,
+    ]);
+    expect(links.warnings()).toHaveLength(1);
+    expect(takeCopies(sink).size).toBe(2);
+  });
+
+  it('inlines no more than the total one single-file page carries', () => {
+    const sink = assetSink('inline', posts, '', PNG.length);
+    const images = postImages(posts, sink);
+    expect(images.resolve('img/dot.png')).toMatch(/^data:image\/png;base64,/);
+    expect(postImages(path.join(posts, 'img'), sink).resolve('dot.png')).toBeNull();
   });
 });

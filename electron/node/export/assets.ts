@@ -3,13 +3,16 @@
  * through a link leading out), then copied into the export under a content-hashed name, or inlined
  * as a data: URI for a single-file page. SVG files are left out: opened on their own from a
  * published site they can run scripts. Images are resolved synchronously while the post renders
- * (the pipeline asks about each one), so a post is parsed once; copies are written afterwards.
+ * (the pipeline asks about each one), so a post is parsed once; copies are written afterwards,
+ * streamed from the file found, which must still be that file. Never more than a set total is
+ * copied (or inlined); past it, files are left out with a warning.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { slugify } from '../../../shared/api/ids';
+import { errnoCode } from '../store/errors';
 import { isInside } from '../store/paths';
 
 const MIME: Record<string, string> = {
@@ -21,8 +24,27 @@ const MIME: Record<string, string> = {
   avif: 'image/avif',
 };
 const COPY_ONLY = new Set(['bmp', 'ico']);
-/** Larger images are left out: no page needs one, and each is read whole (past 2 GiB reading throws). */
+/** Larger images (and linked files) are left out: no page needs one. */
 export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+/** The most one export copies in all (its images and linked files), by default. */
+export const MAX_COPY_TOTAL_BYTES = 4 * 1024 * 1024 * 1024;
+/** The most a single-file page inlines in all: the page is one string in memory, a third larger again in base64. */
+export const MAX_INLINE_TOTAL_BYTES = 64 * 1024 * 1024;
+/** Opening a source never follows a link swapped in for it since it was found (0 where there is no such flag). */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A file to copy into the export: its real path, and what it was when named by its content. The
+ * copy streams from it and refuses a file that is no longer the one named (./stage.ts copies the same way).
+ */
+export interface FileCopy {
+  source: string;
+  size: number;
+  dev: number;
+  ino: number;
+  mtimeMs: number;
+}
 
 /** Where resolved images go, shared by every page of one export. */
 export interface AssetSink {
@@ -33,13 +55,21 @@ export interface AssetSink {
   assetsFolder: string;
   /** Real source path → output-relative path of its copy, so each image is read and hashed once. */
   copied: Map<string, string>;
-  /** Output-relative path → bytes of copies not yet written (see writeCopies). */
-  pending: Map<string, Uint8Array>;
+  /** Output-relative path → the file of each copy not yet written (see writeCopies). */
+  pending: Map<string, FileCopy>;
+  /** Bytes copied or inlined so far, and the most allowed. */
+  total: number;
+  maxTotal: number;
 }
 
 /** A sink with nothing copied yet. */
-export function assetSink(mode: AssetSink['mode'], postsRoot: string, assetsFolder: string): AssetSink {
-  return { mode, postsRoot, assetsFolder, copied: new Map(), pending: new Map() };
+export function assetSink(
+  mode: AssetSink['mode'],
+  postsRoot: string,
+  assetsFolder: string,
+  maxTotal = mode === 'inline' ? MAX_INLINE_TOTAL_BYTES : MAX_COPY_TOTAL_BYTES,
+): AssetSink {
+  return { mode, postsRoot, assetsFolder, copied: new Map(), pending: new Map(), total: 0, maxTotal };
 }
 
 /** One post's images as its render resolves them. */
@@ -97,6 +127,8 @@ export function locateInside(abs: string, sink: AssetSink): string | { problem: 
     if (stats.isDirectory()) return { problem: 'it is a folder, and only files are exported' };
     if (!stats.isFile()) return { problem: 'it is not a file' };
     if (stats.size > MAX_IMAGE_BYTES) return { problem: `it is larger than ${String(MAX_IMAGE_BYTES >> 20)} MiB` };
+    const counted = sink.mode === 'copy' && sink.copied.has(real);
+    if (!counted && sink.total + stats.size > sink.maxTotal) return { problem: overTotal(sink) };
     return real;
   } catch {
     return { problem: 'the file was not found' };
@@ -112,43 +144,112 @@ export function decodeSource(src: string): string {
   }
 }
 
-/** Inlines an image, or names its copy (read and hashed once) and queues it; returns the path or data: URI. */
+function overTotal(sink: AssetSink): string {
+  const size = sizeText(sink.maxTotal);
+  return sink.mode === 'inline'
+    ? `inlining it would take this page's images past ${size}, the most one single-file page carries`
+    : `copying it would take the files this export copies past ${size}, the most one export copies`;
+}
+
+function sizeText(bytes: number): string {
+  const [unit, scale] =
+    bytes >= 1024 ** 3 ? ['GiB', 1024 ** 3] : bytes >= 1024 ** 2 ? ['MiB', 1024 ** 2] : ['bytes', 1];
+  const units = bytes / scale;
+  return `${Number.isInteger(units) ? String(units) : units.toFixed(1)} ${unit}`;
+}
+
+/** Inlines an image, or names its copy (hashed once, streamed) and queues it; returns the path or data: URI. */
 export function place(real: string, sink: AssetSink): string {
   const ext = path.extname(real).slice(1).toLowerCase();
-  if (sink.mode === 'inline')
-    return `data:${MIME[ext] ?? 'application/octet-stream'};base64,${readFileSync(real).toString('base64')}`;
+  if (sink.mode === 'inline') {
+    const bytes = readFileSync(real);
+    sink.total += bytes.length;
+    return `data:${MIME[ext] ?? 'application/octet-stream'};base64,${bytes.toString('base64')}`;
+  }
   const known = sink.copied.get(real);
   if (known !== undefined) return known;
-  const bytes = readFileSync(real);
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const { hash, copy } = hashFile(real);
   const stem = slugify(path.basename(real, path.extname(real))) || 'image';
-  const rel = `${sink.assetsFolder}/${hash}-${stem}.${ext}`;
+  const rel = `${sink.assetsFolder}/${hash.slice(0, 12)}-${stem}.${ext}`;
   sink.copied.set(real, rel);
-  sink.pending.set(rel, bytes);
+  sink.pending.set(rel, copy);
+  sink.total += copy.size;
   return rel;
 }
 
+let chunk: Buffer | undefined;
+
+/** A file's SHA-256, read a chunk at a time, and what the file was (for the copy's check). */
+function hashFile(real: string): { hash: string; copy: FileCopy } {
+  const fd = openSync(real, constants.O_RDONLY | NO_FOLLOW);
+  try {
+    const stats = fstatSync(fd);
+    const hash = createHash('sha256');
+    chunk ??= Buffer.allocUnsafe(CHUNK_BYTES);
+    for (let n = readSync(fd, chunk, 0, CHUNK_BYTES, null); n > 0; n = readSync(fd, chunk, 0, CHUNK_BYTES, null))
+      hash.update(chunk.subarray(0, n));
+    const copy = { source: real, size: stats.size, dev: stats.dev, ino: stats.ino, mtimeMs: stats.mtimeMs };
+    return { hash: hash.digest('hex'), copy };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether a file's stats are still those of the file a copy was named from. */
+export function sameFile(stats: { size: number; dev: number; ino: number; mtimeMs: number }, copy: FileCopy): boolean {
+  return stats.size === copy.size && stats.dev === copy.dev && stats.ino === copy.ino && stats.mtimeMs === copy.mtimeMs;
+}
+
+/** The error code of a copy whose file changed (or was replaced, by a link too) after it was named by its content. */
+export const FILE_CHANGED = 'EPW_CHANGED';
+
+function changedError(copy: FileCopy): Error {
+  const error = new Error(`${copy.source} changed while the export was copying it; export again.`);
+  return Object.assign(error, { code: FILE_CHANGED });
+}
+
 /** Takes the copies queued since the last call, to write here or hand to another thread. */
-export function takeCopies(sink: AssetSink): Map<string, Uint8Array> {
+export function takeCopies(sink: AssetSink): Map<string, FileCopy> {
   const copies = new Map(sink.pending);
   sink.pending.clear();
   return copies;
 }
 
-/** Writes image copies (output-relative path → bytes) below `outRoot`, skipping any in `written`. */
+/** Writes copies (output-relative path → file) below `outRoot`, streamed, skipping any in `written`. */
 export async function writeCopies(
   outRoot: string,
-  copies: ReadonlyMap<string, Uint8Array>,
+  copies: ReadonlyMap<string, FileCopy>,
   written: Set<string> = new Set(),
 ): Promise<void> {
   const folders = new Set<string>();
-  for (const [rel, bytes] of copies) {
+  for (const [rel, copy] of copies) {
     if (written.has(rel)) continue;
     written.add(rel);
     const target = path.join(outRoot, ...rel.split('/'));
     const folder = path.dirname(target);
     if (!folders.has(folder)) await mkdir(folder, { recursive: true });
     folders.add(folder);
-    await writeFile(target, bytes);
+    await copyChecked(copy, target);
+  }
+}
+
+async function copyChecked(copy: FileCopy, target: string): Promise<void> {
+  const from = await open(copy.source, constants.O_RDONLY | NO_FOLLOW).catch((error: unknown) => {
+    throw errnoCode(error) === 'ELOOP' ? changedError(copy) : error;
+  });
+  try {
+    if (!sameFile(await from.stat(), copy)) throw changedError(copy);
+    const to = await open(target, 'w');
+    try {
+      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(copy.size, 1)));
+      for (let { bytesRead } = await from.read(buffer, 0, buffer.length); bytesRead > 0;) {
+        for (let done = 0; done < bytesRead;) done += (await to.write(buffer, done, bytesRead - done)).bytesWritten;
+        ({ bytesRead } = await from.read(buffer, 0, buffer.length));
+      }
+    } finally {
+      await to.close();
+    }
+  } finally {
+    await from.close();
   }
 }

@@ -6,9 +6,10 @@
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/contract';
 import { idProblem, overNameBytes, slugify } from '../../../shared/api/ids';
+import { EXPORT_MARKER } from './ownership';
 
 /** Top-level names the site itself uses; no post may take them. */
-export const RESERVED_NAMES = ['assets', 'tags', 'index.html', 'feed.xml', 'sitemap.xml'] as const;
+export const RESERVED_NAMES = ['assets', 'tags', 'index.html', 'feed.xml', 'sitemap.xml', EXPORT_MARKER] as const;
 
 const BUNDLE_INDEX = /^(index|_index|readme)$/i;
 const PAGE_FILE = /\.html?$/i;

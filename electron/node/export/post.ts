@@ -8,11 +8,11 @@ import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/contract';
 import { decodePost } from '../frontmatter/index';
 import { DEFAULT_MAX_FILE_BYTES } from '../store/context';
-import { ioFailure } from '../store/errors';
+import { errnoCode, ioFailure } from '../store/errors';
 import { readLimited, writeFileAtomic } from '../store/io';
 import { isInside, locatePost } from '../store/paths';
 import { renderArticle } from './article';
-import { assetSink, takeCopies, writeCopies } from './assets';
+import { assetSink, FILE_CHANGED, takeCopies, writeCopies } from './assets';
 import { sourceFromText, type SourcePost } from './collect';
 import { derivedPageFile } from './paths';
 
@@ -115,6 +115,7 @@ async function writePage(
     await writeFileAtomic(file, new TextEncoder().encode(article.html), 0o644);
     return ok({ file, images: article.images, warnings: article.warnings });
   } catch (error) {
+    if (errnoCode(error) === FILE_CHANGED && error instanceof Error) return fail('CONFLICT', error.message);
     return ioFailure(error, `write ${file}`);
   }
 }

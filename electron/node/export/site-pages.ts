@@ -4,7 +4,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import { renderArticle } from './article';
-import { assetSink, takeCopies } from './assets';
+import { assetSink, takeCopies, type FileCopy } from './assets';
 import type { SourcePost } from './collect';
 import { publicUrl, relativeHref } from './paths';
 import { linkResolver, type PageLink } from './plan';
@@ -29,8 +29,8 @@ export interface RenderedPage {
   bodyHtml: string;
   summary: string;
   warnings: string[];
-  /** Output-relative path → bytes of each image copy first named by this page (in this thread). */
-  copies: Map<string, Uint8Array>;
+  /** Output-relative path → the file of each copy first named by this page (in this thread). */
+  copies: Map<string, FileCopy>;
   /** The thread that rendered it (0: the exporting thread). */
   thread: number;
   /** The body's render and its questions, for the render cache. */

@@ -7,6 +7,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/contract';
+import { FILE_CHANGED, type FileCopy } from './assets';
 import { collectPosts, compareNewestFirst, type SourcePost } from './collect';
 import { listFiles, tagFiles, type WrittenPost } from './lists';
 import { pageLinks, planPages, type PlannedPost } from './plan';
@@ -20,7 +21,7 @@ import {
   type CachedBody,
 } from './render-cache';
 import { PageError } from './site-pages';
-import { checkOutputFolder, createStage, discardStage, publishStage, stageWriter } from './stage';
+import { checkOutputFolder, createStage, discardStage, ForeignFilesError, publishStage, stageWriter } from './stage';
 import { journalKey } from '../journal/location';
 import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
@@ -89,7 +90,7 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
   const stage = await createStage(out.value);
   try {
     const written = await writeSite(stage, plan.value.pages, settings);
-    await publishStage(stage, out.value);
+    await publishStage(stage, out.value, written.files);
     await keepCache(settings.cache, written.used);
     const jsNotes = jsFrontMatterNotes(collected.posts, options.drafts === true);
     const warnings = [...collected.problems, ...jsNotes, ...plan.value.warnings, ...written.warnings];
@@ -98,6 +99,9 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
     return ok({ posts: plan.value.pages.length, pages, warnings, ms, rendered, reused });
   } catch (error) {
     await discardStage(stage);
+    if (error instanceof ForeignFilesError)
+      return fail('EXISTS', error.message, 'Move them out of the folder, or export to another folder.');
+    if (errnoCode(error) === FILE_CHANGED && error instanceof Error) return fail('CONFLICT', error.message);
     if (error instanceof PageError && errnoCode(error.cause) !== undefined)
       return ioFailure(error.cause, `export ${error.postId}`);
     return ioFailure(error, `write the export to ${out.value}`);
@@ -133,6 +137,8 @@ interface WrittenSite {
   reused: number;
   /** Each post body's cache key → the render this export used. */
   used: Map<string, CachedBody>;
+  /** Every file written, output-relative. */
+  files: string[];
 }
 
 async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSettings): Promise<WrittenSite> {
@@ -155,7 +161,19 @@ async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSett
   let reused = 0;
   let lists: Map<string, string>;
   // From here until finish() the writer's thread runs: whatever fails (a progress callback too) stops it.
-  const writer = stageWriter(stage);
+  const stageFiles = stageWriter(stage);
+  const files: string[] = [];
+  const writer = {
+    write: (rel: string, data: string | Uint8Array) => {
+      files.push(rel);
+      return stageFiles.write(rel, data);
+    },
+    copy: (rel: string, source: FileCopy) => {
+      files.push(rel);
+      return stageFiles.copy(rel, source);
+    },
+    finish: () => stageFiles.finish(),
+  };
   try {
     settings.onProgress?.(0, ordered.length);
     await renderPages(
@@ -164,7 +182,7 @@ async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSett
       async (index, rendered) => {
         const page = ordered[index];
         if (page === undefined) throw new Error(`No page ${String(index)}`);
-        for (const [rel, bytes] of rendered.copies) if (!copied.has(rel)) await writer.write(rel, bytes);
+        for (const [rel, source] of rendered.copies) if (!copied.has(rel)) await writer.copy(rel, source);
         for (const rel of rendered.copies.keys()) copied.add(rel);
         await writer.write(page.file, rendered.html);
         warnings.push(...rendered.warnings);
@@ -189,7 +207,7 @@ async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSett
   }
   await writer.finish();
   const listPages = [...lists.keys()].filter((file) => file.endsWith('.html')).length;
-  return { pages: written.length + listPages, warnings, rendered: written.length - reused, reused, used };
+  return { pages: written.length + listPages, warnings, rendered: written.length - reused, reused, used, files };
 }
 
 interface OpenCache {

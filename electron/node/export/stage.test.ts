@@ -3,12 +3,13 @@
  * and a write that fails fails the writer, with its errno code, without hanging or writing on.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FILE_CHANGED } from './assets';
 import { stageWriter } from './stage';
 import { filesBelow } from './testing';
 
@@ -65,6 +66,29 @@ describe('stageWriter', () => {
     const names = await readdir(stage);
     expect(names).toContain('first');
     expect(names.filter((name) => name.startsWith('later-'))).toEqual([]);
+  });
+
+  it('streams copies of files, whole, and refuses one replaced (by a link too) since it was named', async () => {
+    const source = path.join(stage, 'src.bin');
+    const big = Buffer.alloc(2 * 1024 * 1024 + 3, 7);
+    await writeFile(source, big);
+    const named = async (file: string) => {
+      const s = await stat(file);
+      return { source: file, size: s.size, dev: s.dev, ino: s.ino, mtimeMs: s.mtimeMs };
+    };
+    const writer = stageWriter(path.join(stage, 'out'));
+    await writer.copy('assets/big.bin', await named(source));
+    await writer.finish();
+    expect((await readFile(path.join(stage, 'out/assets/big.bin'))).equals(big)).toBe(true);
+    const copy = await named(source);
+    await rm(source);
+    await writeFile(path.join(stage, 'secret'), 'secret');
+    await symlink(path.join(stage, 'secret'), source);
+    const second = stageWriter(path.join(stage, 'out2'));
+    await second.copy('assets/leak.bin', copy).catch(() => undefined);
+    await expect(second.finish()).rejects.toMatchObject({ code: FILE_CHANGED });
+    const leaked = await readFile(path.join(stage, 'out2/assets/leak.bin'), 'utf8').catch(() => '');
+    expect(leaked).toBe('');
   });
 
   it('stops its thread when finished, so nothing keeps the process alive', async () => {

@@ -1,19 +1,21 @@
 /**
  * Writing a whole site without ever leaving it half-written: every file goes into a staging
  * folder beside the output folder, which replaces the output folder only once complete. An
- * existing folder is only ever replaced when an earlier export made it (it holds our marker).
+ * existing folder is only ever replaced when an earlier export made it (it holds our marker) and it
+ * holds nothing that export did not write (./ownership.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '../../../shared/api/contract';
 import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
+import { FILE_CHANGED, type FileCopy } from './assets';
+import { releaseStage, stagePath, sweepLeftovers } from './leftovers';
+import { EXPORT_MARKER, foreignEntries, foreignTopLevel, markerText } from './ownership';
 import { revive, type ThreadError } from './thread-error';
 
-/** The file that marks a folder as an export Postwright may replace. */
-export const EXPORT_MARKER = '.postwright-export';
+export { EXPORT_MARKER } from './ownership';
 
 /** Checks that `outDir` may receive an export of `postsRoot` (a real path); returns its absolute path. */
 export async function checkOutputFolder(outDir: string, postsRoot: string): Promise<Result<string>> {
@@ -32,16 +34,29 @@ export async function checkOutputFolder(outDir: string, postsRoot: string): Prom
       'Export to a folder outside the posts folder.',
     );
   }
+  return replaceable(real, abs).catch((error: unknown) => ioFailure(error, `read the output folder ${abs}`));
+}
+
+/** Whether the folder at `real` (named `abs` to the author) is missing, empty, or an export's own with nothing added. */
+async function replaceable(real: string, abs: string): Promise<Result<string>> {
   const existing = await existingContents(real);
   if (existing === 'not-a-folder') return fail('NOT_A_FILE', `The output path ${abs} exists and is not a folder.`);
-  if (existing !== null && existing.length > 0 && !existing.includes(EXPORT_MARKER)) {
+  if (existing === null || existing.length === 0) return ok(real);
+  const foreign = existing.includes(EXPORT_MARKER) ? await foreignEntries(real) : null;
+  if (foreign === null) {
     return fail(
       'EXISTS',
       `The output folder ${abs} is not empty and was not made by a Postwright export.`,
       'Choose an empty or new folder.',
     );
   }
-  return ok(real);
+  if (foreign.length === 0) return ok(real);
+  const more = foreign.length > 5 ? ` and ${String(foreign.length - 5)} more` : '';
+  return fail(
+    'EXISTS',
+    `The output folder ${abs} holds files an export did not write (${foreign.slice(0, 5).join(', ')}${more}); the export replaces the whole folder, so it stopped rather than delete them.`,
+    'Move them out of the folder, or export to another folder.',
+  );
 }
 
 async function existingContents(folder: string): Promise<string[] | 'not-a-folder' | null> {
@@ -54,23 +69,20 @@ async function existingContents(folder: string): Promise<string[] | 'not-a-folde
   }
 }
 
-/** Creates a fresh staging folder beside `outAbs`. */
+/** Creates a fresh staging folder beside `outAbs`, first removing those that killed exports left. */
 export async function createStage(outAbs: string): Promise<string> {
-  const stage = path.join(
-    path.dirname(outAbs),
-    `.${path.basename(outAbs)}.postwright-${randomBytes(6).toString('hex')}.tmp`,
-  );
+  await sweepLeftovers(outAbs);
+  const stage = stagePath(outAbs);
   await mkdir(stage);
   return stage;
 }
 
-/** Moves a complete staging folder into place, replacing an earlier export. */
-export async function publishStage(stage: string, outAbs: string): Promise<void> {
-  await writeFile(
-    path.join(stage, EXPORT_MARKER),
-    'This folder was written by a Postwright export and is replaced by the next one.\n',
-  );
+/** Moves a complete staging folder, holding `files` (output-relative), into place, replacing an earlier export. */
+export async function publishStage(stage: string, outAbs: string, files: Iterable<string>): Promise<void> {
+  await writeFile(path.join(stage, EXPORT_MARKER), markerText(files));
   const old = `${stage}.old`;
+  const added = await foreignTopLevel(outAbs).catch((error: unknown) => (errnoCode(error) === 'ENOENT' ? [] : null));
+  if (added === null || added.length > 0) throw new ForeignFilesError(outAbs, added ?? []);
   let moved = false;
   try {
     await rename(outAbs, old);
@@ -85,11 +97,26 @@ export async function publishStage(stage: string, outAbs: string): Promise<void>
     throw error;
   }
   if (moved) await rm(old, { recursive: true, force: true });
+  releaseStage(stage);
+}
+
+/** The output folder gained files of the author's while the export ran: it was left as it was. */
+export class ForeignFilesError extends Error {
+  constructor(
+    readonly outAbs: string,
+    readonly names: string[],
+  ) {
+    super(
+      `While the export ran, files it did not write appeared in the output folder ${outAbs}${names.length > 0 ? ` (${names.slice(0, 5).join(', ')})` : ''}; it stopped rather than delete them.`,
+    );
+    this.name = 'ForeignFilesError';
+  }
 }
 
 /** Removes a staging folder after a failed export. */
 export async function discardStage(stage: string): Promise<void> {
   await rm(stage, { recursive: true, force: true });
+  releaseStage(stage);
 }
 
 /** Writes files into a staging folder, each folder made once. */
@@ -99,6 +126,8 @@ export interface StageWriter {
    * Rejects with the first error a write met (later files are not written).
    */
   write: (rel: string, data: string | Uint8Array) => Promise<void>;
+  /** Hands a copy of a file (output-relative path) to the writer thread, streamed there; as `write`. */
+  copy: (rel: string, source: FileCopy) => Promise<void>;
   /** Settles once every file handed over is written and the thread has stopped; rejects with the first error. */
   finish: () => Promise<void>;
 }
@@ -112,14 +141,41 @@ const MAX_PENDING = 8_000_000;
  * The writer thread (CommonJS, evaluated from this string: no file to find beside whichever bundle
  * runs the export, Electron's main included). It makes each folder once and writes each file
  * synchronously, in the order given, and answers every file with its size; after an error it
- * writes nothing more.
+ * writes nothing more. A copy streams from its source, opened without following a link, and
+ * only while it is still the file named (as ./assets.ts copyChecked).
  */
 const WRITER_THREAD = `
 const { parentPort } = require('node:worker_threads');
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } = require('node:fs');
 const path = require('node:path');
 const folders = new Set();
+const chunk = Buffer.allocUnsafe(1024 * 1024);
 let failed = false;
+function changed(copy) {
+  return Object.assign(new Error(copy.source + ' changed while the export was copying it; export again.'), { code: '${FILE_CHANGED}' });
+}
+function copyChecked(copy, target) {
+  let from;
+  try {
+    from = openSync(copy.source, constants.O_RDONLY | (constants.O_NOFOLLOW || 0));
+  } catch (error) {
+    throw error && error.code === 'ELOOP' ? changed(copy) : error;
+  }
+  try {
+    const s = fstatSync(from);
+    if (s.size !== copy.size || s.dev !== copy.dev || s.ino !== copy.ino || s.mtimeMs !== copy.mtimeMs)
+      throw changed(copy);
+    const to = openSync(target, 'w');
+    try {
+      for (let n = readSync(from, chunk, 0, chunk.length, null); n > 0; n = readSync(from, chunk, 0, chunk.length, null))
+        for (let done = 0; done < n; ) done += writeSync(to, chunk, done, n - done);
+    } finally {
+      closeSync(to);
+    }
+  } finally {
+    closeSync(from);
+  }
+}
 parentPort.on('message', (job) => {
   if (job.finish) return parentPort.postMessage({ finished: true });
   if (!failed) {
@@ -129,14 +185,15 @@ parentPort.on('message', (job) => {
         mkdirSync(folder, { recursive: true });
         folders.add(folder);
       }
-      writeFileSync(job.target, job.data);
+      if (job.copy) copyChecked(job.copy, job.target);
+      else writeFileSync(job.target, job.data);
     } catch (error) {
       failed = true;
       const code = error && typeof error.code === 'string' ? error.code : undefined;
       parentPort.postMessage({ error: { message: String(error && error.message), code, stack: error && error.stack } });
     }
   }
-  parentPort.postMessage({ written: job.data.length });
+  parentPort.postMessage({ written: job.size });
 });
 `;
 
@@ -182,19 +239,21 @@ export function stageWriter(stage: string): StageWriter {
   const check = (): void => {
     if (failure !== null) throw failure.error;
   };
+  const hand = async (rel: string, job: { data: string | Uint8Array } | { copy: FileCopy }, size: number) => {
+    check();
+    if (closed) throw new Error('The export writer has stopped: it was already finished.');
+    thread.postMessage({ target: path.join(stage, ...rel.split('/')), size, ...job });
+    pending += size;
+    if (performance.now() - slice > SLICE_MS || pending > MAX_PENDING) {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (pending > MAX_PENDING && failure === null) await next();
+      slice = performance.now();
+    }
+    check();
+  };
   return {
-    async write(rel, data) {
-      check();
-      if (closed) throw new Error('The export writer has stopped: it was already finished.');
-      thread.postMessage({ target: path.join(stage, ...rel.split('/')), data });
-      pending += data.length;
-      if (performance.now() - slice > SLICE_MS || pending > MAX_PENDING) {
-        await new Promise((resolve) => setImmediate(resolve));
-        while (pending > MAX_PENDING && failure === null) await next();
-        slice = performance.now();
-      }
-      check();
-    },
+    write: (rel, data) => hand(rel, { data }, data.length),
+    copy: (rel, source) => hand(rel, { copy: source }, source.size),
     async finish() {
       closed = true;
       if (!stopped) {

@@ -1,0 +1,44 @@
+/**
+ * An export killed midway leaves its staging folder beside the output folder (./leftovers.ts): the
+ * next export removes it, and never the folder of an export still running, nor anything else.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportSite } from './site';
+
+let tmp: string;
+
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pw-left-'));
+});
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('an export after one that was killed', () => {
+  it('removes the staging folders of stopped exports, and only those', async () => {
+    const posts = path.join(tmp, 'posts');
+    await mkdir(posts);
+    await writeFile(path.join(posts, 'a.md'), '---\ntitle: A\n---\nText.\n');
+    // A process that has exited: its pid names the folders it left.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const dead = gone.stdout;
+    const left = [`.site.postwright-${dead}-0123456789ab.tmp`, `.site.postwright-${dead}-0123456789ab.tmp.old`];
+    const kept = [
+      `.site.postwright-${String(process.ppid)}-0123456789ab.tmp`,
+      `.other.postwright-${dead}-0123456789ab.tmp`,
+      '.site.postwright-notes',
+      'site-drafts',
+    ];
+    for (const name of [...left, ...kept]) {
+      await mkdir(path.join(tmp, name));
+      await writeFile(path.join(tmp, name, 'index.html'), 'x');
+    }
+    const result = await exportSite({ postsDir: posts, outDir: path.join(tmp, 'site') });
+    expect(result.ok).toBe(true);
+    expect((await readdir(tmp)).sort()).toEqual([...kept, 'posts', 'site'].sort());
+  });
+});

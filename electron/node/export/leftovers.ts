@@ -1,0 +1,53 @@
+/**
+ * Staging folders an export left behind when its process was killed (./stage.ts): hidden folders
+ * beside the output folder, as large as the site, which nothing else would ever remove. Each is
+ * named after the process that made it, and removed by the next export once that process is gone.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Staging folders this process is writing (a process may run two exports at once). */
+const ours = new Set<string>();
+
+/** A fresh staging folder's path beside `outAbs`, named after this process. */
+export function stagePath(outAbs: string): string {
+  const name = `.${path.basename(outAbs)}.postwright-${String(process.pid)}-${randomBytes(6).toString('hex')}.tmp`;
+  const stage = path.join(path.dirname(outAbs), name);
+  ours.add(stage);
+  return stage;
+}
+
+/** Forgets a staging folder this process is done with. */
+export function releaseStage(stage: string): void {
+  ours.delete(stage);
+}
+
+/** Whether process `pid` is running (one that exists but may not be signalled counts as running). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the staging folders (and replaced outputs, `.old`) that earlier exports to `outAbs` left
+ * when their process stopped; never one of a process still running. Best effort: a folder that
+ * cannot be listed or removed is left.
+ */
+export async function sweepLeftovers(outAbs: string): Promise<void> {
+  const folder = path.dirname(outAbs);
+  const prefix = `.${path.basename(outAbs)}.postwright-`;
+  const names = await readdir(folder).catch(() => []);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)-[0-9a-f]{12}\.tmp(\.old)?$/.exec(name.slice(prefix.length));
+    const pid = Number(match?.[1]);
+    const stage = path.join(folder, name.replace(/\.old$/, ''));
+    if (match === null || ours.has(stage) || (pid !== process.pid && running(pid))) continue;
+    await rm(path.join(folder, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
