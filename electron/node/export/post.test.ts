@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,15 @@ describe('exportPost', () => {
     expect(await exportPost({ postsDir: posts, postId: 'focus.md', outFile: path.join(out, 'x.md') })).toMatchObject({
       ok: false,
     });
+    // Nor through a link that leads into it, for the page or its folder of images.
+    await symlink(path.join(posts, 'img'), path.join(tmp, 'into-posts'));
+    expect(
+      await exportPost({ postsDir: posts, postId: 'focus.md', outFile: path.join(tmp, 'into-posts', 'focus.html') }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(
+      await exportPost({ postsDir: posts, postId: 'focus.md', outDir: path.join(tmp, 'into-posts', 'new', 'deeper') }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await readdir(path.join(posts, 'img'))).toEqual(['dot.png', 'logo.svg']);
     await writeFile(path.join(posts, 'broken.md'), '---\ntitle: [a\n---\nx\n');
     const broken = await exportPost({ postsDir: posts, postId: 'broken.md', outDir: out });
     expect(broken).toMatchObject({ ok: false, error: { code: 'PARSE' } });

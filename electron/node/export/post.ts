@@ -11,6 +11,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../store/context';
 import { errnoCode, ioFailure } from '../store/errors';
 import { readLimited, writeFileAtomic } from '../store/io';
 import { isInside, locatePost } from '../store/paths';
+import { realPathOf } from './real-path';
 import { renderArticle } from './article';
 import { assetSink, FILE_CHANGED, takeCopies, writeCopies } from './assets';
 import { sourceFromText, type SourcePost } from './collect';
@@ -42,7 +43,8 @@ export async function exportPost(options: ExportPostOptions): Promise<Result<Pos
   if (!root.ok) return root;
   const target = pageTarget(options);
   if (!target.ok) return target;
-  if (isInside(root.value, path.dirname(target.value))) {
+  // Its real place: a folder reached through a link into the posts folder is inside it too.
+  if (isInside(root.value, await realPathOf(path.dirname(target.value)))) {
     return fail(
       'INVALID_ARGUMENT',
       'The exported page would be written inside the posts folder.',

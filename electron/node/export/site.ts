@@ -25,6 +25,7 @@ import { checkOutputFolder, createStage, discardStage, ForeignFilesError, publis
 import { journalKey } from '../journal/location';
 import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
+import { realPathOf } from './real-path';
 
 /** The default sharing of pages among threads, for callers that bundle the exporter themselves (the bench). */
 export { defaultPool } from './pool';
@@ -228,16 +229,6 @@ async function openCache(
   if (isInside(postsRoot, file) || isInside(outAbs, file)) return null;
   const loaded = await loadRenderCache(file, version);
   return { file, version, entries: loaded.entries };
-}
-
-/** The real path of `abs`, which may not exist yet: its nearest existing folder's, with the rest joined on. */
-async function realPathOf(abs: string): Promise<string> {
-  try {
-    return await realpath(abs);
-  } catch {
-    const parent = path.dirname(abs);
-    return parent === abs ? abs : path.join(await realPathOf(parent), path.basename(abs));
-  }
 }
 
 /**
