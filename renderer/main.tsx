@@ -8,6 +8,7 @@ import './styles/export.css';
 import './styles/recovery.css';
 import './styles/perf.css';
 import './styles/find.css';
+import './styles/find-bar.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

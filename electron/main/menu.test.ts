@@ -108,6 +108,11 @@ describe('menuTemplate', () => {
       'separator',
       'selectAll',
       'separator',
+      'Find…',
+      'Find Next',
+      'Find Previous',
+      'Replace…',
+      'separator',
       'Search All Posts…',
     ]);
     for (const isMac of [false, true]) {
@@ -121,6 +126,27 @@ describe('menuTemplate', () => {
       click(undo);
       click(redo, true);
       expect(built.sent).toEqual(['undo', 'redo']);
+      expect(built.pressed).toEqual([]);
+    }
+  });
+
+  it('offers Find…, Find Next, Find Previous and Replace… in Edit, asking the page', () => {
+    for (const isMac of [false, true]) {
+      const built = build({ isMac });
+      const edit = submenu(built.template, 'Edit');
+      const labels = ['Find…', 'Find Next', 'Find Previous', 'Replace…'];
+      const items = labels.map((label) => item(edit, label));
+      // Cmd+H hides the app on macOS: Replace is Cmd+Alt+F there.
+      expect(items.map((entry) => entry.accelerator)).toEqual([
+        'CmdOrCtrl+F',
+        'CmdOrCtrl+G',
+        'CmdOrCtrl+Shift+G',
+        isMac ? 'Cmd+Alt+F' : 'Ctrl+H',
+      ]);
+      // The page has the key first everywhere; on macOS a key it left unhandled comes back here.
+      for (const entry of items) expect(entry.registerAccelerator, entry.label).toBe(isMac);
+      for (const entry of items) click(entry);
+      expect(built.sent).toEqual(['find', 'findNext', 'findPrevious', 'replace']);
       expect(built.pressed).toEqual([]);
     }
   });

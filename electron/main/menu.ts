@@ -74,6 +74,20 @@ function historyItem(
   return { label, accelerator, registerAccelerator: options.isMac, click: () => options.send(command) };
 }
 
+/**
+ * A find item: a command for the page's find bar (the page knows whether a post is open). Its key
+ * goes to the page first, as Undo's does; chosen with the mouse, or a key the page left unhandled
+ * on macOS, the item asks the page.
+ */
+function findItem(
+  label: string,
+  accelerator: string,
+  command: MenuCommand,
+  options: MenuOptions,
+): MenuItemConstructorOptions {
+  return { label, accelerator, registerAccelerator: options.isMac, click: () => options.send(command) };
+}
+
 function editMenu(options: MenuOptions): MenuItemConstructorOptions {
   return {
     label: 'Edit',
@@ -87,6 +101,12 @@ function editMenu(options: MenuOptions): MenuItemConstructorOptions {
       { role: 'paste' },
       { type: 'separator' },
       { role: 'selectAll' },
+      { type: 'separator' },
+      findItem('Find…', 'CmdOrCtrl+F', 'find', options),
+      findItem('Find Next', 'CmdOrCtrl+G', 'findNext', options),
+      findItem('Find Previous', 'CmdOrCtrl+Shift+G', 'findPrevious', options),
+      // Cmd+H hides the app on macOS: Replace is Cmd+Alt+F there, as in Apple's own editors.
+      findItem('Replace…', options.isMac ? 'Cmd+Alt+F' : 'Ctrl+H', 'replace', options),
       { type: 'separator' },
       pageShortcut('Search All Posts…', 'CmdOrCtrl+Shift+F', options),
     ],

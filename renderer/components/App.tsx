@@ -7,6 +7,7 @@ import { getBackend } from '../api/client';
 import { useBlogEvents } from '../hooks/useBlogEvents';
 import { useEditor } from '../hooks/useEditor';
 import { useExport } from '../hooks/useExport';
+import { requestFind } from '../hooks/findRequests';
 import { useAutosave } from '../hooks/useAutosave';
 import { useGuard } from '../hooks/useGuard';
 import { useJournal } from '../hooks/useJournal';
@@ -206,6 +207,9 @@ export function App(): React.JSX.Element {
       const doc = current().doc;
       if (doc !== null && doc.readOnly === undefined) setDeleting(true);
     } else if (command === 'undo' || command === 'redo') undoOrRedo(command);
+    else if (command === 'find' || command === 'replace') requestFind(command);
+    else if (command === 'findNext') requestFind('next');
+    else if (command === 'findPrevious') requestFind('previous');
   };
   const onPostsChanged = (change: BlogEvents['postsChanged']): void => {
     void posts.refresh();

@@ -9,6 +9,7 @@ import { frontMatterChange } from '../state/frontMatter';
 import { NO_PREVIEW_WARNINGS, PreviewWarningsContext, sameWarnings } from '../state/previewWarnings';
 import { ErrorBanner } from './Banner';
 import { DeletedBanner, DiskChangeBanner } from './DiskChangeBanner';
+import { FindInPost } from './FindInPost';
 import { FrontMatterPanel } from './FrontMatterPanel';
 import { MarkdownPane } from './MarkdownPane';
 import { Preview } from './Preview';
@@ -131,6 +132,10 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           dispatch={dispatch}
         />
         {props.writing}
+        <FindInPost
+          text={editor.text}
+          readOnly={readOnly ? (doc.readOnly ?? null) : state.opening !== null ? 'another post is opening.' : null}
+        />
         <div className="panes" ref={panes}>
           <MarkdownPane
             value={state.body}

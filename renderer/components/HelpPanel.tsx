@@ -5,12 +5,22 @@
  */
 import { Dialog, INITIAL_FOCUS } from './Dialog';
 
-const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = IS_MAC ? '⌘' : 'Ctrl';
 
 /** Every shortcut, as the author would press it: each entry's keys are alternatives or a sequence. */
 export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] = [
   { keys: [`${MOD}+S`], action: 'Save the post' },
   { keys: [`${MOD}+P`], action: 'Open a post by its title' },
+  { keys: [`${MOD}+F`], action: 'Find in the post' },
+  // Cmd+H hides the app on macOS.
+  { keys: [IS_MAC ? '⌘+⌥+F' : 'Ctrl+H'], action: 'Replace in the post' },
+  { keys: ['F3', `${MOD}+G`], action: 'Next match (find bar)' },
+  { keys: ['Shift+F3', `${MOD}+Shift+G`], action: 'Previous match (find bar)' },
+  { keys: ['Enter', 'Shift+Enter'], action: 'Next, previous match (in the Find field)' },
+  { keys: ['Enter', `${IS_MAC ? '⌘+⌥' : 'Ctrl+Alt'}+Enter`], action: 'Replace, replace all (in the Replace field)' },
+  { keys: ['Alt+C', 'Alt+W'], action: 'Match case, whole word (find bar)' },
+  { keys: ['Esc'], action: 'Close the find bar, the match selected in the editor' },
   { keys: [`${MOD}+Shift+F`], action: 'Search all posts (go to the search box)' },
   { keys: ['F6', 'Shift+F6'], action: 'Move to the next or previous area: post list, front matter, editor, preview' },
   { keys: [`${MOD}+/`], action: 'Show these shortcuts' },

@@ -28,8 +28,8 @@ const REFUSED_COMMANDS = new Set(['help', 'preview', 'live', 'edit', 'fullscreen
  * What the app changes in the library's commands. Ctrl/Cmd+K is a link, as in nearly every
  * writing tool (the library gave it to images, and links Ctrl+L, the browser's address bar). Ctrl+/
  * shows the app's shortcuts, not a comment, and Ctrl+Q quits the desktop app on Windows and Linux,
- * not a quote: those keep their buttons only. The heading menu is "Heading": a post's title is its
- * front matter's.
+ * not a quote: those keep their buttons only, as does the horizontal rule (Ctrl/Cmd+H is Replace).
+ * The heading menu is "Heading": a post's title is its front matter's.
  */
 const CHANGED_COMMANDS: Record<string, { shortcuts?: string; label: string }> = {
   link: { shortcuts: 'ctrlcmd+k', label: 'Add a link (ctrl + k)' },
@@ -37,6 +37,8 @@ const CHANGED_COMMANDS: Record<string, { shortcuts?: string; label: string }> = 
   comment: { label: 'Insert comment' },
   quote: { label: 'Insert a quote' },
   title: { label: 'Heading' },
+  // Ctrl/Cmd+H is Replace (../components/FindInPost.tsx), as in nearly every editor.
+  hr: { shortcuts: undefined, label: 'Insert a horizontal rule' },
 };
 
 /** Commands that act on whole lines (a quote): the library took the word under the caret. */

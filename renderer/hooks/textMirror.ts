@@ -46,6 +46,11 @@ export interface TextMirror {
   update: (area: HTMLTextAreaElement, chunks: readonly string[]) => void;
   /** The top of chunk `index`, in the textarea's scrolled content (0: the top of its padding). */
   topOf: (index: number) => number;
+  /**
+   * The boxes of [from, to) of chunk `index`'s text (one per line it wraps over), in the
+   * textarea's scrolled content: 0, 0 is the top left of its border box.
+   */
+  rectsOf: (index: number, from: number, to: number) => DOMRect[];
   /** Whether the mirror was laid out for `area` as it is now (same width and type). */
   fits: (area: HTMLTextAreaElement) => boolean;
   /** Removes the mirror from the page. */
@@ -112,6 +117,17 @@ export function createMirror(document: Document): TextMirror {
       shown = [...shown.slice(0, head), ...added, ...shown.slice(shown.length - tail)];
     },
     topOf: (index) => shown[index]?.element.offsetTop ?? 0,
+    rectsOf: (index, from, to) => {
+      const node = shown[index]?.element.firstChild;
+      if (!(node instanceof Text)) return [];
+      const range = document.createRange();
+      range.setStart(node, Math.min(from, node.length));
+      range.setEnd(node, Math.min(to, node.length));
+      const origin = mirror.getBoundingClientRect();
+      return [...range.getClientRects()].map(
+        (rect) => new DOMRect(rect.left - origin.left, rect.top - origin.top, rect.width, rect.height),
+      );
+    },
     fits: (area) => layoutKey(area) === key,
     dispose: () => mirror.remove(),
   };

@@ -12,7 +12,11 @@ export type MenuCommand =
   | 'exportHtml'
   | 'deletePost'
   | 'undo'
-  | 'redo';
+  | 'redo'
+  | 'find'
+  | 'findNext'
+  | 'findPrevious'
+  | 'replace';
 
 /** Every menu command, for validation. */
 export const MENU_COMMANDS = [
@@ -24,6 +28,10 @@ export const MENU_COMMANDS = [
   'deletePost',
   'undo',
   'redo',
+  'find',
+  'findNext',
+  'findPrevious',
+  'replace',
 ] as const satisfies readonly MenuCommand[];
 
 /** Event name to payload. */

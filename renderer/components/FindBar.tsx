@@ -1,0 +1,284 @@
+/**
+ * The find bar over the editor (open only while the writer finds: ./FindInPost.tsx): the Find
+ * field, the count read out politely, the next and previous match, match case and whole word, and
+ * the Replace row. The current match is drawn over the text (the textarea paints no selection
+ * while the bar has the focus).
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { FindOptions, TextMatch } from '../state/findInText';
+import type { TextSource } from '../preview/typing';
+import { useFindSearch, type FindAnchor } from '../hooks/useFindSearch';
+import { onFindRequest } from '../hooks/findRequests';
+import { useMatchHighlight, type MatchMarks } from '../hooks/useMatchHighlight';
+
+/** Which field takes the focus; a new `request` moves it there again. */
+export interface FindFocus {
+  field: 'find' | 'replace';
+  request: number;
+}
+
+/** Props of the find bar. */
+export interface FindBarProps {
+  text: TextSource;
+  query: string;
+  onQuery: (query: string) => void;
+  replacement: string;
+  onReplacement: (replacement: string) => void;
+  options: FindOptions;
+  onOptions: (options: FindOptions) => void;
+  replaceShown: boolean;
+  onReplaceShown: (shown: boolean) => void;
+  /** Why the post cannot be changed, or null when it can. */
+  readOnly: string | null;
+  anchor: FindAnchor;
+  focus: FindFocus;
+  /** Closes the bar; the editor takes the focus with `match` selected. */
+  onClose: (match: TextMatch | null) => void;
+}
+
+function Chevron({ up }: { up: boolean }): React.JSX.Element {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        d={up ? 'M4 10l4-4 4 4' : 'M4 6l4 4 4-4'}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+function Cross(): React.JSX.Element {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/** The current match's boxes over the editor's text, cut to its visible part. */
+function Highlight({ marks }: { marks: MatchMarks | null }): React.JSX.Element | null {
+  if (marks === null || marks.marks.length === 0) return null;
+  const { clip } = marks;
+  return (
+    <div className="find-highlight" style={{ left: clip.left, top: clip.top, width: clip.width, height: clip.height }}>
+      {marks.marks.map((mark) => (
+        <span
+          key={`${mark.left}:${mark.top}`}
+          className="find-mark"
+          role="img"
+          aria-label="Current match"
+          style={{
+            left: mark.left - clip.left,
+            top: mark.top - clip.top,
+            width: mark.width,
+            height: mark.height,
+          }}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** The bar. */
+export function FindBar(props: FindBarProps): React.JSX.Element {
+  const { query, replacement, options, replaceShown, readOnly, focus } = props;
+  const search = useFindSearch(props.text, query, options, props.anchor);
+  const marks = useMatchHighlight(search.current, search.textVersion, search.revealKey);
+  const findField = useRef<HTMLInputElement>(null);
+  const replaceField = useRef<HTMLInputElement>(null);
+  const noteId = useId();
+  // What Replace all did, said until the writer searches or moves again.
+  const [note, setNote] = useState<string | null>(null);
+  const status = note ?? search.status;
+
+  useEffect(() => {
+    const field = focus.field === 'replace' ? replaceField.current : findField.current;
+    field?.focus();
+    field?.select();
+  }, [focus]);
+  const go = (direction: 'next' | 'previous'): void => {
+    setNote(null);
+    if (direction === 'next') search.next();
+    else search.previous();
+  };
+  // Next and previous from a key or the menu, wherever the focus is.
+  const latest = useRef(go);
+  useEffect(() => {
+    latest.current = go;
+  });
+  useEffect(
+    () =>
+      onFindRequest((request) => {
+        if (request === 'next' || request === 'previous') latest.current(request);
+      }),
+    [],
+  );
+
+  const cannotReplace = readOnly !== null || search.current === null;
+  const replaceOne = (): void => {
+    if (readOnly !== null) return;
+    setNote(null);
+    search.replace(replacement);
+  };
+  const replaceAll = (): void => {
+    if (readOnly !== null) return;
+    const count = search.replaceAll(replacement);
+    if (count > 0) setNote(`Replaced ${count.toLocaleString('en-US')} ${count === 1 ? 'match' : 'matches'}`);
+  };
+  const toggle = (key: keyof FindOptions): void => {
+    setNote(null);
+    props.onOptions({ ...options, [key]: !options[key] });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const target = event.target;
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.key === 'Escape' && plain && !event.shiftKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      props.onClose(search.current);
+    } else if (event.key === 'Enter' && target === findField.current && plain) {
+      event.preventDefault();
+      go(event.shiftKey ? 'previous' : 'next');
+    } else if (event.key === 'Enter' && target === replaceField.current && !event.shiftKey) {
+      event.preventDefault();
+      if ((event.ctrlKey || event.metaKey) && event.altKey) replaceAll();
+      else if (plain) replaceOne();
+    } else if (event.altKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyC' || event.code === 'KeyW')) {
+      event.preventDefault();
+      toggle(event.code === 'KeyC' ? 'matchCase' : 'wholeWord');
+    }
+  };
+  const replaceDescription = readOnly === null ? undefined : noteId;
+
+  return (
+    <div className="find-bar" role="search" aria-label="Find in post" onKeyDown={onKeyDown}>
+      <div className="find-row">
+        <button
+          type="button"
+          className="button icon-only find-expand"
+          aria-label="Show replace"
+          aria-expanded={replaceShown}
+          title="Show replace"
+          onClick={() => props.onReplaceShown(!replaceShown)}
+        >
+          <Chevron up={replaceShown} />
+        </button>
+        <input
+          ref={findField}
+          className="find-input"
+          type="text"
+          aria-label="Find"
+          placeholder="Find in post"
+          spellCheck={false}
+          value={query}
+          onChange={(event) => {
+            setNote(null);
+            props.onQuery(event.target.value);
+          }}
+        />
+        <span className="find-status" role="status">
+          {status}
+        </span>
+        <span className="find-group find-options">
+          <button
+            type="button"
+            className="button subtle"
+            aria-pressed={options.matchCase}
+            title="Match case (Alt+C)"
+            onClick={() => toggle('matchCase')}
+          >
+            Match case
+          </button>
+          <button
+            type="button"
+            className="button subtle"
+            aria-pressed={options.wholeWord}
+            title="Whole word (Alt+W)"
+            onClick={() => toggle('wholeWord')}
+          >
+            Whole word
+          </button>
+        </span>
+        <span className="find-group find-nav">
+          <button
+            type="button"
+            className="button icon-only"
+            aria-label="Previous match"
+            title="Previous match (Shift+Enter)"
+            onClick={() => go('previous')}
+          >
+            <Chevron up />
+          </button>
+          <button
+            type="button"
+            className="button icon-only"
+            aria-label="Next match"
+            title="Next match (Enter)"
+            onClick={() => go('next')}
+          >
+            <Chevron up={false} />
+          </button>
+          <button
+            type="button"
+            className="button icon-only"
+            aria-label="Close"
+            title="Close (Esc)"
+            onClick={() => props.onClose(search.current)}
+          >
+            <Cross />
+          </button>
+        </span>
+      </div>
+      {replaceShown ? (
+        <div className="find-row">
+          <span className="find-indent" />
+          <input
+            ref={replaceField}
+            className="find-input"
+            type="text"
+            aria-label="Replace with"
+            placeholder="Replace with"
+            spellCheck={false}
+            readOnly={readOnly !== null}
+            aria-describedby={replaceDescription}
+            value={replacement}
+            onChange={(event) => props.onReplacement(event.target.value)}
+          />
+          <span className="find-group">
+            <button
+              type="button"
+              className="button"
+              aria-disabled={cannotReplace}
+              aria-describedby={replaceDescription}
+              title="Replace this match (Enter in Replace with)"
+              onClick={replaceOne}
+            >
+              Replace
+            </button>
+            <button
+              type="button"
+              className="button"
+              aria-disabled={cannotReplace}
+              aria-describedby={replaceDescription}
+              title={`Replace every match (${/Mac/.test(navigator.platform) ? '⌘+⌥' : 'Ctrl+Alt'}+Enter)`}
+              onClick={replaceAll}
+            >
+              Replace all
+            </button>
+          </span>
+          {readOnly === null ? null : (
+            <span id={noteId} className="find-note">
+              Cannot replace: {readOnly}
+            </span>
+          )}
+        </div>
+      ) : null}
+      <Highlight marks={marks} />
+    </div>
+  );
+}

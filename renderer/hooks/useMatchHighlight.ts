@@ -1,0 +1,240 @@
+/**
+ * Where the find bar's current match is on screen. A textarea paints no selection while another
+ * field has the focus, so the match is measured in a hidden copy of the editor's text
+ * (./textMirror.ts: only the paragraphs up to the match are laid out, and only those an edit
+ * changed are laid out again) and a box is drawn over it; the editor is scrolled to bring it into
+ * view when the writer moves to another match.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { TextMatch } from '../state/findInText';
+import { createMirror, type TextMirror } from './textMirror';
+
+/** A box on the page, in viewport pixels. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** The boxes to draw, and the part of the page they may show in (the editor's visible text). */
+export interface MatchMarks {
+  clip: Box;
+  marks: Box[];
+}
+
+/** A paragraph longer than this is cut at a line end too, so an edit in it lays out only a piece. */
+const LONGEST_CHUNK = 4000;
+
+/** The editor's textarea. */
+export function markdownArea(): HTMLTextAreaElement | null {
+  return document.querySelector<HTMLTextAreaElement>('.markdown-pane textarea');
+}
+
+/** What scrolls the editor: a long post's textarea itself, else the area around a growing one. */
+function scrollerOf(area: HTMLTextAreaElement): HTMLElement {
+  if (area.scrollHeight > area.clientHeight + 1) return area;
+  return area.closest<HTMLElement>('.w-md-editor-area') ?? area;
+}
+
+/**
+ * Where `text` is cut into the mirror's chunks: after each blank line, and at a line end in a
+ * paragraph longer than LONGEST_CHUNK, so the cuts before an edit stay where they were.
+ */
+export function chunkStarts(text: string): number[] {
+  const starts = [0];
+  let from = 0;
+  while (from < text.length) {
+    const blank = text.indexOf('\n\n', from);
+    const end = blank === -1 ? text.length : blank + 2;
+    let start = from;
+    while (end - start > LONGEST_CHUNK) {
+      const cut = text.indexOf('\n', start + LONGEST_CHUNK);
+      if (cut === -1 || cut + 1 >= end) break;
+      starts.push(cut + 1);
+      start = cut + 1;
+    }
+    if (end < text.length) starts.push(end);
+    from = end;
+  }
+  return starts;
+}
+
+/** The last index in `starts` at or before `offset`. */
+function chunkAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The chunks of `text` from the first to chunk `last`. */
+function chunksTo(text: string, starts: readonly number[], last: number): string[] {
+  return starts.slice(0, last + 1).map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
+}
+
+/**
+ * The match's boxes in the textarea's scrolled content (0, 0: its border box's top left), laid out
+ * at once. The text laid out before (up to `keep`) stays: going back to a match further down costs nothing.
+ */
+function measure(mirror: TextMirror, area: HTMLTextAreaElement, match: TextMatch, keep = 0): DOMRect[] {
+  const text = area.value;
+  if (match.end > text.length) return [];
+  const starts = chunkStarts(text);
+  const index = chunkAt(starts, match.start);
+  mirror.update(area, chunksTo(text, starts, Math.max(index, chunkAt(starts, Math.min(keep, text.length) - 1))));
+  const base = starts[index] ?? 0;
+  return mirror.rectsOf(index, match.start - base, match.end - base).filter((rect) => rect.width > 0);
+}
+
+/**
+ * How much new text the mirror lays out in one go: the text up to a match far into a 1 MB post
+ * took some 500 ms to lay out, so it is laid out a piece at a time, keys coming in between.
+ */
+const STEP_CHARS = 80_000;
+
+/**
+ * Lays the mirror out up to `match` a piece at a time (from `laid`, the text already laid out),
+ * then hands over its boxes; returns what stops it.
+ */
+function measureInSteps(
+  mirror: TextMirror,
+  area: HTMLTextAreaElement,
+  match: TextMatch,
+  laid: { chars: number },
+  done: (rects: DOMRect[]) => void,
+): () => void {
+  const text = area.value;
+  const starts = chunkStarts(text);
+  const index = chunkAt(starts, match.start);
+  let timer = 0;
+  const step = (): void => {
+    const reach = Math.max(chunkAt(starts, laid.chars + STEP_CHARS), chunkAt(starts, laid.chars));
+    const last = Math.min(index, reach);
+    mirror.update(area, chunksTo(text, starts, Math.max(last, chunkAt(starts, laid.chars - 1))));
+    // Reading a position lays the new piece out now, not all at once at the end.
+    mirror.topOf(last);
+    laid.chars = Math.max(laid.chars, starts[last + 1] ?? text.length);
+    if (last < index) {
+      timer = window.setTimeout(step, 0);
+      return;
+    }
+    done(measure(mirror, area, match, laid.chars));
+  };
+  if ((starts[index + 1] ?? text.length) - laid.chars <= STEP_CHARS) {
+    laid.chars = Math.max(laid.chars, starts[index + 1] ?? text.length);
+    done(measure(mirror, area, match, laid.chars));
+  } else timer = window.setTimeout(step, 0);
+  return () => window.clearTimeout(timer);
+}
+
+function box(rect: DOMRect): Box {
+  return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+}
+
+/** The content boxes placed on the page as the textarea is now, with the editor's visible part. */
+function place(area: HTMLTextAreaElement, content: readonly DOMRect[]): MatchMarks {
+  const at = area.getBoundingClientRect();
+  const scroller = scrollerOf(area).getBoundingClientRect();
+  const top = Math.max(at.top, scroller.top);
+  const bottom = Math.min(at.bottom, scroller.bottom);
+  return {
+    clip: { left: at.left, top, width: at.width, height: Math.max(0, bottom - top) },
+    marks: content.map((rect) =>
+      box(
+        new DOMRect(at.left + rect.left - area.scrollLeft, at.top + rect.top - area.scrollTop, rect.width, rect.height),
+      ),
+    ),
+  };
+}
+
+/** Scrolls the editor so `content` (the match's boxes) is in view, a third of the way down when it was not. */
+function reveal(area: HTMLTextAreaElement, content: readonly DOMRect[]): void {
+  const first = content[0];
+  const last = content.at(-1);
+  if (first === undefined || last === undefined) return;
+  const scroller = scrollerOf(area);
+  const view = scroller.getBoundingClientRect();
+  const at = area.getBoundingClientRect();
+  const top = at.top + first.top - area.scrollTop;
+  const bottom = at.top + last.bottom - area.scrollTop;
+  const margin = Math.min(40, view.height / 4);
+  if (top >= view.top + margin && bottom <= view.top + scroller.clientHeight - margin) return;
+  scroller.scrollTop += top - (view.top + scroller.clientHeight / 3);
+}
+
+/**
+ * The boxes of `match` in the editor's text of `textVersion`, kept in place as the editor scrolls
+ * and resizes; the editor is scrolled to the match each time `revealRequest` changes.
+ */
+export function useMatchHighlight(
+  match: TextMatch | null,
+  textVersion: number,
+  revealRequest: string,
+): MatchMarks | null {
+  // Boxes for the match and text of `key`: those of a match still being measured are not shown.
+  const [marks, setMarks] = useState<{ key: string; marks: MatchMarks } | null>(null);
+  const mirror = useRef<TextMirror | null>(null);
+  const laid = useRef({ chars: 0 });
+  const content = useRef<DOMRect[]>([]);
+  const revealed = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      mirror.current?.dispose();
+      mirror.current = null;
+    },
+    [],
+  );
+
+  const start = match?.start ?? -1;
+  const end = match?.end ?? -1;
+  // Before paint: the box moves with the scroll it causes, in the same frame.
+  const key = `${start}:${end}:${textVersion}`;
+  useLayoutEffect(() => {
+    const area = markdownArea();
+    const own = mirror.current ?? createMirror(document);
+    mirror.current = own;
+    content.current = [];
+    if (area === null || start < 0) return;
+    return measureInSteps(own, area, { start, end }, laid.current, (rects) => {
+      content.current = rects;
+      if (revealed.current !== revealRequest) {
+        revealed.current = revealRequest;
+        reveal(area, rects);
+      }
+      setMarks({ key, marks: place(area, rects) });
+    });
+  }, [start, end, key, revealRequest]);
+
+  useEffect(() => {
+    const area = markdownArea();
+    if (area === null) return;
+    let frame = 0;
+    const follow = (): void => {
+      if (frame !== 0) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        // A new width wraps the lines anew: measured again.
+        if (content.current.length > 0 && mirror.current !== null && !mirror.current.fits(area) && start >= 0) {
+          content.current = measure(mirror.current, area, { start, end }, laid.current.chars);
+        }
+        setMarks(content.current.length === 0 ? null : { key, marks: place(area, content.current) });
+      });
+    };
+    const resized = new ResizeObserver(follow);
+    resized.observe(area);
+    document.addEventListener('scroll', follow, { capture: true, passive: true });
+    window.addEventListener('resize', follow);
+    return () => {
+      cancelAnimationFrame(frame);
+      resized.disconnect();
+      document.removeEventListener('scroll', follow, { capture: true });
+      window.removeEventListener('resize', follow);
+    };
+  }, [start, end, key]);
+  return start < 0 || marks?.key !== key ? null : marks.marks;
+}
