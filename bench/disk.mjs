@@ -179,9 +179,11 @@ export async function markdownPass(root, postsDir) {
  * @param {string} postsDir
  * @param {string} outDir
  * @param {string} [dataDir] the data folder of the render cache (none: no cache)
+ * @param {boolean} [over] export over the site already in `outDir` (else it is removed first, untimed)
  */
-export async function timeExport(exportSite, postsDir, outDir, dataDir) {
-  await rm(outDir, { recursive: true, force: true });
+export async function timeExport(exportSite, postsDir, outDir, dataDir, over = false) {
+  // A re-export goes over the site the last one wrote, as the app's does (it checks and replaces it).
+  if (!over) await rm(outDir, { recursive: true, force: true });
   const t0 = performance.now();
   const renderCache = dataDir === undefined ? {} : { renderCache: { dataDir } };
   const result = await exportSite({ postsDir, outDir, siteUrl: 'https://example.com/blog/', ...renderCache });

@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { exportSite } from './export/site';
+import { replacedSitesRemoved } from './export/stage';
 import { defaultDataDir } from './journal/location';
 
 /** Where the command writes, and its clock. */
@@ -124,5 +125,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     now: () => performance.now(),
     dataDir: defaultDataDir({ platform: process.platform, env: process.env, home: os.homedir() }),
   });
+  // The site this export replaced is deleted after it answered; gone before the command ends.
+  await replacedSitesRemoved();
   process.exitCode = code;
 }

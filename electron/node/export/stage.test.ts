@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FILE_CHANGED } from './assets';
-import { stageWriter } from './stage';
+import { createStage, publishStage, replacedSitesRemoved, stageWriter } from './stage';
 import { filesBelow } from './testing';
 
 let stage: string;
@@ -126,4 +126,22 @@ void exportSite({ postsDir: ${JSON.stringify(posts)}, outDir: ${JSON.stringify(p
     expect(JSON.parse(child.stdout)).toEqual({ rejected: 'Error: progress failed' });
     expect((await readdir(stage)).filter((name) => name.includes('postwright'))).toEqual([]);
   }, 60_000);
+});
+
+describe('publishing over an earlier export', () => {
+  it('puts the new site in place, then deletes the one it replaced, leaving nothing beside it', async () => {
+    const out = path.join(stage, 'site');
+    for (const page of ['first', 'second']) {
+      const staged = await createStage(out);
+      const writer = stageWriter(staged);
+      await writer.write('index.html', page);
+      await writer.write(`${page}/index.html`, page);
+      await writer.finish();
+      await publishStage(staged, out, ['index.html', `${page}/index.html`]);
+      expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(page);
+    }
+    await replacedSitesRemoved();
+    expect(await readdir(stage)).toEqual(['site']);
+    expect((await filesBelow(out)).sort()).toEqual(['.postwright-export', 'index.html', 'second/index.html']);
+  });
 });

@@ -96,8 +96,23 @@ export async function publishStage(stage: string, outAbs: string, files: Iterabl
     if (moved) await rename(old, outAbs);
     throw error;
   }
-  if (moved) await rm(old, { recursive: true, force: true });
   releaseStage(stage);
+  // The site replaced is deleted after the export has answered: the author does not wait for the
+  // disk to unlink a thousand pages (a killed process's `.old` is swept by the next export).
+  if (moved) {
+    const removal: Promise<void> = rm(old, { recursive: true, force: true })
+      .catch(() => undefined)
+      .finally(() => removing.delete(removal));
+    removing.add(removal);
+  }
+}
+
+/** Replaced sites still being deleted. */
+const removing = new Set<Promise<void>>();
+
+/** Settles once every replaced site this process is deleting is gone (a command waits before it exits). */
+export async function replacedSitesRemoved(): Promise<void> {
+  while (removing.size > 0) await Promise.all([...removing]);
 }
 
 /** The output folder gained files of the author's while the export ran: it was left as it was. */
