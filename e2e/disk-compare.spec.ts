@@ -48,3 +48,40 @@ test('the file changing again while compared: "Keep mine" shows the new version 
   expect(saved).toContain('Only in mine.');
   expect(saved).not.toContain('Second on disk.');
 });
+
+test('"Keep mine" after Compare saves over the version shown only: a change landing meanwhile is refused, not overwritten', async ({
+  app,
+  postsDir,
+}, testInfo) => {
+  testInfo.skip(
+    testInfo.project.metadata.mode !== 'browser',
+    "It changes the file while the save's request is held over HTTP (browser mode); in Electron the save is IPC.",
+  );
+  const file = path.join(postsDir, WRITING);
+  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await expect(markdown).toHaveValue(/Every few years/);
+  await markdown.click();
+  await markdown.press('ControlOrMeta+End');
+  await app.keyboard.insertText('\nOnly in mine.');
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+
+  await replaceOnDisk(file, 'The tool is replaceable', 'Shown on disk.');
+  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
+  const compare = app.getByRole('region', { name: 'Compare' });
+  await expect(compare).toContainText('Shown on disk.');
+
+  // Another program writes once more after Keep mine has looked, before the save reaches the disk.
+  await app.route('**/api/savePost', async (route) => {
+    await replaceOnDisk(file, 'Shown on disk.', 'Never shown.');
+    await route.continue();
+  });
+  await compare.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(app.getByRole('alert').first()).toBeVisible();
+  await expect.poll(async () => (await readFile(file, 'utf8')).includes('Never shown.')).toBe(true);
+  await expect(app.getByRole('status')).not.toContainText('Saved');
+  const onDisk = await readFile(file, 'utf8');
+  expect(onDisk).toContain('Never shown.');
+  expect(onDisk).not.toContain('Only in mine.');
+  await expect(markdown).toHaveValue(/Only in mine\./);
+});

@@ -11,7 +11,11 @@ export interface DiskChangeBannerProps {
   mine: string;
   frontMatterEdited: boolean;
   readDisk: () => Promise<Result<PostDoc>>;
-  onKeepMine: () => void;
+  /**
+   * Saves the author's text: over whatever is on disk, or, given the version the author was shown
+   * in Compare, over that version only (a save refused if the file changed again since).
+   */
+  onKeepMine: (shownVersion?: string) => void;
   onTakeTheirs: () => void;
 }
 
@@ -42,6 +46,8 @@ export function DiskChangeBanner(props: DiskChangeBannerProps): React.JSX.Elemen
         setChangedAgain(true);
         return;
       }
+      onKeepMine(disk.version);
+      return;
     }
     onKeepMine();
   };

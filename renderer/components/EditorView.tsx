@@ -82,7 +82,11 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           frontMatterEdited={frontMatterChange(frontMatter).kind !== 'none'}
           readDisk={() => props.readDisk(doc.id)}
           onTakeTheirs={props.onTakeTheirs}
-          onKeepMine={() => onSave(true)}
+          onKeepMine={(shown) => {
+            // Over the version Compare showed, if any: the save is refused should the file change again.
+            if (shown !== undefined) dispatch({ type: 'seenOnDisk', version: shown });
+            onSave(shown === undefined);
+          }}
         />
       ) : null}
       {state.error === null || state.goneOnDisk ? null : (

@@ -176,6 +176,22 @@ describe('changes on disk', () => {
     expect(isDirty(state)).toBe(true);
   });
 
+  it('does not let a read of the post being left cancel opening another', () => {
+    let state = editorReducer(opened(), { type: 'open', id: 'blog/other.md' });
+    state = editorReducer(state, { type: 'diskVersion', doc: seedDoc('v2', 'Theirs') });
+    expect(state.opening).toBe('blog/other.md');
+  });
+
+  it('bases the next save on the version the author was shown, keeping their text', () => {
+    let state = editorReducer(opened(), { type: 'editBody', body: 'Mine' });
+    state = editorReducer(state, { type: 'diskVersion', doc: seedDoc('v2', 'Theirs') });
+    state = editorReducer(state, { type: 'seenOnDisk', version: 'v2' });
+    expect(state.changedOnDisk).toBe(false);
+    expect(state.body).toBe('Mine');
+    expect(saveRequest(state)?.baseVersion).toBe('v2');
+    expect(saveRequest(state)?.force).toBeUndefined();
+  });
+
   it('ignores the echo of its own save and other posts', () => {
     const state = opened();
     expect(editorReducer(state, { type: 'diskVersion', doc: seedDoc('v1', 'same version') })).toBe(state);

@@ -50,6 +50,8 @@ export type EditorAction =
   | { type: 'loadFailed'; id: string; error: ApiError }
   | { type: 'diskGone'; id: string }
   | { type: 'diskVersion'; doc: PostDoc }
+  /** The author was shown the file's version `version` and keeps their text over it: the next save is based on it. */
+  | { type: 'seenOnDisk'; version: string }
   | { type: 'editBody'; body: string }
   | { type: 'setField'; key: string; value: FieldValue }
   | { type: 'removeField'; key: string }
@@ -134,7 +136,10 @@ function sameAsDisk(state: EditorState, doc: PostDoc): boolean {
 }
 
 function diskVersion(state: EditorState, doc: PostDoc): EditorState {
-  if (state.doc?.id !== doc.id || state.saving !== null) return state;
+  // Not while another post is opening: a fresh read of the post being left would cancel that.
+  if (state.doc?.id !== doc.id || state.saving !== null || (state.opening !== null && state.opening !== doc.id)) {
+    return state;
+  }
   // The file as it was opened again (put back, or another program's change undone): nothing to choose between.
   if (state.doc.version === doc.version) {
     return state.goneOnDisk || state.changedOnDisk ? { ...state, goneOnDisk: false, changedOnDisk: false } : state;
@@ -173,6 +178,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return diskGone(state, action.id);
     case 'diskVersion':
       return diskVersion(state, action.doc);
+    case 'seenOnDisk':
+      return state.doc === null
+        ? state
+        : { ...state, doc: { ...state.doc, version: action.version }, conflict: false, changedOnDisk: false };
     case 'editBody':
       return state.doc === null || state.doc.readOnly !== undefined ? state : { ...state, body: action.body };
     case 'setField':

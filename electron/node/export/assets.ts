@@ -162,7 +162,7 @@ function sizeText(bytes: number): string {
 export function place(real: string, sink: AssetSink): string {
   const ext = path.extname(real).slice(1).toLowerCase();
   if (sink.mode === 'inline') {
-    const bytes = readFileSync(real);
+    const bytes = readChecked(real);
     sink.total += bytes.length;
     return `data:${MIME[ext] ?? 'application/octet-stream'};base64,${bytes.toString('base64')}`;
   }
@@ -178,6 +178,25 @@ export function place(real: string, sink: AssetSink): string {
 }
 
 let chunk: Buffer | undefined;
+
+/**
+ * A file's bytes, read only if it is still a plain file within the size limit: opened without
+ * following a link, so one swapped in since it was found never brings in a file from elsewhere.
+ */
+function readChecked(real: string): Buffer {
+  const fd = openSync(real, constants.O_RDONLY | NO_FOLLOW);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > MAX_IMAGE_BYTES) {
+      throw Object.assign(new Error(`${real} changed while the export was reading it; export again.`), {
+        code: FILE_CHANGED,
+      });
+    }
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** A file's SHA-256, read a chunk at a time, and what the file was (for the copy's check). */
 function hashFile(real: string): { hash: string; copy: FileCopy } {
@@ -239,7 +258,8 @@ async function copyChecked(copy: FileCopy, target: string): Promise<void> {
   });
   try {
     if (!sameFile(await from.stat(), copy)) throw changedError(copy);
-    const to = await open(target, 'w');
+    // A link where the copy goes is refused (ELOOP), never written through.
+    const to = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW, 0o644);
     try {
       const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(copy.size, 1)));
       for (let { bytesRead } = await from.read(buffer, 0, buffer.length); bytesRead > 0;) {

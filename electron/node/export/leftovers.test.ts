@@ -3,7 +3,7 @@
  * next export removes it, and never the folder of an export still running, nor anything else.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,9 +33,14 @@ describe('an export after one that was killed', () => {
       '.site.postwright-notes',
       'site-drafts',
     ];
+    // Left by a stopped process, but written a moment ago: perhaps by another machine sharing the drive.
+    const fresh = `.site.postwright-${dead}-fedcba987654.tmp`;
+    kept.push(fresh);
+    const anHourAgo = new Date(Date.now() - 61 * 60 * 1000);
     for (const name of [...left, ...kept]) {
       await mkdir(path.join(tmp, name));
       await writeFile(path.join(tmp, name, 'index.html'), 'x');
+      if (name !== fresh) await utimes(path.join(tmp, name), anHourAgo, anHourAgo);
     }
     const result = await exportSite({ postsDir: posts, outDir: path.join(tmp, 'site') });
     expect(result.ok).toBe(true);

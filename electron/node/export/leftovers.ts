@@ -1,10 +1,11 @@
 /**
  * Staging folders an export left behind when its process was killed (./stage.ts): hidden folders
  * beside the output folder, as large as the site, which nothing else would ever remove. Each is
- * named after the process that made it, and removed by the next export once that process is gone.
+ * named after the process that made it, and removed by the next export once that process is gone
+ * and the folder has been left alone for an hour.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Staging folders this process is writing (a process may run two exports at once). */
@@ -21,6 +22,15 @@ export function stagePath(outAbs: string): string {
 /** Forgets a staging folder this process is done with. */
 export function releaseStage(stage: string): void {
   ours.delete(stage);
+}
+
+/** How long a leftover must have been left alone before it is removed. */
+const QUIET_MS = 60 * 60 * 1000;
+
+/** Whether `folder` has not changed for `ms` (an export writing into it changes it as it adds pages). */
+async function untouchedFor(folder: string, ms: number): Promise<boolean> {
+  const stats = await lstat(folder).catch(() => null);
+  return stats !== null && Date.now() - stats.mtimeMs >= ms;
 }
 
 /** Whether process `pid` is running (one that exists but may not be signalled counts as running). */
@@ -48,6 +58,8 @@ export async function sweepLeftovers(outAbs: string): Promise<void> {
     const pid = Number(match?.[1]);
     const stage = path.join(folder, name.replace(/\.old$/, ''));
     if (match === null || ours.has(stage) || (pid !== process.pid && running(pid))) continue;
+    // A process id is this machine's: on a shared drive another machine's export may be writing it now.
+    if (!(await untouchedFor(path.join(folder, name), QUIET_MS))) continue;
     await rm(path.join(folder, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }

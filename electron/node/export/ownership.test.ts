@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_MARKER } from './ownership';
 import { exportSite } from './site';
+import { replacedSitesRemoved } from './stage';
 import { filesBelow } from './testing';
 
 let tmp: string;
@@ -91,6 +92,42 @@ describe('exporting into an earlier export', () => {
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
     expect((await filesBelow(out)).sort()).toEqual([...before, 'CNAME'].sort());
   });
+
+  it('stops, deleting nothing, when the author saves a file inside an exported folder while the export runs', async () => {
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    const page = (await filesBelow(out)).find((file) => file.startsWith('first') && file.endsWith('index.html'));
+    expect(page).toBeDefined();
+    const notes = path.join(out, path.dirname(page ?? ''), 'my-notes.txt');
+    let added = false;
+    const onProgress = () => {
+      if (!added) {
+        added = true;
+        writeFileSync(notes, 'precious');
+      }
+    };
+    const again = await exportSite({ postsDir: posts, outDir: out, onProgress });
+    await replacedSitesRemoved();
+    expect(added).toBe(true);
+    expect(again).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
+    expect(await readFile(notes, 'utf8')).toBe('precious');
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'tells a folder of the author named in another Unicode form apart from the one it wrote (Linux keeps both)',
+    async () => {
+      await writeFile(path.join(posts, 'ёж.md'), '---\ntitle: Hedgehog\n---\nx\n');
+      expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+      const written = (await filesBelow(out)).find((file) => file.normalize('NFC').startsWith('ёж'));
+      expect(written?.startsWith('ёж'.normalize('NFC'))).toBe(true);
+      await put(path.join('ёж'.normalize('NFD'), 'index.html'), 'mine, not the export’s');
+      const again = await exportSite({ postsDir: posts, outDir: out });
+      await replacedSitesRemoved();
+      expect(again).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
+      expect(await readFile(path.join(out, 'ёж'.normalize('NFD'), 'index.html'), 'utf8')).toBe(
+        'mine, not the export’s',
+      );
+    },
+  );
 
   it('keeps the marker name for itself: a post asking for it is left out, the export succeeds', async () => {
     await writeFile(path.join(posts, 'third.md'), `---\ntitle: Third\npath: /${EXPORT_MARKER}\n---\nThree.\n`);

@@ -13,6 +13,15 @@ const HEADER = 'This folder was written by a Postwright export and is replaced b
 const LIST_LINE = 'The files it wrote (anything else found here stops the next export, so that it is never deleted):';
 /** Larger markers are not read: no export writes one (a million files' names). */
 const MAX_MARKER_BYTES = 256 * 1024 * 1024;
+/**
+ * A name as compared with the marker's list: as it is on disk, except on macOS, where a disk may
+ * store a name in another Unicode form than the one written (HFS+ decomposes it). Elsewhere two
+ * names that differ only in form are two entries (Linux keeps both), and the author's is not ours.
+ */
+function nameKey(name: string): string {
+  return process.platform === 'darwin' ? name.normalize('NFC') : name;
+}
+
 /** An export's pages open with this policy; the test that tells an earlier export's pages (with no list) apart. */
 const PAGE_MARK = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'`;
 
@@ -36,7 +45,7 @@ async function markedFiles(folder: string): Promise<Set<string> | 'legacy' | nul
     lines
       .slice(2)
       .filter((line) => line !== '')
-      .map((line) => line.normalize('NFC')),
+      .map(nameKey),
   );
 }
 
@@ -63,7 +72,7 @@ export async function foreignEntries(folder: string): Promise<string[] | null> {
   const files = await markedFiles(folder);
   if (files === null) return null;
   const owned = (rel: string): Promise<boolean> | boolean =>
-    files === 'legacy' ? legacyOutput(folder, rel) : files.has(rel.normalize('NFC'));
+    files === 'legacy' ? legacyOutput(folder, rel) : files.has(nameKey(rel));
   const walk = async (relDir: string): Promise<{ owned: number; foreign: string[] }> => {
     const foreign: string[] = [];
     let mine = 0;
@@ -83,18 +92,4 @@ export async function foreignEntries(folder: string): Promise<string[] | null> {
     return { owned: mine, foreign };
   };
   return (await walk('')).foreign.sort();
-}
-
-/**
- * The top-level entries of an export's `folder` that its marker does not account for (or every
- * entry, when the marker is gone): the quick check just before the folder is replaced, against
- * files added while the export ran. A marker of an earlier kind lists nothing, so it is not checked.
- */
-export async function foreignTopLevel(folder: string): Promise<string[]> {
-  const files = await markedFiles(folder);
-  if (files === 'legacy') return [];
-  const names = await readdir(folder);
-  if (files === null) return names;
-  const tops = new Set([...files].map((file) => file.split('/')[0]));
-  return names.filter((name) => name !== EXPORT_MARKER && !tops.has(name.normalize('NFC'))).sort();
 }

@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +29,18 @@ afterEach(async () => {
 });
 
 describe('exportPost', () => {
+  it('never writes an image copy through a link already where the copy goes', async () => {
+    const dest = path.join(tmp, 'dest');
+    await mkdir(path.join(dest, 'focus-assets'), { recursive: true });
+    const victim = path.join(tmp, 'victim.txt');
+    await writeFile(victim, 'not to be overwritten');
+    const name = `${createHash('sha256').update(PNG).digest('hex').slice(0, 12)}-dot.png`;
+    await symlink(victim, path.join(dest, 'focus-assets', name));
+    const result = await exportPost({ postsDir: posts, postId: 'focus.md', outDir: dest });
+    expect(result.ok).toBe(false);
+    expect(await readFile(victim, 'utf8')).toBe('not to be overwritten');
+  });
+
   it('writes a page with its images copied beside it; remote images stay; outside ones are left out', async () => {
     const result = await exportPost({ postsDir: posts, postId: 'focus.md', outDir: out });
     expect(result.ok).toBe(true);
@@ -89,6 +102,14 @@ describe('exportPost', () => {
     expect(
       await exportPost({ postsDir: posts, postId: 'focus.md', outDir: path.join(tmp, 'into-posts', 'new', 'deeper') }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    // The page's images folder, a link into the posts folder beside an outside page.
+    const beside = path.join(tmp, 'beside');
+    await mkdir(beside);
+    await symlink(path.join(posts, 'img'), path.join(beside, 'focus-assets'));
+    expect(await exportPost({ postsDir: posts, postId: 'focus.md', outDir: beside })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
     expect(await readdir(path.join(posts, 'img'))).toEqual(['dot.png', 'logo.svg']);
     await writeFile(path.join(posts, 'broken.md'), '---\ntitle: [a\n---\nx\n');
     const broken = await exportPost({ postsDir: posts, postId: 'broken.md', outDir: out });

@@ -43,8 +43,10 @@ export async function exportPost(options: ExportPostOptions): Promise<Result<Pos
   if (!root.ok) return root;
   const target = pageTarget(options);
   if (!target.ok) return target;
-  // Its real place: a folder reached through a link into the posts folder is inside it too.
-  if (isInside(root.value, await realPathOf(path.dirname(target.value)))) {
+  // Their real places, the page's and its images folder's: a link into the posts folder leads inside it too.
+  const assets = path.join(path.dirname(target.value), `${pageStem(target.value)}-assets`);
+  const places = await Promise.all([realPathOf(path.dirname(target.value)), realPathOf(assets)]);
+  if (places.some((place) => isInside(root.value, place))) {
     return fail(
       'INVALID_ARGUMENT',
       'The exported page would be written inside the posts folder.',
@@ -107,8 +109,7 @@ async function writePage(
   source: SourcePost,
 ): Promise<Result<PostExport>> {
   const outRoot = path.dirname(file);
-  const stem = path.basename(file).replace(/\.html?$/i, '');
-  const sink = assetSink(options.singleFile === true ? 'inline' : 'copy', postsRoot, `${stem}-assets`);
+  const sink = assetSink(options.singleFile === true ? 'inline' : 'copy', postsRoot, `${pageStem(file)}-assets`);
   try {
     await mkdir(outRoot, { recursive: true });
     const siteTitle = options.siteTitle;
@@ -120,6 +121,11 @@ async function writePage(
     if (errnoCode(error) === FILE_CHANGED && error instanceof Error) return fail('CONFLICT', error.message);
     return ioFailure(error, `write ${file}`);
   }
+}
+
+/** A page file's name without `.html`: its images go in `<stem>-assets` beside it. */
+function pageStem(file: string): string {
+  return path.basename(file).replace(/\.html?$/i, '');
 }
 
 function pageTarget(options: ExportPostOptions): Result<string> {

@@ -12,7 +12,7 @@ import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
 import { FILE_CHANGED, type FileCopy } from './assets';
 import { releaseStage, stagePath, sweepLeftovers } from './leftovers';
-import { EXPORT_MARKER, foreignEntries, foreignTopLevel, markerText } from './ownership';
+import { EXPORT_MARKER, foreignEntries, markerText } from './ownership';
 import { revive, type ThreadError } from './thread-error';
 
 export { EXPORT_MARKER } from './ownership';
@@ -81,8 +81,8 @@ export async function createStage(outAbs: string): Promise<string> {
 export async function publishStage(stage: string, outAbs: string, files: Iterable<string>): Promise<void> {
   await writeFile(path.join(stage, EXPORT_MARKER), markerText(files));
   const old = `${stage}.old`;
-  const added = await foreignTopLevel(outAbs).catch((error: unknown) => (errnoCode(error) === 'ENOENT' ? [] : null));
-  if (added === null || added.length > 0) throw new ForeignFilesError(outAbs, added ?? []);
+  const added = await addedSince(outAbs);
+  if (added.length > 0) throw new ForeignFilesError(outAbs, added);
   let moved = false;
   try {
     await rename(outAbs, old);
@@ -113,6 +113,20 @@ const removing = new Set<Promise<void>>();
 /** Settles once every replaced site this process is deleting is gone (a command waits before it exits). */
 export async function replacedSitesRemoved(): Promise<void> {
   while (removing.size > 0) await Promise.all([...removing]);
+}
+
+/**
+ * What the output folder holds that no export wrote, looked for again (the whole folder, every
+ * level) just before it is replaced: the author may have saved a file into it while the export ran.
+ * A folder without a marker (it was empty) is the author's whole; a folder gone holds nothing.
+ */
+async function addedSince(outAbs: string): Promise<string[]> {
+  try {
+    return (await foreignEntries(outAbs)) ?? (await readdir(outAbs));
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return [];
+    throw error;
+  }
 }
 
 /** The output folder gained files of the author's while the export ran: it was left as it was. */
