@@ -35,21 +35,26 @@ export interface PreviewProps {
 export function Preview(props: PreviewProps): React.JSX.Element {
   const { postId, text, title, titled, date, onOpenPost, onOpenExternal, scrollRef, onRendered, onWarnings } = props;
   const rendered = usePreviewBlocks(postId, text);
-  // The export's rule (shared/markdown/title.ts), read from the blocks as rendered: a body opening with
-  // an H1 is titled by it, the date under it. Once per rendered reply, not on every render.
-  const layout = useMemo(() => titleLayoutOfHtml(rendered.blocks, titled), [rendered.blocks, titled]);
+  // The export's rule (shared/markdown/title.ts), read from the whole render (a long one is put on the
+  // page in steps): a body opening with an H1 is titled by it, the date under it. Before the post's
+  // first render nothing is known, so no title is shown that its render would then take back.
+  const layout = useMemo(
+    () => (rendered.all === null ? null : titleLayoutOfHtml(rendered.all, titled)),
+    [rendered.all, titled],
+  );
   const dated = date !== null && date !== '';
+  const afterH1 = layout?.metaAfterBodyH1 === true;
   const under = useMemo(() => {
-    // The first block with any HTML (a link definition before the heading renders to nothing).
-    const at = rendered.blocks.findIndex((block) => block !== '');
+    // The first block with any HTML (a link definition or a comment before the heading renders to nothing).
+    const at = rendered.blocks.findIndex((block) => block.trim() !== '');
     const first = rendered.blocks[at];
-    if (!layout.metaAfterBodyH1 || date === null || date === '' || first === undefined) return null;
+    if (!afterH1 || date === null || date === '' || first === undefined) return null;
     const placed = afterOpeningH1(first, `<p class="prose-date">${postDateHtml(date)}</p>`);
     return placed === null ? null : [...rendered.blocks.slice(0, at), placed, ...rendered.blocks.slice(at + 1)];
-  }, [rendered.blocks, layout.metaAfterBodyH1, date]);
+  }, [rendered.blocks, afterH1, date]);
   const blocks = under ?? rendered.blocks;
-  const headerDate = dated && under === null && !(layout.metaAfterBodyH1 && rendered.blocks.length === 0);
-  const headerTitle = layout.heading && title !== null && title !== '';
+  const headerDate = dated && layout !== null && under === null && !(afterH1 && rendered.blocks.length === 0);
+  const headerTitle = layout?.heading === true && title !== null && title !== '';
   // After PreviewBody's layout effect has put the blocks on the page.
   useEffect(() => onRendered?.(), [rendered.blocks, rendered.pending, onRendered]);
   useEffect(() => onWarnings?.(postId, rendered.warnings), [postId, rendered.warnings, onWarnings]);

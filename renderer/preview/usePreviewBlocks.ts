@@ -23,6 +23,11 @@ export interface PreviewBlocks {
   /** The text the blocks show (until the first render: the text now). */
   markdown: string;
   blocks: readonly string[];
+  /**
+   * Every block of the render being shown, those a long render has yet to put on the page too;
+   * null before this post's first render (what the body opens with is not known yet).
+   */
+  all: readonly string[] | null;
   warnings: readonly string[];
   pending: boolean;
 }
@@ -183,6 +188,7 @@ export function usePreviewBlocks(postId: string, text: TextSource): PreviewBlock
   return {
     markdown: current?.request.markdown ?? text.body(),
     blocks: current?.blocks ?? NO_BLOCKS,
+    all: current?.reply.blocks ?? null,
     warnings: current?.reply.warnings ?? NO_BLOCKS,
     pending: current === null || current.request.seq < asked || current.blocks !== current.reply.blocks,
   };

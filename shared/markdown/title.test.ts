@@ -6,6 +6,8 @@ describe('afterOpeningH1', () => {
   it('puts the meta after the opening H1 only', () => {
     expect(afterOpeningH1('<h1 id="a">A</h1>\n<p>x</p>', '<p>d</p>')).toBe('<h1 id="a">A</h1>\n<p>d</p>\n<p>x</p>');
     expect(afterOpeningH1('<p>x</p><h1>A</h1>', '<p>d</p>')).toBeNull();
+    // After a comment the sanitizer removed, only a line break is left before the heading.
+    expect(afterOpeningH1('\n<h1>A</h1>\n<p>x</p>', '<p>d</p>')).toBe('\n<h1>A</h1>\n<p>d</p>\n<p>x</p>');
   });
 });
 
@@ -31,6 +33,9 @@ describe('titleLayoutOfHtml: the rule read from the rendered body, as the page s
       '\n\n# A',
       '#\n',
       '#\tA',
+      // A comment before the heading (the sanitizer drops it, leaving a line break).
+      '<!-- note -->\n# A',
+      '<!-- a -->\n\n<!-- b -->\nA\n===',
     ]) {
       expect(layoutOf(markdown, true), markdown).toEqual(opensWithH1);
       expect(layoutOf(markdown, false), markdown).toEqual(opensWithH1);

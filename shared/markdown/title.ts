@@ -25,7 +25,8 @@ const H1_TAG = /<h1[\s>]/;
  */
 export function titleLayoutOfHtml(bodyHtml: string | readonly string[], hasOwnTitle: boolean): TitleLayout {
   const blocks = typeof bodyHtml === 'string' ? [bodyHtml] : bodyHtml;
-  const first = blocks.find((block) => block !== '');
+  // A comment or a link definition before the heading leaves only a line break.
+  const first = blocks.find((block) => block.trim() !== '')?.trimStart();
   if (first !== undefined && first.startsWith('<h1') && H1_TAG.test(first.slice(0, 4))) {
     return { heading: false, metaAfterBodyH1: true };
   }
@@ -35,8 +36,9 @@ export function titleLayoutOfHtml(bodyHtml: string | readonly string[], hasOwnTi
 
 /** Puts `meta` (HTML) right after the first `</h1>` of a body that opens with one; null if it does not. */
 export function afterOpeningH1(bodyHtml: string, meta: string): string | null {
-  if (!bodyHtml.startsWith('<h1')) return null;
-  const end = bodyHtml.indexOf('</h1>');
+  const start = bodyHtml.length - bodyHtml.trimStart().length;
+  if (!bodyHtml.startsWith('<h1', start)) return null;
+  const end = bodyHtml.indexOf('</h1>', start);
   if (end === -1) return null;
   const cut = end + '</h1>'.length;
   return `${bodyHtml.slice(0, cut)}\n${meta}${bodyHtml.slice(cut)}`;
