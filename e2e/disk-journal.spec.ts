@@ -25,7 +25,10 @@ async function breakJournal(postsDir: string): Promise<void> {
   await writeFile(journal, 'not a folder');
 }
 
-test('unsaved edits the journal cannot keep are said to be at risk, until saved', async ({ app, postsDir }) => {
+test('unsaved edits the journal cannot keep are said to be at risk, once, until it can write again', async ({
+  app,
+  postsDir,
+}) => {
   await breakJournal(postsDir);
   await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
   const markdown = app.getByLabel('Markdown', { exact: true });
@@ -36,12 +39,21 @@ test('unsaved edits the journal cannot keep are said to be at risk, until saved'
 
   const warning = app.getByRole('alert').filter({ hasText: 'not being kept for recovery' });
   await expect(warning).toBeVisible();
-  await expect(warning).toContainText('save the post to keep them');
-
+  await expect(warning).toContainText('Save often');
+  // The very element stays through a save (an alert put back at every save is read out again each time).
+  await warning.evaluate((element) => element.setAttribute('data-seen', 'yes'));
   await markdown.press('ControlOrMeta+s');
   await expect(app.getByRole('status')).toContainText('Saved');
-  await expect(warning).toHaveCount(0);
   expect(await readFile(path.join(postsDir, WRITING), 'utf8')).toContain('Not journalled.');
+  await markdown.press('ControlOrMeta+End');
+  await app.keyboard.insertText('\nStill not journalled.');
+  await app.waitForTimeout(1500);
+  await expect(warning).toHaveAttribute('data-seen', 'yes');
+
+  // The journal's folder back: the next write succeeds, and the warning goes.
+  await rm(path.join(`${postsDir}-data`, 'journal'));
+  await app.keyboard.insertText(' Kept now.');
+  await expect(warning).toHaveCount(0);
 });
 
 test('"Take theirs" keeps the edits in the editor when it cannot set them aside', async ({ app, postsDir }) => {

@@ -52,6 +52,14 @@ test('Rename file… and Delete post… are at hand while the front matter is fo
   await expect(actions.getByRole('button', { name: 'Rename file…' })).toHaveAccessibleDescription(
     'Save the post before renaming its file.',
   );
+  // Still reachable, by Tab and by the toolbar's arrow keys, so the reason is heard; it does nothing.
+  await actions.getByRole('button', { name: 'Delete post…' }).focus();
+  await app.keyboard.press('ArrowLeft');
+  await expect(actions.getByRole('button', { name: 'Rename file…' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(rename).toHaveCount(0);
+  await app.keyboard.press('ArrowRight');
+  await expect(actions.getByRole('button', { name: 'Delete post…' })).toBeFocused();
 
   await actions.getByRole('button', { name: 'Delete post…' }).click();
   await expect(app.getByRole('dialog', { name: `Delete “${TITLE}”?` })).toBeVisible();

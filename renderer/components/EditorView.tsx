@@ -4,7 +4,6 @@ import { useScrollSync } from '../hooks/useScrollSync';
 import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
-import { isDirty } from '../state/editor';
 import { frontMatterChange } from '../state/frontMatter';
 import { NO_PREVIEW_WARNINGS, PreviewWarningsContext, sameWarnings } from '../state/previewWarnings';
 import { ErrorBanner } from './Banner';
@@ -66,11 +65,12 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           onSaveAgain={() => onSave(true)}
         />
       ) : null}
-      {props.journalProblem != null && isDirty(state) ? (
+      {props.journalProblem != null ? (
+        // Shown until a journal write succeeds again, saved or not: announced once, not at every save.
         <div className="banner banner-warning" role="alert">
           <div className="banner-text">
-            <strong>Your unsaved edits are not being kept for recovery.</strong>{' '}
-            <span>{props.journalProblem} If the app closes now, they are lost: save the post to keep them.</span>
+            <strong>Unsaved edits of this post are not being kept for recovery.</strong>{' '}
+            <span>{props.journalProblem} Save often: if the app closes, edits not yet saved are lost.</span>
           </div>
         </div>
       ) : null}

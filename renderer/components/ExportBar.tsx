@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { BlogApi } from '../../shared/api/contract';
 import type { DesktopApi } from '../../shared/api/desktop';
 import type { BlogEventSource } from '../api/events';
+import { onToolbarKeyDown } from '../hooks/toolbarKeys';
 import type { ExportControls, ExportNotice } from '../hooks/useExport';
 import { ExportDialog } from './ExportDialog';
 
@@ -31,7 +32,7 @@ export function ExportBar({ exporter, api, events, desktop, folder, emptyFolder 
   const { notice, busy } = exporter;
   const noSite = useId();
   return (
-    <div className="export-bar" role="toolbar" aria-label="Export">
+    <div className="export-bar" role="toolbar" aria-label="Export" onKeyDown={onToolbarKeyDown}>
       {notice === null && !busy ? (
         <span className="spacer" />
       ) : (

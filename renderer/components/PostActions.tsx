@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import type { ApiError, BlogApi, PostDoc } from '../../shared/api/contract';
 import type { EditorAction } from '../state/editor';
 import { fileNameFromTitle, fileNameOf, renamedId } from '../state/slug';
+import { onToolbarKeyDown } from '../hooks/toolbarKeys';
 import { RenameDialog } from './RenameDialog';
 
 /** Props of the post's actions. */
@@ -24,9 +25,11 @@ export interface PostActionsProps {
   onAskDelete: () => void;
 }
 
+const READ_ONLY = 'This post opens read-only.';
+
 /** Why the file cannot be renamed now, or null when it can. */
 function renameBlocked(doc: PostDoc, dirty: boolean): string | null {
-  if (doc.readOnly !== undefined) return 'This post opens read-only.';
+  if (doc.readOnly !== undefined) return READ_ONLY;
   if (/\/(index|_index|readme)\.(md|markdown)$/i.test(doc.id)) return 'A page bundle is named by its folder.';
   if (dirty) return 'Save the post before renaming its file.';
   return null;
@@ -52,14 +55,17 @@ export function PostActions(props: PostActionsProps): React.JSX.Element | null {
   };
 
   return (
-    <div className="post-actions" role="toolbar" aria-label="Post">
+    <div className="post-actions" role="toolbar" aria-label="Post" onKeyDown={onToolbarKeyDown}>
+      {/* Unavailable, yet focusable: the reason is its description, heard as the writer reaches it. */}
       <button
         type="button"
         className="button subtle"
-        disabled={blocked !== null}
+        aria-disabled={blocked !== null || undefined}
         aria-describedby={blocked === null ? undefined : `${id}-rename`}
         title={blocked ?? `Rename ${fileNameOf(doc.id)}`}
-        onClick={() => setRenaming(true)}
+        onClick={() => {
+          if (blocked === null) setRenaming(true);
+        }}
       >
         Rename file…
       </button>
@@ -69,12 +75,18 @@ export function PostActions(props: PostActionsProps): React.JSX.Element | null {
       <button
         type="button"
         className="button subtle danger"
-        disabled={readOnly}
-        title={readOnly ? 'This post opens read-only.' : 'Move the post’s file to the trash'}
-        onClick={onAskDelete}
+        aria-disabled={readOnly || undefined}
+        aria-describedby={readOnly ? `${id}-delete` : undefined}
+        title={readOnly ? READ_ONLY : 'Move the post’s file to the trash'}
+        onClick={() => {
+          if (!readOnly) onAskDelete();
+        }}
       >
         Delete post…
       </button>
+      <span id={`${id}-delete`} hidden>
+        {readOnly ? READ_ONLY : null}
+      </span>
       {renaming ? (
         <RenameDialog
           current={fileNameOf(doc.id)}

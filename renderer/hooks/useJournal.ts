@@ -56,7 +56,8 @@ export interface JournalControls {
   renamed: (from: string, to: string) => Promise<void>;
   /**
    * Why the last journal write of a post failed (an unwritable data folder, a full disk, edits too
-   * large), until one succeeds or the post is saved: its unsaved edits would not survive a crash.
+   * large), until one succeeds: its unsaved edits would not survive a crash. A save does not clear
+   * it (the journal is no better for it), so the warning is not raised anew at every save.
    */
   problem: JournalProblem | null;
 }
@@ -172,11 +173,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
     async (force = false) => {
       const id = current().doc?.id;
       const done = await editorSave(force);
-      if (done && id !== undefined) {
-        // On disk now: nothing of this post is left for the journal to keep.
-        setProblem((now) => (now?.id === id ? null : now));
-        await discard(id);
-      }
+      if (done && id !== undefined) await discard(id);
       return done;
     },
     [current, discard, editorSave],
