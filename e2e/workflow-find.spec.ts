@@ -3,6 +3,7 @@
  * body (never the front matter), moves between them with wrapping, matches case and whole words,
  * draws the current match where it is in the text, replaces one or all through the editor's own
  * editing (undone with Ctrl/Cmd+Z, autosaved, previewed), and only searches a read-only post.
+ * The drawn match is only seen (hidden from assistive technology): it is found by its test id.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { test, expect } from './fixtures';
 
 const FILE = 'find-me.md';
 const FILLER = Array.from({ length: 90 }, (_, i) => `Filler line ${i + 1}.`).join('\n');
-const BODY = `\nThe cat sat on the mat. A Cat is not a category.\n\n${FILLER}\n\nThe last cat is here.\n`;
+const BODY = `\nThe cat sat on the mat. A Cat is not a category.\n\nA well-known and/or well-known 2026-11-27 -- ok.\n\n${FILLER}\n\nThe last cat is here.\n`;
 const POST = `---\ntitle: "Find Me"\ntags: [cat]\n---\n${BODY}`;
 
 async function openPost(app: Page, postsDir: string, mode?: number): Promise<Locator> {
@@ -31,7 +32,8 @@ function findBar(app: Page): Locator {
 
 /** Where the current match's box is, against where the text's own metrics put `line`, `column` (short lines: no wrapping). */
 async function markOffset(app: Page, line: number, column: number, length: number): Promise<number[]> {
-  const mark = await app.getByRole('img', { name: 'Current match' }).first().boundingBox();
+  // Purely visual (aria-hidden): no role to find it by.
+  const mark = await app.getByTestId('find-mark').first().boundingBox({ timeout: 5000 });
   if (mark === null) throw new Error('no visible highlight');
   const expected = await app.getByRole('textbox', { name: 'Markdown', exact: true }).evaluate(
     (area: HTMLTextAreaElement, [row = 0, col = 0]) => {
@@ -100,6 +102,9 @@ test('Ctrl/Cmd+F finds in the post: count, next and previous with wrap, whole wo
   await find.press('Shift+Enter');
   await expect(status).toHaveText('1 of 4');
   const near = await markOffset(app, 1, 4, 3);
+  // The box says nothing to a screen reader: the status says where the match is.
+  await expect(app.getByTestId('find-mark').first()).toBeVisible();
+  await expect(bar.getByRole('img')).toHaveCount(0);
   expect(
     near.map((off) => Math.abs(off) < 4),
     near.join(),
@@ -133,6 +138,64 @@ test('Ctrl/Cmd+F finds in the post: count, next and previous with wrap, whole wo
     area.value.slice(area.selectionStart, area.selectionEnd),
   ]);
   expect(selected).toEqual([BODY.lastIndexOf('cat'), 'cat']);
+});
+
+test('Find takes any character: a hyphenated word, a date, a slash, a double hyphen', async ({ app, postsDir }) => {
+  const markdown = await openPost(app, postsDir);
+  await markdown.press('ControlOrMeta+f');
+  const bar = findBar(app);
+  const find = bar.getByRole('textbox', { name: 'Find', exact: true });
+  const status = bar.getByRole('status');
+  // Typed key by key: each prefix ("well-") is searched on the way.
+  await find.pressSequentially('well-known');
+  await expect(status).toHaveText('1 of 2');
+  await find.press('Enter');
+  await expect(status).toHaveText('2 of 2');
+  await find.fill('');
+  await find.pressSequentially('2026-11-27');
+  await expect(status).toHaveText('1 of 1');
+  await find.fill('');
+  await find.pressSequentially('and/or');
+  await expect(status).toHaveText('1 of 1');
+  await find.fill('');
+  await find.pressSequentially('--');
+  await expect(status).toHaveText('1 of 1');
+  await bar.getByRole('button', { name: 'Whole word' }).click();
+  await find.fill('well-known');
+  // From the place moved to above: the second.
+  await expect(status).toHaveText('2 of 2');
+  // The app is all still there.
+  await expect(markdown).toHaveValue(BODY);
+  await expect(find).toBeFocused();
+});
+
+test('typing in the post with the bar open updates the count shown, not the one read out', async ({
+  app,
+  postsDir,
+}) => {
+  const markdown = await openPost(app, postsDir);
+  await markdown.press('ControlOrMeta+f');
+  const bar = findBar(app);
+  const find = bar.getByRole('textbox', { name: 'Find', exact: true });
+  const status = bar.getByRole('status');
+  await find.pressSequentially('cat');
+  await expect(status).toHaveText('1 of 4');
+
+  await markdown.click();
+  await markdown.press('ControlOrMeta+End');
+  await markdown.pressSequentially(' A cat.');
+  await expect(bar).toBeVisible();
+  // The count on screen follows the text; the live region is not told (no "1 of 5" read out).
+  await expect(bar.getByText('1 of 5', { exact: true })).toBeVisible();
+  await expect(status).toHaveText('1 of 4');
+
+  // Moving, and changing the query or a switch, is read out, with the new count.
+  await find.press('Enter');
+  await expect(status).toHaveText('2 of 5');
+  await bar.getByRole('button', { name: 'Whole word' }).click();
+  await expect(status).toHaveText('2 of 4');
+  await find.fill('mat');
+  await expect(status).toHaveText('1 of 1');
 });
 
 test('Ctrl/Cmd+H replaces one and all through the editor: undone with Ctrl/Cmd+Z, autosaved, never in the front matter', async ({

@@ -2,13 +2,13 @@
  * The find bar over the editor (open only while the writer finds: ./FindInPost.tsx): the Find
  * field, the count read out politely, the next and previous match, match case and whole word, and
  * the Replace row. The current match is drawn over the text (the textarea paints no selection
- * while the bar has the focus).
+ * while the bar has the focus), for the eyes only: the count says where it is.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { FindOptions, TextMatch } from '../state/findInText';
+import { announcement, type Announcement, type FindOptions, type TextMatch } from '../state/findInText';
 import type { TextSource } from '../preview/typing';
 import { useFindSearch, type FindAnchor } from '../hooks/useFindSearch';
-import { onFindRequest } from '../hooks/findRequests';
+import { IS_MAC, findToggleKeys, findToggleOf, onFindRequest } from '../hooks/findRequests';
 import { useMatchHighlight, type MatchMarks } from '../hooks/useMatchHighlight';
 
 /** Which field takes the focus; a new `request` moves it there again. */
@@ -59,18 +59,26 @@ function Cross(): React.JSX.Element {
   );
 }
 
-/** The current match's boxes over the editor's text, cut to its visible part. */
+const TOGGLE_KEYS = findToggleKeys();
+
+/**
+ * The current match's boxes over the editor's text, cut to its visible part. Hidden from assistive
+ * technology: a box says nothing there (the count does, and Escape selects the match).
+ */
 function Highlight({ marks }: { marks: MatchMarks | null }): React.JSX.Element | null {
   if (marks === null || marks.marks.length === 0) return null;
   const { clip } = marks;
   return (
-    <div className="find-highlight" style={{ left: clip.left, top: clip.top, width: clip.width, height: clip.height }}>
+    <div
+      className="find-highlight"
+      aria-hidden="true"
+      style={{ left: clip.left, top: clip.top, width: clip.width, height: clip.height }}
+    >
       {marks.marks.map((mark) => (
         <span
           key={`${mark.left}:${mark.top}`}
           className="find-mark"
-          role="img"
-          aria-label="Current match"
+          data-testid="find-mark"
           style={{
             left: mark.left - clip.left,
             top: mark.top - clip.top,
@@ -94,6 +102,11 @@ export function FindBar(props: FindBarProps): React.JSX.Element {
   // What Replace all did, said until the writer searches or moves again.
   const [note, setNote] = useState<string | null>(null);
   const status = note ?? search.status;
+  // What the live region says changes only with the query, a switch, a move or a new ask: the
+  // count found again as the writer types in the post is shown, not read out at every pause.
+  const [announced, setAnnounced] = useState<Announcement | null>(null);
+  const spoken = announcement(announced, `${props.anchor.request}|${search.revealKey}|${note ?? ''}`, status);
+  if (spoken !== announced) setAnnounced(spoken);
 
   useEffect(() => {
     const field = focus.field === 'replace' ? replaceField.current : findField.current;
@@ -148,9 +161,11 @@ export function FindBar(props: FindBarProps): React.JSX.Element {
       event.preventDefault();
       if ((event.ctrlKey || event.metaKey) && event.altKey) replaceAll();
       else if (plain) replaceOne();
-    } else if (event.altKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyC' || event.code === 'KeyW')) {
+    } else {
+      const flips = findToggleOf(event);
+      if (flips === null) return;
       event.preventDefault();
-      toggle(event.code === 'KeyC' ? 'matchCase' : 'wholeWord');
+      toggle(flips);
     }
   };
   const replaceDescription = readOnly === null ? undefined : noteId;
@@ -181,15 +196,19 @@ export function FindBar(props: FindBarProps): React.JSX.Element {
             props.onQuery(event.target.value);
           }}
         />
-        <span className="find-status" role="status">
+        <span className="find-status" aria-hidden="true">
           {status}
+        </span>
+        <span className="visually-hidden" role="status">
+          {spoken.text}
         </span>
         <span className="find-group find-options">
           <button
             type="button"
             className="button subtle"
             aria-pressed={options.matchCase}
-            title="Match case (Alt+C)"
+            aria-keyshortcuts={TOGGLE_KEYS.matchCase.aria}
+            title={`Match case (${TOGGLE_KEYS.matchCase.label})`}
             onClick={() => toggle('matchCase')}
           >
             Match case
@@ -198,7 +217,8 @@ export function FindBar(props: FindBarProps): React.JSX.Element {
             type="button"
             className="button subtle"
             aria-pressed={options.wholeWord}
-            title="Whole word (Alt+W)"
+            aria-keyshortcuts={TOGGLE_KEYS.wholeWord.aria}
+            title={`Whole word (${TOGGLE_KEYS.wholeWord.label})`}
             onClick={() => toggle('wholeWord')}
           >
             Whole word
@@ -265,7 +285,7 @@ export function FindBar(props: FindBarProps): React.JSX.Element {
               className="button"
               aria-disabled={cannotReplace}
               aria-describedby={replaceDescription}
-              title={`Replace every match (${/Mac/.test(navigator.platform) ? '⌘+⌥' : 'Ctrl+Alt'}+Enter)`}
+              title={`Replace every match (${IS_MAC ? '⌘+⌥' : 'Ctrl+Alt'}+Enter)`}
               onClick={replaceAll}
             >
               Replace all

@@ -3,10 +3,11 @@
  * shortcut the app has, in one place. Those only the desktop app's menu has say so: a browser
  * keeps Ctrl+N and Ctrl+O for itself.
  */
+import { IS_MAC, findToggleKeys } from '../hooks/findRequests';
 import { Dialog, INITIAL_FOCUS } from './Dialog';
 
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = IS_MAC ? '⌘' : 'Ctrl';
+const FIND_TOGGLES = findToggleKeys();
 
 /** Every shortcut, as the author would press it: each entry's keys are alternatives or a sequence. */
 export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] = [
@@ -19,7 +20,8 @@ export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] =
   { keys: ['Shift+F3', `${MOD}+Shift+G`], action: 'Previous match (find bar)' },
   { keys: ['Enter', 'Shift+Enter'], action: 'Next, previous match (in the Find field)' },
   { keys: ['Enter', `${IS_MAC ? '⌘+⌥' : 'Ctrl+Alt'}+Enter`], action: 'Replace, replace all (in the Replace field)' },
-  { keys: ['Alt+C', 'Alt+W'], action: 'Match case, whole word (find bar)' },
+  // Option+C and Option+W type characters on macOS.
+  { keys: [FIND_TOGGLES.matchCase.label, FIND_TOGGLES.wholeWord.label], action: 'Match case, whole word (find bar)' },
   { keys: ['Esc'], action: 'Close the find bar, the match selected in the editor' },
   { keys: [`${MOD}+Shift+F`], action: 'Search all posts (go to the search box)' },
   { keys: ['F6', 'Shift+F6'], action: 'Move to the next or previous area: post list, front matter, editor, preview' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  announcement,
   findMatches,
   findSeed,
   indexOfMatch,
@@ -8,6 +9,7 @@ import {
   matchStatus,
   queryPattern,
   replaceAllEdit,
+  stillMatches,
   type FindOptions,
 } from './findInText';
 
@@ -36,6 +38,20 @@ describe('findMatches', () => {
     expect(starts('a.b axb (a.b)', 'a.b')).toEqual([0, 9]);
     expect(starts('cost $1 or [x]', '[x]')).toEqual([11]);
     expect(starts('a/b a\\b', 'a\\b')).toEqual([4]);
+  });
+
+  it('takes a hyphen, a slash and the other non-syntax punctuation literally (the `u` flag refuses their escapes)', () => {
+    const text = 'A well-known fact since 2026-11-27 -- and/or a well-known rule.';
+    for (const options of [ANY, CASE, WORD, { matchCase: true, wholeWord: true }]) {
+      expect(starts(text, '-', options)).toEqual([6, 28, 31, 35, 36, 51]);
+      expect(starts(text, '/', options)).toEqual([41]);
+      expect(starts(text, 'well-known', options)).toEqual([2, 47]);
+      expect(starts(text, '2026-11-27', options)).toEqual([24]);
+      expect(starts(text, '--', options)).toEqual([35]);
+      expect(starts(text, 'and/or', options)).toEqual([38]);
+    }
+    expect(starts('well-knownness well-known', 'well-known', WORD)).toEqual([15]);
+    expect(starts("it's \"quoted\" #1, @me, 50% ~ `code` & <b> = ok; 'x': !", "'x': !")).toEqual([48]);
   });
 
   it('counts in UTF-16 units, as the textarea does, across emoji', () => {
@@ -69,6 +85,89 @@ describe('findMatches', () => {
     expect(capped.capped).toBe(true);
     expect(matchStatus(-1, capped)).toBe('10+ matches');
     expect(matchStatus(2, capped)).toBe('3 of 10+');
+  });
+});
+
+/** Where `query` occurs in `text`, each occurrence searched for after the last one's end. */
+function literally(text: string, query: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(query); at !== -1; at = text.indexOf(query, at + query.length)) found.push(at);
+  return found;
+}
+
+describe('any query', () => {
+  const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+  const unicode = [
+    'é',
+    'ß',
+    'İ',
+    'ς',
+    'ﬀ',
+    'Ω',
+    '\u0301',
+    '\u00a0',
+    '\u2028',
+    '\u200d',
+    '\t',
+    '\n',
+    '😀',
+    '𝒜',
+    '\ud83d',
+    '\ude00',
+    '字',
+  ];
+  const characters = [...printable, ...unicode];
+  const everyOptions: FindOptions[] = [ANY, CASE, WORD, { matchCase: true, wholeWord: true }];
+
+  it('never throws, and with match case finds exactly the query, for every printable ASCII character and some Unicode, alone and in pairs', () => {
+    const pairs = characters.flatMap((first) => characters.map((second) => `${first}${second}`));
+    // Each whole-word pattern takes a millisecond or two to compile (its Unicode classes): the
+    // pairs with a hyphen, a slash or a letter on either side only.
+    const wordPairs = characters.flatMap((one) =>
+      ['-', '/', 'a'].flatMap((other) => [`${one}${other}`, `${other}${one}`]),
+    );
+    const longer = [printable.join(''), unicode.join(''), String.raw`\-\/\d(?:x)[^a]{2,}$^|.*+?`];
+    const searches: [string, FindOptions][] = [
+      ...[...characters, ...longer].flatMap((query) =>
+        everyOptions.map((options): [string, FindOptions] => [query, options]),
+      ),
+      ...pairs.flatMap((query) => [ANY, CASE].map((options): [string, FindOptions] => [query, options])),
+      ...wordPairs.flatMap((query) =>
+        [WORD, { matchCase: true, wholeWord: true }].map((options): [string, FindOptions] => [query, options]),
+      ),
+    ];
+    // Gathered, not asserted one by one: some 26,000 searches.
+    const wrong: string[] = [];
+    for (const [query, options] of searches) {
+      const text = `x${query}y ${query}`;
+      const asked = `${JSON.stringify(query)} ${JSON.stringify(options)}`;
+      try {
+        if (!(queryPattern(query, options) instanceof RegExp)) wrong.push(`${asked}: no pattern`);
+        const found = findMatches(text, query, options).matches;
+        if (found.some((match) => match.end <= match.start)) wrong.push(`${asked}: an empty match`);
+        const expected = options === CASE ? literally(text, query).join() : null;
+        const got = found.map((match) => match.start).join();
+        if (expected !== null && got !== expected) wrong.push(`${asked}: found at ${got}, not ${expected}`);
+        if (found.length === 0) wrong.push(`${asked}: not found`);
+      } catch (error) {
+        wrong.push(`${asked}: ${String(error)}`);
+      }
+    }
+    expect(wrong.length, wrong.slice(0, 10).join('\n')).toBe(0);
+  });
+
+  it('never throws going to, checking or replacing matches of any query', () => {
+    for (const query of [...characters, 'well-known', '2026-11-27', '--', 'a/b', '\\-']) {
+      const text = `one ${query} two ${query}`;
+      for (const options of everyOptions) {
+        const pattern = queryPattern(query, options) as RegExp;
+        const first = matchFrom(text, pattern, 1);
+        expect(first, JSON.stringify(query)).not.toBeNull();
+        expect(matchBefore(text, pattern, text.length)).not.toBeNull();
+        if (first !== null) expect(stillMatches(text, pattern, first)).toBe(true);
+        expect(replaceAllEdit(text, query, options, '-/\\$&')?.count).toBeGreaterThan(0);
+      }
+    }
   });
 });
 
@@ -113,6 +212,18 @@ describe('replaceAllEdit', () => {
     expect(edit?.insert).toBe('b'.repeat(19_999));
     expect(replaceAllEdit(text, 'z', ANY, 'y')).toBeNull();
     expect(replaceAllEdit(text, '', ANY, 'y')).toBeNull();
+  });
+});
+
+describe('announcement', () => {
+  it('says the status when the query, a switch or the move changes, not when only the count does', () => {
+    const first = announcement(null, '0:cat:false:false', '1 of 2');
+    expect(first).toEqual({ key: '0:cat:false:false', text: '1 of 2' });
+    // Typing in the post: found again, the same query and move.
+    expect(announcement(first, '0:cat:false:false', '1 of 3')).toBe(first);
+    expect(announcement(first, '1:cat:false:false', '2 of 3')).toEqual({ key: '1:cat:false:false', text: '2 of 3' });
+    expect(announcement(first, '0:cat:false:true', '1 of 1').text).toBe('1 of 1');
+    expect(announcement(first, '0:ca:false:false', '1 of 4').text).toBe('1 of 4');
   });
 });
 

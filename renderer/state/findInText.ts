@@ -30,8 +30,12 @@ export const MATCH_CAP = 10_000;
 const WORD_CHAR = String.raw`[\p{L}\p{N}\p{M}\p{Pc}]`;
 const IS_WORD_CHAR = new RegExp(`^${WORD_CHAR}$`, 'u');
 
+/**
+ * `text` as a pattern matching itself. Only the syntax characters are escaped: with the `u` flag an
+ * escape of anything else (`\-`, `\'`) is a syntax error, not the character.
+ */
 function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 /** The first and last code points of `text`. */
@@ -53,7 +57,13 @@ export function queryPattern(query: string, options: FindOptions): RegExp | null
     if (IS_WORD_CHAR.test(first)) source = `(?<!${WORD_CHAR})${source}`;
     if (IS_WORD_CHAR.test(last)) source = `${source}(?!${WORD_CHAR})`;
   }
-  return new RegExp(source, options.matchCase ? 'gu' : 'giu');
+  try {
+    return new RegExp(source, options.matchCase ? 'gu' : 'giu');
+  } catch {
+    // Never: every query is escaped into a valid pattern. Were one not, it matches nothing
+    // rather than throwing while the bar renders (which blanked the whole app).
+    return /(?!)/gu;
+  }
 }
 
 /** The matches of `query` in `text`, from the start, at most `cap`. */
@@ -142,6 +152,22 @@ export function replaceAllEdit(
     count += 1;
   }
   return count === 0 ? null : { from, to, insert: pieces.join(''), count };
+}
+
+/** What the find bar's live region says, and what it was said for. */
+export interface Announcement {
+  /** The query, the switches and the writer's last move, in one string. */
+  key: string;
+  text: string;
+}
+
+/**
+ * What the live region says now: the status when the writer changed the query or a switch, or
+ * moved (a new `key`), else what it said before, so typing in the post (which changes the count
+ * shown) is not read out at every pause.
+ */
+export function announcement(last: Announcement | null, key: string, status: string): Announcement {
+  return last?.key === key ? last : { key, text: status };
 }
 
 /** The status read out: "3 of 12", "10,000+ matches", "No matches". */
