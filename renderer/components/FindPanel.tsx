@@ -9,6 +9,7 @@ import { postFinder, useSearch, useSettled, type PostFinder } from '../hooks/use
 import { wordRanges } from '../state/search';
 import {
   arrangePosts,
+  categoryCounts,
   DEFAULT_VIEW,
   fieldKeys,
   naturalDirection,
@@ -77,6 +78,7 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   // What only the controls need waits until the list is painted (a render of its own, which a key interrupts).
   const later = useDeferredValue(posts);
   const tags = useMemo(() => tagCounts(later), [later]);
+  const categories = useMemo(() => categoryCounts(later), [later]);
   const keys = useMemo(() => fieldKeys(later), [later]);
   const hasTags = tags.length > 0 || (later !== posts && posts.some((post) => post.tags.length > 0));
   const directionFor = useCallback((sort: SortField) => naturalDirection(sort, posts), [posts]);
@@ -128,6 +130,7 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
         view={view}
         tags={tags}
         hasTags={hasTags}
+        categories={categories}
         keys={keys}
         directionFor={directionFor}
         onChange={setView}

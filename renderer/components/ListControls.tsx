@@ -1,6 +1,6 @@
 /**
  * The controls above the post list: sort field (the usual ones, then every front-matter key the
- * folder uses) and direction, draft filter, tag filter.
+ * folder uses) and direction, draft filter, tag filter, category filter.
  */
 import { memo, useId } from 'react';
 import {
@@ -19,6 +19,8 @@ export interface ListControlsProps {
   tags: { tag: string; count: number }[];
   /** Whether to show the tag filter even before `tags` are counted (so the list does not move down when they are). */
   hasTags?: boolean;
+  /** The categories of the folder's posts, most used first (no filter when there are none). */
+  categories?: { category: string; count: number }[];
   /** The front-matter keys of the folder's posts, most used first. */
   keys: { key: string; count: number }[];
   /** The direction a sort starts in (newest first for dates). */
@@ -32,11 +34,12 @@ function keyOptions(keys: ListControlsProps['keys'], sort: SortField): ListContr
   return current === null || keys.some(({ key }) => key === current) ? keys : [...keys, { key: current, count: 0 }];
 }
 
-/** Three selects and a direction toggle; every control has a visible or accessible label. Memoised, as PostList. */
+/** Up to four selects and a direction toggle; every control has a visible or accessible label. Memoised, as PostList. */
 export const ListControls = memo(function ListControls({
   view,
   tags,
   hasTags = tags.length > 0,
+  categories = [],
   keys,
   directionFor,
   onChange,
@@ -104,6 +107,23 @@ export const ListControls = memo(function ListControls({
             {tags.map(({ tag, count }) => (
               <option key={tag} value={tag}>
                 {tag} ({count})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {categories.length === 0 && view.category === null ? null : (
+        <div className="list-control">
+          <label htmlFor={`${id}-category`}>Category</label>
+          <select
+            id={`${id}-category`}
+            value={view.category ?? ''}
+            onChange={(e) => onChange({ ...view, category: e.target.value === '' ? null : e.target.value })}
+          >
+            <option value="">Any</option>
+            {categories.map(({ category, count }) => (
+              <option key={category} value={category}>
+                {category} ({count})
               </option>
             ))}
           </select>

@@ -1,12 +1,13 @@
 /**
- * The list of posts: a listbox named "Posts". Arrow keys move the focus, Enter (or a click)
- * opens; the open post is the selected option. Each option is named by the title exactly.
+ * The list of posts: a listbox named "Posts". Arrow keys, Home, End, Page Up and Page Down move the
+ * focus, and so does typing the start of a title; Enter (or a click) opens; the open post is the
+ * selected option. Each option is named by the title exactly.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../shared/api/contract';
 import { readableDate } from '../../shared/markdown/dates';
 import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE, windowParts } from '../preview/listWindow';
-import { moveSelection, postLabel } from '../state/postList';
+import { moveSelection, postLabel, TYPE_AHEAD_MS, typeAheadMatch } from '../state/postList';
 import { fieldValue } from '../state/sort';
 
 /** Props of the post list. */
@@ -29,6 +30,7 @@ export const PostList = memo(function PostList({
   const list = useRef<HTMLUListElement>(null);
   const view = useListView(list);
   const wantFocus = useRef<string | null>(null);
+  const typed = useRef({ text: '', at: 0 });
   const windowed = posts.length > WINDOW_ABOVE;
   const { start, end } = listWindow(posts.length, view.top, view.height);
   const ids = posts.map((post) => post.id);
@@ -74,9 +76,17 @@ export const PostList = memo(function PostList({
       PageUp: () => moveSelection(ids, active, -10),
     };
     const move = moves[event.key];
+    const typing = typed.current.text !== '' && event.timeStamp - typed.current.at < TYPE_AHEAD_MS;
     if (move !== undefined) {
       event.preventDefault();
+      typed.current.text = '';
       focus(move());
+    } else if (isTypeAheadKey(event) && (event.key !== ' ' || typing)) {
+      // A space opens the post, unless it is part of a title being typed ("my p…").
+      event.preventDefault();
+      const text = (typing ? typed.current.text : '') + event.key;
+      typed.current = { text, at: event.timeStamp };
+      focus(typeAheadMatch(posts, active, text));
     } else if ((event.key === 'Enter' || event.key === ' ') && active !== null) {
       event.preventDefault();
       onOpen(active);
@@ -122,6 +132,11 @@ export const PostList = memo(function PostList({
     </ul>
   );
 });
+
+/** A key that types a character (not a shortcut), for type-ahead. */
+function isTypeAheadKey(event: KeyboardEvent): boolean {
+  return /^.$/su.test(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey;
+}
 
 /** Where the list is scrolled and how tall it is, kept current for windowing. */
 function useListView(list: React.RefObject<HTMLUListElement | null>) {

@@ -80,7 +80,9 @@ export function QuickOpen({ posts, onOpen, onClose }: QuickOpenProps): React.JSX
               <span className="quick-open-meta">{post.date ?? post.id}</span>
             </li>
           ))}
-          {matches.length === 0 ? <li className="quick-open-empty">No post has this in its title.</li> : null}
+          {matches.length === 0 ? (
+            <li className="quick-open-empty">No post has this in its title or file name.</li>
+          ) : null}
         </ul>
       </div>
     </Dialog>

@@ -47,9 +47,18 @@ export const SearchResults = memo(function SearchResults({
     list.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    const moves: Record<string, () => string | null> = {
+      ArrowDown: () => moveSelection(ids, active, 1),
+      ArrowUp: () => moveSelection(ids, active, -1),
+      Home: () => ids[0] ?? null,
+      End: () => ids.at(-1) ?? null,
+      PageDown: () => moveSelection(ids, active, 10),
+      PageUp: () => moveSelection(ids, active, -10),
+    };
+    const move = moves[event.key];
+    if (move !== undefined) {
       event.preventDefault();
-      focus(moveSelection(ids, active, event.key === 'ArrowDown' ? 1 : -1));
+      focus(move());
     } else if ((event.key === 'Enter' || event.key === ' ') && active !== null) {
       event.preventDefault();
       onOpen(active);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
-import { filterPosts, moveSelection, postLabel } from './postList';
+import { filterPosts, moveSelection, postLabel, typeAheadMatch } from './postList';
 
 function post(id: string, title: string, tags: string[] = [], path: string | null = null): PostSummary {
   return { id, title, date: null, sortKey: null, draft: false, path, tags, size: 1, mtimeMs: 0 };
@@ -20,6 +20,13 @@ describe('filterPosts', () => {
     expect(filterPosts(posts, 'work nothing')).toEqual([]);
     expect(filterPosts(posts, '日本').map((p) => p.id)).toEqual(['hexo/chinese.md']);
     expect(filterPosts(posts, 'notes/').map((p) => p.id)).toEqual(['notes/untitled.md']);
+  });
+
+  it('is blind to accents, composed or combining, in titles, tags and queries', () => {
+    const accented = [post('cafe.md', 'Le Café de Flore', ['Zürich']), post('nfd.md', 'Cafe\u0301 notes')];
+    expect(filterPosts(accented, 'cafe').map((p) => p.id)).toEqual(['cafe.md', 'nfd.md']);
+    expect(filterPosts(accented, 'CAFÉ').map((p) => p.id)).toEqual(['cafe.md', 'nfd.md']);
+    expect(filterPosts(accented, 'zurich').map((p) => p.id)).toEqual(['cafe.md']);
   });
 
   it('returns everything in order for an empty query', () => {
@@ -45,5 +52,28 @@ describe('moveSelection', () => {
     expect(moveSelection(ids, null, 1)).toBe('a');
     expect(moveSelection(ids, 'gone', -1)).toBe('c');
     expect(moveSelection([], 'a', 1)).toBeNull();
+  });
+});
+
+describe('typeAheadMatch', () => {
+  const list = [
+    post('a.md', 'Banana bread'),
+    post('b.md', 'Apple pie'),
+    post('c.md', 'Bäckerei notes'),
+    post('d.md', 'Blueberries'),
+  ];
+
+  it('goes to the next post starting with a key, wrapping, and steps on with the same key', () => {
+    expect(typeAheadMatch(list, 'b.md', 'b')).toBe('c.md');
+    expect(typeAheadMatch(list, 'c.md', 'bb')).toBe('d.md');
+    expect(typeAheadMatch(list, 'd.md', 'b')).toBe('a.md');
+    expect(typeAheadMatch(list, null, 'a')).toBe('b.md');
+    expect(typeAheadMatch(list, 'a.md', 'z')).toBeNull();
+  });
+
+  it('keeps the current post while a longer prefix still matches it, blind to case and accents', () => {
+    expect(typeAheadMatch(list, 'c.md', 'ba')).toBe('c.md');
+    expect(typeAheadMatch(list, 'c.md', 'bl')).toBe('d.md');
+    expect(typeAheadMatch(list, 'a.md', 'BACK')).toBe('c.md');
   });
 });

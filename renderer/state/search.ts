@@ -1,5 +1,6 @@
-/** Search in the renderer: highlighting matches, and ranking posts by title for quick open. */
+/** Search in the renderer: highlighting matches, and ranking posts by title (then file path) for quick open. */
 import type { PostSummary } from '../../shared/api/contract';
+import { foldedWords, foldText, queryWordPatterns } from '../../shared/search/fold';
 
 /** A piece of text, marked when it is part of a match. */
 export interface Segment {
@@ -22,18 +23,12 @@ export function highlightSegments(text: string, ranges: readonly (readonly [numb
   return segments;
 }
 
-/** The [start, end) ranges of each word of `query` in `text`, case-insensitively. */
+/** The [start, end) ranges of each word of `query` in `text`, blind to case and accents (as the search matches). */
 export function wordRanges(text: string, query: string): [number, number][] {
-  const lower = text.toLowerCase();
   const ranges: [number, number][] = [];
-  for (const word of query
-    .toLowerCase()
-    .split(/\s+/u)
-    .filter((w) => w !== '')) {
-    // Only where lower-casing kept the length can offsets be shared with the original text.
-    if (lower.length !== text.length) break;
-    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + word.length)) {
-      ranges.push([at, at + word.length]);
+  for (const pattern of queryWordPatterns(query)) {
+    for (const match of text.matchAll(pattern)) {
+      if (match[0] !== '') ranges.push([match.index, match.index + match[0].length]);
     }
   }
   return ranges.sort((a, b) => a[0] - b[0]);
@@ -41,12 +36,9 @@ export function wordRanges(text: string, query: string): [number, number][] {
 
 /** How well `title` matches `query` for quick open: lower is better, null when it does not match. */
 export function titleScore(title: string, query: string): number | null {
-  const words = query
-    .toLocaleLowerCase()
-    .split(/\s+/u)
-    .filter((w) => w !== '');
+  const words = foldedWords(query);
   if (words.length === 0) return 0;
-  const lower = title.toLocaleLowerCase();
+  const lower = foldText(title);
   let score = 0;
   for (const word of words) {
     const at = lower.indexOf(word);
@@ -57,11 +49,16 @@ export function titleScore(title: string, query: string): number | null {
   return score;
 }
 
-/** The posts whose titles match `query`, best first, at most `limit`. */
+/** How far behind every title match a match found only in the file's path ranks. */
+const PATH_ONLY = 1000;
+
+/** The posts whose titles (or, ranked after them, file paths) match `query`, best first, at most `limit`. */
 export function quickOpenMatches(posts: readonly PostSummary[], query: string, limit = 50): PostSummary[] {
   const scored: { post: PostSummary; score: number; index: number }[] = [];
   posts.forEach((post, index) => {
-    const score = titleScore(post.title, query);
+    const byTitle = titleScore(post.title, query);
+    const byPath = byTitle === null ? titleScore(post.id, query) : null;
+    const score = byTitle ?? (byPath === null ? null : PATH_ONLY + byPath);
     if (score !== null) scored.push({ post, score, index });
   });
   return scored

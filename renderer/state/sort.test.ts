@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
-import { fieldKeys, fieldSort, fieldValue, naturalDirection, sortedKey, sortPosts } from './sort';
+import {
+  arrangePosts,
+  categoriesOf,
+  categoryCounts,
+  DEFAULT_VIEW,
+  fieldKeys,
+  fieldSort,
+  fieldValue,
+  naturalDirection,
+  sortedKey,
+  sortPosts,
+  tagCounts,
+} from './sort';
 
 function post(id: string, fields?: Record<string, string>, fieldDates?: Record<string, string>): PostSummary {
   return {
@@ -76,5 +88,52 @@ describe('sorting by any front-matter key', () => {
       { key: 'author', count: 2 },
       { key: 'weight', count: 1 },
     ]);
+  });
+});
+
+describe('the tag filter', () => {
+  const tagged = (id: string, tags: string[]): PostSummary => ({ ...post(id), tags });
+  const posts = [
+    tagged('a', ['Rust', 'web']),
+    tagged('b', ['rust']),
+    tagged('c', ['rust ', 'RUST']),
+    tagged('d', ['go']),
+  ];
+
+  it('counts tags that differ only in case or spaces as one, named as most posts spell it', () => {
+    expect(tagCounts(posts)).toEqual([
+      { tag: 'rust', count: 3 },
+      { tag: 'go', count: 1 },
+      { tag: 'web', count: 1 },
+    ]);
+  });
+
+  it('shows every post with the tag, whatever its case', () => {
+    const view = { ...DEFAULT_VIEW, tag: 'rust' };
+    expect(arrangePosts(posts, view).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    expect(arrangePosts(posts, { ...view, tag: 'Rust' }).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the category filter', () => {
+  const posts = [
+    post('a', { categories: 'Release, news' }),
+    post('b', { category: 'release' }),
+    post('c', { Categories: 'team' }),
+    post('d', { author: 'release' }),
+  ];
+
+  it('counts the categories of `categories` lists and `category` texts, in any case', () => {
+    expect(categoriesOf(posts[0] ?? post('x'))).toEqual(['Release', 'news']);
+    expect(categoryCounts(posts)).toEqual([
+      { category: 'Release', count: 2 },
+      { category: 'news', count: 1 },
+      { category: 'team', count: 1 },
+    ]);
+  });
+
+  it('shows only the posts in the category', () => {
+    expect(ids(arrangePosts(posts, { ...DEFAULT_VIEW, category: 'release' }))).toEqual(['a', 'b']);
+    expect(ids(arrangePosts(posts, { ...DEFAULT_VIEW, category: 'team' }))).toEqual(['c']);
   });
 });

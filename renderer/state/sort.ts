@@ -1,9 +1,8 @@
 /**
  * Sorting and filtering the post list: by date, title, path, file name, last change or any
- * front-matter key the folder uses; drafts; tags.
+ * front-matter key the folder uses; drafts; tags; categories.
  */
 import type { PostSummary } from '../../shared/api/contract';
-import { valueCounts } from './suggestions';
 
 /** A front-matter key to sort by, written `field:<key>`. */
 export type FieldSort = `field:${string}`;
@@ -21,6 +20,8 @@ export interface ListView {
   show: DraftFilter;
   /** Only posts with this tag, or null for all. */
   tag: string | null;
+  /** Only posts in this category (`categories` or `category`, as Jekyll, Hexo and MkDocs file them), or null for all. */
+  category: string | null;
 }
 
 /** The list as it first appears: newest first, everything shown. */
@@ -29,6 +30,7 @@ export const DEFAULT_VIEW: Readonly<ListView> = Object.freeze({
   direction: 'desc',
   show: 'all',
   tag: null,
+  category: null,
 });
 
 /** The sort options with their labels, in menu order. */
@@ -147,20 +149,88 @@ export function sortPosts(posts: readonly PostSummary[], field: SortField, direc
   return keyed.map(({ post }) => post);
 }
 
-/** Whether `post` passes the draft and tag filters of `view`. */
-export function passesFilters(post: PostSummary, view: Pick<ListView, 'show' | 'tag'>): boolean {
+/** How tags and categories are told apart: `Rust`, `rust` and ` rust ` are one (Hugo lower-cases them all). */
+function tagKey(tag: string): string {
+  return tag.trim().toLocaleLowerCase();
+}
+
+/** The keys a post's categories are filed under (Jekyll and Hexo `categories`, Jekyll and Gatsby `category`). */
+const CATEGORY_KEYS = new Set(['categories', 'category']);
+
+/** A post's categories: the items of its `categories` or `category` list (as listed, joined with ", "), or its one text. */
+export function categoriesOf(post: PostSummary): string[] {
+  const fields = post.fields;
+  if (fields === undefined) return [];
+  const found: string[] = [];
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (!CATEGORY_KEYS.has(key.toLowerCase()) || value === undefined) continue;
+    for (const item of value.split(', ')) if (item.trim() !== '') found.push(item.trim());
+  }
+  return found;
+}
+
+function hasItem(items: readonly string[], wanted: string): boolean {
+  const key = tagKey(wanted);
+  return items.some((item) => tagKey(item) === key);
+}
+
+/** Whether `post` passes the draft, tag and category filters of `view` (a tag or category in any case). */
+export function passesFilters(post: PostSummary, view: Pick<ListView, 'show' | 'tag' | 'category'>): boolean {
   if (view.show === 'drafts' && !post.draft) return false;
   if (view.show === 'published' && post.draft) return false;
-  return view.tag === null || post.tags.includes(view.tag);
+  if (view.tag !== null && !hasItem(post.tags, view.tag)) return false;
+  return view.category === null || hasItem(categoriesOf(post), view.category);
 }
 
 /** The posts of `view`: filtered, then sorted. */
 export function arrangePosts(posts: readonly PostSummary[], view: ListView): PostSummary[] {
-  const everyPost = view.show === 'all' && view.tag === null;
+  const everyPost = view.show === 'all' && view.tag === null && view.category === null;
   return sortPosts(everyPost ? posts : posts.filter((post) => passesFilters(post, view)), view.sort, view.direction);
 }
 
-/** Every tag used across the blog with how often, most used first, then by name. */
+/**
+ * Every tag used across the blog with how many posts have it, most used first, then by name. Tags
+ * differing only in case or surrounding spaces are one, named as most of its uses spell it.
+ */
 export function tagCounts(posts: readonly PostSummary[]): { tag: string; count: number }[] {
-  return valueCounts(posts, 'tags').map(({ value, count }) => ({ tag: value, count }));
+  return itemCounts(posts, (post) => post.tags).map(({ item, count }) => ({ tag: item, count }));
+}
+
+/** Every category used across the blog with how many posts are in it, counted as tagCounts counts tags. */
+export function categoryCounts(posts: readonly PostSummary[]): { category: string; count: number }[] {
+  return itemCounts(posts, categoriesOf).map(({ item, count }) => ({ category: item, count }));
+}
+
+function itemCounts(
+  posts: readonly PostSummary[],
+  itemsOf: (post: PostSummary) => readonly string[],
+): { item: string; count: number }[] {
+  const byKey = new Map<string, { posts: number; spellings: Map<string, number> }>();
+  for (const post of posts) {
+    const seen = new Set<string>();
+    for (const raw of itemsOf(post)) {
+      const item = raw.trim();
+      const key = tagKey(item);
+      if (key === '') continue;
+      let entry = byKey.get(key);
+      if (entry === undefined) byKey.set(key, (entry = { posts: 0, spellings: new Map() }));
+      entry.spellings.set(item, (entry.spellings.get(item) ?? 0) + 1);
+      if (!seen.has(key)) entry.posts++;
+      seen.add(key);
+    }
+  }
+  return [...byKey.values()]
+    .map(({ posts: count, spellings }) => ({ item: mostUsed(spellings), count }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.item, b.item) || (a.item < b.item ? -1 : 1));
+}
+
+/** The spelling used most (the first seen among equals). */
+function mostUsed(spellings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [spelling, uses] of spellings) {
+    if (uses > most) [best, most] = [spelling, uses];
+  }
+  return best;
 }

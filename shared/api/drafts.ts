@@ -78,3 +78,11 @@ export function jsDraft(raw: string): boolean {
 export function isDraftPost(frontMatter: Pick<FrontMatterInfo, 'format' | 'raw' | 'fields'>): boolean {
   return isDraft(frontMatter.fields) || (frontMatter.format === 'js' && jsDraft(frontMatter.raw));
 }
+
+/**
+ * Whether a post lies in a drafts folder (`_drafts/`, anywhere on its path), where Jekyll and Hexo keep
+ * drafts: unpublished whatever their front matter says.
+ */
+export function inDraftsFolder(id: string): boolean {
+  return id.split('/').slice(0, -1).includes('_drafts');
+}

@@ -78,3 +78,24 @@ export function instantOf(written: string): string | null {
   const fraction = frac === undefined ? '' : frac;
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, `${fraction}Z`);
 }
+
+/** A Jekyll or Hexo post file's name: its date, then its slug (`2019-01-01-hello-world.md`). */
+const DATED_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)\.(?:md|markdown)$/i;
+
+/**
+ * The date a post's file name starts with, as Jekyll and Hexo name posts (`_posts/2019-01-01-title.md`),
+ * `YYYY-MM-DD`; null for any other name or a day no calendar has. Those generators date such a
+ * post by its name when the front matter gives no date.
+ */
+export function fileNameDate(id: string): string | null {
+  const m = DATED_NAME.exec(id.slice(id.lastIndexOf('/') + 1));
+  if (m === null) return null;
+  const [, y = '', mo = '', d = ''] = m;
+  return validDay(Number(y), Number(mo), Number(d)) ? `${y}-${mo}-${d}` : null;
+}
+
+/** The slug after the date of a dated file name (`hello-world` of `2019-01-01-hello-world.md`), or null. */
+export function fileNameSlug(id: string): string | null {
+  const m = DATED_NAME.exec(id.slice(id.lastIndexOf('/') + 1));
+  return m === null || fileNameDate(id) === null ? null : (m[4] ?? null);
+}

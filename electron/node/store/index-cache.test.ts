@@ -62,6 +62,29 @@ describe('the front-matter index', () => {
     expect(saved.posts.map((post) => post.title)).toEqual(['Gamma']);
   });
 
+  it('re-reads a file rewritten with its old size and modification time put back, even after a restart', async () => {
+    // rsync -t, cp -p, tar and backups restore the modification time; a date or a typo fixed keeps the size.
+    const file = path.join(posts.dir, 'a.md');
+    const old = new Date('2020-01-01T00:00:00Z');
+    await writeFile(file, '---\ntitle: Draft one\ndate: 2023-01-01\n---\n');
+    await utimes(file, old, old);
+    const first = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() });
+    expect(await titles(first)).toEqual(['Draft one']);
+    await indexWritesDone();
+
+    await writeFile(file, '---\ntitle: Final one\ndate: 2023-02-01\n---\n');
+    await utimes(file, old, old);
+    // The same store (the watcher's listing) and a new one over the index file (the next start).
+    expect(await titles(first)).toEqual(['Final one']);
+    await indexWritesDone();
+    await writeFile(file, '---\ntitle: Third one\ndate: 2023-03-01\n---\n');
+    await utimes(file, old, old);
+    const second = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() });
+    const listed = await second.list();
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect(listed.value.map((post) => [post.title, post.date])).toEqual([['Third one', '2023-03-01']]);
+  });
+
   it('ignores a damaged or outdated index file', async () => {
     await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\n' });
     await writeFiles(data.dir, { 'index/posts.json': '{"version": 1, "posts": [{"id": "a.md", "tit' });
@@ -95,7 +118,8 @@ describe('the front-matter index', () => {
     const stats = await stat(path.join(posts.dir, 'a.md'));
     const entry = { id: 'a.md', title: 'From the index', date: null, sortKey: null, draft: false, path: null };
     const listed = [{ ...entry, tags: [], size: stats.size, mtimeMs: stats.mtimeMs }];
-    await writeFiles(data.dir, { 'index/posts.json': JSON.stringify({ version: INDEX_VERSION, posts: listed }) });
+    const index = { version: INDEX_VERSION, posts: listed, ctimes: [stats.ctimeMs] };
+    await writeFiles(data.dir, { 'index/posts.json': JSON.stringify(index) });
     expect(await titles(store)).toEqual(['From the index']);
   });
 

@@ -1,6 +1,6 @@
 /**
- * The front-matter index: each listed post's summary, remembered by id, file size and
- * modification time, so listing a folder again reads only the files that changed. It lives in
+ * The front-matter index: each listed post's summary, remembered by id, file size, modification
+ * time and status-change time, so listing a folder again reads only the files that changed. It lives in
  * memory, and in a JSON file in the app's data folder when one is given (a second start of the
  * app then lists at the speed of `stat`). A damaged or outdated file is ignored, never trusted.
  */
@@ -10,18 +10,26 @@ import type { PostSummary } from '../../../shared/api/contract';
 import { writeFileAtomic } from './io';
 
 /** Bump when summaries change shape or meaning: older index files are then ignored. */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
-/** Remembered summaries, valid while a file's size and modification time stay the same. */
+/**
+ * Remembered summaries, valid while a file's size, modification time and status-change time
+ * (ctime) stay the same. The ctime matters: tools that restore a file's modification time (rsync
+ * -t, cp -p, tar, a backup) or set it (`touch -r`) leave a changed file with its old size and mtime,
+ * but no tool can set its ctime back.
+ */
 export interface IndexCache {
   /** Reads the index file, once (opening the cache does not, so a start-up never waits for it). */
   load(): Promise<void>;
   /** Whether a summary of `id` is remembered at all (so a first listing need not `lstat` what it will read). */
   has(id: string): boolean;
-  /** The summary of `id` if it was made from a file of exactly this size and modification time. */
-  get(id: string, size: number, mtimeMs: number): PostSummary | undefined;
-  /** Remembers a summary (keyed by its own id, size and mtimeMs). */
-  set(summary: PostSummary): void;
+  /**
+   * The summary of `id` if it was made from a file of exactly this size, modification time and
+   * ctime (a summary remembered with a ctime is never given for a file whose ctime is unknown).
+   */
+  get(id: string, size: number, mtimeMs: number, ctimeMs?: number): PostSummary | undefined;
+  /** Remembers a summary (keyed by its own id, size and mtimeMs, and the file's `ctimeMs` when known). */
+  set(summary: PostSummary, ctimeMs?: number): void;
   /** Forgets every post not in `ids` (deleted or renamed files). */
   retain(ids: ReadonlySet<string>): void;
   /**
@@ -42,6 +50,13 @@ export async function indexWritesDone(): Promise<void> {
 interface IndexFile {
   version: number;
   posts: PostSummary[];
+  /** Each post's file ctime, in the order of `posts` (null when it was not known). */
+  ctimes: (number | null)[];
+}
+
+interface Entry {
+  post: PostSummary;
+  ctimeMs: number | undefined;
 }
 
 /**
@@ -49,7 +64,7 @@ interface IndexFile {
  * as empty). Without a file it lives in memory only.
  */
 export function openIndexCache(file?: string): Promise<IndexCache> {
-  const entries = new Map<string, PostSummary>();
+  const entries = new Map<string, Entry>();
   let loading: Promise<void> | null = null;
   let dirty = false;
   let writing: Promise<void> = Promise.resolve();
@@ -57,7 +72,12 @@ export function openIndexCache(file?: string): Promise<IndexCache> {
     if (file === undefined || !dirty) return;
     dirty = false;
     try {
-      const body: IndexFile = { version: INDEX_VERSION, posts: [...entries.values()] };
+      const all = [...entries.values()];
+      const body: IndexFile = {
+        version: INDEX_VERSION,
+        posts: all.map((entry) => entry.post),
+        ctimes: all.map((entry) => entry.ctimeMs ?? null),
+      };
       await mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, Buffer.from(JSON.stringify(body)), 0o600);
     } catch (error) {
@@ -70,19 +90,20 @@ export function openIndexCache(file?: string): Promise<IndexCache> {
       loading ??= (async () => {
         if (file === undefined) return;
         // Entries remembered since opening are newer than the file's.
-        for (const post of await load(file)) if (!entries.has(post.id)) entries.set(post.id, post);
+        for (const entry of await load(file)) if (!entries.has(entry.post.id)) entries.set(entry.post.id, entry);
       })();
       return loading;
     },
     has(id) {
       return entries.has(id);
     },
-    get(id, size, mtimeMs) {
+    get(id, size, mtimeMs, ctimeMs) {
       const known = entries.get(id);
-      return known !== undefined && known.size === size && known.mtimeMs === mtimeMs ? known : undefined;
+      if (known === undefined || known.post.size !== size || known.post.mtimeMs !== mtimeMs) return undefined;
+      return known.ctimeMs === undefined || known.ctimeMs === ctimeMs ? known.post : undefined;
     },
-    set(summary) {
-      entries.set(summary.id, summary);
+    set(summary, ctimeMs) {
+      entries.set(summary.id, { post: summary, ctimeMs });
       dirty = true;
     },
     retain(ids) {
@@ -104,7 +125,7 @@ export function openIndexCache(file?: string): Promise<IndexCache> {
   });
 }
 
-async function load(file: string): Promise<PostSummary[]> {
+async function load(file: string): Promise<Entry[]> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
@@ -112,11 +133,18 @@ async function load(file: string): Promise<PostSummary[]> {
     return [];
   }
   if (!isIndexFile(parsed) || parsed.version !== INDEX_VERSION) return [];
-  return parsed.posts.filter(isSummary);
+  const entries: Entry[] = [];
+  parsed.posts.forEach((post, index) => {
+    const ctime = parsed.ctimes[index];
+    if (isSummary(post)) entries.push({ post, ctimeMs: typeof ctime === 'number' ? ctime : undefined });
+  });
+  return entries;
 }
 
 function isIndexFile(value: unknown): value is IndexFile {
-  return typeof value === 'object' && value !== null && Array.isArray((value as Partial<IndexFile>).posts);
+  if (typeof value !== 'object' || value === null) return false;
+  const { posts, ctimes } = value as Partial<IndexFile>;
+  return Array.isArray(posts) && Array.isArray(ctimes) && ctimes.length === posts.length;
 }
 
 function isSummary(value: unknown): value is PostSummary {

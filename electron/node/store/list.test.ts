@@ -54,6 +54,29 @@ describe('list', () => {
     });
   });
 
+  it('dates and titles Jekyll and Hexo posts by their file name when the front matter does not, and flags _drafts', async () => {
+    await writeFiles(folder.dir, {
+      '_posts/2019-01-01-hello-world.md': '---\nlayout: post\n---\nBody\n',
+      '_posts/2021-06-30-later.md': '---\ntitle: Later post\n---\n',
+      // A date in the front matter wins over the name's, as the generators read it.
+      '_posts/2018-01-01-front.md': '---\ntitle: Front\ndate: 2022-02-02\n---\n',
+      '_posts/2019-02-30-no-such-day.md': '---\ntitle: No such day\n---\n',
+      '_drafts/unfinished.md': '---\ntitle: Unfinished\n---\n',
+      'source/_drafts/hexo-draft.md': '---\ntitle: Hexo draft\ndate: 2020-01-01\n---\n',
+      'notes/_drafts-not.md': '---\ntitle: Not a draft\n---\n',
+    });
+    const posts = await listed(await open());
+    expect(posts.map((post) => [post.id, post.title, post.date, post.draft])).toEqual([
+      ['_posts/2018-01-01-front.md', 'Front', '2022-02-02', false],
+      ['_posts/2021-06-30-later.md', 'Later post', '2021-06-30', false],
+      ['source/_drafts/hexo-draft.md', 'Hexo draft', '2020-01-01', true],
+      ['_posts/2019-01-01-hello-world.md', 'Hello world', '2019-01-01', false],
+      ['_posts/2019-02-30-no-such-day.md', 'No such day', null, false],
+      ['notes/_drafts-not.md', 'Not a draft', null, false],
+      ['_drafts/unfinished.md', 'Unfinished', null, true],
+    ]);
+  });
+
   it('finds posts in nested folders and names page bundles after their folder', async () => {
     await writeFiles(folder.dir, {
       'content/posts/2021/deep.md': seedPost('deep', '2021-02-02', 'Deep'),

@@ -6,6 +6,8 @@ import { lstatSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostSummary } from '../../../shared/api/contract';
+import { inDraftsFolder } from '../../../shared/api/drafts';
+import { dateSortKey, fileNameDate, fileNameSlug } from '../../../shared/markdown/sortDate';
 import { decodePost, summarizePost } from '../frontmatter/index';
 import type { IndexCache } from './index-cache';
 import { readLimited, readPlainSync, type FileBytes } from './io';
@@ -24,11 +26,30 @@ export function isBundleIndex(id: string): boolean {
   return id.includes('/') && BUNDLE_INDEX.test(path.posix.basename(id));
 }
 
-/** The title shown when the front matter has none: the bundle folder humanised, else the file name. */
+/**
+ * The title shown when the front matter has none: the bundle folder humanised, the slug of a dated
+ * name humanised (`2019-01-01-hello-world.md`: "Hello world", as Jekyll titles it), else the file name.
+ */
 export function fallbackTitle(id: string): string {
   const base = path.posix.basename(id);
   if (isBundleIndex(id)) return humanise(path.posix.basename(path.posix.dirname(id)));
+  const slug = fileNameSlug(id);
+  if (slug !== null) return humanise(slug);
   return base.replace(/\.(md|markdown)$/i, '');
+}
+
+/**
+ * The date a post is listed by: its front matter's, else (none written at all) the one its file
+ * name starts with, by which Jekyll and Hexo date it.
+ */
+export function listedDate(
+  id: string,
+  date: string | null,
+  sortKey: string | null,
+): { date: string | null; sortKey: string | null } {
+  if (date !== null) return { date, sortKey };
+  const named = fileNameDate(id);
+  return named === null ? { date, sortKey } : { date: named, sortKey: dateSortKey(named) };
 }
 
 function humanise(name: string): string {
@@ -47,7 +68,7 @@ export async function listPosts(root: string, maxFileBytes: number, cache?: Inde
   const summaries = await mapLimit(work, LIST_CONCURRENCY, async ({ file, done }) => {
     if (done !== undefined) return done;
     const summary = await summarise(root, file, maxFileBytes);
-    if (summary.readable) cache?.set(summary.post);
+    if (summary.ctimeMs !== undefined) cache?.set(summary.post, summary.ctimeMs);
     return summary.post;
   });
   if (cache !== undefined) {
@@ -59,11 +80,11 @@ export async function listPosts(root: string, maxFileBytes: number, cache?: Inde
   return summaries.sort(compareSummaries);
 }
 
-/** The index's summary of a plain file whose size and modification time have not changed (one `lstat`). */
+/** The index's summary of a plain file whose size, modification time and ctime have not changed (one `lstat`). */
 function fromIndex(id: string, abs: string, cache: IndexCache): PostSummary | undefined {
   try {
     const stats = lstatSync(abs);
-    return stats.isFile() ? cache.get(id, stats.size, stats.mtimeMs) : undefined;
+    return stats.isFile() ? cache.get(id, stats.size, stats.mtimeMs, stats.ctimeMs) : undefined;
   } catch {
     return undefined;
   }
@@ -111,7 +132,7 @@ function summaryFromDisk(
   const read = readPlainSync(abs, maxFileBytes);
   if (read === undefined) return undefined;
   const summary = summaryOf(id, read);
-  cache?.set(summary);
+  cache?.set(summary, read.stats.ctimeMs);
   return summary;
 }
 
@@ -119,24 +140,24 @@ async function summarise(
   root: string,
   file: PostFile,
   maxFileBytes: number,
-): Promise<{ post: PostSummary; readable: boolean }> {
+): Promise<{ post: PostSummary; ctimeMs?: number }> {
   const { id } = file;
   const direct = directPath(root, file);
   if (direct !== null) {
     const read = await readLimited(direct, maxFileBytes, 'read this post');
-    if (read.ok) return { post: summaryOf(id, read.value), readable: true };
+    if (read.ok) return { post: summaryOf(id, read.value), ctimeMs: read.value.stats.ctimeMs };
   }
-  // Links, refused names and failed reads: the full checks, for their reasons.
+  // Links, refused names and failed reads: the full checks, for their reasons (never remembered).
   const unreadable = (problem: string, size = 0, mtimeMs = 0) => ({
     post: { ...emptySummary(id), problem, size, mtimeMs },
-    readable: false,
   });
   const location = await locatePost(root, id);
   if (!location.ok) return unreadable(location.error.message, ...(await linkStats(root, id)));
   const read = await readLimited(location.value.real, maxFileBytes, 'read this post');
   if (!read.ok) return unreadable(read.error.message, ...(await linkStats(root, id)));
   // Only the stats of the real file read: a link's own stats would not change with its target.
-  return { post: summaryOf(id, read.value), readable: !location.value.isLink };
+  const post = summaryOf(id, read.value);
+  return location.value.isLink ? { post } : { post, ctimeMs: read.value.stats.ctimeMs };
 }
 
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -157,9 +178,8 @@ function summaryOf(id: string, { bytes, stats }: FileBytes): PostSummary {
   const result: PostSummary = {
     id,
     title: title.length > 0 ? title : fallbackTitle(id),
-    date: summary.date,
-    sortKey: summary.sortKey,
-    draft: summary.draft,
+    ...listedDate(id, summary.date, summary.sortKey),
+    draft: summary.draft || inDraftsFolder(id),
     path: summary.path,
     tags: summary.tags,
     size: stats.size,
@@ -175,9 +195,8 @@ function emptySummary(id: string): PostSummary {
   return {
     id,
     title: fallbackTitle(id),
-    date: null,
-    sortKey: null,
-    draft: false,
+    ...listedDate(id, null, null),
+    draft: inDraftsFolder(id),
     path: null,
     tags: [],
     size: 0,

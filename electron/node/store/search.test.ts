@@ -1,5 +1,5 @@
 // The searcher reuses what it read while files are unchanged, and follows the folder as it changes.
-import { rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSearcher, excerpt, LEAD_IN } from './search';
@@ -60,6 +60,38 @@ describe('createSearcher', () => {
       [5, 'a river', [[2, 7]]],
     ]);
     expect(valueOf(await searcher()('river spring')).map((hit) => hit.id)).toEqual(['title.md']);
+  });
+
+  it('sees a post rewritten with its old size and modification time put back', async () => {
+    const file = path.join(folder.dir, 'a.md');
+    const old = new Date('2020-01-01T00:00:00Z');
+    await writeFile(file, '---\ntitle: Notes\n---\nthe apple tree\n');
+    await utimes(file, old, old);
+    const search = searcher();
+    expect(valueOf(await search('apple')).map((hit) => hit.id)).toEqual(['a.md']);
+    await writeFile(file, '---\ntitle: Notes\n---\nthe lemon tree\n');
+    await utimes(file, old, old);
+    expect(valueOf(await search('apple'))).toEqual([]);
+    expect(valueOf(await search('lemon')).map((hit) => hit.id)).toEqual(['a.md']);
+  });
+
+  it('finds words whatever their accents and however the accents are encoded', async () => {
+    await writeFiles(folder.dir, {
+      'a.md': '---\ntitle: Café culture\n---\nWe met in Zürich.\n',
+      // Decomposed, as files saved on macOS often are: `e` then a combining acute accent.
+      'b.md': '---\ntitle: Notes\n---\nA cafe\u0301 in Zu\u0308rich.\n',
+    });
+    const search = searcher();
+    for (const query of ['café', 'cafe', 'CAFÉ', 'zurich', 'Zürich']) {
+      expect(
+        valueOf(await search(query))
+          .map((hit) => hit.id)
+          .sort(),
+        query,
+      ).toEqual(['a.md', 'b.md']);
+    }
+    const [hit] = valueOf(await search('zurich'));
+    expect(hit?.lines[0]?.text.slice(...(hit.lines[0]?.ranges[0] ?? [0, 0]))).toBe('Zürich');
   });
 
   it('gives the same hits from its cache as from a fresh read', async () => {

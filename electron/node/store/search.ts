@@ -1,16 +1,17 @@
 /**
  * Full-text search over the titles and bodies of every post. Posts are read once and kept while
- * their size and modification time stay the same, so typing a query does not re-read the blog.
+ * their size, modification time and ctime stay the same, so typing a query does not re-read the blog.
  */
 import { lstatSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { ok, type Result, type SearchHit } from '../../../shared/api/contract';
+import { queryWordPatterns } from '../../../shared/search/fold';
 import { summarizePost } from '../frontmatter/index';
 import type { StoreContext } from './context';
 import { ioFailure } from './errors';
 import { readLimited, readPlainSync, type FileBytes } from './io';
 import { mapLimit } from './limit';
-import { fallbackTitle, textOf } from './list';
+import { fallbackTitle, listedDate, textOf } from './list';
 import { locatePost } from './paths';
 import { quickParse } from './quick-yaml';
 import { directPath, walkPostFiles, type PostFile } from './walk';
@@ -25,6 +26,8 @@ export const EXCERPT_LENGTH = 160;
 interface Indexed {
   mtimeMs: number;
   size: number;
+  /** The file's status-change time: a rewrite whose size and mtime were put back still changes it. */
+  ctimeMs: number;
   title: string;
   sortKey: string | null;
   /** The post's body; split into lines only for the hits shown. */
@@ -122,10 +125,14 @@ function readDirect(
   return read === undefined ? undefined : remember(cache, id, read);
 }
 
+function sameFile(stats: Pick<Indexed, 'mtimeMs' | 'size' | 'ctimeMs'>, cached: Indexed): boolean {
+  return stats.mtimeMs === cached.mtimeMs && stats.size === cached.size && stats.ctimeMs === cached.ctimeMs;
+}
+
 function unchanged(abs: string, cached: Indexed): Indexed | undefined {
   try {
     const stats = lstatSync(abs);
-    return stats.isFile() && stats.mtimeMs === cached.mtimeMs && stats.size === cached.size ? cached : undefined;
+    return stats.isFile() && sameFile(stats, cached) ? cached : undefined;
   } catch {
     return undefined;
   }
@@ -145,7 +152,7 @@ async function indexed(
     try {
       const stats = await stat(real);
       const cached = cache.get(id);
-      if (cached !== undefined && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
+      if (cached !== undefined && sameFile(stats, cached)) return cached;
     } catch {
       // Gone between the walk and now: it simply is not found.
       return null;
@@ -164,25 +171,21 @@ function remember(cache: Map<string, Indexed>, id: string, { bytes, stats }: Fil
   const entry: Indexed = {
     mtimeMs: stats.mtimeMs,
     size: stats.size,
+    ctimeMs: stats.ctimeMs,
     title: title === '' ? fallbackTitle(id) : title,
-    sortKey: facts.sortKey,
+    sortKey: listedDate(id, facts.date, facts.sortKey).sortKey,
     body: parsed.body,
   };
   cache.set(id, entry);
   return entry;
 }
 
-/** One case-insensitive, Unicode-aware pattern per word of the query. */
+/**
+ * One pattern per word of the query (at most ten), blind to case and accents however they are
+ * encoded (shared/search/fold.ts): `cafe` finds `Café`, `café` finds a decomposed `café`.
+ */
 export function queryPatterns(query: string): RegExp[] {
-  const words = [
-    ...new Set(
-      query
-        .normalize('NFC')
-        .split(/\s+/u)
-        .filter((word) => word !== ''),
-    ),
-  ].slice(0, 10);
-  return words.map((word) => new RegExp(word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'), 'giu'));
+  return queryWordPatterns(query, 10);
 }
 
 /** The [start, end) ranges where any pattern matches `text`, sorted and merged. */
