@@ -153,6 +153,19 @@ describe('exportSite', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Secret');
   });
 
+  it('reads a Jekyll blog as the post list does: _drafts/ are drafts, file names date their posts', async () => {
+    await put('_posts/2019-01-01-hello-world.md', '---\ntitle: Hello\n---\nPublished.\n');
+    await put('_drafts/unfinished.md', '---\ntitle: Unfinished Thoughts\n---\nNot yet.\n');
+    const result = await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/' });
+    expect(result.ok && result.value.posts).toBe(1);
+    const index = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(index).toContain('Hello');
+    expect(index).not.toContain('Unfinished Thoughts');
+    expect(await readFile(path.join(out, 'feed.xml'), 'utf8')).toContain('<updated>2019-01-01T00:00:00Z</updated>');
+    const withDrafts = await exportSite({ postsDir: posts, outDir: out, drafts: true });
+    expect(withDrafts.ok && withDrafts.value.posts).toBe(2);
+  });
+
   it('leaves out images outside the posts folder or missing, with a warning naming the post', async () => {
     await blog();
     await symlink(path.join(tmp, 'outside.png'), path.join(posts, 'img', 'link.png'));
