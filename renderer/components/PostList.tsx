@@ -7,7 +7,7 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent 
 import type { PostSummary } from '../../shared/api/contract';
 import { readableDate } from '../../shared/markdown/dates';
 import { listWindow, ROW_HEIGHT, scrollToRow, WINDOW_ABOVE, windowParts } from '../preview/listWindow';
-import { moveSelection, postLabel, TYPE_AHEAD_MS, typeAheadMatch } from '../state/postList';
+import { listMove, postLabel, TYPE_AHEAD_MS, typeAheadMatch } from '../state/postList';
 import { fieldValue } from '../state/sort';
 
 /** Props of the post list. */
@@ -67,20 +67,12 @@ export const PostList = memo(function PostList({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
-    const moves: Record<string, () => string | null> = {
-      ArrowDown: () => moveSelection(ids, active, 1),
-      ArrowUp: () => moveSelection(ids, active, -1),
-      Home: () => ids[0] ?? null,
-      End: () => ids.at(-1) ?? null,
-      PageDown: () => moveSelection(ids, active, 10),
-      PageUp: () => moveSelection(ids, active, -10),
-    };
-    const move = moves[event.key];
+    const move = listMove(event.key, ids, active);
     const typing = typed.current.text !== '' && event.timeStamp - typed.current.at < TYPE_AHEAD_MS;
     if (move !== undefined) {
       event.preventDefault();
       typed.current.text = '';
-      focus(move());
+      focus(move);
     } else if (isTypeAheadKey(event) && (event.key !== ' ' || typing)) {
       // A space opens the post, unless it is part of a title being typed ("my p…").
       event.preventDefault();

@@ -4,7 +4,7 @@
  */
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../shared/api/contract';
-import { moveSelection } from '../state/postList';
+import { listMove } from '../state/postList';
 import { Highlight } from './Highlight';
 
 /** Props of the search results. */
@@ -47,18 +47,10 @@ export const SearchResults = memo(function SearchResults({
     list.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>): void => {
-    const moves: Record<string, () => string | null> = {
-      ArrowDown: () => moveSelection(ids, active, 1),
-      ArrowUp: () => moveSelection(ids, active, -1),
-      Home: () => ids[0] ?? null,
-      End: () => ids.at(-1) ?? null,
-      PageDown: () => moveSelection(ids, active, 10),
-      PageUp: () => moveSelection(ids, active, -10),
-    };
-    const move = moves[event.key];
+    const move = listMove(event.key, ids, active);
     if (move !== undefined) {
       event.preventDefault();
-      focus(move());
+      focus(move);
     } else if ((event.key === 'Enter' || event.key === ' ') && active !== null) {
       event.preventDefault();
       onOpen(active);

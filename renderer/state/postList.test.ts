@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
-import { filterPosts, moveSelection, postLabel, typeAheadMatch } from './postList';
+import { filterPosts, listMove, moveSelection, postLabel, typeAheadMatch } from './postList';
 
 function post(id: string, title: string, tags: string[] = [], path: string | null = null): PostSummary {
   return { id, title, date: null, sortKey: null, draft: false, path, tags, size: 1, mtimeMs: 0 };
@@ -75,5 +75,22 @@ describe('typeAheadMatch', () => {
     expect(typeAheadMatch(list, 'c.md', 'ba')).toBe('c.md');
     expect(typeAheadMatch(list, 'c.md', 'bl')).toBe('d.md');
     expect(typeAheadMatch(list, 'a.md', 'BACK')).toBe('c.md');
+  });
+});
+
+describe('listMove', () => {
+  const ids = Array.from({ length: 25 }, (_, i) => `p${i}`);
+  it('moves by one, by a page, and to either end, never past them', () => {
+    expect(listMove('ArrowDown', ids, 'p3')).toBe('p4');
+    expect(listMove('ArrowUp', ids, 'p0')).toBe('p0');
+    expect(listMove('PageDown', ids, 'p20')).toBe('p24');
+    expect(listMove('PageUp', ids, 'p12')).toBe('p2');
+    expect(listMove('Home', ids, 'p12')).toBe('p0');
+    expect(listMove('End', ids, null)).toBe('p24');
+  });
+
+  it('leaves other keys alone, and has nowhere to go in an empty list', () => {
+    expect(listMove('Enter', ids, 'p1')).toBeUndefined();
+    expect(listMove('ArrowDown', [], null)).toBeNull();
   });
 });

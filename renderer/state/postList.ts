@@ -30,6 +30,32 @@ export function moveSelection(ids: readonly string[], current: string | null, de
   return ids[Math.max(0, Math.min(ids.length - 1, index + delta))] ?? null;
 }
 
+/** Rows a Page Up or Page Down moves by. */
+const PAGE_ROWS = 10;
+
+/**
+ * Where a listbox's navigation key moves the focus (arrows, Home, End, Page Up/Down), as the post
+ * list and the search results both move; undefined for a key that does not move it.
+ */
+export function listMove(key: string, ids: readonly string[], current: string | null): string | null | undefined {
+  switch (key) {
+    case 'ArrowDown':
+      return moveSelection(ids, current, 1);
+    case 'ArrowUp':
+      return moveSelection(ids, current, -1);
+    case 'Home':
+      return ids[0] ?? null;
+    case 'End':
+      return ids.at(-1) ?? null;
+    case 'PageDown':
+      return moveSelection(ids, current, PAGE_ROWS);
+    case 'PageUp':
+      return moveSelection(ids, current, -PAGE_ROWS);
+    default:
+      return undefined;
+  }
+}
+
 /** How long after a key the next one still adds to a type-ahead search, in ms (as file managers do). */
 export const TYPE_AHEAD_MS = 700;
 
