@@ -3,6 +3,7 @@
  * file names when the front matter does not say, drafts kept in `_drafts/`, and a search blind to
  * accents (one post's text is written with a combining accent, as macOS saves it).
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, projectRoot, test } from './fixtures';
 
@@ -70,4 +71,24 @@ test('filters by category, as Jekyll files posts under `categories` or `category
   await expect(options).toHaveText([/^Café notes/, /^Hello world/]);
   await category.selectOption({ label: 'food (1)' });
   await expect(options).toHaveText([/^Café notes/]);
+});
+
+test('a search under the Drafts filter finds the draft, however many published posts share the word', async ({
+  app,
+  postsDir,
+}) => {
+  // Sixty newer posts with the word in their text: more than one answer of the full-text search holds.
+  for (let i = 0; i < 60; i++) {
+    await writeFile(
+      path.join(postsDir, '_posts', `2024-02-${String((i % 28) + 1).padStart(2, '0')}-note-${i}.md`),
+      `---\ntitle: Note ${i}\n---\nA walk by the river.\n`,
+    );
+  }
+  await expect(app.getByRole('listbox', { name: 'Posts' }).getByRole('option', { name: /^Note 59/ })).toBeVisible();
+  await app.getByLabel('Show').selectOption({ label: 'Drafts' });
+  const search = app.getByRole('searchbox', { name: 'Search posts' });
+  await search.fill('river');
+  const results = app.getByRole('listbox', { name: 'Search results' });
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+  await expect(results.getByRole('option')).toHaveText([/^Unfinished thoughts/]);
 });

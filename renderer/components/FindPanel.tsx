@@ -82,7 +82,12 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   const keys = useMemo(() => fieldKeys(later), [later]);
   const hasTags = tags.length > 0 || (later !== posts && posts.some((post) => post.tags.length > 0));
   const directionFor = useCallback((sort: SortField) => naturalDirection(sort, posts), [posts]);
-  const search = useSearch(getBackend().api, asked, posts);
+  // The posts the filters let through, when they leave any out: the full-text search looks only there.
+  const within = useMemo(
+    () => (arranged.length < posts.length ? arranged.map((post) => post.id) : undefined),
+    [arranged, posts],
+  );
+  const search = useSearch(getBackend().api, asked, posts, within);
   // Full-text hits, and a failed search's error, only ever for the query shown.
   const hits = asked === trimmed ? search.hits : null;
   const searchError = asked === trimmed ? search.error : null;

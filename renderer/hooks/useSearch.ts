@@ -15,11 +15,17 @@ interface Answer {
   error: ApiError | null;
 }
 
-/** The hits for `query` (null while there is no query or no answer for it yet) and the last error. */
+/**
+ * The hits for `query` (null while there is no query or no answer for it yet) and the last error.
+ * `within`, when the list's filters leave out some posts, limits the search to the posts they let
+ * through: the backend returns its best hits of those, not of the whole folder (where a filtered
+ * post could be crowded out).
+ */
 export function useSearch(
   api: Pick<BlogApi, 'searchPosts'>,
   query: string,
   revision: unknown,
+  within?: readonly string[],
 ): { hits: SearchHit[] | null; error: ApiError | null } {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const generation = useRef(0);
@@ -28,7 +34,8 @@ export function useSearch(
     const mine = ++generation.current;
     if (trimmed === '') return;
     const timer = window.setTimeout(() => {
-      void api.searchPosts(trimmed).then((result) => {
+      const asked = within === undefined ? api.searchPosts(trimmed) : api.searchPosts(trimmed, [...within]);
+      void asked.then((result) => {
         if (mine !== generation.current) return;
         // In a transition: a key typed while the hits render is painted first (the render yields to it).
         startTransition(() =>
@@ -42,7 +49,7 @@ export function useSearch(
     }, SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
     // `revision` changes when the list reloads, so results follow edits on disk.
-  }, [api, trimmed, revision]);
+  }, [api, trimmed, revision, within]);
   // An answer for an earlier query is never shown for this one.
   if (answer === null || trimmed === '' || answer.query !== trimmed) return { hits: null, error: null };
   return { hits: answer.hits, error: answer.error };

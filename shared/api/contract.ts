@@ -268,7 +268,11 @@ export interface BlogApi {
   /** The whole blog as a static site; progress comes as `exportProgress` events. */
   exportSite(request: SiteExportRequest): Promise<Result<SiteExportSummary>>;
   /** Full-text search over titles and bodies. */
-  searchPosts(query: string): Promise<Result<SearchHit[]>>;
+  /**
+   * Full-text search; `within`, when given, limits it to those posts (the list's filters), so the
+   * hits returned are the best of those and not of the whole folder.
+   */
+  searchPosts(query: string, within?: string[]): Promise<Result<SearchHit[]>>;
   /** Rename a post's file (recoverable: nothing is overwritten). */
   renamePost(request: RenameRequest): Promise<Result<PostDoc>>;
   /** Write a pasted or dropped image where the blog keeps images. */

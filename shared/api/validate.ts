@@ -169,6 +169,22 @@ export const EDITOR_SESSION = /^[0-9a-f]{32}$/;
 const editorSession: Check = (value, where) =>
   typeof value === 'string' && EDITOR_SESSION.test(value) ? null : `${where} must be 32 lowercase hex digits`;
 
+/** The most posts a search may be limited to (a folder's every post, listed by a filter). */
+export const MAX_SEARCH_WITHIN = 200_000;
+
+/** A list of post ids, at most `max` of them. */
+const postIds =
+  (max: number): Check =>
+  (value, where) => {
+    if (!Array.isArray(value)) return `${where} must be a list`;
+    if (value.length > max) return `${where} is too long`;
+    for (const [index, item] of value.entries()) {
+      const problem = postId(item, `${where}[${String(index)}]`);
+      if (problem !== null) return problem;
+    }
+    return null;
+  };
+
 /** Like `tuple`, with trailing arguments that may be left out (each is checked when given). */
 function tupleWithOptional<M extends ApiMethod>(required: Check[], optional: Check[]): Validator<M> {
   return (args) => {
@@ -215,7 +231,7 @@ export const VALIDATORS: { [M in ApiMethod]: Validator<M> } = {
   exportSite: tuple(
     record({ outDir: nonEmpty(4096), drafts: boolean }, { siteUrl: string(2048), siteTitle: string(200) }),
   ),
-  searchPosts: tuple(string(1000)),
+  searchPosts: tupleWithOptional([string(1000)], [postIds(MAX_SEARCH_WITHIN)]),
   renamePost: tuple(record({ id: postId, newId: postId })),
   saveImage: tuple(record({ postId: postId, fileName: nonEmpty(255), dataBase64: string(MAX_IMAGE_BASE64_LENGTH) })),
 };

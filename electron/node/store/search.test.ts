@@ -2,6 +2,7 @@
 import { rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VALIDATORS } from '../../../shared/api/validate';
 import { createSearcher, excerpt, LEAD_IN } from './search';
 import { seedPost, tempFolderPerTest, valueOf, writeFiles } from './testing';
 
@@ -60,6 +61,23 @@ describe('createSearcher', () => {
       [5, 'a river', [[2, 7]]],
     ]);
     expect(valueOf(await searcher()('river spring')).map((hit) => hit.id)).toEqual(['title.md']);
+  });
+
+  it('searches only the posts it is given, so a filtered post is not crowded out by the rest', async () => {
+    const files: Record<string, string> = {};
+    // Sixty newer posts with the word, and an old draft with it too.
+    for (let i = 0; i < 60; i++)
+      files[`p${String(i).padStart(2, '0')}.md`] = seedPost('p', '2024-02-01', `Post ${i}`, '\nthe river\n');
+    files['draft.md'] = seedPost('d', '2020-01-01', 'Old draft', '\nthe river, unfinished\n');
+    await writeFiles(folder.dir, files);
+    const search = searcher();
+    expect(valueOf(await search('river')).map((hit) => hit.id)).not.toContain('draft.md');
+    expect(valueOf(await search('river', ['draft.md', 'p01.md'])).map((hit) => hit.id)).toEqual(['p01.md', 'draft.md']);
+    // A post left out by the filter is not forgotten by the cache: the whole folder still answers.
+    expect(valueOf(await search('unfinished')).map((hit) => hit.id)).toEqual(['draft.md']);
+    expect(VALIDATORS.searchPosts(['river', ['draft.md']]).ok).toBe(true);
+    expect(VALIDATORS.searchPosts(['river', ['../outside.md']]).ok).toBe(false);
+    expect(VALIDATORS.searchPosts(['river', 'draft.md']).ok).toBe(false);
   });
 
   it('sees a post rewritten with its old size and modification time put back', async () => {

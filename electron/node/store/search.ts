@@ -35,12 +35,12 @@ interface Indexed {
 }
 
 /** A searcher over one posts folder, with its own cache. */
-export type Searcher = (query: string) => Promise<Result<SearchHit[]>>;
+export type Searcher = (query: string, within?: readonly string[]) => Promise<Result<SearchHit[]>>;
 
 /** Creates a searcher whose cache lives as long as it does. */
 export function createSearcher(ctx: Pick<StoreContext, 'root' | 'maxFileBytes'>, maxHits = MAX_HITS): Searcher {
   const cache = new Map<string, Indexed>();
-  return async (query) => {
+  return async (query, within) => {
     const patterns = queryPatterns(query);
     if (patterns.length === 0) return ok([]);
     let files: PostFile[];
@@ -49,12 +49,18 @@ export function createSearcher(ctx: Pick<StoreContext, 'root' | 'maxFileBytes'>,
     } catch (error) {
       return ioFailure(error, 'read the posts folder');
     }
+    const all = files;
+    if (within !== undefined) {
+      const only = new Set(within);
+      files = files.filter((file) => only.has(file.id));
+    }
     const direct = await indexDirect(ctx, cache, files);
     const work = files.map((file, index) => ({ file, known: direct[index] }));
     const entries = await mapLimit(work, 16, ({ file, known }) =>
       known === undefined ? indexed(ctx, cache, file) : Promise.resolve(known),
     );
-    const present = new Set(files.map((file) => file.id));
+    // What the cache may forget: posts gone from the folder (not those a filter left out).
+    const present = new Set(all.map((file) => file.id));
     for (const id of [...cache.keys()]) if (!present.has(id)) cache.delete(id);
     const found: Found[] = [];
     entries.forEach((entry, index) => {

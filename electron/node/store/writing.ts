@@ -14,7 +14,7 @@ export function writingApi(
 ): Pick<BlogApi, 'searchPosts' | 'renamePost' | 'saveImage'> {
   const search = createSearcher({ root: store.root, maxFileBytes: DEFAULT_MAX_FILE_BYTES });
   return {
-    searchPosts: (query) => search(query),
+    searchPosts: (query, within) => search(query, within),
     renamePost: (request) => renamePost(store.root, request, (id) => store.read(id)),
     saveImage: (request) => saveImage(store.root, request),
   };
