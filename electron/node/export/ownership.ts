@@ -93,3 +93,17 @@ export async function foreignEntries(folder: string): Promise<string[] | null> {
   };
   return (await walk('')).foreign.sort();
 }
+
+/**
+ * The top-level entries of an export's `folder` that its marker does not account for: the quick
+ * check before an export starts (the whole folder is looked through just before it is replaced).
+ * A marker of an earlier kind lists nothing, so each entry is judged as that export's output.
+ */
+export async function foreignTopLevel(folder: string): Promise<string[] | null> {
+  const files = await markedFiles(folder);
+  if (files === null) return null;
+  const names = (await readdir(folder)).filter((name) => name !== EXPORT_MARKER);
+  if (files === 'legacy') return foreignEntries(folder);
+  const tops = new Set([...files].map((file) => file.split('/')[0]));
+  return names.filter((name) => !tops.has(nameKey(name))).sort();
+}

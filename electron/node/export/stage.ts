@@ -12,7 +12,7 @@ import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
 import { FILE_CHANGED, type FileCopy } from './assets';
 import { releaseStage, stagePath, sweepLeftovers } from './leftovers';
-import { EXPORT_MARKER, foreignEntries, markerText } from './ownership';
+import { EXPORT_MARKER, foreignEntries, foreignTopLevel, markerText } from './ownership';
 import { revive, type ThreadError } from './thread-error';
 
 export { EXPORT_MARKER } from './ownership';
@@ -42,7 +42,11 @@ async function replaceable(real: string, abs: string): Promise<Result<string>> {
   const existing = await existingContents(real);
   if (existing === 'not-a-folder') return fail('NOT_A_FILE', `The output path ${abs} exists and is not a folder.`);
   if (existing === null || existing.length === 0) return ok(real);
-  const foreign = existing.includes(EXPORT_MARKER) ? await foreignEntries(real) : null;
+  // Only the top level here, before any work: the whole folder is looked through once, just before it
+  // is replaced (publishStage), which also catches what the author adds while the export runs.
+  const top = existing.includes(EXPORT_MARKER) ? await foreignTopLevel(real) : null;
+  // Something of the author's: the whole folder is looked through, so every such file is named at once.
+  const foreign = top !== null && top.length > 0 ? await foreignEntries(real) : top;
   if (foreign === null) {
     return fail(
       'EXISTS',
@@ -136,7 +140,7 @@ export class ForeignFilesError extends Error {
     readonly names: string[],
   ) {
     super(
-      `While the export ran, files it did not write appeared in the output folder ${outAbs}${names.length > 0 ? ` (${names.slice(0, 5).join(', ')})` : ''}; it stopped rather than delete them.`,
+      `The output folder ${outAbs} holds files an export did not write${names.length > 0 ? ` (${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${String(names.length - 5)} more` : ''})` : ''}; the export replaces the whole folder, so it stopped rather than delete them.`,
     );
     this.name = 'ForeignFilesError';
   }
