@@ -2,39 +2,28 @@
  * The compare view while the disk keeps changing: "Keep mine" never saves over a version of the
  * file the author was not shown.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { WRITING, openWriting, typeAtEnd, changeOnDisk } from './writing-post';
 
 test.describe.configure({ timeout: 120_000 });
-const WRITING = 'writing-in-plain-text.md';
-
-async function replaceOnDisk(file: string, from: string, to: string): Promise<void> {
-  const text = await readFile(file, 'utf8');
-  expect(text).toContain(from);
-  await writeFile(file, text.replace(from, to));
-}
 
 test('the file changing again while compared: "Keep mine" shows the new version instead of saving over it', async ({
   app,
   postsDir,
 }) => {
   const file = path.join(postsDir, WRITING);
-  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await expect(markdown).toHaveValue(/Every few years/);
-  await markdown.click();
-  await markdown.press('ControlOrMeta+End');
-  await app.keyboard.insertText('\nOnly in mine.');
-  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+  await openWriting(app);
+  await typeAtEnd(app, '\nOnly in mine.');
 
-  await replaceOnDisk(file, 'The tool is replaceable', 'First on disk.');
+  await changeOnDisk(file, 'The tool is replaceable', 'First on disk.');
   await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
   const compare = app.getByRole('region', { name: 'Compare' });
   await expect(compare).toContainText('First on disk.');
 
   // Another program writes again while the author reads the comparison.
-  await replaceOnDisk(file, 'First on disk.', 'Second on disk.');
+  await changeOnDisk(file, 'First on disk.', 'Second on disk.');
   await compare.getByRole('button', { name: 'Keep mine' }).click();
   await expect(compare).toContainText('Second on disk.');
   await expect(compare).toContainText('The file changed on disk again');
@@ -58,22 +47,17 @@ test('"Keep mine" after Compare saves over the version shown only: a change land
     "It changes the file while the save's request is held over HTTP (browser mode); in Electron the save is IPC.",
   );
   const file = path.join(postsDir, WRITING);
-  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await expect(markdown).toHaveValue(/Every few years/);
-  await markdown.click();
-  await markdown.press('ControlOrMeta+End');
-  await app.keyboard.insertText('\nOnly in mine.');
-  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+  const markdown = await openWriting(app);
+  await typeAtEnd(app, '\nOnly in mine.');
 
-  await replaceOnDisk(file, 'The tool is replaceable', 'Shown on disk.');
+  await changeOnDisk(file, 'The tool is replaceable', 'Shown on disk.');
   await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
   const compare = app.getByRole('region', { name: 'Compare' });
   await expect(compare).toContainText('Shown on disk.');
 
   // Another program writes once more after Keep mine has looked, before the save reaches the disk.
   await app.route('**/api/savePost', async (route) => {
-    await replaceOnDisk(file, 'Shown on disk.', 'Never shown.');
+    await changeOnDisk(file, 'Shown on disk.', 'Never shown.');
     await route.continue();
   });
   await compare.getByRole('button', { name: 'Keep mine' }).click();

@@ -5,9 +5,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { WRITING, openWriting, typeAtEnd } from './writing-post';
 
 test.describe.configure({ timeout: 120_000 });
-const WRITING = 'writing-in-plain-text.md';
 
 // eslint-disable-next-line no-empty-pattern -- Playwright passes fixtures first; none are needed here
 test.beforeEach(({}, testInfo) => {
@@ -30,9 +30,7 @@ test('unsaved edits the journal cannot keep are said to be at risk, once, until 
   postsDir,
 }) => {
   await breakJournal(postsDir);
-  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await expect(markdown).toHaveValue(/Every few years/);
+  const markdown = await openWriting(app);
   await markdown.click();
   await markdown.press('ControlOrMeta+End');
   await app.keyboard.insertText('\nNot journalled.');
@@ -58,13 +56,8 @@ test('unsaved edits the journal cannot keep are said to be at risk, once, until 
 
 test('"Take theirs" keeps the edits in the editor when it cannot set them aside', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
-  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await expect(markdown).toHaveValue(/Every few years/);
-  await markdown.click();
-  await markdown.press('ControlOrMeta+End');
-  await app.keyboard.insertText('\nOnly in mine.');
-  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+  const markdown = await openWriting(app);
+  await typeAtEnd(app, '\nOnly in mine.');
 
   await breakJournal(postsDir);
   const text = await readFile(file, 'utf8');

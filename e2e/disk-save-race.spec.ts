@@ -5,9 +5,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { WRITING, openWriting } from './writing-post';
 
 test.describe.configure({ timeout: 120_000 });
-const WRITING = 'writing-in-plain-text.md';
 
 test('a change on disk while a save is on its way back is not lost behind "Saved"', async ({
   app,
@@ -18,9 +18,7 @@ test('a change on disk while a save is on its way back is not lost behind "Saved
     "It holds the save's answer over HTTP (browser mode); in Electron the save is IPC.",
   );
   const file = path.join(postsDir, WRITING);
-  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await expect(markdown).toHaveValue(/Every few years/);
+  const markdown = await openWriting(app);
 
   // The save reaches the disk, but its answer is held until another program has written the file.
   let release = (): void => undefined;
@@ -55,9 +53,7 @@ test('a change on disk while a save is on its way back is not lost behind "Saved
 
 test('a post whose file became a folder says it is gone, and keeps its text', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
-  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await expect(markdown).toHaveValue(/Every few years/);
+  const markdown = await openWriting(app);
   const text = await markdown.inputValue();
 
   await rm(file);

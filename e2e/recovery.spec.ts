@@ -9,30 +9,13 @@ import type { Page, TestInfo } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { call, journal } from './backend';
 import { startWebServer, test, expect } from './fixtures';
+import { changeOnDisk, openWriting, typeAtEnd, WRITING, WRITING_TITLE as TITLE } from './writing-post';
 
-const WRITING = 'writing-in-plain-text.md';
 /** Where to save screenshots of the prompts, when set (`PW_SHOTS=/tmp/shots`). */
 const SHOTS = process.env.PW_SHOTS;
 
 // Each test waits on the watcher, the journal's one-second pause or autosave's two; allow a busy machine.
 test.describe.configure({ timeout: 120_000 });
-const TITLE = 'Writing in Plain Text';
-
-async function openWriting(app: Page): Promise<ReturnType<Page['getByLabel']>> {
-  await app.getByRole('option', { name: TITLE }).click();
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await expect(markdown).toHaveValue(/Every few years/);
-  return markdown;
-}
-
-async function typeAtEnd(app: Page, text: string): Promise<void> {
-  const markdown = app.getByLabel('Markdown', { exact: true });
-  await markdown.click();
-  await markdown.press('ControlOrMeta+End');
-  // One input event, as a paste would be: typing key by key adds nothing here and is slow on a busy machine.
-  await app.keyboard.insertText(text);
-  await expect(app.getByRole('status')).toContainText(/unsaved/i);
-}
 
 /** Tests that watch or hold the page's API calls run in browser mode only: in Electron those calls are IPC, not HTTP. */
 function httpOnly(testInfo: TestInfo): void {
@@ -40,13 +23,6 @@ function httpOnly(testInfo: TestInfo): void {
     testInfo.project.metadata.mode !== 'browser',
     "It watches or holds the page's API calls over HTTP (browser mode); in Electron they are IPC.",
   );
-}
-
-/** Rewrites the post on disk the way another program would (a body line replaced). */
-async function changeOnDisk(file: string, from: string, to: string): Promise<void> {
-  const text = await readFile(file, 'utf8');
-  expect(text).toContain(from);
-  await writeFile(file, text.replace(from, to));
 }
 
 /** The posts the journal holds edits of. */
