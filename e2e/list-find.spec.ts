@@ -92,3 +92,15 @@ test('a search under the Drafts filter finds the draft, however many published p
   await expect(results).toHaveAttribute('aria-busy', 'false');
   await expect(results.getByRole('option')).toHaveText([/^Unfinished thoughts/]);
 });
+
+test('a search that finds nothing says so where the results would be', async ({ app }) => {
+  const search = app.getByRole('searchbox', { name: 'Search posts' });
+  await search.fill('nothing like this');
+  await expect(app.getByText('No post has “nothing like this” in its title, path, tags or text.')).toBeVisible();
+  await app.getByLabel('Show').selectOption({ label: 'Drafts' });
+  await expect(
+    app.getByText('No post has “nothing like this” in its title, path, tags or text among those the filters show.'),
+  ).toBeVisible();
+  await search.fill('river');
+  await expect(app.getByText(/^No post has/)).toHaveCount(0);
+});

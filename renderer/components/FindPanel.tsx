@@ -145,6 +145,12 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
           {searchError.message}
         </p>
       )}
+      {found !== null && found.total === 0 && !textPending ? (
+        <p className="sidebar-empty">
+          No post has “{trimmed}” in its title, path, tags or text
+          {arranged.length < posts.length ? ' among those the filters show' : ''}.
+        </p>
+      ) : null}
       {found !== null ? (
         <SearchResults
           // A new query starts at the top of its results, not where the last one was scrolled.
