@@ -1,16 +1,16 @@
 /** The editor column: alerts, the front-matter panel, and the Markdown editor beside its preview. */
-import { useCallback, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useScrollSync } from '../hooks/useScrollSync';
 import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
 import { frontMatterChange } from '../state/frontMatter';
-import { NO_PREVIEW_WARNINGS, PreviewWarningsContext, sameWarnings } from '../state/previewWarnings';
 import { ErrorBanner } from './Banner';
 import { DeletedBanner, DiskChangeBanner } from './DiskChangeBanner';
 import { FindInPost } from './FindInPost';
 import { FrontMatterPanel } from './FrontMatterPanel';
 import { MarkdownPane } from './MarkdownPane';
+import { PreviewWarningsProvider } from './PreviewWarnings';
 import { Preview } from './Preview';
 
 /** Props of the editor column. */
@@ -49,12 +49,6 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
   const panes = useRef<HTMLDivElement>(null);
   const [settings] = useSettings();
   const sync = useScrollSync(settings.scrollSync && state.doc !== null, panes, preview);
-  const [warnings, setWarnings] = useState(NO_PREVIEW_WARNINGS);
-  const onWarnings = useCallback((postId: string, list: readonly string[]) => {
-    const next = { postId, warnings: list };
-    // A reply with the same warnings keeps the value, so the hints do not render again for it.
-    setWarnings((now) => (sameWarnings(now, next) ? now : next));
-  }, []);
   const alerts = (
     <>
       {props.toolbar}
@@ -118,7 +112,7 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
 
   const readOnly = doc.readOnly !== undefined;
   return (
-    <PreviewWarningsContext.Provider value={warnings}>
+    <PreviewWarningsProvider>
       <main className="editor-column" aria-busy={state.opening !== null}>
         {alerts}
         {readOnly ? (
@@ -160,10 +154,9 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
             onOpenPost={onOpenPost}
             onOpenExternal={onOpenExternal}
             onRendered={sync.onPreviewRendered}
-            onWarnings={onWarnings}
           />
         </div>
       </main>
-    </PreviewWarningsContext.Provider>
+    </PreviewWarningsProvider>
   );
 }

@@ -60,6 +60,11 @@ function Cross(): React.JSX.Element {
 }
 
 const TOGGLE_KEYS = findToggleKeys();
+/** The two toggles, in order. */
+const TOGGLES = [
+  { key: 'matchCase', label: 'Match case' },
+  { key: 'wholeWord', label: 'Whole word' },
+] as const satisfies readonly { key: keyof FindOptions; label: string }[];
 
 /**
  * The current match's boxes over the editor's text, cut to its visible part. Hidden from assistive
@@ -203,26 +208,19 @@ export function FindBar(props: FindBarProps): React.JSX.Element {
           {spoken.text}
         </span>
         <span className="find-group find-options">
-          <button
-            type="button"
-            className="button subtle"
-            aria-pressed={options.matchCase}
-            aria-keyshortcuts={TOGGLE_KEYS.matchCase.aria}
-            title={`Match case (${TOGGLE_KEYS.matchCase.label})`}
-            onClick={() => toggle('matchCase')}
-          >
-            Match case
-          </button>
-          <button
-            type="button"
-            className="button subtle"
-            aria-pressed={options.wholeWord}
-            aria-keyshortcuts={TOGGLE_KEYS.wholeWord.aria}
-            title={`Whole word (${TOGGLE_KEYS.wholeWord.label})`}
-            onClick={() => toggle('wholeWord')}
-          >
-            Whole word
-          </button>
+          {TOGGLES.map(({ key, label }) => (
+            <button
+              key={key}
+              type="button"
+              className="button subtle"
+              aria-pressed={options[key]}
+              aria-keyshortcuts={TOGGLE_KEYS[key].aria}
+              title={`${label} (${TOGGLE_KEYS[key].label})`}
+              onClick={() => toggle(key)}
+            >
+              {label}
+            </button>
+          ))}
         </span>
         <span className="find-group find-nav">
           <button

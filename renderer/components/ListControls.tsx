@@ -96,39 +96,47 @@ export const ListControls = memo(function ListControls({
         </select>
       </div>
       {!hasTags ? null : (
-        <div className="list-control">
-          <label htmlFor={`${id}-tag`}>Tag</label>
-          <select
-            id={`${id}-tag`}
-            value={view.tag ?? ''}
-            onChange={(e) => onChange({ ...view, tag: e.target.value === '' ? null : e.target.value })}
-          >
-            <option value="">Any</option>
-            {tags.map(({ tag, count }) => (
-              <option key={tag} value={tag}>
-                {tag} ({count})
-              </option>
-            ))}
-          </select>
-        </div>
+        <CountFilter
+          id={`${id}-tag`}
+          label="Tag"
+          value={view.tag}
+          items={tags.map(({ tag, count }) => ({ name: tag, count }))}
+          onPick={(tag) => onChange({ ...view, tag })}
+        />
       )}
       {categories.length === 0 && view.category === null ? null : (
-        <div className="list-control">
-          <label htmlFor={`${id}-category`}>Category</label>
-          <select
-            id={`${id}-category`}
-            value={view.category ?? ''}
-            onChange={(e) => onChange({ ...view, category: e.target.value === '' ? null : e.target.value })}
-          >
-            <option value="">Any</option>
-            {categories.map(({ category, count }) => (
-              <option key={category} value={category}>
-                {category} ({count})
-              </option>
-            ))}
-          </select>
-        </div>
+        <CountFilter
+          id={`${id}-category`}
+          label="Category"
+          value={view.category}
+          items={categories.map(({ category, count }) => ({ name: category, count }))}
+          onPick={(category) => onChange({ ...view, category })}
+        />
       )}
     </div>
   );
 });
+
+/** A filter by one of the folder's names (a tag, a category), each with how many posts have it; "Any" for none. */
+function CountFilter(props: {
+  id: string;
+  label: string;
+  value: string | null;
+  items: readonly { name: string; count: number }[];
+  onPick: (name: string | null) => void;
+}): React.JSX.Element {
+  const { id, label, value, items, onPick } = props;
+  return (
+    <div className="list-control">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onPick(e.target.value === '' ? null : e.target.value)}>
+        <option value="">Any</option>
+        {items.map(({ name, count }) => (
+          <option key={name} value={name}>
+            {name} ({count})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -8,6 +8,7 @@ import { readableDate } from '../../shared/markdown/dates';
 import { escapeHtml } from '../../shared/markdown/render';
 import { afterOpeningH1, titleLayoutOfHtml } from '../../shared/markdown/title';
 import { PreviewBody } from '../preview/PreviewBody';
+import { useReportPreviewWarnings } from './PreviewWarnings';
 import type { TextSource } from '../preview/typing';
 import { usePreviewBlocks } from '../preview/usePreviewBlocks';
 import { linkTarget } from '../state/urls';
@@ -27,13 +28,11 @@ export interface PreviewProps {
   scrollRef: Ref<HTMLElement>;
   /** Called after the rendered blocks on screen changed (scroll sync re-anchors on them). */
   onRendered?: () => void;
-  /** Called when what the preview leaves out of the post changes (the publishing hints list it too). */
-  onWarnings?: (postId: string, warnings: readonly string[]) => void;
 }
 
 /** The rendered post, in a region named "Preview". Links never navigate the app. */
 export function Preview(props: PreviewProps): React.JSX.Element {
-  const { postId, text, title, titled, date, onOpenPost, onOpenExternal, scrollRef, onRendered, onWarnings } = props;
+  const { postId, text, title, titled, date, onOpenPost, onOpenExternal, scrollRef, onRendered } = props;
   const rendered = usePreviewBlocks(postId, text);
   // The export's rule (shared/markdown/title.ts), read from the whole render (a long one is put on the
   // page in steps): a body opening with an H1 is titled by it, the date under it. Before the post's
@@ -57,7 +56,9 @@ export function Preview(props: PreviewProps): React.JSX.Element {
   const headerTitle = layout?.heading === true && title !== null && title !== '';
   // After PreviewBody's layout effect has put the blocks on the page.
   useEffect(() => onRendered?.(), [rendered.blocks, rendered.pending, onRendered]);
-  useEffect(() => onWarnings?.(postId, rendered.warnings), [postId, rendered.warnings, onWarnings]);
+  // What the preview leaves out is listed among the publishing hints too (./PreviewWarnings.tsx).
+  const reportWarnings = useReportPreviewWarnings();
+  useEffect(() => reportWarnings(postId, rendered.warnings), [postId, rendered.warnings, reportWarnings]);
 
   const onClick = (event: MouseEvent<HTMLElement>): void => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;

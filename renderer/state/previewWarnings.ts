@@ -13,8 +13,13 @@ export interface PreviewWarnings {
 /** No post rendered yet. */
 export const NO_PREVIEW_WARNINGS: PreviewWarnings = { postId: null, warnings: [] };
 
-/** Provided by the editor column around the writing panel and the preview. */
+/** Provided around the writing panel and the preview (../components/PreviewWarnings.tsx). */
 export const PreviewWarningsContext = createContext<PreviewWarnings>(NO_PREVIEW_WARNINGS);
+
+/** How the preview reports a new list of warnings for a post. */
+export const ReportPreviewWarningsContext = createContext<(postId: string, warnings: readonly string[]) => void>(
+  () => undefined,
+);
 
 /** Whether two lists of warnings say the same (a new reply with the same warnings changes nothing). */
 export function sameWarnings(a: PreviewWarnings, b: PreviewWarnings): boolean {

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { decodePost, summarizePost, type ParsedPost, type PostFacts } from '../frontmatter/index';
 import { DEFAULT_MAX_FILE_BYTES } from '../store/context';
 import { readLimited, readPlainSync } from '../store/io';
-import { inDraftsFolder } from '../../../shared/api/drafts';
-import { fallbackTitle, listedDate } from '../store/list';
+import { asListed, fallbackTitle } from '../store/list';
 import { locatePost } from '../store/paths';
 import { quickParse } from '../store/quick-yaml';
 import { directPath, walkPostFiles, type PostFile } from '../store/walk';
@@ -108,11 +107,7 @@ export function sourceFromText(
   const summary = summarizePost(text, () => parsed);
   // As the post list reads it (../store/list.ts): a Jekyll or Hexo file name dates a post whose front
   // matter does not, and a post in a `_drafts/` folder is a draft, never published by mistake.
-  const facts = {
-    ...summary,
-    ...listedDate(id, summary.date, summary.sortKey),
-    draft: summary.draft || inDraftsFolder(id),
-  };
+  const facts = { ...summary, ...asListed(id, summary) };
   return { id, real, title: facts.title ?? fallbackTitle(id), facts, parsed, mtimeMs };
 }
 

@@ -52,6 +52,17 @@ export function listedDate(
   return named === null ? { date, sortKey } : { date: named, sortKey: dateSortKey(named) };
 }
 
+/**
+ * A post's date and draft state as the list reads them, and the site export after it: a Jekyll or
+ * Hexo file name dates a post whose front matter does not, and a post in `_drafts/` is a draft.
+ */
+export function asListed(
+  id: string,
+  read: { date: string | null; sortKey: string | null; draft: boolean },
+): { date: string | null; sortKey: string | null; draft: boolean } {
+  return { ...listedDate(id, read.date, read.sortKey), draft: read.draft || inDraftsFolder(id) };
+}
+
 function humanise(name: string): string {
   const words = name.replace(/[-_]+/g, ' ').trim();
   return words.length === 0 ? name : words.charAt(0).toUpperCase() + words.slice(1);
@@ -178,8 +189,7 @@ function summaryOf(id: string, { bytes, stats }: FileBytes): PostSummary {
   const result: PostSummary = {
     id,
     title: title.length > 0 ? title : fallbackTitle(id),
-    ...listedDate(id, summary.date, summary.sortKey),
-    draft: summary.draft || inDraftsFolder(id),
+    ...asListed(id, summary),
     path: summary.path,
     tags: summary.tags,
     size: stats.size,
@@ -195,8 +205,7 @@ function emptySummary(id: string): PostSummary {
   return {
     id,
     title: fallbackTitle(id),
-    ...listedDate(id, null, null),
-    draft: inDraftsFolder(id),
+    ...asListed(id, { date: null, sortKey: null, draft: false }),
     path: null,
     tags: [],
     size: 0,
