@@ -3,7 +3,7 @@
  * the whole blog is written as a static site while a progress bar fills, and the exported pages
  * open from disk with their images.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -100,6 +100,46 @@ test('Export site writes the site with progress, and its pages open from disk wi
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
     await page.getByRole('link', { name: 'Notes from the Desk' }).first().click();
     await expect(page).toHaveURL(/\/site\/index\.html$/);
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+});
+
+test('Export site into a GitHub Pages clone offers to export beside the author’s files, and keeps them byte for byte', async ({
+  app,
+}) => {
+  const base = await mkdtemp(path.join(tmpdir(), 'postwright-e2e-pages-'));
+  const out = path.join(base, 'username.github.io');
+  try {
+    await mkdir(path.join(out, '.git'), { recursive: true });
+    await writeFile(path.join(out, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    await writeFile(path.join(out, 'CNAME'), 'blog.example.org\n');
+    await app.getByRole('button', { name: 'Export site' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Export site' });
+    await dialog.getByLabel('Output folder').fill(out);
+    const keep = dialog.getByRole('checkbox', { name: 'Keep my other files in the folder' });
+    await expect(keep).not.toBeChecked();
+    await expect(keep).toHaveAccessibleDescription(/never changed/);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toContainText('is not empty (.git, CNAME) and was not made by a Postwright export');
+    expect(await readdir(out)).toEqual(['.git', 'CNAME']);
+
+    await alert.getByRole('button', { name: 'Export beside them' }).click();
+    await expect(dialog.getByRole('status')).toContainText('2 files of yours left untouched');
+    await expect(keep).toBeChecked();
+    expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.org\n');
+    expect(await readFile(path.join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+    expect((await stat(path.join(out, 'index.html'))).isFile()).toBe(true);
+
+    // Remembered for this blog: the next export goes beside them without asking.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await app.getByRole('button', { name: 'Export site' }).click();
+    await expect(keep).toBeChecked();
+    await dialog.getByLabel('Output folder').fill(out);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText('2 files of yours left untouched');
+    expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.org\n');
   } finally {
     await rm(base, { recursive: true, force: true });
   }

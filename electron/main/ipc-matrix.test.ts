@@ -234,6 +234,11 @@ describe('oversized payloads are refused before the implementation', () => {
       [{ ...(VALID.exportSite[0] as object), siteTitle: big(200) }],
     ],
     ['a site title that is not text', CHANNELS.exportSite, [{ ...(VALID.exportSite[0] as object), siteTitle: 7 }]],
+    [
+      'a keep-other-files flag that is not true or false',
+      CHANNELS.exportSite,
+      [{ ...(VALID.exportSite[0] as object), keepOtherFiles: 'yes' }],
+    ],
 
     ['a link over 8 KiB', DESKTOP_CHANNELS.openExternal, [`https://example.com/${big(8192)}`]],
   ];

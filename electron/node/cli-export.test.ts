@@ -31,7 +31,9 @@ describe('parseArgs', () => {
       out: 'o',
       siteUrl: 'https://x.example',
       drafts: true,
+      keepOtherFiles: false,
     });
+    expect(parseArgs(['--posts', 'p', '--out', 'o', '--keep-other-files'])).toMatchObject({ keepOtherFiles: true });
   });
 
   it.each([
@@ -56,6 +58,18 @@ describe('main', () => {
     expect(stdout).toBe(`Exported 1 post (2 pages) to ${out} in 0.0 s; 1 warning.\n`);
     expect(stderr).toContain('Exporting posts: 1/1\n');
     expect(stderr).toContain('warning: a.md: image "missing.png" was left out: the file was not found\n');
+    expect(await readFile(path.join(out, 'a', 'index.html'), 'utf8')).toContain('<h1>A</h1>');
+  });
+
+  it('stops at a folder holding files of the author’s, and with --keep-other-files writes the site among them', async () => {
+    const out = path.join(tmp, 'site');
+    await mkdir(out);
+    await writeFile(path.join(out, 'CNAME'), 'blog.example.com\n');
+    expect(await main(['--posts', path.join(tmp, 'posts'), '--out', out], io())).toBe(1);
+    expect(stderr).toContain('Add --keep-other-files to keep them as they are');
+    expect(await main(['--posts', path.join(tmp, 'posts'), '--out', out, '--keep-other-files'], io())).toBe(0);
+    expect(stdout).toBe(`Exported 1 post (2 pages) to ${out} in 0.0 s; 1 warning; 1 file of yours left untouched.\n`);
+    expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
     expect(await readFile(path.join(out, 'a', 'index.html'), 'utf8')).toContain('<h1>A</h1>');
   });
 

@@ -1,11 +1,12 @@
 /**
- * `npm run export -- --posts <dir> --out <dir> [--site-url <url>] [--drafts] [--title <name>]`:
+ * `npm run export -- --posts <dir> --out <dir> [--site-url <url>] [--drafts] [--title <name>] [--keep-other-files]`:
  * exports a posts folder as a static site. Progress goes to stderr, the summary to stdout; the
  * exit code is 0 on success, 1 when the export fails and 2 for a usage error.
  */
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { exportSite } from './export/site';
+import { KEEP_OTHER_FILES_HINT } from '../../shared/api/contract';
 import { replacedSitesRemoved } from './export/stage';
 import { defaultDataDir } from './journal/location';
 
@@ -27,9 +28,12 @@ export interface ExportArgs {
   siteUrl?: string;
   title?: string;
   drafts: boolean;
+  /** Write the pages among the author's own files in the output folder (a CNAME, a `.git`). */
+  keepOtherFiles: boolean;
 }
 
-const USAGE = 'usage: npm run export -- --posts <dir> --out <dir> [--site-url <url>] [--title <name>] [--drafts]';
+const USAGE =
+  'usage: npm run export -- --posts <dir> --out <dir> [--site-url <url>] [--title <name>] [--drafts] [--keep-other-files]';
 const VALUED = new Map([
   ['--posts', 'posts'],
   ['--out', 'out'],
@@ -41,11 +45,16 @@ const VALUED = new Map([
 export function parseArgs(argv: readonly string[]): ExportArgs | { error: string } | 'help' {
   const values: Partial<Record<'posts' | 'out' | 'siteUrl' | 'title', string>> = {};
   let drafts = false;
+  let keepOtherFiles = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--drafts') {
       drafts = true;
+      continue;
+    }
+    if (arg === '--keep-other-files') {
+      keepOtherFiles = true;
       continue;
     }
     const [flag = '', inline] =
@@ -65,6 +74,7 @@ export function parseArgs(argv: readonly string[]): ExportArgs | { error: string
     posts: values.posts,
     out: values.out,
     drafts,
+    keepOtherFiles,
     ...optional('siteUrl', values.siteUrl),
     ...optional('title', values.title),
   };
@@ -91,20 +101,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     siteUrl: args.siteUrl,
     siteTitle: args.title,
     drafts: args.drafts,
+    keepOtherFiles: args.keepOtherFiles,
     onProgress: progressPrinter(io),
     now: io.now,
     ...(io.dataDir === undefined ? {} : { renderCache: { dataDir: io.dataDir } }),
   });
   if (!result.ok) {
-    const hint = result.error.hint === undefined ? '' : ` ${result.error.hint}`;
+    // The hint names the dialog's way to keep the author's files; here it is a flag.
+    const said =
+      result.error.hint === KEEP_OTHER_FILES_HINT
+        ? 'Add --keep-other-files to keep them as they are and write the pages among them, or choose an empty folder.'
+        : result.error.hint;
+    const hint = said === undefined ? '' : ` ${said}`;
     io.stderr(`postwright export: ${result.error.message}${hint}\n`);
     return 1;
   }
-  const { posts, pages, warnings, ms } = result.value;
+  const { posts, pages, warnings, ms, kept } = result.value;
   for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   io.stdout(
-    `Exported ${plural(posts, 'post')} (${plural(pages, 'page')}) to ${args.out} in ${(ms / 1000).toFixed(1)} s; ${plural(warnings.length, 'warning')}.\n`,
+    `Exported ${plural(posts, 'post')} (${plural(pages, 'page')}) to ${args.out} in ${(ms / 1000).toFixed(1)} s; ${plural(warnings.length, 'warning')}${kept > 0 ? `; ${plural(kept, 'file')} of yours left untouched` : ''}.\n`,
   );
   return 0;
 }

@@ -5,7 +5,7 @@
  * could make up); in browser mode the author, who holds the server's token, types it.
  */
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
-import type { ApiError, BlogApi, SiteExportSummary } from '../../shared/api/contract';
+import { KEEP_OTHER_FILES_HINT, type ApiError, type BlogApi, type SiteExportSummary } from '../../shared/api/contract';
 import type { ChosenFolder, DesktopApi } from '../../shared/api/desktop';
 import type { BlogEventSource } from '../api/events';
 import {
@@ -45,6 +45,7 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
   const [remembered] = useState(() => loadSiteDetails(browserStorage(), folder));
   const [siteUrl, setSiteUrl] = useState(remembered.siteUrl);
   const [siteTitle, setSiteTitle] = useState(remembered.siteTitle);
+  const [keepOtherFiles, setKeepOtherFiles] = useState(remembered.keepOtherFiles);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const running = phase.kind === 'running';
   const urlProblem = siteUrlProblem(siteUrl);
@@ -56,22 +57,33 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
     );
   }, [events, running]);
 
-  const submit = (event: SyntheticEvent): void => {
-    event.preventDefault();
+  const start = (keep: boolean): void => {
     if (running || outDir === '' || urlProblem !== null) return;
     setPhase({ kind: 'running', done: 0, total: 0 });
     const url = siteUrl.trim();
     const title = siteTitle.trim();
-    saveSiteDetails(browserStorage(), folder, { siteTitle: title, siteUrl: url });
+    saveSiteDetails(browserStorage(), folder, { siteTitle: title, siteUrl: url, keepOtherFiles: keep });
     const request = {
       outDir,
       drafts,
       ...(url === '' ? {} : { siteUrl: url }),
       ...(title === '' ? {} : { siteTitle: title }),
+      ...(keep ? { keepOtherFiles: true } : {}),
     };
     void api.exportSite(request).then((result) => {
       setPhase(result.ok ? { kind: 'done', summary: result.value } : { kind: 'failed', error: result.error });
     });
+  };
+
+  const submit = (event: SyntheticEvent): void => {
+    event.preventDefault();
+    start(keepOtherFiles);
+  };
+
+  // The export stopped at the author's files in the folder: they say so, and it goes again beside them.
+  const exportBeside = (): void => {
+    setKeepOtherFiles(true);
+    start(true);
   };
 
   const choose = (): void => {
@@ -94,6 +106,20 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
         )}
         <p className="export-hint">
           A new or empty folder, outside the posts folder. An earlier export there is replaced.
+        </p>
+        <label className="export-check">
+          <input
+            type="checkbox"
+            checked={keepOtherFiles}
+            disabled={running}
+            aria-describedby={`${id}-keep-hint`}
+            onChange={(e) => setKeepOtherFiles(e.target.checked)}
+          />
+          Keep my other files in the folder
+        </label>
+        <p className="export-hint" id={`${id}-keep-hint`}>
+          For a folder that also holds files of yours, such as a CNAME or a git repository: the pages are written among
+          them, and your files are never changed.
         </p>
         <label className="field-label" htmlFor={`${id}-title`}>
           Site title
@@ -134,7 +160,7 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
           Include drafts
         </label>
         <Progress phase={phase} />
-        <Outcome phase={phase} />
+        <Outcome phase={phase} onExportBeside={keepOtherFiles ? null : exportBeside} />
         <div className="dialog-actions">
           <span className="spacer" />
           <button type="button" className="button" onClick={onClose}>
@@ -230,13 +256,27 @@ function Progress({ phase }: { phase: Phase }): React.JSX.Element | null {
   );
 }
 
-function Outcome({ phase }: { phase: Phase }): React.JSX.Element | null {
+interface OutcomeProps {
+  phase: Phase;
+  /** Exports again, keeping the author's files in the folder; null when that is already asked for. */
+  onExportBeside: (() => void) | null;
+}
+
+function Outcome({ phase, onExportBeside }: OutcomeProps): React.JSX.Element | null {
   if (phase.kind === 'failed') {
+    const beside = phase.error.hint === KEEP_OTHER_FILES_HINT && onExportBeside !== null;
     return (
-      <p className="export-error" role="alert">
-        {phase.error.message}
-        {phase.error.hint === undefined ? null : <span className="hint"> {phase.error.hint}</span>}
-      </p>
+      <div className="export-error" role="alert">
+        <p>
+          {phase.error.message}
+          {phase.error.hint === undefined ? null : <span className="hint"> {phase.error.hint}</span>}
+        </p>
+        {beside ? (
+          <button type="button" className="button" onClick={onExportBeside}>
+            Export beside them
+          </button>
+        ) : null}
+      </div>
     );
   }
   if (phase.kind !== 'done') return null;

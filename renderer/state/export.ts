@@ -20,7 +20,9 @@ export function summaryLine(summary: SiteExportSummary): string {
   const posts = plural(summary.posts, 'post');
   const pages = plural(summary.pages, 'page');
   const warnings = plural(summary.warnings.length, 'warning');
-  return `Exported ${posts} (${pages}) with ${warnings} in ${seconds(summary.ms)}.`;
+  const kept =
+    summary.kept === undefined || summary.kept === 0 ? '' : `; ${plural(summary.kept, 'file')} of yours left untouched`;
+  return `Exported ${posts} (${pages}) with ${warnings} in ${seconds(summary.ms)}${kept}.`;
 }
 
 /** What to say after one post was exported. */
@@ -45,10 +47,11 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${Math.max(0, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** What the site export dialog remembers between exports, per posts folder: the site's name and address. */
+/** What the site export dialog remembers between exports, per posts folder: the site's name and address, and whether to keep the author's files in the output folder. */
 export interface SiteDetails {
   siteTitle: string;
   siteUrl: string;
+  keepOtherFiles: boolean;
 }
 
 /** The localStorage key the sites' details live under (an object keyed by posts folder). */
@@ -73,7 +76,11 @@ export function loadSiteDetails(storage: Pick<Storage, 'getItem'> | null, folder
     const found = record[key];
     return typeof found === 'string' ? found.slice(0, 2048) : '';
   };
-  return { siteTitle: text('siteTitle').slice(0, 200), siteUrl: text('siteUrl') };
+  return {
+    siteTitle: text('siteTitle').slice(0, 200),
+    siteUrl: text('siteUrl'),
+    keepOtherFiles: record.keepOtherFiles === true,
+  };
 }
 
 /** Remembers `details` for the blog in `folder`'s next export (a full or refused storage only forgets them). */

@@ -185,7 +185,19 @@ export interface SiteExportRequest {
   siteUrl?: string;
   /** The site's name, on its index, in every page's title and in its feed ("Blog" when absent). */
   siteTitle?: string;
+  /**
+   * Keep the author's own files in the output folder (a CNAME, a `.git`) and write the pages among
+   * them; without it, files the export did not write stop it.
+   */
+  keepOtherFiles?: boolean;
 }
+
+/**
+ * The hint of a site export stopped by the author's own files in the output folder: the dialog
+ * offers to export beside them (`keepOtherFiles`), the command line names its flag.
+ */
+export const KEEP_OTHER_FILES_HINT =
+  'Export beside them to keep them as they are (the export then writes its pages among them), or choose an empty folder.';
 
 /** What a site export wrote. */
 export interface SiteExportSummary {
@@ -194,6 +206,8 @@ export interface SiteExportSummary {
   pages: number;
   warnings: string[];
   ms: number;
+  /** The author's entries left as they were in the output folder (a folder of theirs counts once). */
+  kept?: number;
 }
 
 /** One post matching a full-text search, with its matching lines. */

@@ -229,7 +229,10 @@ export const VALIDATORS: { [M in ApiMethod]: Validator<M> } = {
   discardKeptJournal: tuple(postId, keptSlot),
   exportPostHtml: tuple(postId),
   exportSite: tuple(
-    record({ outDir: nonEmpty(4096), drafts: boolean }, { siteUrl: string(2048), siteTitle: string(200) }),
+    record(
+      { outDir: nonEmpty(4096), drafts: boolean },
+      { siteUrl: string(2048), siteTitle: string(200), keepOtherFiles: boolean },
+    ),
   ),
   searchPosts: tupleWithOptional([string(1000)], [postIds(MAX_SEARCH_WITHIN)]),
   renamePost: tuple(record({ id: postId, newId: postId })),

@@ -57,6 +57,7 @@ async function runSiteExport(
     postsDir: store.root,
     outDir: request.outDir,
     drafts: request.drafts,
+    keepOtherFiles: request.keepOtherFiles === true,
     siteUrl: request.siteUrl === undefined || request.siteUrl.trim() === '' ? undefined : request.siteUrl,
     siteTitle:
       request.siteTitle === undefined || request.siteTitle.trim() === '' ? undefined : request.siteTitle.trim(),

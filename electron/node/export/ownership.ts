@@ -64,15 +64,26 @@ async function legacyOutput(folder: string, rel: string): Promise<boolean> {
   }
 }
 
-/**
- * What in an export's `folder` the export did not write (a folder holding nothing it wrote is named
- * once, with a trailing `/`), or null when `folder` holds no marker.
- */
-export async function foreignEntries(folder: string): Promise<string[] | null> {
+/** What an earlier export's folder holds: the files it wrote, and the author's entries beside them. */
+export interface Survey {
+  /** Files the export wrote (output-relative, `/`-separated), found in the folder. */
+  owned: string[];
+  /** Everything else, sorted; a folder holding nothing the export wrote is named once, with a trailing `/`. */
+  foreign: string[];
+  /** The folders the marker's files are in (made by the export, though it may have been stopped before filling one). */
+  folders: Set<string>;
+}
+
+/** Looks through all of `folder` (every level), telling the files its marker lists from the rest; null without a marker. */
+export async function surveyFolder(folder: string): Promise<Survey | null> {
   const files = await markedFiles(folder);
   if (files === null) return null;
-  const owned = (rel: string): Promise<boolean> | boolean =>
+  const isOwned = (rel: string): Promise<boolean> | boolean =>
     files === 'legacy' ? legacyOutput(folder, rel) : files.has(nameKey(rel));
+  const owned: string[] = [];
+  // The folders the marker's files are in: any other folder (a `.git` of thousands of objects) holds
+  // nothing of the export's and is named without being looked through.
+  const listedFolders = files === 'legacy' ? null : foldersOf(files);
   const walk = async (relDir: string): Promise<{ owned: number; foreign: string[] }> => {
     const foreign: string[] = [];
     let mine = 0;
@@ -81,17 +92,63 @@ export async function foreignEntries(folder: string): Promise<string[] | null> {
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (rel === EXPORT_MARKER) continue;
       if (entry.isDirectory()) {
+        const listed = listedFolders?.has(nameKey(rel));
+        if (listed === false) {
+          foreign.push(`${rel}/`);
+          continue;
+        }
         const inner = await walk(rel);
         mine += inner.owned;
-        // A folder the export wrote nothing into (an empty one too) is the author's as a whole.
-        if (inner.owned === 0) foreign.push(`${rel}/`);
+        // A folder the export wrote nothing into (an empty one too) is the author's as a whole, unless
+        // the marker names files in it: an export stopped between making it and filling it.
+        if (inner.owned === 0 && listed !== true) foreign.push(`${rel}/`);
         else foreign.push(...inner.foreign);
-      } else if (await owned(rel)) mine += 1;
-      else foreign.push(rel);
+      } else if (await isOwned(rel)) {
+        mine += 1;
+        owned.push(rel);
+      } else foreign.push(rel);
     }
     return { owned: mine, foreign };
   };
-  return (await walk('')).foreign.sort();
+  const foreign = (await walk('')).foreign.sort();
+  return { owned, foreign, folders: listedFolders ?? foldersOf(new Set(owned.map(nameKey))) };
+}
+
+/** The first five of `names` for a message, and how many more. */
+export function listed(names: readonly string[]): string {
+  const more = names.length > 5 ? ` and ${String(names.length - 5)} more` : '';
+  return `${names.slice(0, 5).join(', ')}${more}`;
+}
+
+/** Every folder on the way to each of `files` (output-relative). */
+export function foldersOf(files: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let cut = file.lastIndexOf('/'); cut > 0; cut = file.lastIndexOf('/', cut - 1)) {
+      const folder = file.slice(0, cut);
+      if (folders.has(folder)) break;
+      folders.add(folder);
+    }
+  }
+  return folders;
+}
+
+/**
+ * What in an export's `folder` the export did not write (a folder holding nothing it wrote is named
+ * once, with a trailing `/`), or null when `folder` holds no marker.
+ */
+export async function foreignEntries(folder: string): Promise<string[] | null> {
+  return (await surveyFolder(folder))?.foreign ?? null;
+}
+
+/** Whether `folder`'s marker file is one an export wrote (false when there is none). */
+export async function hasMarker(folder: string): Promise<boolean> {
+  return (await markedFiles(folder)) !== null;
+}
+
+/** The key two output-relative paths are compared by (see nameKey). */
+export function pathKey(rel: string): string {
+  return nameKey(rel);
 }
 
 /**

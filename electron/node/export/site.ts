@@ -6,7 +6,7 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fail, ok, type Result } from '../../../shared/api/contract';
+import { fail, KEEP_OTHER_FILES_HINT, ok, type Result } from '../../../shared/api/contract';
 import { FILE_CHANGED, type FileCopy } from './assets';
 import { collectPosts, compareNewestFirst, type SourcePost } from './collect';
 import { listFiles, tagFiles, type WrittenPost } from './lists';
@@ -21,6 +21,7 @@ import {
   type CachedBody,
 } from './render-cache';
 import { PageError } from './site-pages';
+import { ClashError } from './beside';
 import { checkOutputFolder, createStage, discardStage, ForeignFilesError, publishStage, stageWriter } from './stage';
 import { journalKey } from '../journal/location';
 import { errnoCode, ioFailure } from '../store/errors';
@@ -38,6 +39,11 @@ export interface ExportSiteOptions {
   siteUrl?: string;
   /** Include posts marked as drafts. */
   drafts?: boolean;
+  /**
+   * Keep the author's own files in the output folder (a CNAME, a `.git`): the pages are written
+   * among them, and a file of theirs where a page goes stops the export. Without it, such files stop it.
+   */
+  keepOtherFiles?: boolean;
   siteTitle?: string;
   onProgress?: (done: number, total: number) => void;
   /** A monotonic clock in milliseconds, for the time taken. */
@@ -61,6 +67,8 @@ export interface SiteReport {
   /** Of the post pages, how many bodies were rendered and how many reused from the render cache. */
   rendered: number;
   reused: number;
+  /** The author's entries left as they were in the output folder (keepOtherFiles; a folder counts once). */
+  kept: number;
 }
 
 /** Exports a posts folder as a static site. */
@@ -71,7 +79,8 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
   if (!siteUrl.ok) return siteUrl;
   const postsRoot = await postsFolder(options.postsDir);
   if (!postsRoot.ok) return postsRoot;
-  const out = await checkOutputFolder(options.outDir, postsRoot.value);
+  const beside = options.keepOtherFiles === true;
+  const out = await checkOutputFolder(options.outDir, postsRoot.value, beside);
   if (!out.ok) return out;
   const collected = await collectPosts(postsRoot.value).catch((error: unknown) =>
     ioFailure(error, 'read the posts folder'),
@@ -91,17 +100,22 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
   const stage = await createStage(out.value);
   try {
     const written = await writeSite(stage, plan.value.pages, settings);
-    await publishStage(stage, out.value, written.files);
+    const { kept } = await publishStage(stage, out.value, written.files, beside);
     await keepCache(settings.cache, written.used);
     const jsNotes = jsFrontMatterNotes(collected.posts, options.drafts === true);
     const warnings = [...collected.problems, ...jsNotes, ...plan.value.warnings, ...written.warnings];
     const { pages, rendered, reused } = written;
     const ms = Math.round(now() - started);
-    return ok({ posts: plan.value.pages.length, pages, warnings, ms, rendered, reused });
+    return ok({ posts: plan.value.pages.length, pages, warnings, ms, rendered, reused, kept });
   } catch (error) {
     await discardStage(stage);
-    if (error instanceof ForeignFilesError)
-      return fail('EXISTS', error.message, 'Move them out of the folder, or export to another folder.');
+    if (error instanceof ForeignFilesError) return fail('EXISTS', error.message, KEEP_OTHER_FILES_HINT);
+    if (error instanceof ClashError)
+      return fail(
+        'EXISTS',
+        error.message,
+        'Move or rename them, or give the posts that need those pages another path.',
+      );
     if (errnoCode(error) === FILE_CHANGED && error instanceof Error) return fail('CONFLICT', error.message);
     if (error instanceof PageError && errnoCode(error.cause) !== undefined)
       return ioFailure(error.cause, `export ${error.postId}`);

@@ -7,18 +7,22 @@
 import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fail, ok, type Result } from '../../../shared/api/contract';
+import { fail, KEEP_OTHER_FILES_HINT, ok, type Result } from '../../../shared/api/contract';
 import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
 import { FILE_CHANGED, type FileCopy } from './assets';
+import { publishBeside, type BesideReport } from './beside';
 import { releaseStage, stagePath, sweepLeftovers } from './leftovers';
-import { EXPORT_MARKER, foreignEntries, foreignTopLevel, markerText } from './ownership';
+import { EXPORT_MARKER, foreignEntries, foreignTopLevel, listed, markerText } from './ownership';
 import { revive, type ThreadError } from './thread-error';
 
 export { EXPORT_MARKER } from './ownership';
 
-/** Checks that `outDir` may receive an export of `postsRoot` (a real path); returns its absolute path. */
-export async function checkOutputFolder(outDir: string, postsRoot: string): Promise<Result<string>> {
+/**
+ * Checks that `outDir` may receive an export of `postsRoot` (a real path); returns its absolute path.
+ * `beside`: the author's files in it are kept (./beside.ts), so they do not stop the export.
+ */
+export async function checkOutputFolder(outDir: string, postsRoot: string, beside = false): Promise<Result<string>> {
   const abs = path.resolve(outDir);
   let real: string;
   try {
@@ -34,14 +38,14 @@ export async function checkOutputFolder(outDir: string, postsRoot: string): Prom
       'Export to a folder outside the posts folder.',
     );
   }
-  return replaceable(real, abs).catch((error: unknown) => ioFailure(error, `read the output folder ${abs}`));
+  return replaceable(real, abs, beside).catch((error: unknown) => ioFailure(error, `read the output folder ${abs}`));
 }
 
 /** Whether the folder at `real` (named `abs` to the author) is missing, empty, or an export's own with nothing added. */
-async function replaceable(real: string, abs: string): Promise<Result<string>> {
+async function replaceable(real: string, abs: string, beside: boolean): Promise<Result<string>> {
   const existing = await existingContents(real);
   if (existing === 'not-a-folder') return fail('NOT_A_FILE', `The output path ${abs} exists and is not a folder.`);
-  if (existing === null || existing.length === 0) return ok(real);
+  if (beside || existing === null || existing.length === 0) return ok(real);
   // Only the top level here, before any work: the whole folder is looked through once, just before it
   // is replaced (publishStage), which also catches what the author adds while the export runs.
   const top = existing.includes(EXPORT_MARKER) ? await foreignTopLevel(real) : null;
@@ -50,16 +54,15 @@ async function replaceable(real: string, abs: string): Promise<Result<string>> {
   if (foreign === null) {
     return fail(
       'EXISTS',
-      `The output folder ${abs} is not empty and was not made by a Postwright export.`,
-      'Choose an empty or new folder.',
+      `The output folder ${abs} is not empty (${listed(existing.sort())}) and was not made by a Postwright export.`,
+      KEEP_OTHER_FILES_HINT,
     );
   }
   if (foreign.length === 0) return ok(real);
-  const more = foreign.length > 5 ? ` and ${String(foreign.length - 5)} more` : '';
   return fail(
     'EXISTS',
-    `The output folder ${abs} holds files an export did not write (${foreign.slice(0, 5).join(', ')}${more}); the export replaces the whole folder, so it stopped rather than delete them.`,
-    'Move them out of the folder, or export to another folder.',
+    `The output folder ${abs} holds files an export did not write (${listed(foreign)}); the export replaces the whole folder, so it stopped rather than delete them.`,
+    KEEP_OTHER_FILES_HINT,
   );
 }
 
@@ -81,12 +84,26 @@ export async function createStage(outAbs: string): Promise<string> {
   return stage;
 }
 
-/** Moves a complete staging folder, holding `files` (output-relative), into place, replacing an earlier export. */
-export async function publishStage(stage: string, outAbs: string, files: Iterable<string>): Promise<void> {
+/**
+ * Moves a complete staging folder, holding `files` (output-relative), into place, replacing an
+ * earlier export. A folder holding the author's files too stops the export (ForeignFilesError),
+ * unless `beside`: then the pages are moved in among them (./beside.ts).
+ */
+export async function publishStage(
+  stage: string,
+  outAbs: string,
+  files: readonly string[],
+  beside = false,
+): Promise<BesideReport> {
+  const added = await addedSince(outAbs);
+  if (added.length > 0) {
+    if (!beside) throw new ForeignFilesError(outAbs, added);
+    const report = await publishBeside(stage, outAbs, files);
+    await discardStage(stage);
+    return report;
+  }
   await writeFile(path.join(stage, EXPORT_MARKER), markerText(files));
   const old = `${stage}.old`;
-  const added = await addedSince(outAbs);
-  if (added.length > 0) throw new ForeignFilesError(outAbs, added);
   let moved = false;
   try {
     await rename(outAbs, old);
@@ -109,6 +126,7 @@ export async function publishStage(stage: string, outAbs: string, files: Iterabl
       .finally(() => removing.delete(removal));
     removing.add(removal);
   }
+  return { kept: 0 };
 }
 
 /** Replaced sites still being deleted. */
@@ -140,7 +158,7 @@ export class ForeignFilesError extends Error {
     readonly names: string[],
   ) {
     super(
-      `The output folder ${outAbs} holds files an export did not write${names.length > 0 ? ` (${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${String(names.length - 5)} more` : ''})` : ''}; the export replaces the whole folder, so it stopped rather than delete them.`,
+      `The output folder ${outAbs} holds files an export did not write${names.length > 0 ? ` (${listed(names)})` : ''}; the export replaces the whole folder, so it stopped rather than delete them.`,
     );
     this.name = 'ForeignFilesError';
   }
