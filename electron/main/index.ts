@@ -23,6 +23,9 @@ import { chooseStartFolder, createSettings } from './settings';
 import { contextMenuTemplate, spellcheckLanguages } from './spelling';
 import { guardNavigation, windowOptions } from './window';
 import { createWorkspaceHost, type WorkspaceHost } from './workspace';
+import { settleWithin } from './quit';
+import { replacedSitesRemoved } from '../node/export/stage';
+import { indexWritesDone } from '../node/store/index-cache';
 
 const windows = new Set<BrowserWindow>();
 /** Export folders chosen per window, as tokens the page hands back. */
@@ -230,7 +233,16 @@ async function start(): Promise<void> {
     press: pressInPage,
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-  app.on('will-quit', () => void host.close());
+  // Quitting waits (a few seconds at most) for what answered before it was on disk: the watcher's
+  // close, a listing's index file, the site an export replaced; then it quits again, and this time goes
+  // (every window is closed by now, so nothing is asked).
+  let finished = false;
+  app.on('will-quit', (event) => {
+    if (finished) return;
+    event.preventDefault();
+    finished = true;
+    void settleWithin([host.close(), indexWritesDone(), replacedSitesRemoved()]).finally(() => app.quit());
+  });
   createWindow();
 }
 

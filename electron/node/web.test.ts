@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportSite } from './export/site';
 import { DEFAULT_PORT, isEntryModule, main, parseWebArgs, USAGE, type WebWorld } from './web';
 
 const base = { cwd: '/home/me/blog', entryUrl: 'file:///opt/postwright/dist/node/web.mjs' };
@@ -115,6 +116,20 @@ describe('main', () => {
     expect(lines.err).toEqual([
       `Postwright: ${path.join(dir, 'index.html')} is a file, not a folder. Pass --posts <folder>.`,
     ]);
+  });
+
+  it('stops only once the site an export replaced is deleted', async () => {
+    const posts = path.join(dir, 'posts');
+    const site = path.join(dir, 'site');
+    await mkdir(posts);
+    for (let i = 0; i < 300; i++) await writeFile(path.join(posts, `p${i}.md`), `---\ntitle: P${i}\n---\nText.\n`);
+    const started = await main(['--posts', posts, '--port', '0', '--data', path.join(dir, 'data')], world);
+    if (started.kind !== 'running') throw new Error('the server did not start');
+    expect((await exportSite({ postsDir: posts, outDir: site })).ok).toBe(true);
+    expect((await exportSite({ postsDir: posts, outDir: site })).ok).toBe(true);
+    // The second export answered; the first site's hundreds of pages are still being deleted beside it.
+    await started.web.stop();
+    expect((await readdir(dir)).sort()).toEqual(['data', 'index.html', 'posts', 'site']);
   });
 
   it('exits 2 when the editor is not built', async () => {
