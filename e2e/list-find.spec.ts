@@ -36,6 +36,16 @@ test('finds posts by words typed without their accents, in titles and in text', 
   await expect(results).toHaveText([/^Café notes/]);
 });
 
+test('a search result says its post’s date and whether it is a draft, as the list does', async ({ app }) => {
+  const search = app.getByRole('searchbox', { name: 'Search posts' });
+  const results = app.getByRole('listbox', { name: 'Search results' });
+  await search.fill('o');
+  await expect(results).toHaveAttribute('aria-busy', 'false');
+  await expect(results.getByRole('option', { name: 'Hello world' })).toHaveAccessibleDescription(/^1 January 2019/);
+  await expect(results.getByRole('option', { name: 'Unfinished thoughts' })).toHaveAccessibleDescription(/Draft/);
+  await expect(results.getByRole('option', { name: 'Hello world' })).not.toHaveAccessibleDescription(/Draft/);
+});
+
 test('moves through the list by typing the start of a title, and through the results with Home and End', async ({
   app,
 }) => {

@@ -162,6 +162,7 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
           openId={openId}
           onOpen={onOpen}
           onMore={showMore}
+          postsById={find.byId()}
         />
       ) : (
         <PostList posts={arranged} openId={openId} onOpen={onOpen} shownKey={sortedKey(view.sort)} />

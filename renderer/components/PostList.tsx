@@ -207,7 +207,7 @@ function PostOption(props: PostOptionProps): React.JSX.Element {
  * The post's date as the preview shows it ("10 March 2026"), the text as written kept in its title;
  * a date that cannot be read is shown as written.
  */
-function PostDate({ written }: { written: string }): React.JSX.Element {
+export function PostDate({ written }: { written: string }): React.JSX.Element {
   const date = readableDate(written);
   return date === null ? (
     <span className="post-date">{written}</span>

@@ -3,9 +3,10 @@
  * title), showing the matching lines with the matches marked. Keys work as in the post list.
  */
 import { memo, useRef, useState, type KeyboardEvent } from 'react';
-import type { SearchHit } from '../../shared/api/contract';
+import type { PostSummary, SearchHit } from '../../shared/api/contract';
 import { listMove } from '../state/postList';
 import { Highlight } from './Highlight';
+import { PostDate } from './PostList';
 
 /** Props of the search results. */
 export interface SearchResultsProps {
@@ -21,6 +22,8 @@ export interface SearchResultsProps {
   onOpen: (id: string) => void;
   /** Puts the next page of results on the page. */
   onMore: () => void;
+  /** The listed posts by id: each result shows its post's date and draft state, as the list does. */
+  postsById: ReadonlyMap<string, PostSummary>;
 }
 
 /**
@@ -35,6 +38,7 @@ export const SearchResults = memo(function SearchResults({
   openId,
   onOpen,
   onMore,
+  postsById,
 }: SearchResultsProps): React.JSX.Element {
   const [focusId, setFocusId] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -69,32 +73,45 @@ export const SearchResults = memo(function SearchResults({
         ref={list}
         onKeyDown={onKeyDown}
       >
-        {hits.map((hit) => (
-          <li
-            key={hit.id}
-            role="option"
-            className={`post-item search-hit${hit.id === openId ? ' is-selected' : ''}`}
-            aria-selected={hit.id === openId}
-            aria-label={hit.title}
-            data-id={hit.id}
-            tabIndex={hit.id === active ? 0 : -1}
-            onFocus={() => setFocusId(hit.id)}
-            onClick={() => onOpen(hit.id)}
-          >
-            <span className="post-title">
-              <Highlight text={hit.title} ranges={hit.titleRanges} />
-            </span>
-            {hit.lines.map((line) => (
-              <span className="search-line" key={line.line}>
-                <span className="search-line-number" aria-hidden="true">
-                  {line.line}
-                </span>
-                <Highlight text={line.text} ranges={line.ranges} />
+        {hits.map((hit) => {
+          const post = postsById.get(hit.id);
+          const detailsId = `hit-details-${encodeURIComponent(hit.id)}`;
+          return (
+            <li
+              key={hit.id}
+              role="option"
+              className={`post-item search-hit${hit.id === openId ? ' is-selected' : ''}`}
+              aria-selected={hit.id === openId}
+              aria-label={hit.title}
+              aria-describedby={detailsId}
+              data-id={hit.id}
+              tabIndex={hit.id === active ? 0 : -1}
+              onFocus={() => setFocusId(hit.id)}
+              onClick={() => onOpen(hit.id)}
+            >
+              <span className="post-title">
+                <Highlight text={hit.title} ranges={hit.titleRanges} />
               </span>
-            ))}
-            <span className="post-id">{hit.id}</span>
-          </li>
-        ))}
+              <span className="post-meta" id={detailsId}>
+                {post === undefined || post.date === null ? (
+                  <span className="post-date muted">No date</span>
+                ) : (
+                  <PostDate written={post.date} />
+                )}
+                {post?.draft === true ? <span className="badge">Draft</span> : null}
+                <span className="post-id">{hit.id}</span>
+              </span>
+              {hit.lines.map((line) => (
+                <span className="search-line" key={line.line}>
+                  <span className="search-line-number" aria-hidden="true">
+                    {line.line}
+                  </span>
+                  <Highlight text={line.text} ranges={line.ranges} />
+                </span>
+              ))}
+            </li>
+          );
+        })}
       </ul>
       {more > 0 ? (
         <button type="button" className="button show-more" onClick={onMore}>
