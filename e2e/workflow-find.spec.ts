@@ -62,6 +62,49 @@ async function markOffset(app: Page, line: number, column: number, length: numbe
   return [mark.y - expected.top, mark.x - expected.left, mark.width - length * expected.char];
 }
 
+test('the other matches in view are tinted beside the current one, on their own words, and follow the switches and the scroll', async ({
+  app,
+  postsDir,
+}) => {
+  const markdown = await openPost(app, postsDir);
+  await markdown.press('ControlOrMeta+f');
+  const bar = findBar(app);
+  const find = bar.getByRole('textbox', { name: 'Find', exact: true });
+  await find.pressSequentially('cat');
+  await expect(bar.getByRole('status')).toHaveText('1 of 4');
+  // Line 1 holds "cat", "Cat" and the "cat" of "category"; the last "cat" is screens below.
+  const others = app.getByTestId('find-other');
+  await expect(others).toHaveCount(2);
+  const current = await app.getByTestId('find-mark').first().boundingBox();
+  const boxes = await Promise.all([0, 1].map((i) => others.nth(i).boundingBox()));
+  const char = (current?.width ?? 0) / 3;
+  expect(current).not.toBeNull();
+  for (const [i, column] of [26, 39].entries()) {
+    const other = boxes[i] ?? null;
+    expect(other).not.toBeNull();
+    if (other === null || current === null) continue;
+    // On the current match's line, over its own three letters.
+    expect(Math.abs(other.y - current.y)).toBeLessThan(2);
+    expect(Math.abs(other.x - (current.x + (column - 4) * char))).toBeLessThan(4);
+    expect(Math.abs(other.width - current.width)).toBeLessThan(2);
+  }
+  // Whole word: "category" is no match now.
+  await bar.getByRole('button', { name: 'Whole word' }).click();
+  await expect(bar.getByRole('status')).toHaveText('1 of 3');
+  await expect(others).toHaveCount(1);
+  // At the last match, line 1 is out of view: nothing else is drawn there.
+  await find.press('Shift+Enter');
+  await expect(bar.getByRole('status')).toHaveText('3 of 3');
+  await expect(app.getByTestId('find-mark').first()).toBeVisible();
+  await expect(others).toHaveCount(0);
+  // Scrolled back to the top by hand, the matches there are drawn again.
+  await markdown.evaluate((area: HTMLTextAreaElement) => {
+    const scroller = area.scrollHeight > area.clientHeight + 1 ? area : area.closest('.w-md-editor-area');
+    if (scroller !== null) scroller.scrollTop = 0;
+  });
+  await expect(others).toHaveCount(2);
+});
+
 test('Ctrl/Cmd+F finds in the post: count, next and previous with wrap, whole word, match case, a visible match, Esc', async ({
   app,
   postsDir,

@@ -9,7 +9,7 @@ import { announcement, type Announcement, type FindOptions, type TextMatch } fro
 import type { TextSource } from '../preview/typing';
 import { useFindSearch, type FindAnchor } from '../hooks/useFindSearch';
 import { IS_MAC, findToggleKeys, findToggleOf, onFindRequest } from '../hooks/findRequests';
-import { useMatchHighlight, type MatchMarks } from '../hooks/useMatchHighlight';
+import { useMatchHighlight, type Box, type MatchMarks } from '../hooks/useMatchHighlight';
 
 /** Which field takes the focus; a new `request` moves it there again. */
 export interface FindFocus {
@@ -67,30 +67,30 @@ const TOGGLES = [
 ] as const satisfies readonly { key: keyof FindOptions; label: string }[];
 
 /**
- * The current match's boxes over the editor's text, cut to its visible part. Hidden from assistive
- * technology: a box says nothing there (the count does, and Escape selects the match).
+ * The matches' boxes over the editor's text, cut to its visible part: the current one boxed, the
+ * others in view tinted. Hidden from assistive technology: a box says nothing there (the count
+ * does, and Escape selects the match).
  */
 function Highlight({ marks }: { marks: MatchMarks | null }): React.JSX.Element | null {
   if (marks === null || marks.marks.length === 0) return null;
   const { clip } = marks;
+  const at = (mark: Box): React.CSSProperties => ({
+    left: mark.left - clip.left,
+    top: mark.top - clip.top,
+    width: mark.width,
+    height: mark.height,
+  });
   return (
     <div
       className="find-highlight"
       aria-hidden="true"
       style={{ left: clip.left, top: clip.top, width: clip.width, height: clip.height }}
     >
+      {marks.others.map((mark) => (
+        <span key={`o${mark.left}:${mark.top}`} className="find-other" data-testid="find-other" style={at(mark)} />
+      ))}
       {marks.marks.map((mark) => (
-        <span
-          key={`${mark.left}:${mark.top}`}
-          className="find-mark"
-          data-testid="find-mark"
-          style={{
-            left: mark.left - clip.left,
-            top: mark.top - clip.top,
-            width: mark.width,
-            height: mark.height,
-          }}
-        />
+        <span key={`${mark.left}:${mark.top}`} className="find-mark" data-testid="find-mark" style={at(mark)} />
       ))}
     </div>
   );
@@ -100,7 +100,7 @@ function Highlight({ marks }: { marks: MatchMarks | null }): React.JSX.Element |
 export function FindBar(props: FindBarProps): React.JSX.Element {
   const { query, replacement, options, replaceShown, readOnly, focus } = props;
   const search = useFindSearch(props.text, query, options, props.anchor);
-  const marks = useMatchHighlight(search.current, search.textVersion, search.revealKey);
+  const marks = useMatchHighlight(search.current, search.textVersion, search.revealKey, search.found.matches);
   const findField = useRef<HTMLInputElement>(null);
   const replaceField = useRef<HTMLInputElement>(null);
   const noteId = useId();

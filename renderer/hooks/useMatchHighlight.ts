@@ -1,9 +1,10 @@
 /**
- * Where the find bar's current match is on screen. A textarea paints no selection while another
- * field has the focus, so the match is measured in a hidden copy of the editor's text
- * (./textMirror.ts: only the paragraphs up to the match are laid out, and only those an edit
- * changed are laid out again) and a box is drawn over it; the editor is scrolled to bring it into
- * view when the writer moves to another match.
+ * Where the find bar's matches are on screen. A textarea paints no selection while another
+ * field has the focus, so the matches are measured in a hidden copy of the editor's text
+ * (./textMirror.ts: only the paragraphs up to the current match, and the editor's view, are laid
+ * out, and only those an edit changed are laid out again) and boxes are drawn over them: the
+ * current match boxed, the others in the editor's view tinted, as editors show them. The editor is
+ * scrolled to bring the current match into view when the writer moves to another.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TextMatch } from '../state/findInText';
@@ -20,8 +21,16 @@ export interface Box {
 /** The boxes to draw, and the part of the page they may show in (the editor's visible text). */
 export interface MatchMarks {
   clip: Box;
+  /** The current match's boxes (one per line it wraps over). */
   marks: Box[];
+  /** The other matches in the editor's view. */
+  others: Box[];
 }
+
+/** Most other matches drawn at once: a screenful of text rarely holds more. */
+export const MOST_OTHERS = 400;
+/** Text laid out beyond the current match, at most, to reach the bottom of the editor's view. */
+const AHEAD_CHARS = 40_000;
 
 /** A paragraph longer than this is cut at a line end too, so an edit in it lays out only a piece. */
 const LONGEST_CHUNK = 4000;
@@ -136,19 +145,106 @@ function box(rect: DOMRect): Box {
   return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
 }
 
+/** The part of the textarea's scrolled content the editor shows, as content offsets from its top. */
+function visibleBand(area: HTMLTextAreaElement): { top: number; bottom: number } {
+  const at = area.getBoundingClientRect();
+  const scroller = scrollerOf(area).getBoundingClientRect();
+  return {
+    top: Math.max(at.top, scroller.top) - at.top + area.scrollTop,
+    bottom: Math.min(at.bottom, scroller.bottom) - at.top + area.scrollTop,
+  };
+}
+
+/**
+ * The content boxes of the matches other than `current` in the editor's view. The mirror holds the
+ * text up to the current match (`laid`); when the view reaches below it, a little more is laid
+ * out (at most AHEAD_CHARS past the match, a screenful being far less).
+ */
+function othersInView(
+  mirror: TextMirror,
+  area: HTMLTextAreaElement,
+  matches: readonly TextMatch[],
+  current: TextMatch,
+  laid: { chars: number },
+  measured: Measured,
+): DOMRect[] {
+  const { text, starts } = measured;
+  if (matches.length < 2 || laid.chars === 0) return [];
+  const band = visibleBand(area);
+  if (band.bottom <= band.top) return [];
+  let last = chunkAt(starts, Math.min(laid.chars, text.length) - 1);
+  // Below the laid-out text, the view needs more of it: a chunk or a few at a time.
+  while (mirror.topOf(last) < band.bottom && last < starts.length - 1 && laid.chars < current.end + AHEAD_CHARS) {
+    last = Math.min(starts.length - 1, Math.max(last + 1, chunkAt(starts, laid.chars + 2_000)));
+    mirror.update(area, chunksTo(text, starts, last));
+    laid.chars = starts[last + 1] ?? text.length;
+  }
+  // The first chunk in view: the last one starting above the band's top.
+  let low = 0;
+  let high = last;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (mirror.topOf(middle) <= band.top) low = middle;
+    else high = middle - 1;
+  }
+  const from = starts[low] ?? 0;
+  const to = starts[last + 1] ?? text.length;
+  const rects: DOMRect[] = [];
+  let drawn = 0;
+  for (let i = firstMatchFrom(matches, from); i < matches.length && drawn < MOST_OTHERS; i++) {
+    const match = matches[i];
+    if (match === undefined || match.start >= to) break;
+    if (match.start === current.start || match.end > text.length) continue;
+    const index = chunkAt(starts, match.start);
+    if (index > last) break;
+    // A chunk below the view ends the walk; one above it is skipped.
+    const top = mirror.topOf(index);
+    if (top > band.bottom) break;
+    const base = starts[index] ?? 0;
+    const boxes = mirror.rectsOf(index, match.start - base, match.end - base);
+    if (boxes.some((rect) => rect.bottom >= band.top && rect.top <= band.bottom)) {
+      rects.push(...boxes.filter((rect) => rect.width > 0));
+      drawn += 1;
+    }
+  }
+  return rects;
+}
+
+/** The index of the first of `matches` (sorted) starting at or after `offset`. */
+function firstMatchFrom(matches: readonly TextMatch[], offset: number): number {
+  let low = 0;
+  let high = matches.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((matches[middle]?.start ?? 0) < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The text the mirror was laid out from, and its chunks: what the view is measured in as it scrolls
+ * (reading a long post's text from the textarea at every frame copies it).
+ */
+interface Measured {
+  text: string;
+  starts: number[];
+}
+
 /** The content boxes placed on the page as the textarea is now, with the editor's visible part. */
-function place(area: HTMLTextAreaElement, content: readonly DOMRect[]): MatchMarks {
+function place(area: HTMLTextAreaElement, content: readonly DOMRect[], others: readonly DOMRect[]): MatchMarks {
   const at = area.getBoundingClientRect();
   const scroller = scrollerOf(area).getBoundingClientRect();
   const top = Math.max(at.top, scroller.top);
   const bottom = Math.min(at.bottom, scroller.bottom);
+  const onPage = (rect: DOMRect): Box =>
+    box(
+      new DOMRect(at.left + rect.left - area.scrollLeft, at.top + rect.top - area.scrollTop, rect.width, rect.height),
+    );
   return {
     clip: { left: at.left, top, width: at.width, height: Math.max(0, bottom - top) },
-    marks: content.map((rect) =>
-      box(
-        new DOMRect(at.left + rect.left - area.scrollLeft, at.top + rect.top - area.scrollTop, rect.width, rect.height),
-      ),
-    ),
+    marks: content.map(onPage),
+    others: others.map(onPage),
   };
 }
 
@@ -168,19 +264,27 @@ function reveal(area: HTMLTextAreaElement, content: readonly DOMRect[]): void {
 }
 
 /**
- * The boxes of `match` in the editor's text of `textVersion`, kept in place as the editor scrolls
- * and resizes; the editor is scrolled to the match each time `revealRequest` changes.
+ * The boxes of `match` in the editor's text of `textVersion`, and of the other `matches` in the
+ * editor's view, kept in place as the editor scrolls and resizes; the editor is scrolled to the
+ * match each time `revealRequest` changes.
  */
 export function useMatchHighlight(
   match: TextMatch | null,
   textVersion: number,
   revealRequest: string,
+  matches: readonly TextMatch[] = [],
 ): MatchMarks | null {
   // Boxes for the match and text of `key`: those of a match still being measured are not shown.
   const [marks, setMarks] = useState<{ key: string; marks: MatchMarks } | null>(null);
   const mirror = useRef<TextMirror | null>(null);
   const laid = useRef({ chars: 0 });
   const content = useRef<DOMRect[]>([]);
+  const measured = useRef<Measured | null>(null);
+  // The matches of the text measured, for the scroll handler (a ref: a new list must not re-measure).
+  const all = useRef(matches);
+  useLayoutEffect(() => {
+    all.current = matches;
+  });
   const revealed = useRef<string | null>(null);
   useEffect(
     () => () => {
@@ -206,9 +310,14 @@ export function useMatchHighlight(
         revealed.current = revealRequest;
         reveal(area, rects);
       }
-      setMarks({ key, marks: place(area, rects) });
+      const text = area.value;
+      const layout = { text, starts: chunkStarts(text) };
+      measured.current = layout;
+      const others = othersInView(own, area, all.current, { start, end }, laid.current, layout);
+      setMarks({ key, marks: place(area, rects, others) });
     });
-  }, [start, end, key, revealRequest]);
+    // A new list of matches (a switch turned) redraws the others, though the current match stays.
+  }, [start, end, key, revealRequest, matches]);
 
   useEffect(() => {
     const area = markdownArea();
@@ -222,7 +331,13 @@ export function useMatchHighlight(
         if (content.current.length > 0 && mirror.current !== null && !mirror.current.fits(area) && start >= 0) {
           content.current = measure(mirror.current, area, { start, end }, laid.current.chars);
         }
-        setMarks(content.current.length === 0 ? null : { key, marks: place(area, content.current) });
+        const own = mirror.current;
+        const layout = measured.current;
+        const others =
+          own === null || layout === null || start < 0
+            ? []
+            : othersInView(own, area, all.current, { start, end }, laid.current, layout);
+        setMarks(content.current.length === 0 ? null : { key, marks: place(area, content.current, others) });
       });
     };
     const resized = new ResizeObserver(follow);
