@@ -126,19 +126,23 @@ test('Export site into a GitHub Pages clone offers to export beside the authorâ€
     expect(await readdir(out)).toEqual(['.git', 'CNAME']);
 
     await alert.getByRole('button', { name: 'Export beside them' }).click();
-    await expect(dialog.getByRole('status')).toContainText('2 files of yours left untouched');
+    await expect(dialog.getByRole('status')).toContainText('2 of your own files and folders left untouched');
     await expect(keep).toBeChecked();
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.org\n');
     expect(await readFile(path.join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
     expect((await stat(path.join(out, 'index.html'))).isFile()).toBe(true);
 
-    // Remembered for this blog: the next export goes beside them without asking.
+    // Remembered for this folder only: the next export there goes beside them without asking, one
+    // to another folder (with files of the author's too) is refused as before.
     await dialog.getByRole('button', { name: 'Close' }).click();
     await app.getByRole('button', { name: 'Export site' }).click();
-    await expect(keep).toBeChecked();
+    await expect(keep).not.toBeChecked();
+    await dialog.getByLabel('Output folder').fill(base);
+    await expect(keep).not.toBeChecked();
     await dialog.getByLabel('Output folder').fill(out);
+    await expect(keep).toBeChecked();
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect(dialog.getByRole('status')).toContainText('2 files of yours left untouched');
+    await expect(dialog.getByRole('status')).toContainText('2 of your own files and folders left untouched');
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.org\n');
   } finally {
     await rm(base, { recursive: true, force: true });

@@ -68,7 +68,7 @@ describe('main', () => {
     expect(await main(['--posts', path.join(tmp, 'posts'), '--out', out], io())).toBe(1);
     expect(stderr).toContain('Add --keep-other-files to keep them as they are');
     expect(await main(['--posts', path.join(tmp, 'posts'), '--out', out, '--keep-other-files'], io())).toBe(0);
-    expect(stdout).toBe(`Exported 1 post (2 pages) to ${out} in 0.0 s; 1 warning; 1 file of yours left untouched.\n`);
+    expect(stdout).toBe(`Exported 1 post (2 pages) to ${out} in 0.0 s; 1 warning; 1 of your own files and folders left untouched.\n`);
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
     expect(await readFile(path.join(out, 'a', 'index.html'), 'utf8')).toContain('<h1>A</h1>');
   });

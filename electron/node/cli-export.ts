@@ -120,7 +120,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   io.stdout(
-    `Exported ${plural(posts, 'post')} (${plural(pages, 'page')}) to ${args.out} in ${(ms / 1000).toFixed(1)} s; ${plural(warnings.length, 'warning')}${kept > 0 ? `; ${plural(kept, 'file')} of yours left untouched` : ''}.\n`,
+    `Exported ${plural(posts, 'post')} (${plural(pages, 'page')}) to ${args.out} in ${(ms / 1000).toFixed(1)} s; ${plural(warnings.length, 'warning')}${kept > 0 ? `; ${String(kept)} of your own files and folders left untouched` : ''}.\n`,
   );
   return 0;
 }

@@ -41,11 +41,19 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
   const [typed, setTyped] = useState('');
   const [chosen, setChosen] = useState<ChosenFolder | null>(null);
   const outDir = desktop === null ? typed.trim() : (chosen?.token ?? '');
+  // The folder as the author sees it (the picker's token changes each time it is chosen).
+  const outLabel = desktop === null ? typed.trim() : (chosen?.label ?? '');
   const [drafts, setDrafts] = useState(false);
   const [remembered] = useState(() => loadSiteDetails(browserStorage(), folder));
   const [siteUrl, setSiteUrl] = useState(remembered.siteUrl);
   const [siteTitle, setSiteTitle] = useState(remembered.siteTitle);
-  const [keepOtherFiles, setKeepOtherFiles] = useState(remembered.keepOtherFiles);
+  // Ticked by the author for one folder; otherwise ticked for the folder they last exported beside their files in.
+  const [keepChoice, setKeepChoice] = useState<{ folder: string; keep: boolean } | null>(null);
+  const keepOtherFiles =
+    keepChoice !== null && keepChoice.folder === outLabel
+      ? keepChoice.keep
+      : outLabel !== '' && outLabel === remembered.keepOtherFilesIn;
+  const setKeepOtherFiles = (keep: boolean): void => setKeepChoice({ folder: outLabel, keep });
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const running = phase.kind === 'running';
   const urlProblem = siteUrlProblem(siteUrl);
@@ -62,7 +70,8 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
     setPhase({ kind: 'running', done: 0, total: 0 });
     const url = siteUrl.trim();
     const title = siteTitle.trim();
-    saveSiteDetails(browserStorage(), folder, { siteTitle: title, siteUrl: url, keepOtherFiles: keep });
+    const keptIn = keep ? outLabel : remembered.keepOtherFilesIn === outLabel ? '' : remembered.keepOtherFilesIn;
+    saveSiteDetails(browserStorage(), folder, { siteTitle: title, siteUrl: url, keepOtherFilesIn: keptIn });
     const request = {
       outDir,
       drafts,

@@ -27,7 +27,7 @@ describe('export wording', () => {
       'Exported 0 posts (1 page) with 0 warnings in 12 ms.',
     );
     expect(summaryLine({ ...summary, kept: 3 })).toBe(
-      'Exported 1 post (4 pages) with 2 warnings in 1.5 s; 3 files of yours left untouched.',
+      'Exported 1 post (4 pages) with 2 warnings in 1.5 s; 3 of your own files and folders left untouched.',
     );
     expect(summaryLine({ ...summary, kept: 0 })).toBe('Exported 1 post (4 pages) with 2 warnings in 1.5 s.');
     expect(postExportedLine('a.html', 0)).toBe('Exported to a.html.');
@@ -55,31 +55,35 @@ describe('the site details remembered between exports', () => {
 
   it('keeps each blog’s title and URL, and starts empty from nothing, malformed or refused storage', () => {
     const storage = memory();
-    expect(loadSiteDetails(storage, '/blogs/one')).toEqual({ siteTitle: '', siteUrl: '', keepOtherFiles: false });
-    saveSiteDetails(storage, '/blogs/one', { siteTitle: 'One', siteUrl: 'https://one.example/', keepOtherFiles: true });
-    saveSiteDetails(storage, '/blogs/two', { siteTitle: 'Two', siteUrl: '', keepOtherFiles: false });
+    expect(loadSiteDetails(storage, '/blogs/one')).toEqual({ siteTitle: '', siteUrl: '', keepOtherFilesIn: '' });
+    saveSiteDetails(storage, '/blogs/one', {
+      siteTitle: 'One',
+      siteUrl: 'https://one.example/',
+      keepOtherFilesIn: '/sites/one',
+    });
+    saveSiteDetails(storage, '/blogs/two', { siteTitle: 'Two', siteUrl: '', keepOtherFilesIn: '' });
     expect(loadSiteDetails(storage, '/blogs/one')).toEqual({
       siteTitle: 'One',
       siteUrl: 'https://one.example/',
-      keepOtherFiles: true,
+      keepOtherFilesIn: '/sites/one',
     });
-    expect(loadSiteDetails(storage, '/blogs/two')).toEqual({ siteTitle: 'Two', siteUrl: '', keepOtherFiles: false });
+    expect(loadSiteDetails(storage, '/blogs/two')).toEqual({ siteTitle: 'Two', siteUrl: '', keepOtherFilesIn: '' });
     // Another blog never gets the first one's name and address.
-    expect(loadSiteDetails(storage, '/blogs/three')).toEqual({ siteTitle: '', siteUrl: '', keepOtherFiles: false });
+    expect(loadSiteDetails(storage, '/blogs/three')).toEqual({ siteTitle: '', siteUrl: '', keepOtherFilesIn: '' });
     storage.store.set(SITE_DETAILS_KEY, '{"/blogs/one": {"siteTitle": 5, "siteUrl": ');
-    expect(loadSiteDetails(storage, '/blogs/one')).toEqual({ siteTitle: '', siteUrl: '', keepOtherFiles: false });
+    expect(loadSiteDetails(storage, '/blogs/one')).toEqual({ siteTitle: '', siteUrl: '', keepOtherFilesIn: '' });
     storage.store.set(
       SITE_DETAILS_KEY,
-      JSON.stringify({ '/b': { siteTitle: 'x'.repeat(500), siteUrl: ['no'], keepOtherFiles: 'yes' } }),
+      JSON.stringify({ '/b': { siteTitle: 'x'.repeat(500), siteUrl: ['no'], keepOtherFilesIn: 5 } }),
     );
-    expect(loadSiteDetails(storage, '/b')).toEqual({ siteTitle: 'x'.repeat(200), siteUrl: '', keepOtherFiles: false });
+    expect(loadSiteDetails(storage, '/b')).toEqual({ siteTitle: 'x'.repeat(200), siteUrl: '', keepOtherFilesIn: '' });
     const refusing = {
       getItem: () => null,
       setItem: () => {
         throw new Error('QuotaExceededError');
       },
     };
-    expect(() => saveSiteDetails(refusing, '/b', { siteTitle: 'a', siteUrl: '', keepOtherFiles: false })).not.toThrow();
-    expect(loadSiteDetails(null, null)).toEqual({ siteTitle: '', siteUrl: '', keepOtherFiles: false });
+    expect(() => saveSiteDetails(refusing, '/b', { siteTitle: 'a', siteUrl: '', keepOtherFilesIn: '' })).not.toThrow();
+    expect(loadSiteDetails(null, null)).toEqual({ siteTitle: '', siteUrl: '', keepOtherFilesIn: '' });
   });
 });

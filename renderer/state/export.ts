@@ -20,8 +20,7 @@ export function summaryLine(summary: SiteExportSummary): string {
   const posts = plural(summary.posts, 'post');
   const pages = plural(summary.pages, 'page');
   const warnings = plural(summary.warnings.length, 'warning');
-  const kept =
-    summary.kept === undefined || summary.kept === 0 ? '' : `; ${plural(summary.kept, 'file')} of yours left untouched`;
+  const kept = summary.kept === undefined || summary.kept === 0 ? '' : `; ${keptPhrase(summary.kept)}`;
   return `Exported ${posts} (${pages}) with ${warnings} in ${seconds(summary.ms)}${kept}.`;
 }
 
@@ -39,6 +38,11 @@ export function siteUrlProblem(url: string): string | null {
     : 'Use an http(s) address without ? or #, for example https://example.com/blog/';
 }
 
+/** "2 of your own files and folders left untouched": what an export beside the author's files kept (a folder counts once). */
+export function keptPhrase(kept: number): string {
+  return `${kept} of your own files and folders left untouched`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -47,11 +51,16 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${Math.max(0, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** What the site export dialog remembers between exports, per posts folder: the site's name and address, and whether to keep the author's files in the output folder. */
+/**
+ * What the site export dialog remembers between exports, per posts folder: the site's name and
+ * address, and the output folder the author last chose to export beside their own files in (only
+ * that folder is exported into so again without asking: another one, their Documents, is refused).
+ */
 export interface SiteDetails {
   siteTitle: string;
   siteUrl: string;
-  keepOtherFiles: boolean;
+  /** The output folder (as typed, or as the picker showed it) last exported beside the author's files there, or ''. */
+  keepOtherFilesIn: string;
 }
 
 /** The localStorage key the sites' details live under (an object keyed by posts folder). */
@@ -79,7 +88,7 @@ export function loadSiteDetails(storage: Pick<Storage, 'getItem'> | null, folder
   return {
     siteTitle: text('siteTitle').slice(0, 200),
     siteUrl: text('siteUrl'),
-    keepOtherFiles: record.keepOtherFiles === true,
+    keepOtherFilesIn: text('keepOtherFilesIn'),
   };
 }
 

@@ -3,12 +3,13 @@
  * its CNAME and its notes, byte for byte, while the export's pages come and go among them; a file
  * of the author's where a page must go stops the export before anything moves.
  */
-import { lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { renameSync, symlinkSync } from 'node:fs';
+import { copyFile, link, lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publishBeside } from './beside';
-import { EXPORT_MARKER, foreignEntries } from './ownership';
+import { EXPORT_MARKER, foreignEntries, markerText } from './ownership';
 import { exportSite } from './site';
 import { KEEP_OTHER_FILES_HINT } from '../../../shared/api/contract';
 import { replacedSitesRemoved } from './stage';
@@ -143,29 +144,116 @@ describe('exporting beside the author’s files', () => {
     await replacedSitesRemoved();
     expect(await readdir(tmp)).toEqual(['posts', 'site']);
   });
+});
 
-  it('leaves a folder the next export can finish when stopped halfway: the marker names both sites’ files', async () => {
+describe('exporting beside the author’s files, stopped or fooled', () => {
+  it('killed while moving pages in: a page that landed is the export’s, a file the author saved at a path not reached is theirs', async () => {
     await pagesClone();
     expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
     const earlier = await marked();
-    // A stage missing one of the files it lists fails the move halfway, as a killed export would stop.
+    // The marker as publishBeside writes it before moving pages in, then a kill after the first move.
     const stage = path.join(tmp, 'stage');
+    const page = (title: string) =>
+      `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>${title}</title></head></html>`;
     await mkdir(path.join(stage, 'third'), { recursive: true });
-    await writeFile(path.join(stage, 'third/index.html'), 'third');
-    await expect(publishBeside(stage, out, ['third/index.html', 'zzz/index.html'])).rejects.toMatchObject({
-      code: 'ENOENT',
-    });
-    expect(await readFile(path.join(out, 'third/index.html'), 'utf8')).toBe('third');
-    expect(await marked()).toEqual([...earlier, 'third/index.html', 'zzz/index.html'].sort());
-    expect(await foreignEntries(out)).toEqual(['.git/', 'CNAME', 'README.md']);
-    // The next export puts the folder right: its pages only, the author's files untouched.
+    await mkdir(path.join(stage, 'fourth'), { recursive: true });
+    await writeFile(path.join(stage, 'third/index.html'), page('Third'));
+    await writeFile(path.join(stage, 'fourth/index.html'), page('Fourth'));
+    const staged = async (rel: string) => {
+      const stats = await lstat(path.join(stage, rel));
+      return { rel, dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs };
+    };
+    await writeFile(
+      path.join(out, EXPORT_MARKER),
+      markerText(earlier, [await staged('third/index.html'), await staged('fourth/index.html')]),
+    );
+    await mkdir(path.join(out, 'third'));
+    await link(path.join(stage, 'third/index.html'), path.join(out, 'third/index.html'));
+    // The author saves a page of their own where the killed export had not reached.
+    await put('fourth/index.html', page('Mine'));
+    // In a folder the marker names a page in, the author's file is named itself.
+    expect(await foreignEntries(out)).toEqual(['.git/', 'CNAME', 'README.md', 'fourth/index.html']);
+
+    // The next export has neither post: the page that landed goes, the author's stays.
     const next = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
-    expect(next).toMatchObject({ ok: true, value: { kept: 3 } });
-    expect(await filesBelow(out)).not.toContain('third/index.html');
-    // The folder the stopped move made for its missing page goes too: it was the export's.
-    await expect(lstat(path.join(out, 'zzz'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(next).toMatchObject({ ok: true, value: { kept: 4 } });
     await expect(lstat(path.join(out, 'third'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await readFile(path.join(out, 'fourth/index.html'), 'utf8')).toBe(page('Mine'));
     expect(await marked()).toEqual(earlier);
+  });
+
+  it('claims nothing a hand-edited marker names outside the export’s kinds of files or outside the folder', async () => {
+    await pagesClone();
+    await put('.git/config', '[core]\n');
+    await mkdir(path.join(tmp, 'victim'));
+    await mkdir(path.join(tmp, 'victim2', 'deeper'), { recursive: true });
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
+    const lines = [...(await marked()), '.git/config', 'CNAME', '../victim/x.html', 'a/../../victim2/deeper/y.html'];
+    // Checked out with CRLF line ends, as git does on Windows: still the export's marker.
+    await writeFile(path.join(out, EXPORT_MARKER), markerText(lines).replace(/\n/g, '\r\n'));
+    expect(await foreignEntries(out)).toEqual(['.git/', 'CNAME', 'README.md']);
+    await rm(path.join(posts, 'second.md'));
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
+    expect(await readFile(path.join(out, '.git/config'), 'utf8')).toBe('[core]\n');
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
+    expect((await readdir(tmp)).sort()).toEqual(['posts', 'site', 'victim', 'victim2']);
+    expect(await readdir(path.join(tmp, 'victim2'))).toEqual(['deeper']);
+  });
+
+  it('never removes a folder through a link the author put in place of one of its folders', async () => {
+    await pagesClone();
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
+    const elsewhere = path.join(tmp, 'elsewhere');
+    await mkdir(path.join(elsewhere, 'a'), { recursive: true });
+    await rm(path.join(out, 'tags'), { recursive: true });
+    await symlink(elsewhere, path.join(out, 'tags'), 'dir');
+    const stage = path.join(tmp, 'stage');
+    await mkdir(stage);
+    await writeFile(path.join(stage, 'index.html'), 'new index');
+    await publishBeside(stage, out, ['index.html']);
+    expect(await readdir(elsewhere)).toEqual(['a']);
+  });
+
+  it('removes a killed export’s half-written marker, and does not count it as the author’s', async () => {
+    await pagesClone();
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
+    await put('.postwright-export.0123456789ab.tmp', 'half');
+    const again = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
+    expect(again).toMatchObject({ ok: true, value: { kept: 3 } });
+    expect(await readdir(out)).not.toContain('.postwright-export.0123456789ab.tmp');
+  });
+
+  it('keeps an author’s page copied from an export (a 404.html) in a folder marked by an older Postwright', async () => {
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    const header = (await readFile(path.join(out, EXPORT_MARKER), 'utf8')).split('\n')[0] ?? '';
+    await writeFile(path.join(out, EXPORT_MARKER), `${header}\n`);
+    await pagesClone();
+    await copyFile(path.join(out, 'index.html'), path.join(out, '404.html'));
+    const result = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
+    expect(result.ok).toBe(true);
+    expect(await readdir(out)).toContain('404.html');
+    expect(await foreignEntries(out)).toEqual(['.git/', '404.html', 'CNAME', 'README.md']);
+  });
+
+  it('refuses to write through a link put in place of the output folder while the pages render', async () => {
+    await pagesClone();
+    const elsewhere = path.join(tmp, 'elsewhere');
+    await mkdir(elsewhere);
+    await writeFile(path.join(elsewhere, 'mine.txt'), 'outside');
+    let swapped = false;
+    const result = await exportSite({
+      postsDir: posts,
+      outDir: out,
+      keepOtherFiles: true,
+      onProgress: () => {
+        if (swapped) return;
+        swapped = true;
+        renameSync(out, path.join(tmp, 'moved'));
+        symlinkSync(elsewhere, out, 'dir');
+      },
+    });
+    expect(swapped).toBe(true);
+    expect(result.ok).toBe(false);
+    expect(await readdir(elsewhere)).toEqual(['mine.txt']);
   });
 });

@@ -3,6 +3,7 @@
  * export replaces that folder whole, so it first makes sure the folder holds nothing else: a file
  * the author put there since (a CNAME, a .git folder, notes) stops the export and is never deleted.
  */
+import { constants } from 'node:fs';
 import { lstat, open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -11,49 +12,107 @@ export const EXPORT_MARKER = '.postwright-export';
 
 const HEADER = 'This folder was written by a Postwright export and is replaced by the next one.';
 const LIST_LINE = 'The files it wrote (anything else found here stops the next export, so that it is never deleted):';
+/**
+ * Files an export was moving in among the author's when the marker was written (./beside.ts): each
+ * is the export's only while it is the very file staged (device, inode, size and time alike), so a
+ * file the author saves there after a stopped export is never taken for the export's.
+ */
+const PENDING_LINE = 'Being moved in (each the export’s only while it is the same file):';
 /** Larger markers are not read: no export writes one (a million files' names). */
 const MAX_MARKER_BYTES = 256 * 1024 * 1024;
+/** The marker being written (./beside.ts writes it whole, then renames it): never the author's, and a killed export's is removed. */
+export const MARKER_TEMP = /^\.postwright-export\.[0-9a-f]{12}\.tmp$/;
+
 /**
- * A name as compared with the marker's list: as it is on disk, except on macOS, where a disk may
- * store a name in another Unicode form than the one written (HFS+ decomposes it). Elsewhere two
- * names that differ only in form are two entries (Linux keeps both), and the author's is not ours.
+ * A name as compared with the marker's list: as it is on disk on Linux, where two names that
+ * differ in case or Unicode form are two entries (the author's is not ours). macOS and Windows
+ * disks are case-blind by default, and macOS ones may store another Unicode form than the one
+ * written: there names are compared folded, as the disk does.
  */
 function nameKey(name: string): string {
-  return process.platform === 'darwin' ? name.normalize('NFC') : name;
+  return process.platform === 'darwin' || process.platform === 'win32' ? name.normalize('NFC').toLowerCase() : name;
 }
 
 /** An export's pages open with this policy; the test that tells an earlier export's pages (with no list) apart. */
 const PAGE_MARK = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'`;
 
-/** The marker's text for an export that wrote `files` (output-relative, `/`-separated). */
-export function markerText(files: Iterable<string>): string {
-  return `${HEADER}\n${LIST_LINE}\n${[...files].map((file) => `${file}\n`).join('')}`;
+/** A file moved in while the marker was written, as it was staged. */
+export interface PendingFile {
+  rel: string;
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The marker's text for an export that wrote `files` (output-relative, `/`-separated), and is moving in `pending`. */
+export function markerText(files: Iterable<string>, pending: readonly PendingFile[] = []): string {
+  const list = [...files].map((file) => `${file}\n`).join('');
+  if (pending.length === 0) return `${HEADER}\n${LIST_LINE}\n${list}`;
+  const moving = pending.map((p) => `${p.dev}:${p.ino}:${p.size}:${p.mtimeMs} ${p.rel}\n`).join('');
+  return `${HEADER}\n${LIST_LINE}\n${list}${PENDING_LINE}\n${moving}`;
+}
+
+/**
+ * Whether a marker line names a file an export could have written: a path inside the folder
+ * (no `..`, no absolute or drive path, no empty part) and of the kinds it writes: pages, the feed,
+ * the sitemap and files in its assets folder. A line the author (or a merge) edited in to name
+ * anything else (`../x`, `.git/config`, `CNAME`) claims nothing.
+ */
+export function exportedName(rel: string): boolean {
+  if (rel === '' || rel.includes('\\') || rel.includes('\0') || /^[a-z]:/i.test(rel)) return false;
+  const parts = rel.split('/');
+  if (parts.some((part) => part === '' || part === '.' || part === '..')) return false;
+  if (rel === 'feed.xml' || rel === 'sitemap.xml') return true;
+  if (parts[0] === 'assets' && parts.length === 2) return true;
+  return /\.html?$/i.test(rel);
+}
+
+interface Marked {
+  files: Set<string>;
+  /** Files being moved in, by key: the export's only while they are the file staged. */
+  pending: Map<string, PendingFile>;
 }
 
 /**
  * The files an export wrote into `folder`, from its marker; 'legacy' for a marker written before
- * markers listed them; null when `folder` holds no marker (a plain file) at all.
+ * markers listed them; null when `folder` holds no marker (a plain file) at all. Lines naming
+ * nothing an export writes are left out (exportedName); line ends may be CRLF (a git checkout on Windows).
  */
-async function markedFiles(folder: string): Promise<Set<string> | 'legacy' | null> {
+async function markedFiles(folder: string): Promise<Marked | 'legacy' | null> {
   const marker = path.join(folder, EXPORT_MARKER);
   const stats = await lstat(marker).catch(() => null);
   if (stats === null || !stats.isFile() || stats.size > MAX_MARKER_BYTES) return null;
-  const lines = (await readFile(marker, 'utf8')).split('\n');
+  const lines = (await readFile(marker, 'utf8')).split(/\r?\n/);
   if (lines[0] !== HEADER) return null;
   if (lines[1] !== LIST_LINE) return 'legacy';
-  return new Set(
-    lines
-      .slice(2)
-      .filter((line) => line !== '')
-      .map(nameKey),
-  );
+  const files = new Set<string>();
+  const pending = new Map<string, PendingFile>();
+  let moving = false;
+  for (const line of lines.slice(2)) {
+    if (line === PENDING_LINE) moving = true;
+    else if (!moving) {
+      if (exportedName(line)) files.add(nameKey(line));
+    } else {
+      const match = /^(\d+):(\d+):(\d+):([\d.]+) (.+)$/.exec(line);
+      const rel = match?.[5];
+      if (match === null || rel === undefined || !exportedName(rel)) continue;
+      const [dev, ino, size, mtimeMs] = match.slice(1, 5).map(Number);
+      pending.set(nameKey(rel), { rel, dev: dev ?? 0, ino: ino ?? 0, size: size ?? 0, mtimeMs: mtimeMs ?? 0 });
+    }
+  }
+  return { files, pending };
 }
 
 /** Whether a file of an export made before markers listed their files looks like that export's output. */
 async function legacyOutput(folder: string, rel: string): Promise<boolean> {
   if (rel === 'feed.xml' || rel === 'sitemap.xml' || /^assets\/[0-9a-f]{12}-[^/]+$/.test(rel)) return true;
-  if (!/\.html$/.test(rel)) return false;
-  const handle = await open(path.join(folder, ...rel.split('/')), 'r').catch(() => null);
+  return /\.html$/.test(rel) && pageLooksExported(path.join(folder, ...rel.split('/')));
+}
+
+/** Whether the page at `file` opens as the export's pages do (read without following a link). */
+export async function pageLooksExported(file: string): Promise<boolean> {
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(() => null);
   if (handle === null) return false;
   try {
     const head = Buffer.alloc(1024);
@@ -64,26 +123,53 @@ async function legacyOutput(folder: string, rel: string): Promise<boolean> {
   }
 }
 
+/** Whether the file at `rel` is still the one recorded as being moved in. */
+async function samePending(folder: string, rel: string, pending: PendingFile): Promise<boolean> {
+  const stats = await lstat(path.join(folder, ...rel.split('/'))).catch(() => null);
+  return (
+    stats !== null &&
+    stats.isFile() &&
+    stats.dev === pending.dev &&
+    stats.ino === pending.ino &&
+    stats.size === pending.size &&
+    stats.mtimeMs === pending.mtimeMs
+  );
+}
+
 /** What an earlier export's folder holds: the files it wrote, and the author's entries beside them. */
 export interface Survey {
   /** Files the export wrote (output-relative, `/`-separated), found in the folder. */
   owned: string[];
   /** Everything else, sorted; a folder holding nothing the export wrote is named once, with a trailing `/`. */
   foreign: string[];
-  /** The folders the marker's files are in (made by the export, though it may have been stopped before filling one). */
-  folders: Set<string>;
+  /** The folders walked (real folders, never links), deepest first: the ones the export may remove once empty. */
+  folders: string[];
+  /** Killed exports' half-written markers found at the top (MARKER_TEMP): to remove. */
+  temps: string[];
+  /** Whether the marker is of the kind that listed nothing (its files were judged by their look). */
+  legacy: boolean;
 }
 
 /** Looks through all of `folder` (every level), telling the files its marker lists from the rest; null without a marker. */
 export async function surveyFolder(folder: string): Promise<Survey | null> {
-  const files = await markedFiles(folder);
-  if (files === null) return null;
-  const isOwned = (rel: string): Promise<boolean> | boolean =>
-    files === 'legacy' ? legacyOutput(folder, rel) : files.has(nameKey(rel));
+  const marked = await markedFiles(folder);
+  if (marked === null) return null;
+  const isOwned = async (rel: string): Promise<boolean> => {
+    if (marked === 'legacy') return legacyOutput(folder, rel);
+    const key = nameKey(rel);
+    if (marked.files.has(key)) return true;
+    const pending = marked.pending.get(key);
+    return pending !== undefined && samePending(folder, rel, pending);
+  };
   const owned: string[] = [];
+  const walked: string[] = [];
+  const temps: string[] = [];
   // The folders the marker's files are in: any other folder (a `.git` of thousands of objects) holds
   // nothing of the export's and is named without being looked through.
-  const listedFolders = files === 'legacy' ? null : foldersOf(files);
+  const listedFolders =
+    marked === 'legacy'
+      ? null
+      : foldersOf([...marked.files, ...[...marked.pending.values()].map((p) => nameKey(p.rel))]);
   const walk = async (relDir: string): Promise<{ owned: number; foreign: string[] }> => {
     const foreign: string[] = [];
     let mine = 0;
@@ -91,6 +177,10 @@ export async function surveyFolder(folder: string): Promise<Survey | null> {
     for (const entry of entries) {
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (rel === EXPORT_MARKER) continue;
+      if (relDir === '' && MARKER_TEMP.test(entry.name) && entry.isFile()) {
+        temps.push(rel);
+        continue;
+      }
       if (entry.isDirectory()) {
         const listed = listedFolders?.has(nameKey(rel));
         if (listed === false) {
@@ -98,6 +188,7 @@ export async function surveyFolder(folder: string): Promise<Survey | null> {
           continue;
         }
         const inner = await walk(rel);
+        walked.push(rel);
         mine += inner.owned;
         // A folder the export wrote nothing into (an empty one too) is the author's as a whole, unless
         // the marker names files in it: an export stopped between making it and filling it.
@@ -111,7 +202,7 @@ export async function surveyFolder(folder: string): Promise<Survey | null> {
     return { owned: mine, foreign };
   };
   const foreign = (await walk('')).foreign.sort();
-  return { owned, foreign, folders: listedFolders ?? foldersOf(new Set(owned.map(nameKey))) };
+  return { owned, foreign, folders: walked, temps, legacy: marked === 'legacy' };
 }
 
 /** The first five of `names` for a message, and how many more. */
@@ -157,10 +248,11 @@ export function pathKey(rel: string): string {
  * A marker of an earlier kind lists nothing, so each entry is judged as that export's output.
  */
 export async function foreignTopLevel(folder: string): Promise<string[] | null> {
-  const files = await markedFiles(folder);
-  if (files === null) return null;
-  const names = (await readdir(folder)).filter((name) => name !== EXPORT_MARKER);
-  if (files === 'legacy') return foreignEntries(folder);
-  const tops = new Set([...files].map((file) => file.split('/')[0]));
+  const marked = await markedFiles(folder);
+  if (marked === null) return null;
+  const names = (await readdir(folder)).filter((name) => name !== EXPORT_MARKER && !MARKER_TEMP.test(name));
+  if (marked === 'legacy') return foreignEntries(folder);
+  const keys = [...marked.files, ...[...marked.pending.values()].map((p) => nameKey(p.rel))];
+  const tops = new Set(keys.map((file) => file.split('/')[0]));
   return names.filter((name) => !tops.has(nameKey(name))).sort();
 }

@@ -98,9 +98,7 @@ export async function publishStage(
   const added = await addedSince(outAbs);
   if (added.length > 0) {
     if (!beside) throw new ForeignFilesError(outAbs, added);
-    const report = await publishBeside(stage, outAbs, files);
-    await discardStage(stage);
-    return report;
+    return besideThenDiscard(stage, outAbs, files);
   }
   await writeFile(path.join(stage, EXPORT_MARKER), markerText(files));
   const old = `${stage}.old`;
@@ -110,6 +108,16 @@ export async function publishStage(
     moved = true;
   } catch (error) {
     if (errnoCode(error) !== 'ENOENT') throw error;
+  }
+  if (moved && beside) {
+    // Asked to keep the author's files: looked through again once moved aside, as one saved just
+    // before the move would have gone with the old site. It is put back, and the pages moved in.
+    const late = await addedSince(old);
+    if (late.length > 0) {
+      await rename(old, outAbs);
+      await rm(path.join(stage, EXPORT_MARKER), { force: true });
+      return besideThenDiscard(stage, outAbs, files);
+    }
   }
   try {
     await rename(stage, outAbs);
@@ -127,6 +135,13 @@ export async function publishStage(
     removing.add(removal);
   }
   return { kept: 0 };
+}
+
+/** Publishes beside the author's files (./beside.ts), then removes the emptied staging folder. */
+async function besideThenDiscard(stage: string, outAbs: string, files: readonly string[]): Promise<BesideReport> {
+  const report = await publishBeside(stage, outAbs, files);
+  await discardStage(stage);
+  return report;
 }
 
 /** Replaced sites still being deleted. */

@@ -1,0 +1,128 @@
+/**
+ * Exporting beside the author's files when the disk answers otherwise than usual (./beside.ts): a
+ * file saved by the author at the instant a page moves in or the folder is swapped, a disk without
+ * hard links, a stale page that cannot be deleted. The file-system calls are wrapped to act at
+ * those instants; nothing of the author's may be lost, and the next export must still go through.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const hook = vi.hoisted(() => ({
+  beforeLink: null as null | ((to: string) => Promise<void>),
+  beforeRename: null as null | ((from: string) => Promise<void>),
+  link: null as null | (() => never),
+  unlink: null as null | ((file: string) => void),
+}));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const link = async (from: string, to: string): Promise<void> => {
+    await hook.beforeLink?.(to);
+    hook.link?.();
+    return actual.link(from, to);
+  };
+  const rename = async (from: string, to: string): Promise<void> => {
+    await hook.beforeRename?.(from);
+    return actual.rename(from, to);
+  };
+  const unlink = async (file: string): Promise<void> => {
+    hook.unlink?.(file);
+    return actual.unlink(file);
+  };
+  const patched = { link, rename, unlink };
+  return { ...actual, ...patched, default: { ...actual, ...patched } };
+});
+
+import { exportSite } from './site';
+import { replacedSitesRemoved } from './stage';
+
+let tmp: string;
+let posts: string;
+let out: string;
+
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pw-beside-faults-'));
+  posts = path.join(tmp, 'posts');
+  out = path.join(tmp, 'site');
+  await mkdir(posts);
+  await writeFile(path.join(posts, 'first.md'), '---\ntitle: First\n---\nOne.\n');
+  await writeFile(path.join(posts, 'second.md'), '---\ntitle: Second\n---\nTwo.\n');
+});
+afterEach(async () => {
+  Object.assign(hook, { beforeLink: null, beforeRename: null, link: null, unlink: null });
+  await replacedSitesRemoved();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function pagesClone(): Promise<void> {
+  await mkdir(path.join(out, '.git'), { recursive: true });
+  await writeFile(path.join(out, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  await writeFile(path.join(out, 'CNAME'), 'blog.example.com\n');
+}
+
+describe('exporting beside the author’s files, at the wrong instant', () => {
+  it('a page saved by the author just before its page moves in stops the export, and the next one too', async () => {
+    await pagesClone();
+    const mine = 'saved by the author while the export ran';
+    hook.beforeLink = async (to) => {
+      if (!to.endsWith(path.join('second', 'index.html'))) return;
+      hook.beforeLink = null;
+      await mkdir(path.dirname(to), { recursive: true });
+      await writeFile(to, mine);
+    };
+    const first = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
+    expect(first).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
+    if (!first.ok) expect(first.error.message).toMatch(/appeared .* \(second\/index\.html\).* in place/);
+    expect(await readFile(path.join(out, 'second/index.html'), 'utf8')).toBe(mine);
+    // Asked again, the page is the author's still: named, not replaced.
+    const again = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
+    expect(again).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
+    expect(await readFile(path.join(out, 'second/index.html'), 'utf8')).toBe(mine);
+    // Moved out of the way, the export goes through.
+    await rm(path.join(out, 'second/index.html'));
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
+    expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
+  });
+
+  it('a CNAME saved just before the folder is swapped is put back with the old site, and the pages moved in beside it', async () => {
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
+    hook.beforeRename = async (from) => {
+      if (from !== out) return;
+      hook.beforeRename = null;
+      await writeFile(path.join(out, 'CNAME'), 'blog.example.com\n');
+    };
+    const result = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
+    expect(result).toMatchObject({ ok: true, value: { kept: 1 } });
+    await replacedSitesRemoved();
+    expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
+    expect((await readdir(tmp)).sort()).toEqual(['posts', 'site']);
+  });
+
+  it('copies the pages in on a disk without hard links (Windows FAT and exFAT answer EISDIR)', async () => {
+    await pagesClone();
+    hook.link = () => {
+      throw Object.assign(new Error('EISDIR: illegal operation on a directory, link'), { code: 'EISDIR' });
+    };
+    const result = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
+    expect(result).toMatchObject({ ok: true, value: { kept: 2 } });
+    expect(await readFile(path.join(out, 'first/index.html'), 'utf8')).toContain('One.');
+  });
+
+  it('keeps a stale page it cannot delete as its own, so the next export is not stopped by it', async () => {
+    await pagesClone();
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
+    await rm(path.join(posts, 'second.md'));
+    // Locked in the Finder, or held open on Windows.
+    hook.unlink = (file) => {
+      if (file.endsWith(path.join('second', 'index.html')))
+        throw Object.assign(new Error('EPERM: operation not permitted, unlink'), { code: 'EPERM' });
+    };
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
+    hook.unlink = null;
+    await writeFile(path.join(posts, 'second.md'), '---\ntitle: Second\n---\nTwo again.\n');
+    const back = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
+    expect(back).toMatchObject({ ok: true, value: { kept: 2 } });
+    expect(await readFile(path.join(out, 'second/index.html'), 'utf8')).toContain('Two again.');
+  });
+});
