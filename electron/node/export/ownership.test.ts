@@ -3,11 +3,11 @@
  * what it must never delete, the files an author put into an earlier export's folder above all.
  */
 import { writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXPORT_MARKER } from './ownership';
+import { EXPORT_MARKER, exportedName, foreignEntries } from './ownership';
 import { exportSite } from './site';
 import { replacedSitesRemoved } from './stage';
 import { filesBelow } from './testing';
@@ -136,5 +136,22 @@ describe('exporting into an earlier export', () => {
     if (!result.ok) return;
     expect(result.value.warnings.join('\n')).toMatch(/third\.md: not exported: .*needs for itself/);
     expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+  });
+});
+
+describe('the marker', () => {
+  it('claims every file an export writes: pages, tag pages, the feed, the sitemap and copied images', async () => {
+    // The app's sample posts carry an image; the Jekyll fixture, drafts and file-name dates.
+    for (const source of ['posts', 'e2e/fixtures/list-jekyll-blog']) {
+      const folder = path.join(tmp, `from-${path.basename(source)}`);
+      await cp(path.join(process.cwd(), source), folder, { recursive: true });
+      const site = path.join(tmp, `site-${path.basename(source)}`);
+      const result = await exportSite({ postsDir: folder, outDir: site, siteUrl: 'https://x.example/', drafts: true });
+      expect(result.ok).toBe(true);
+      const files = (await filesBelow(site)).filter((file) => file !== EXPORT_MARKER);
+      expect(files.some((file) => file.startsWith('assets/'))).toBe(source === 'posts');
+      expect(files.filter((file) => !exportedName(file))).toEqual([]);
+      expect(await foreignEntries(site)).toEqual([]);
+    }
   });
 });
