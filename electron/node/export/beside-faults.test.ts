@@ -99,6 +99,27 @@ describe('exporting beside the author’s files, at the wrong instant', () => {
     expect((await readdir(tmp)).sort()).toEqual(['posts', 'site']);
   });
 
+  it('never leaves the folder holding a file of the author’s where leftovers are swept, should it not go back in place', async () => {
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
+    let taken = false;
+    hook.beforeRename = async (from) => {
+      if (from === out) await writeFile(path.join(out, 'CNAME'), 'blog.example.com\n');
+      else if (from.endsWith('.old') && !taken) {
+        taken = true;
+        // Something else takes the folder's place before it is put back.
+        await mkdir(out);
+        await writeFile(path.join(out, 'other.txt'), 'not ours');
+      }
+    };
+    const result = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
+    hook.beforeRename = null;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('the folder with your files is now');
+    const kept = (await readdir(tmp)).find((name) => name.startsWith('site (kept by Postwright '));
+    expect(kept).toBeDefined();
+    expect(await readFile(path.join(tmp, kept ?? '', 'CNAME'), 'utf8')).toBe('blog.example.com\n');
+  });
+
   it('copies the pages in on a disk without hard links (Windows FAT and exFAT answer EISDIR)', async () => {
     await pagesClone();
     hook.link = () => {

@@ -22,7 +22,15 @@ import {
 } from './render-cache';
 import { PageError } from './site-pages';
 import { ClashError } from './beside';
-import { checkOutputFolder, createStage, discardStage, ForeignFilesError, publishStage, stageWriter } from './stage';
+import {
+  checkOutputFolder,
+  createStage,
+  discardStage,
+  ForeignFilesError,
+  MovedAsideError,
+  publishStage,
+  stageWriter,
+} from './stage';
 import { journalKey } from '../journal/location';
 import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
@@ -110,6 +118,8 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
   } catch (error) {
     await discardStage(stage);
     if (error instanceof ForeignFilesError) return fail('EXISTS', error.message, KEEP_OTHER_FILES_HINT);
+    if (error instanceof MovedAsideError)
+      return fail('CONFLICT', error.message, 'Move it back once the output folder is free, then export again.');
     if (error instanceof ClashError)
       return fail(
         'EXISTS',

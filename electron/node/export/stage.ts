@@ -5,6 +5,7 @@
  * holds nothing that export did not write (./ownership.ts).
  */
 import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail, KEEP_OTHER_FILES_HINT, ok, type Result } from '../../../shared/api/contract';
@@ -114,7 +115,7 @@ export async function publishStage(
     // before the move would have gone with the old site. It is put back, and the pages moved in.
     const late = await addedSince(old);
     if (late.length > 0) {
-      await rename(old, outAbs);
+      await putBack(old, outAbs);
       await rm(path.join(stage, EXPORT_MARKER), { force: true });
       return besideThenDiscard(stage, outAbs, files);
     }
@@ -135,6 +136,31 @@ export async function publishStage(
     removing.add(removal);
   }
   return { kept: 0 };
+}
+
+/**
+ * Puts the folder moved aside (holding a file of the author's) back in place. Should something have
+ * taken its place meanwhile, it is moved to a name the sweep of leftovers never touches, and the
+ * export stops saying where it is: never left where it would be deleted.
+ */
+async function putBack(old: string, outAbs: string): Promise<void> {
+  try {
+    await rename(old, outAbs);
+  } catch {
+    const kept = `${outAbs} (kept by Postwright ${randomBytes(4).toString('hex')})`;
+    await rename(old, kept);
+    throw new MovedAsideError(outAbs, kept);
+  }
+}
+
+/** The output folder could not be put back after it was moved aside: it is kept under another name, said here. */
+export class MovedAsideError extends Error {
+  constructor(outAbs: string, kept: string) {
+    super(
+      `The output folder ${outAbs} was taken by something else while the export moved it aside; the folder with your files is now ${kept}.`,
+    );
+    this.name = 'MovedAsideError';
+  }
 }
 
 /** Publishes beside the author's files (./beside.ts), then removes the emptied staging folder. */
