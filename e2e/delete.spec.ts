@@ -1,7 +1,7 @@
 /**
  * Deleting a post from the app: asked first (Cancel has the focus), the file goes to the trash
  * (browser mode: `.postwright-trash/` inside the posts folder), its unsaved work is forgotten with
- * it, the list loses it, and the focus lands in the list.
+ * it (and the dialog says so), the list loses it, and the focus lands in the list.
  */
 import { chmod, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -36,7 +36,10 @@ test('Delete post… asks first, moves the file to the trash and leaves the focu
   await app.getByRole('button', { name: 'Delete post…' }).click();
   const dialog = app.getByRole('dialog', { name: `Delete “${TITLE}”?` });
   await expect(dialog).toContainText(FILE);
-  await expect(dialog).toContainText('changes that are not saved go with it');
+  // Said plainly: the trash gets the file as last saved, so the unsaved sentence cannot be got back from it.
+  await expect(dialog).toContainText(
+    'Its changes that are not saved are lost: the trash keeps the post as last saved.',
+  );
   if (testInfo.project.metadata.mode === 'browser') await expect(dialog).toContainText('.postwright-trash');
   // One Enter deletes nothing.
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();

@@ -10,7 +10,7 @@ export interface DeleteDialogProps {
   fileId: string;
   /** Where deleted files go, as the writer would look for them. */
   trash: string;
-  /** The post has changes that are not saved, which go with it. */
+  /** The post has changes that are not saved, which are lost with it. */
   dirty: boolean;
   /** Deletes; resolves the error to show, or null when done. */
   onDelete: () => Promise<ApiError | null>;
@@ -22,7 +22,8 @@ export function DeleteDialog(props: DeleteDialogProps): React.JSX.Element {
   const { postTitle, fileId, trash, dirty, onDelete, onCancel } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const unsaved = dirty ? ' Its changes that are not saved go with it.' : '';
+  // Not "they go with it": the trash gets the file on disk, and the unsaved edits are forgotten.
+  const unsaved = dirty ? ' Its changes that are not saved are lost: the trash keeps the post as last saved.' : '';
   const remove = async (): Promise<void> => {
     if (busy) return;
     setBusy(true);

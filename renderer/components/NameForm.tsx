@@ -34,7 +34,7 @@ export interface NameFormProps {
   onCancel: () => void;
 }
 
-/** The form; the action is disabled while it runs, and the box is marked invalid while refused. */
+/** The form; the action does nothing while it runs, and the box is marked invalid while refused. */
 export function NameForm(props: NameFormProps) {
   const { label, initial = '', action, spellCheck, check, warn, onSubmit, onCancel } = props;
   const id = useId();
@@ -45,6 +45,7 @@ export function NameForm(props: NameFormProps) {
 
   const submit = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
+    if (busy) return;
     const trimmed = text.trim();
     const refused = check(trimmed);
     if (refused !== null) {
@@ -105,7 +106,8 @@ export function NameForm(props: NameFormProps) {
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button primary" disabled={busy}>
+        {/* aria-disabled, not disabled: a focused button that is disabled drops the focus out of the dialog. */}
+        <button type="submit" className="button primary" aria-disabled={busy || undefined}>
           {warning === null || error !== null ? action : `${action} anyway`}
         </button>
       </div>

@@ -1,5 +1,6 @@
 /** Asks for the new post's title; the backend names the file from it. */
 import type { ApiError, PostSummary } from '../../shared/api/contract';
+import { MAX_TITLE_LENGTH } from '../../shared/api/validate';
 import { Dialog } from './Dialog';
 import { NameForm, type NameWarning } from './NameForm';
 
@@ -15,7 +16,16 @@ export interface NewPostDialogProps {
 }
 
 function checkTitle(title: string): ApiError | null {
-  return title === '' ? { code: 'INVALID_ARGUMENT', message: 'Give the post a title.' } : null;
+  if (title === '') return { code: 'INVALID_ARGUMENT', message: 'Give the post a title.' };
+  // Said here: the API's own refusal ("createPost: argument 1.title is too long") is not for the writer.
+  if (title.length > MAX_TITLE_LENGTH) {
+    return {
+      code: 'INVALID_ARGUMENT',
+      message: `A title can be at most ${MAX_TITLE_LENGTH} characters; this one has ${title.length}.`,
+      hint: 'Shorten it; a longer text belongs in the post or its description.',
+    };
+  }
+  return null;
 }
 
 /** A title as two titles are told apart: case, and runs of spaces, do not count. */

@@ -16,7 +16,9 @@ import {
   bytesToBase64,
   insertPlaceholders,
   isPastableImage,
+  isPasted,
   markdownImage,
+  refusedFiles,
   replacePlaceholder,
 } from '../state/images';
 
@@ -41,10 +43,6 @@ function editorArea(target: EventTarget | null): HTMLTextAreaElement | null {
 /** The editor's textarea now: the one pasted into, unless it has since left the page. */
 function liveArea(pasted: HTMLTextAreaElement): HTMLTextAreaElement | null {
   return pasted.isConnected ? pasted : document.querySelector<HTMLTextAreaElement>(`.markdown-pane ${MARKDOWN_AREA}`);
-}
-
-function imageFiles(data: DataTransfer | null): File[] {
-  return data === null ? [] : [...data.files].filter(isPastableImage);
 }
 
 /** Tells the editor of a change made from here, as a typed one is told (PlainTextarea's input listener). */
@@ -170,14 +168,28 @@ export function useImagePaste(api: Pick<BlogApi, 'saveImage'>, target: ImageTarg
     };
     const handle = (event: Event, data: DataTransfer | null): void => {
       const area = editorArea(event.target);
-      const files = imageFiles(data);
+      const given = data === null ? [] : [...data.files];
+      if (area === null || given.length === 0) return;
+      // The editor accepts dropped files (onDragOver): one not taken must not be opened by the
+      // browser in place of the app.
+      if (event.type === 'drop') event.preventDefault();
       const now = latest.current;
       // A read-only textarea (a read-only post, or another post being read) takes no image.
-      if (area === null || area.readOnly || files.length === 0 || now === null || now.readOnly) return;
+      if (area.readOnly || now === null || now.readOnly) return;
       const postId = now.now().postId;
       if (postId === null) return;
+      const files = given.filter(isPasted);
+      // Files refused are said so, never dropped in silence (nor read and sent, only to be refused).
+      const refused = refusedFiles(given);
+      // A paste of files that are no images, also carrying text (a file manager's copy: their names),
+      // pastes the text as before. An image too large is meant as an image: it is refused in words.
+      const textToo =
+        event.type === 'paste' && !given.some(isPastableImage) && data?.types.includes('text/plain') === true;
+      if (files.length === 0 && (refused === null || textToo)) return;
       event.preventDefault();
       now.onStart();
+      if (refused !== null) now.onError(refused);
+      if (files.length === 0) return;
       const names = files.map((file) => file.name || 'image.png');
       const { placeholders } = insertPlaceholders(area.value, area.selectionStart, area.selectionEnd, names, uploading);
       for (const placeholder of placeholders) uploading.add(placeholder);
@@ -185,9 +197,18 @@ export function useImagePaste(api: Pick<BlogApi, 'saveImage'>, target: ImageTarg
       void upload(area, postId, files, placeholders);
     };
     const onPaste = (event: ClipboardEvent): void => handle(event, event.clipboardData);
-    const onDrop = (event: DragEvent): void => handle(event, event.dataTransfer);
+    const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') === true;
+    const onDrop = (event: DragEvent): void => {
+      if (editorArea(event.target) !== null) handle(event, event.dataTransfer);
+      // Beside the editor (a screenshot dropped a little off it), the browser would open the file in
+      // place of the app: the drop is refused instead.
+      else if (carriesFiles(event)) event.preventDefault();
+    };
     const onDragOver = (event: DragEvent): void => {
-      if (editorArea(event.target) !== null && event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      if (!carriesFiles(event) || event.dataTransfer === null) return;
+      event.preventDefault();
+      // Only the editor takes files; elsewhere the pointer says so.
+      if (editorArea(event.target) === null) event.dataTransfer.dropEffect = 'none';
     };
     document.addEventListener('paste', onPaste, true);
     document.addEventListener('drop', onDrop, true);

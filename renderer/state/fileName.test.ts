@@ -55,3 +55,25 @@ describe('fileNameProblem', () => {
     expect(fileNameProblem('con.md')).toBe('"con.md" is a reserved name on Windows.');
   });
 });
+
+describe('fileNameProblem, of names the disk or the list would not take', () => {
+  it('refuses a hidden name, which would make the post disappear from the list', () => {
+    expect(fileNameProblem('.draft.md')).toMatch(/hidden/);
+    expect(fileNameProblem('draft.md')).toBeNull();
+  });
+
+  it('refuses a name over the 255 bytes a file name holds, counting the bytes of each letter', () => {
+    // 100 characters, but 300 bytes in UTF-8.
+    expect(fileNameProblem(`${'日本'.repeat(49)}.md`)).toMatch(/too long/);
+    expect(fileNameProblem(`${'日本'.repeat(40)}.md`)).toBeNull();
+  });
+});
+
+describe('a name pasted from a Mac’s Finder', () => {
+  it('is taken in the composed form every post id has, never refused as "not NFC-normalised"', () => {
+    const typed = withPostExtension('cafe\u0301 notes', 'old.md');
+    expect(typed).toBe('café notes.md'.normalize('NFC'));
+    expect(fileNameProblem(typed)).toBeNull();
+    expect(withPostExtension('re\u0301sume\u0301.md', 'old.md')).toBe('résumé.md'.normalize('NFC'));
+  });
+});

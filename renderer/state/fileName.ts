@@ -4,10 +4,14 @@
  * 1.newId: …", which names a method and an argument the writer never sees).
  */
 import type { ApiError } from '../../shared/api/contract';
-import { idProblem, isMarkdownName } from '../../shared/api/ids';
+import { idProblem, isMarkdownName, overNameBytes } from '../../shared/api/ids';
 
-/** `name`, or `name` with the extension of `current` (".md" or ".markdown") when it has none of its own. */
-export function withPostExtension(name: string, current: string): string {
+/**
+ * The name the writer typed, with the extension of `current` (".md" or ".markdown") when it has none
+ * of its own; composed (NFC) as every post id is, since a name pasted from a Mac's Finder comes decomposed.
+ */
+export function withPostExtension(typed: string, current: string): string {
+  const name = typed.normalize('NFC');
   if (isMarkdownName(name)) return name;
   const ext = /\.(md|markdown)$/i.exec(current)?.[0] ?? '.md';
   return `${name}${ext}`;
@@ -32,7 +36,16 @@ function fileNameSentence(reason: string): string {
 /** Why `fileName` cannot name a post, as a sentence for the writer, or null when it can. */
 export function fileNameProblem(fileName: string): string | null {
   const problem = idProblem(fileName);
-  return problem === null ? null : fileNameSentence(problem);
+  if (problem !== null) return fileNameSentence(problem);
+  // The list skips hidden files: the post would seem lost (the backend refuses it too).
+  if (fileName.startsWith('.')) {
+    return 'A file name that starts with a dot is hidden: the post would disappear from the list.';
+  }
+  // ext4 and APFS count bytes: 100 Japanese characters are 300 of the 255 a name holds.
+  if (overNameBytes(fileName)) {
+    return 'This file name is too long: a file name holds at most 255 bytes (a letter outside English takes two to four).';
+  }
+  return null;
 }
 
 /**

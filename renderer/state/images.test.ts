@@ -5,7 +5,10 @@ import {
   insertAt,
   insertPlaceholders,
   isPastableImage,
+  isPasted,
   markdownImage,
+  MAX_PASTE_BYTES,
+  refusedFiles,
   replacePlaceholder,
   uploadPlaceholder,
 } from './images';
@@ -88,5 +91,31 @@ describe('pasting images', () => {
     expect(replacePlaceholder('a [P] b', '[P]', '', { start: 7, end: 7 })).toMatchObject({ text: 'a  b', start: 4 });
     expect(replacePlaceholder('the author deleted it', '[P]', 'LINK', { start: 0, end: 0 })).toBeNull();
     expect(replacePlaceholder('anything', '', 'LINK', { start: 0, end: 0 })).toBeNull();
+  });
+});
+
+describe('files that are not pasted', () => {
+  const png = { name: 'shot.png', type: 'image/png', size: 1000 };
+  it('says why in words for the writer: not an image taken, or over 20 MiB', () => {
+    expect(refusedFiles([png])).toBeNull();
+    expect(refusedFiles([png, { name: 'drawing.svg', type: 'image/svg+xml', size: 10 }])).toEqual({
+      code: 'UNSUPPORTED',
+      message: 'Only PNG, JPEG, GIF, WebP and AVIF images can be pasted.',
+      hint: '“drawing.svg” is not one of them.',
+    });
+    const huge = { name: 'huge.png', type: 'image/png', size: MAX_PASTE_BYTES + 1 };
+    expect(refusedFiles([huge])?.message).toBe('“huge.png” is larger than 20 MiB.');
+    expect([png, huge].filter(isPasted)).toEqual([png]);
+    expect(isPasted({ ...huge, size: MAX_PASTE_BYTES })).toBe(true);
+  });
+});
+
+describe('an image dropped without a declared type', () => {
+  it('is taken by its extension (the backend checks its bytes), never refused as "not an image"', () => {
+    expect(isPastableImage({ type: '', name: 'photo.AVIF' })).toBe(true);
+    expect(isPastableImage({ type: '', name: 'shot.jpeg' })).toBe(true);
+    expect(isPastableImage({ type: '', name: 'notes.pdf' })).toBe(false);
+    expect(isPastableImage({ type: '', name: 'drawing.svg' })).toBe(false);
+    expect(isPastableImage({ type: 'application/pdf', name: 'fake.png' })).toBe(false);
   });
 });

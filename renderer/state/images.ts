@@ -1,11 +1,57 @@
 /** Pasting images into Markdown: the alt text, the link, and where it goes in the text. */
+import type { ApiError } from '../../shared/api/contract';
 
 /** Image types the backend accepts (it checks the bytes too). */
 export const PASTABLE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif'] as const;
 
-/** Whether a file looks like an image the backend will take (by its declared type). */
-export function isPastableImage(file: { type: string }): boolean {
+/**
+ * Whether a file looks like an image the backend will take: by its declared type, or by its
+ * extension when it declares none (some systems give a dropped AVIF or WebP no type).
+ */
+export function isPastableImage(file: { type: string; name?: string }): boolean {
+  if (file.type === '') return /\.(png|jpe?g|gif|webp|avif)$/i.test(file.name ?? '');
   return (PASTABLE_TYPES as readonly string[]).includes(file.type.toLowerCase());
+}
+
+/**
+ * The largest image pasted: the backend's limit (MAX_IMAGE_BYTES in electron/node/store/images.ts).
+ * Checked here too, so a larger file is never read and sent, only for the API's validator to refuse
+ * it in words meant for programmers.
+ */
+export const MAX_PASTE_BYTES = 20 * 1024 * 1024;
+
+/** What a file pasted or dropped is seen as. */
+export interface GivenFile {
+  name: string;
+  type: string;
+  size: number;
+}
+
+/**
+ * Why some of `files` are not pasted (not an image the backend takes, or over MAX_PASTE_BYTES), as
+ * the writer should read it; null when every one is pasted.
+ */
+export function refusedFiles(files: readonly GivenFile[]): ApiError | null {
+  const other = files.find((file) => !isPastableImage(file));
+  if (other !== undefined) {
+    return {
+      code: 'UNSUPPORTED',
+      message: 'Only PNG, JPEG, GIF, WebP and AVIF images can be pasted.',
+      hint: `“${other.name || 'This file'}” is not one of them.`,
+    };
+  }
+  const large = files.find((file) => file.size > MAX_PASTE_BYTES);
+  if (large === undefined) return null;
+  return {
+    code: 'TOO_LARGE',
+    message: `“${large.name || 'This image'}” is larger than 20 MiB.`,
+    hint: 'Resize or compress it, then paste it again.',
+  };
+}
+
+/** Whether a file is pasted: an image the backend takes, within MAX_PASTE_BYTES. */
+export function isPasted(file: GivenFile): boolean {
+  return isPastableImage(file) && file.size <= MAX_PASTE_BYTES;
 }
 
 /** Alt text from a file name: extension dropped, dashes and underscores as spaces. */

@@ -42,3 +42,31 @@ describe('file names', () => {
     expect(renamedId('old.md', 'new.md')).toBe('new.md');
   });
 });
+
+describe('the file name suggested for a Jekyll post', () => {
+  it('keeps the date its name starts with, without which Jekyll would not publish it', () => {
+    expect(fileNameFromTitle('_posts/2024-01-05-old-title.md', 'New Title')).toBe('2024-01-05-new-title.md');
+    expect(fileNameFromTitle('_posts/2024-01-05-old.markdown', '???')).toBe('2024-01-05-untitled.markdown');
+    expect(fileNameFromTitle('notes/2024-plans.md', 'Plans')).toBe('plans.md');
+    // A long title in Japanese still makes a name the disk takes, date and extension included.
+    const long = fileNameFromTitle('_posts/2024-01-05-x.markdown', '長い'.repeat(60));
+    expect(long).toMatch(/^2024-01-05-長い.*\.markdown$/);
+    expect(new TextEncoder().encode(long).length).toBeLessThanOrEqual(255);
+  });
+});
+
+describe('the file name suggested for a title that is a Windows device name', () => {
+  it('is one the rename takes, as a new post of that title is named', () => {
+    expect(fileNameFromTitle('old.md', 'CON')).toBe('con-2.md');
+    expect(fileNameFromTitle('_posts/2024-01-05-old.md', 'Aux')).toBe('2024-01-05-aux.md');
+    expect(fileNameFromTitle('old.md', 'Console')).toBe('console.md');
+  });
+});
+
+describe('a path generated from a title without a letter or digit', () => {
+  it('never empties the last segment into the section’s own page (`/blog/`) or a double slash', () => {
+    expect(pathFromTitle('/blog/old', '🎉🎉')).toBe('/blog/untitled');
+    expect(pathFromTitle('/blog/old/', '!!!')).toBe('/blog/untitled/');
+    expect(pathFromTitle('old', '…')).toBe('untitled');
+  });
+});

@@ -145,6 +145,21 @@ describe('create', () => {
     expect(valueOf(await store.create({ title: 'New' })).id).toBe('_posts/2024-05-17-new.markdown');
   });
 
+  it('names a long title in Japanese within the 255 bytes of a file name, date, number and .markdown included', async () => {
+    await writeFiles(folder.dir, {
+      '_posts/2024-01-01-welcome.markdown': '---\nlayout: post\ntitle: Welcome\n---\n',
+      '_posts/2024-02-01-second.markdown': '---\nlayout: post\ntitle: Second\n---\n',
+    });
+    const store = await open();
+    const title = '長いタイトルの記事'.repeat(12);
+    const first = valueOf(await store.create({ title }));
+    const second = valueOf(await store.create({ title }));
+    expect(first.id).toMatch(/^_posts\/2024-05-17-長いタイトルの記事.*\.markdown$/);
+    expect(second.id).toBe(first.id.replace('.markdown', '-2.markdown'));
+    for (const id of [first.id, second.id]) expect(Buffer.byteLength(path.posix.basename(id))).toBeLessThanOrEqual(255);
+    expect(await allFiles(folder.dir)).toHaveLength(4);
+  });
+
   it('creates `<slug>.md` in an empty folder', async () => {
     const store = await open();
     const doc = valueOf(await store.create({ title: 'First post' }));

@@ -13,7 +13,7 @@ import {
   type PostSummary,
   type Result,
 } from '../../../shared/api/contract';
-import { idProblem, slugify } from '../../../shared/api/ids';
+import { idProblem, MAX_NAME_BYTES, slugify } from '../../../shared/api/ids';
 import { decodePost, encodePost, inferFolderStyle, newPostText } from '../frontmatter/index';
 import { localDate, type StoreContext } from './context';
 import { docFromBytes } from './doc';
@@ -73,8 +73,8 @@ export async function createPost(ctx: StoreContext, request: CreateRequest): Pro
   const title = request.title.trim();
   // eslint-disable-next-line no-control-regex -- a title is one line of text
   if (/[\u0000-\u001f\u007f]/.test(title)) return fail('INVALID_ARGUMENT', 'A title is a single line of text.');
-  const slug = slugify(title);
-  if (slug === '') return fail('INVALID_ARGUMENT', 'Give the post a title with at least one letter or digit.');
+  const titleSlug = slugify(title);
+  if (titleSlug === '') return fail('INVALID_ARGUMENT', 'Give the post a title with at least one letter or digit.');
   let posts: PostSummary[];
   try {
     posts = await listPosts(ctx.root, ctx.maxFileBytes);
@@ -84,6 +84,7 @@ export async function createPost(ctx: StoreContext, request: CreateRequest): Pro
   const date = localDate(ctx.now());
   const style = inferFolderStyle(await newestTexts(ctx, posts));
   const shape = chooseShape(posts.map((post) => post.id));
+  const slug = fitSlug(titleSlug, shape);
   const taken = new Set(posts.map((post) => post.id.toLowerCase()));
   // The page a post claims by its `path` must be its own too (two posts on one page stop the site export).
   const pages = new Set(posts.flatMap((post) => (post.path === null ? [] : [pageKey(post.path)])));
@@ -95,6 +96,27 @@ export async function createPost(ctx: StoreContext, request: CreateRequest): Pro
   };
   const made = await writeUnique(ctx.root, shape, shape.datePrefix ? `${date}-${slug}` : slug, text, taken);
   return made.ok ? ok(docFromBytes(made.value.id, made.value.bytes)) : made;
+}
+
+/**
+ * `slug` cut (by characters) so that the file or folder name made of it fits in the 255 bytes a name
+ * holds on ext4 and APFS, with room for the date prefix, a number (`-1000`) and the extension. A
+ * title in Japanese slugs to 240 bytes, which a Jekyll `2024-05-17-….markdown` name overflows.
+ */
+function fitSlug(slug: string, shape: PostShape): string {
+  const room =
+    MAX_NAME_BYTES -
+    (shape.datePrefix ? 'YYYY-MM-DD-'.length : 0) -
+    `-${MAX_ATTEMPTS}`.length -
+    (shape.bundle ? 0 : shape.extension.length);
+  let kept = '';
+  let bytes = 0;
+  for (const character of slug) {
+    bytes += Buffer.byteLength(character);
+    if (bytes > room) break;
+    kept += character;
+  }
+  return kept.replace(/-+$/, '');
 }
 
 /**

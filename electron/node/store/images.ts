@@ -6,7 +6,7 @@
 import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type ImageRequest, type Result, type SavedImage } from '../../../shared/api/contract';
-import { slugify } from '../../../shared/api/ids';
+import { idProblem, slugify } from '../../../shared/api/ids';
 import { errnoCode, ioFailure } from './errors';
 import { writeFileExclusive } from './io';
 import { isBundleIndex } from './list';
@@ -42,8 +42,14 @@ export function decodeBase64(data: string): Uint8Array | null {
 /** A readable file name stem from the name the image came with. */
 export function imageStem(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  const stem = slugify(base.replace(/\.[^.]*$/, ''));
-  return stem === '' ? 'image' : stem.slice(0, 60).replace(/-+$/, '');
+  // Cut by characters, not UTF-16 units: half a character is stored as U+FFFD, and the link would miss.
+  const stem = Array.from(slugify(base.replace(/\.[^.]*$/, '')))
+    .slice(0, 60)
+    .join('')
+    .replace(/-+$/, '');
+  if (stem === '') return 'image';
+  // "CON.png" would be a device on Windows (the write goes nowhere) and the preview refuses it.
+  return idProblem(stem, { requireMarkdown: false }) === null ? stem : `${stem}-image`;
 }
 
 /** Writes the image of `request` for its post; returns where it went. */
