@@ -239,7 +239,11 @@ export interface ImageRequest {
 export interface SavedImage {
   /** Posts-folder-relative path of the image. */
   assetPath: string;
-  /** The path to put in the post's Markdown, relative to the post. */
+  /**
+   * The path to put in the post's Markdown: from the site's root where the built site serves the
+   * image from there (`/images/x.png` for `static/images/x.png`; a Jekyll post's images), else
+   * relative to the post.
+   */
   markdownPath: string;
 }
 

@@ -35,6 +35,21 @@ describe('postImages (images resolved while the post renders)', () => {
     expect(await filesBelow(out)).toEqual([target]);
   });
 
+  it('finds a site-root image the site serves from static/ or public/, as the preview does', async () => {
+    await mkdir(path.join(posts, 'static', 'images'), { recursive: true });
+    await writeFile(path.join(posts, 'static', 'images', 'cat.png'), PNG);
+    await mkdir(path.join(posts, 'public', 'pics'), { recursive: true });
+    await writeFile(path.join(posts, 'public', 'pics', 'dog.png'), PNG);
+    const sink = assetSink('copy', posts, 'assets');
+    const images = postImages(path.join(posts, 'content', 'posts'), sink);
+    expect(images.resolve('/images/cat.png')).toMatch(/^assets\/[0-9a-f]{12}-cat\.png$/);
+    expect(images.resolve('/pics/dog.png')).toMatch(/^assets\/[0-9a-f]{12}-dog\.png$/);
+    // A file of that path in the posts folder itself comes first; a missing one is still missing.
+    expect(images.resolve('/img/dot.png')).toMatch(/-dot\.png$/);
+    expect(images.resolve('/images/none.png')).toBeNull();
+    expect(images.warnings).toEqual(['image "/images/none.png" was left out: the file was not found']);
+  });
+
   it('inlines images as data: URIs and queues nothing', () => {
     const sink = assetSink('inline', posts, '');
     expect(postImages(posts, sink).resolve('img/dot.png')).toBe(`data:image/png;base64,${PNG.toString('base64')}`);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { slugify } from '../../../shared/api/ids';
 import { errnoCode } from '../store/errors';
 import { isInside } from '../store/paths';
+import { servedCandidates } from '../store/served';
 
 const MIME: Record<string, string> = {
   png: 'image/png',
@@ -105,7 +106,7 @@ export function postImages(postFolder: string, sink: AssetSink): PostImages {
 
 function locateImage(src: string, postFolder: string, sink: AssetSink): string | { problem: string } {
   const decoded = decodeSource(src.replace(/[?#].*$/, ''));
-  const abs = decoded.startsWith('/') ? path.join(sink.postsRoot, decoded) : path.resolve(postFolder, decoded);
+  const abs = decoded.startsWith('/') ? siteRootFile(sink.postsRoot, decoded) : path.resolve(postFolder, decoded);
   if (!isInside(sink.postsRoot, abs)) return { problem: 'it is outside the posts folder' };
   const ext = path.extname(abs).slice(1).toLowerCase();
   if (ext === 'svg') return { problem: 'SVG images are not exported (opened on their own they can run scripts)' };
@@ -113,6 +114,19 @@ function locateImage(src: string, postFolder: string, sink: AssetSink): string |
     return { problem: `".${ext}" is not an image type the export copies` };
   if (sink.mode === 'inline' && MIME[ext] === undefined) return { problem: `".${ext}" images cannot be inlined` };
   return locateInside(abs, sink);
+}
+
+/**
+ * The file a site-root path (`/images/cat.png`) names: in the posts folder itself, else in a folder
+ * the site serves at its root (`static/`, `public/`: ../store/served.ts), as the preview finds it.
+ */
+function siteRootFile(postsRoot: string, decoded: string): string {
+  const candidates = servedCandidates(decoded.replace(/^\/+/, '')).map((rel) => path.join(postsRoot, rel));
+  return (
+    candidates.find(
+      (candidate) => isInside(postsRoot, candidate) && lstatSync(candidate, { throwIfNoEntry: false }) !== undefined,
+    ) ?? path.join(postsRoot, decoded)
+  );
 }
 
 /**

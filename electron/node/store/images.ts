@@ -2,6 +2,7 @@
  * Writing a pasted or dropped image where the blog keeps its images: beside the post for a page
  * bundle, else in the images folder the blog already has, else in an `images/` folder beside the
  * post. Only raster formats recognised by their first bytes are written; never SVG (it can script).
+ * The post names it as the built site will find it (markdownPathOf).
  */
 import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { errnoCode, ioFailure } from './errors';
 import { writeFileExclusive } from './io';
 import { isBundleIndex } from './list';
 import { isInside, locatePost } from './paths';
+import { relativeTo, servedPath } from './served';
 
 /** The largest image accepted: 20 MiB. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -75,10 +77,26 @@ export async function saveImage(root: string, request: ImageRequest): Promise<Re
   if (!folder.ok) return folder;
   const written = await writeUnique(folder.value, imageStem(request.fileName), type, bytes);
   if (!written.ok) return written;
+  const assetPath = relativeTo(root, written.value);
   return ok({
-    assetPath: path.relative(root, written.value).split(path.sep).join('/'),
-    markdownPath: path.relative(postFolder, written.value).split(path.sep).join('/'),
+    assetPath,
+    markdownPath: markdownPathOf(request.postId, assetPath, relativeTo(postFolder, written.value)),
   });
+}
+
+/**
+ * How post `id` names its image at `assetPath` so that the built site finds it: from the site's
+ * root when the image is in a folder the site serves at its root (`static/images/cat.png` is
+ * `/images/cat.png`), or when the post is a Jekyll post (`_posts/`, `_drafts/`) and the image in the
+ * blog's own images folder (Jekyll makes a post a page at a dated URL, where a path relative to the
+ * post's file breaks); else relative to the post (`relative`), which also works from disk.
+ */
+export function markdownPathOf(id: string, assetPath: string, relative: string): string {
+  const served = servedPath(assetPath);
+  if (served !== null) return served;
+  const jekyll = /^_(posts|drafts)\//.test(id);
+  if (jekyll && IMAGE_FOLDERS.some((folder) => assetPath.startsWith(`${folder}/`))) return `/${assetPath}`;
+  return relative;
 }
 
 /** The folder an image of post `id` goes into, created when it is the fallback `images/`. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/contract';
 import { idProblem } from '../../../shared/api/ids';
 import { errnoCode, ioFailure } from './errors';
+import { servedCandidates } from './served';
 
 /** Where a post id leads on disk. */
 export interface PostLocation {
@@ -134,6 +135,15 @@ export function assetProblem(rel: unknown): string | null {
   return null;
 }
 
+/** The first of `candidates` (posts-folder-relative) there is an entry at, as an absolute path, or null. */
+async function firstExisting(root: string, candidates: readonly string[]): Promise<string | null> {
+  for (const candidate of candidates) {
+    const abs = containedJoin(root, candidate);
+    if (abs !== null && (await lstat(abs).catch(() => null)) !== null) return abs;
+  }
+  return null;
+}
+
 /** The real path of an existing image or media file inside the posts folder. */
 export async function locateAsset(root: string, rel: string): Promise<Result<string>> {
   const problem = assetProblem(rel);
@@ -141,7 +151,10 @@ export async function locateAsset(root: string, rel: string): Promise<Result<str
   const abs = containedJoin(root, rel);
   if (abs === null) return fail('INVALID_ID', 'This image path leads outside the posts folder.');
   try {
-    const real = await realpath(abs);
+    // Not in the posts folder itself: a site-root path (`/images/cat.png`) of a file the site serves
+    // from `static/` or `public/` (./served.ts).
+    const found = await firstExisting(root, servedCandidates(rel));
+    const real = await realpath(found ?? abs);
     if (!isInside(root, real)) return fail('INVALID_ID', 'This image is a link to a file outside the posts folder.');
     const stats = await lstat(real);
     if (!stats.isFile()) return fail('NOT_A_FILE', 'This image path is not a regular file.');

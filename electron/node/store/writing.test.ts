@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,14 +110,33 @@ describe('saveImage', () => {
     });
   });
 
-  it('uses the images folder the blog already has, with a unique name', async () => {
+  it('uses the images folder the blog already has, with a unique name, named as the built site serves it', async () => {
     await open({ 'posts/a.md': 'A\n', 'static/images/keep.txt': 'k' });
+    // Hugo and Zola serve static/ at the site's root: "../static/images/shot.png" broke there.
     expect(valueOf(await image('posts/a.md', 'shot.png'))).toEqual({
       assetPath: 'static/images/shot.png',
-      markdownPath: '../static/images/shot.png',
+      markdownPath: '/images/shot.png',
     });
     expect(valueOf(await image('posts/a.md', 'shot.png')).assetPath).toBe('static/images/shot-2.png');
     expect(await readFile(path.join(folder.dir, 'static/images/shot.png'))).toEqual(PNG);
+    // The preview finds it by that path, as the site does.
+    const store = await createPostStore({ postsDir: folder.dir, now: FIXED_NOW });
+    expect(valueOf(await store.resolveAsset('images/shot.png'))).toBe(
+      await realpath(path.join(folder.dir, 'static/images/shot.png')),
+    );
+  });
+
+  it('names an image from the site root for a Jekyll post, whose page lives at a dated URL', async () => {
+    await open({ '_posts/2024-01-01-hello.md': 'Hi\n', 'assets/images/keep.txt': 'k' });
+    expect(valueOf(await image('_posts/2024-01-01-hello.md', 'shot.png'))).toEqual({
+      assetPath: 'assets/images/shot.png',
+      markdownPath: '/assets/images/shot.png',
+    });
+  });
+
+  it('names an image in public/ (Astro) from the site root', async () => {
+    await open({ 'src/content/blog/a.md': 'A\n', 'public/images/keep.txt': 'k' });
+    expect(valueOf(await image('src/content/blog/a.md', 'pic.png')).markdownPath).toBe('/images/pic.png');
   });
 
   it('creates an images folder beside the post when the blog has none', async () => {
