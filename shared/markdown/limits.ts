@@ -56,6 +56,8 @@ export const MAX_CONTAINER_WORK = 1_000_000;
 export const PART_WORK = 500;
 
 const CONTAINER_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
+/** What a container marker starts with, after its indentation. */
+const MARKER_START = /^[>\-+*\d]$/;
 const DELIMITER_RUN = new RegExp(`[*_]{${MAX_DELIMITER_RUN + 1},}`);
 const BLANK = /^[ \t]*$/;
 /** Lines that always begin a new paragraph-level block: a non-empty bullet or `1.` item, a heading. */
@@ -124,7 +126,7 @@ function scanSpan(text: string, from: number, to: number, scan: TextScan): strin
     if (lineProblem !== null) return lineProblem;
     scanContainerLine(containers, line);
     if (BLANK.test(line) || NEW_INLINE.test(line)) inline = freshInline(at);
-    const inlineProblem = scanInline(text, at, end, inline, scan);
+    const inlineProblem = scanInline(text, at, line, inline, scan);
     if (inlineProblem !== null) return inlineProblem;
     const destination = DEFINITION.exec(line)?.[1];
     if (destination !== undefined) scan.destination = Math.max(scan.destination, destination.length);
@@ -187,13 +189,20 @@ function lineOverBudget(line: string): string | null {
   return null;
 }
 
+/** The characters the inline tally counts. */
+const INLINE_MARK = /[[\]*~_@]/g;
+
 /**
- * Adds the characters of `text[from, to)` to the paragraph's tally (and its `]` to the text's);
- * the reason once it is over.
+ * Adds the characters of `line` (which starts at `from` in `text`) to the paragraph's tally (and
+ * its `]` to the text's); the reason once it is over.
  */
-function scanInline(text: string, from: number, to: number, inline: Inline, scan: TextScan): string | null {
-  for (let i = from; i < to; i++) {
-    const c = text[i];
+function scanInline(text: string, from: number, line: string, inline: Inline, scan: TextScan): string | null {
+  // From one counted character to the next: this reads every line of every render, and most
+  // characters are none of them (the search takes about half the time of a loop over each).
+  INLINE_MARK.lastIndex = 0;
+  for (let match = INLINE_MARK.exec(line); match !== null; match = INLINE_MARK.exec(line)) {
+    const i = from + match.index;
+    const c = match[0];
     if (c === '[') {
       inline.depth++;
       inline.maxDepth = Math.max(inline.maxDepth, inline.depth);
@@ -226,8 +235,18 @@ function atWordEdge(text: string, i: number): boolean {
 
 /** A lower bound of the container depth a line opens: its markers plus its indentation. */
 function nestingOf(line: string): number {
-  const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
-  let depth = Math.floor(indent.replace(/\t/g, '    ').length / 4);
+  // The indentation's width (a tab counts four) read by hand, and the markers looked for only
+  // where one can start: most lines are text, and this reads every line of every render.
+  let width = 0;
+  let at = 0;
+  for (; at < line.length; at++) {
+    const c = line[at];
+    if (c === ' ') width += 1;
+    else if (c === '\t') width += 4;
+    else break;
+  }
+  let depth = Math.floor(width / 4);
+  if (!MARKER_START.test(line[at] ?? '')) return depth;
   let rest = line;
   for (let match = CONTAINER_MARKER.exec(rest); match !== null; match = CONTAINER_MARKER.exec(rest)) {
     depth += 1;

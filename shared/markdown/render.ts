@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Paragraph, Root as MdastRoot } from 'mdast';
 import { unified, type PluggableList } from 'unified';
-import remarkRehype, { defaultHandlers } from 'remark-rehype';
+import { defaultHandlers } from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -22,6 +22,7 @@ import { SANITIZE_SCHEMA } from './schema';
 import { parseMarkdown } from './parse';
 import { rehypeUrlPolicy } from './url-policy';
 import { stepsFor } from './steps';
+import { remarkRehypeLean } from './to-hast';
 
 /** How a render treats images. */
 export interface RenderOptions {
@@ -54,7 +55,8 @@ export interface RenderResult {
  * are escaped (./attributes.ts).
  */
 export const MARKDOWN_PLUGINS: PluggableList = [
-  [remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: { listItem } }],
+  // remark-rehype, finding the definitions by a cheaper walk (./to-hast.ts).
+  [remarkRehypeLean, { allowDangerousHtml: true, clobberPrefix: '', handlers: { listItem } }],
   [rehypeRaw],
   // Before any walker that recurses: a tree too deep for one thread's stack is refused in every thread.
   [rehypeDepthLimit],

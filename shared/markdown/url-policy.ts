@@ -25,40 +25,50 @@ export function rehypeUrlPolicy() {
 }
 
 function applyPolicy(parent: Parent, context: RenderContext): void {
-  const next: ElementContent[] = [];
-  for (const child of parent.children) {
-    if (child.type !== 'element') {
-      next.push(child as ElementContent);
+  const children = parent.children;
+  // The children after the policy, made only once one is replaced: most elements stay as they are,
+  // and this runs on every element of every render.
+  let next: ElementContent[] | null = null;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as ElementContent;
+    let replaced: ElementContent | ElementContent[] = child;
+    if (child.type === 'element') {
+      if (STRIPPED_TAGS.has(child.tagName)) {
+        // The sanitizer drops it whole: nothing inside needs the policy, and only it is named.
+        warnRaw(child.tagName, context);
+      } else {
+        applyPolicy(child, context);
+        replaced = rewrite(child, context);
+      }
+    }
+    if (replaced === child) {
+      next?.push(child);
       continue;
     }
-    if (STRIPPED_TAGS.has(child.tagName)) {
-      // The sanitizer drops it whole: nothing inside needs the policy, and only it is named.
-      warnRaw(child.tagName, context);
-      next.push(child);
-      continue;
-    }
-    applyPolicy(child, context);
-    next.push(...rewrite(child, context));
+    next ??= children.slice(0, i) as ElementContent[];
+    if (Array.isArray(replaced)) for (const node of replaced) next.push(node);
+    else next.push(replaced);
   }
-  parent.children = next;
+  if (next !== null) parent.children = next;
 }
 
-/** The nodes that replace one element (usually itself). */
-function rewrite(element: Element, context: RenderContext): ElementContent[] {
+/** The nodes that replace one element: usually the element itself, kept. */
+function rewrite(element: Element, context: RenderContext): Element | ElementContent[] {
   if (!KEPT_TAGS.has(element.tagName)) warnRaw(element.tagName, context);
   if (element.tagName === 'a') return rewriteLink(element, context);
   if (element.tagName === 'img') return rewriteImage(element, context);
   // `<source srcset>` slips past the sanitizer's protocol check, so no element keeps a srcset.
-  delete element.properties.srcSet;
+  // Asked first: deleting a property an element does not have still costs a slow lookup.
+  if ('srcSet' in element.properties) delete element.properties.srcSet;
   if (element.tagName === 'th' || element.tagName === 'td') alignClass(element);
-  return [element];
+  return element;
 }
 
-function rewriteLink(link: Element, context: RenderContext): ElementContent[] {
+function rewriteLink(link: Element, context: RenderContext): Element | ElementContent[] {
   const href = link.properties.href;
   if (typeof href !== 'string') {
     delete link.properties.href;
-    return [link];
+    return link;
   }
   const verdict = judgeLink(href);
   if (verdict.kind === 'refused') {
@@ -68,14 +78,14 @@ function rewriteLink(link: Element, context: RenderContext): ElementContent[] {
   if (verdict.kind === 'relative' && context.resolveLink !== undefined)
     return resolveLinkTarget(link, verdict.url, context);
   link.properties.href = verdict.kind === 'anchor' ? anchorHref(verdict.url) : verdict.url;
-  return [link];
+  return link;
 }
 
-function resolveLinkTarget(link: Element, href: string, context: RenderContext): ElementContent[] {
+function resolveLinkTarget(link: Element, href: string, context: RenderContext): Element | ElementContent[] {
   const resolved = context.resolveLink?.(href) ?? null;
   if (resolved === null) {
     link.properties.href = href;
-    return [link];
+    return link;
   }
   const verdict = judgeLink(resolved);
   if (verdict.kind === 'refused') {
@@ -83,7 +93,7 @@ function resolveLinkTarget(link: Element, href: string, context: RenderContext):
     return link.children;
   }
   link.properties.href = verdict.kind === 'anchor' ? anchorHref(verdict.url) : verdict.url;
-  return [link];
+  return link;
 }
 
 /**
@@ -114,7 +124,7 @@ function anchorHref(url: string): string {
   return url === '#' ? url : `#${ID_PREFIX}${url.slice(1)}`;
 }
 
-function rewriteImage(image: Element, context: RenderContext): ElementContent[] {
+function rewriteImage(image: Element, context: RenderContext): Element | ElementContent[] {
   delete image.properties.srcSet;
   const src = image.properties.src;
   const alt = typeof image.properties.alt === 'string' ? image.properties.alt : '';
@@ -124,7 +134,7 @@ function rewriteImage(image: Element, context: RenderContext): ElementContent[] 
   if (verdict.kind === 'remote') return remoteImage(image, src, alt, verdict, context);
   if (verdict.kind !== 'relative' || context.resolveImage === undefined) {
     image.properties.src = verdict.url;
-    return [image];
+    return image;
   }
   return resolveRelative(image, verdict.url, alt, context);
 }
@@ -141,16 +151,16 @@ function remoteImage(
   alt: string,
   verdict: { url: string; host: string },
   context: RenderContext,
-): ElementContent[] {
+): Element | ElementContent[] {
   const url = verdict.url.replace(/^http:/i, 'https:');
   if (url !== verdict.url)
     context.warnings.push(`Image "${clip(src)}" is loaded over https: pages load no images over plain http.`);
   if (context.remoteImages === 'placeholder') return [placeholder(alt, verdict.host, url)];
   image.properties.src = url;
-  return [image];
+  return image;
 }
 
-function resolveRelative(image: Element, src: string, alt: string, context: RenderContext): ElementContent[] {
+function resolveRelative(image: Element, src: string, alt: string, context: RenderContext): Element | ElementContent[] {
   const resolved = context.resolveImage?.(src) ?? null;
   if (resolved === null)
     return dropImage(
@@ -163,7 +173,7 @@ function resolveRelative(image: Element, src: string, alt: string, context: Rend
   if (verdict.kind === 'refused')
     return dropImage(alt, context, `Image "${clip(src)}" removed: its resolved URL ${verdict.reason}.`);
   image.properties.src = verdict.url;
-  return [image];
+  return image;
 }
 
 /** The warning for an image its resolver refused; callers with a better reason can filter it out. */
