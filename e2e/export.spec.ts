@@ -139,6 +139,8 @@ test('Export site into a GitHub Pages clone offers to export beside the authorâ€
     await expect(keep).not.toBeChecked();
     await dialog.getByLabel('Output folder').fill(base);
     await expect(keep).not.toBeChecked();
+    await dialog.getByLabel('Output folder').fill(`${out}/`);
+    await expect(keep).toBeChecked();
     await dialog.getByLabel('Output folder').fill(out);
     await expect(keep).toBeChecked();
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();

@@ -41,18 +41,19 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
   const [typed, setTyped] = useState('');
   const [chosen, setChosen] = useState<ChosenFolder | null>(null);
   const outDir = desktop === null ? typed.trim() : (chosen?.token ?? '');
-  // The folder as the author sees it (the picker's token changes each time it is chosen).
-  const outLabel = desktop === null ? typed.trim() : (chosen?.label ?? '');
+  // The folder as the author sees it (the picker's token changes each time it is chosen), without a closing slash.
+  const outLabel = folderKey(desktop === null ? typed : (chosen?.label ?? ''));
   const [drafts, setDrafts] = useState(false);
   const [remembered] = useState(() => loadSiteDetails(browserStorage(), folder));
   const [siteUrl, setSiteUrl] = useState(remembered.siteUrl);
   const [siteTitle, setSiteTitle] = useState(remembered.siteTitle);
   // Ticked by the author for one folder; otherwise ticked for the folder they last exported beside their files in.
   const [keepChoice, setKeepChoice] = useState<{ folder: string; keep: boolean } | null>(null);
+  // A tick made before any folder was chosen holds for the folder chosen next.
   const keepOtherFiles =
-    keepChoice !== null && keepChoice.folder === outLabel
+    keepChoice !== null && (keepChoice.folder === outLabel || keepChoice.folder === '')
       ? keepChoice.keep
-      : outLabel !== '' && outLabel === remembered.keepOtherFilesIn;
+      : outLabel !== '' && outLabel === folderKey(remembered.keepOtherFilesIn);
   const setKeepOtherFiles = (keep: boolean): void => setKeepChoice({ folder: outLabel, keep });
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const running = phase.kind === 'running';
@@ -182,6 +183,12 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
       </form>
     </Dialog>
   );
+}
+
+/** A folder's path as compared with the one remembered: trimmed, without a closing slash. */
+function folderKey(label: string): string {
+  const trimmed = label.trim();
+  return trimmed.length > 1 ? trimmed.replace(/[\\/]+$/, '') : trimmed;
 }
 
 interface TypedFolderProps {

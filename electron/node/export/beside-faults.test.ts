@@ -120,6 +120,55 @@ describe('exporting beside the author’s files, at the wrong instant', () => {
     expect(await readFile(path.join(tmp, kept ?? '', 'CNAME'), 'utf8')).toBe('blog.example.com\n');
   });
 
+  it('a file saved into the replaced site after the swap is kept, renamed where the author sees it, not deleted', async () => {
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    hook.beforeRename = async (from) => {
+      // The new site goes into place once the old one is moved aside: a save lands in the old one.
+      if (!from.endsWith('.tmp')) return;
+      hook.beforeRename = null;
+      const old = `${from}.old`;
+      await writeFile(path.join(old, 'notes.txt'), 'mine');
+    };
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    await replacedSitesRemoved();
+    const kept = (await readdir(tmp)).filter((name) => name.startsWith('site (kept by Postwright '));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(path.join(tmp, kept[0] ?? '', 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('moves the pages in one by one when the folder itself cannot move (a mount point)', async () => {
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    await writeFile(path.join(posts, 'second.md'), '---\ntitle: Second\n---\nTwo, edited.\n');
+    hook.beforeRename = (from) => {
+      if (from === out) throw Object.assign(new Error('EBUSY: resource busy or locked, rename'), { code: 'EBUSY' });
+      return Promise.resolve();
+    };
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    hook.beforeRename = null;
+    expect(await readFile(path.join(out, 'second/index.html'), 'utf8')).toContain('Two, edited.');
+    expect((await readdir(tmp)).sort()).toEqual(['posts', 'site']);
+  });
+
+  it('knows a page copied in (no links) by its bytes after a stop, so the next export is not stopped by its own page', async () => {
+    await pagesClone();
+    hook.link = () => {
+      throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+    };
+    let stopped = false;
+    hook.unlink = (file) => {
+      // The first staged page removed after its copy: the export stops there, as if killed.
+      if (!stopped && file.includes('.postwright-') && file.endsWith('index.html')) {
+        stopped = true;
+        throw Object.assign(new Error('EIO: i/o error, unlink'), { code: 'EIO' });
+      }
+    };
+    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(false);
+    hook.unlink = null;
+    const next = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
+    expect(next).toMatchObject({ ok: true, value: { kept: 2 } });
+    expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
+  });
+
   it('copies the pages in on a disk without hard links (Windows FAT and exFAT answer EISDIR)', async () => {
     await pagesClone();
     hook.link = () => {

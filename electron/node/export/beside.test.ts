@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publishBeside } from './beside';
-import { EXPORT_MARKER, foreignEntries, markerText } from './ownership';
+import { EXPORT_MARKER, foreignEntries, markerText, sha256Of } from './ownership';
 import { exportSite } from './site';
 import { KEEP_OTHER_FILES_HINT } from '../../../shared/api/contract';
 import { replacedSitesRemoved } from './stage';
@@ -161,7 +161,8 @@ describe('exporting beside the author’s files, stopped or fooled', () => {
     await writeFile(path.join(stage, 'fourth/index.html'), page('Fourth'));
     const staged = async (rel: string) => {
       const stats = await lstat(path.join(stage, rel));
-      return { rel, dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs };
+      const sha256 = await sha256Of(path.join(stage, rel));
+      return { rel, dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, sha256 };
     };
     await writeFile(
       path.join(out, EXPORT_MARKER),

@@ -27,6 +27,7 @@ import {
   hasMarker,
   listed,
   MARKER_TEMP,
+  sha256Of,
   markerText,
   pathKey,
   pageLooksExported,
@@ -93,9 +94,14 @@ export async function publishBeside(stage: string, outAbs: string, files: readon
   });
   const failure = moves.find((move): move is PromiseRejectedResult => move.status === 'rejected');
   if (failure !== undefined) {
-    // Only what landed is the export's now; the rest stays as it was, the author's included.
+    // What landed is the export's now; a page that may have landed without word (its staged copy could
+    // not be removed after) stays recorded as being moved in, the export's only if it is that page.
     const landed = new Set(placed.map(pathKey));
-    await writeMarker(outAbs, [...claimed.filter((rel) => !landed.has(pathKey(rel))), ...placed]);
+    await writeMarker(
+      outAbs,
+      [...claimed.filter((rel) => !landed.has(pathKey(rel))), ...placed],
+      staged.filter((file) => !landed.has(pathKey(file.rel))),
+    );
     const reason: unknown = failure.reason;
     if (reason instanceof ClashError) throw new ClashError(outAbs, reason.names, placed.length);
     throw reason;
@@ -181,8 +187,9 @@ async function clashesOf(outAbs: string, files: readonly string[], owned: Readon
 
 /** A staged file as the marker records it while it is moved in (a link or a rename keeps it the same file). */
 async function stagedFile(stage: string, rel: string): Promise<PendingFile> {
-  const stats = await lstat(path.join(stage, ...rel.split('/')));
-  return { rel, dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs };
+  const file = path.join(stage, ...rel.split('/'));
+  const [stats, sha256] = await Promise.all([lstat(file), sha256Of(file)]);
+  return { rel, dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, sha256 };
 }
 
 /**

@@ -3,10 +3,11 @@
  * next export removes it, and never the folder of an export still running, nor anything else.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXPORT_MARKER, markerText } from './ownership';
 import { exportSite } from './site';
 
 let tmp: string;
@@ -37,13 +38,22 @@ describe('an export after one that was killed', () => {
     const fresh = `.site.postwright-${dead}-fedcba987654.tmp`;
     kept.push(fresh);
     const anHourAgo = new Date(Date.now() - 61 * 60 * 1000);
-    for (const name of [...left, ...kept]) {
+    // A site replaced by a killed export, moved aside with a file of the author's saved at that instant.
+    const withCname = `.site.postwright-${dead}-aaaaaaaaaaaa.tmp.old`;
+    for (const name of [...left, ...kept, withCname]) {
       await mkdir(path.join(tmp, name));
       await writeFile(path.join(tmp, name, 'index.html'), 'x');
+      // A replaced site holds the marker of the export that wrote it.
+      if (name.endsWith('.old')) await writeFile(path.join(tmp, name, EXPORT_MARKER), markerText(['index.html']));
+      if (name === withCname) await writeFile(path.join(tmp, name, 'CNAME'), 'blog.example.com\n');
       if (name !== fresh) await utimes(path.join(tmp, name), anHourAgo, anHourAgo);
     }
     const result = await exportSite({ postsDir: posts, outDir: path.join(tmp, 'site') });
     expect(result.ok).toBe(true);
-    expect((await readdir(tmp)).sort()).toEqual([...kept, 'posts', 'site'].sort());
+    // The replaced site holding the author's file is not deleted: it is renamed where they see it.
+    const rescued = (await readdir(tmp)).filter((name) => name.startsWith('site (kept by Postwright '));
+    expect(rescued).toHaveLength(1);
+    expect(await readFile(path.join(tmp, rescued[0] ?? '', 'CNAME'), 'utf8')).toBe('blog.example.com\n');
+    expect((await readdir(tmp)).sort()).toEqual([...kept, 'posts', 'site', ...rescued].sort());
   });
 });

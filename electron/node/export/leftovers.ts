@@ -5,8 +5,9 @@
  * and the folder has been left alone for an hour.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, readdir, rm } from 'node:fs/promises';
+import { lstat, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { foreignEntries } from './ownership';
 
 /** Staging folders this process is writing (a process may run two exports at once). */
 const ours = new Set<string>();
@@ -60,6 +61,23 @@ export async function sweepLeftovers(outAbs: string): Promise<void> {
     if (match === null || ours.has(stage) || (pid !== process.pid && running(pid))) continue;
     // A process id is this machine's: on a shared drive another machine's export may be writing it now.
     if (!(await untouchedFor(path.join(folder, name), QUIET_MS))) continue;
-    await rm(path.join(folder, name), { recursive: true, force: true }).catch(() => undefined);
+    if (match[2] === undefined)
+      await rm(path.join(folder, name), { recursive: true, force: true }).catch(() => undefined);
+    else await retireReplaced(path.join(folder, name), outAbs).catch(() => undefined);
   }
+}
+
+/**
+ * Deletes a site an export replaced (moved aside as `.old`), unless it holds anything the export
+ * did not write: a file the author saved into the folder at the instant it was moved aside, or
+ * one that could not be put back. Such a folder is renamed beside the output folder, where the
+ * author sees it (`site (kept by Postwright 1a2b3c4d)`), and nothing in it is deleted.
+ */
+export async function retireReplaced(old: string, outAbs: string): Promise<void> {
+  const foreign = (await foreignEntries(old)) ?? (await readdir(old));
+  if (foreign.length === 0) {
+    await rm(old, { recursive: true, force: true });
+    return;
+  }
+  await rename(old, `${outAbs} (kept by Postwright ${randomBytes(4).toString('hex')})`);
 }

@@ -3,6 +3,7 @@
  * export replaces that folder whole, so it first makes sure the folder holds nothing else: a file
  * the author put there since (a CNAME, a .git folder, notes) stops the export and is never deleted.
  */
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,13 +25,14 @@ const MAX_MARKER_BYTES = 256 * 1024 * 1024;
 export const MARKER_TEMP = /^\.postwright-export\.[0-9a-f]{12}\.tmp$/;
 
 /**
- * A name as compared with the marker's list: as it is on disk on Linux, where two names that
- * differ in case or Unicode form are two entries (the author's is not ours). macOS and Windows
- * disks are case-blind by default, and macOS ones may store another Unicode form than the one
- * written: there names are compared folded, as the disk does.
+ * A name as compared with the marker's list: as it is on disk, except on macOS, where a disk may
+ * store a name in another Unicode form than the one written (HFS+ decomposes it). Case is never
+ * folded: whether a disk is case-blind is the disk's (case-sensitive APFS, WSL folders on Windows),
+ * and an author's `INDEX.HTML` taken for the export's `index.html` there would be deleted with the
+ * old site. On a case-blind disk a name differing only in case stops the export instead, naming it.
  */
 function nameKey(name: string): string {
-  return process.platform === 'darwin' || process.platform === 'win32' ? name.normalize('NFC').toLowerCase() : name;
+  return process.platform === 'darwin' ? name.normalize('NFC') : name;
 }
 
 /** An export's pages open with this policy; the test that tells an earlier export's pages (with no list) apart. */
@@ -43,13 +45,18 @@ export interface PendingFile {
   ino: number;
   size: number;
   mtimeMs: number;
+  /** SHA-256 of its bytes: a copy (no links on the disk, or across a mount) is not the same file, but the same bytes. */
+  sha256: string;
 }
+
+/** Leftovers of a copy across disks (./beside.ts), beside the page it was to replace: the export's, removed. */
+export const COPY_TEMP = /\.[0-9a-f]{12}\.postwright\.tmp$/;
 
 /** The marker's text for an export that wrote `files` (output-relative, `/`-separated), and is moving in `pending`. */
 export function markerText(files: Iterable<string>, pending: readonly PendingFile[] = []): string {
   const list = [...files].map((file) => `${file}\n`).join('');
   if (pending.length === 0) return `${HEADER}\n${LIST_LINE}\n${list}`;
-  const moving = pending.map((p) => `${p.dev}:${p.ino}:${p.size}:${p.mtimeMs} ${p.rel}\n`).join('');
+  const moving = pending.map((p) => `${p.dev}:${p.ino}:${p.size}:${p.mtimeMs}:${p.sha256} ${p.rel}\n`).join('');
   return `${HEADER}\n${LIST_LINE}\n${list}${PENDING_LINE}\n${moving}`;
 }
 
@@ -94,11 +101,13 @@ async function markedFiles(folder: string): Promise<Marked | 'legacy' | null> {
     else if (!moving) {
       if (exportedName(line)) files.add(nameKey(line));
     } else {
-      const match = /^(\d+):(\d+):(\d+):([\d.]+) (.+)$/.exec(line);
-      const rel = match?.[5];
+      // The path is the rest of the line, whatever it holds (U+2028 too).
+      const match = /^(\d+):(\d+):(\d+):([\d.]+):([0-9a-f]{64}) ([^\r\n]+)$/.exec(line);
+      const rel = match?.[6];
       if (match === null || rel === undefined || !exportedName(rel)) continue;
       const [dev, ino, size, mtimeMs] = match.slice(1, 5).map(Number);
-      pending.set(nameKey(rel), { rel, dev: dev ?? 0, ino: ino ?? 0, size: size ?? 0, mtimeMs: mtimeMs ?? 0 });
+      const sha256 = match[5] ?? '';
+      pending.set(nameKey(rel), { rel, dev: dev ?? 0, ino: ino ?? 0, size: size ?? 0, mtimeMs: mtimeMs ?? 0, sha256 });
     }
   }
   return { files, pending };
@@ -115,7 +124,8 @@ export async function pageLooksExported(file: string): Promise<boolean> {
   const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(() => null);
   if (handle === null) return false;
   try {
-    const head = Buffer.alloc(1024);
+    // The policy comes early in the head; a long language tag or title may push it past the first KB.
+    const head = Buffer.alloc(8192);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     return head.subarray(0, bytesRead).toString('utf8').includes(PAGE_MARK);
   } finally {
@@ -125,15 +135,28 @@ export async function pageLooksExported(file: string): Promise<boolean> {
 
 /** Whether the file at `rel` is still the one recorded as being moved in. */
 async function samePending(folder: string, rel: string, pending: PendingFile): Promise<boolean> {
-  const stats = await lstat(path.join(folder, ...rel.split('/'))).catch(() => null);
-  return (
-    stats !== null &&
-    stats.isFile() &&
-    stats.dev === pending.dev &&
-    stats.ino === pending.ino &&
-    stats.size === pending.size &&
-    stats.mtimeMs === pending.mtimeMs
-  );
+  const file = path.join(folder, ...rel.split('/'));
+  const stats = await lstat(file).catch(() => null);
+  if (stats === null || !stats.isFile() || stats.size !== pending.size) return false;
+  if (stats.dev === pending.dev && stats.ino === pending.ino && stats.mtimeMs === pending.mtimeMs) return true;
+  // Copied in (a disk without links, or across a mount): the export's when it holds the page's very bytes.
+  return (await sha256Of(file).catch(() => null)) === pending.sha256;
+}
+
+/** The SHA-256 of a file's bytes, read without following a link. */
+export async function sha256Of(file: string): Promise<string> {
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const hash = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    for (let n = (await handle.read(chunk, 0, chunk.length, null)).bytesRead; n > 0;) {
+      hash.update(chunk.subarray(0, n));
+      n = (await handle.read(chunk, 0, chunk.length, null)).bytesRead;
+    }
+    return hash.digest('hex');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** What an earlier export's folder holds: the files it wrote, and the author's entries beside them. */
@@ -144,7 +167,7 @@ export interface Survey {
   foreign: string[];
   /** The folders walked (real folders, never links), deepest first: the ones the export may remove once empty. */
   folders: string[];
-  /** Killed exports' half-written markers found at the top (MARKER_TEMP): to remove. */
+  /** Killed exports' leftovers: half-written markers at the top (MARKER_TEMP), copies across disks (COPY_TEMP): to remove. */
   temps: string[];
   /** Whether the marker is of the kind that listed nothing (its files were judged by their look). */
   legacy: boolean;
@@ -177,7 +200,7 @@ export async function surveyFolder(folder: string): Promise<Survey | null> {
     for (const entry of entries) {
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (rel === EXPORT_MARKER) continue;
-      if (relDir === '' && MARKER_TEMP.test(entry.name) && entry.isFile()) {
+      if (entry.isFile() && ((relDir === '' && MARKER_TEMP.test(entry.name)) || COPY_TEMP.test(entry.name))) {
         temps.push(rel);
         continue;
       }

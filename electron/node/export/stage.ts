@@ -13,7 +13,7 @@ import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
 import { FILE_CHANGED, type FileCopy } from './assets';
 import { publishBeside, type BesideReport } from './beside';
-import { releaseStage, stagePath, sweepLeftovers } from './leftovers';
+import { releaseStage, retireReplaced, stagePath, sweepLeftovers } from './leftovers';
 import { EXPORT_MARKER, foreignEntries, foreignTopLevel, listed, markerText } from './ownership';
 import { revive, type ThreadError } from './thread-error';
 
@@ -108,7 +108,14 @@ export async function publishStage(
     await rename(outAbs, old);
     moved = true;
   } catch (error) {
-    if (errnoCode(error) !== 'ENOENT') throw error;
+    const code = errnoCode(error);
+    // A folder that cannot be moved as a whole (a mount point, or held open on Windows): its pages
+    // are moved in one by one instead, as beside the author's files (there are none in it).
+    if (code !== undefined && UNMOVABLE.includes(code)) {
+      await rm(path.join(stage, EXPORT_MARKER), { force: true });
+      return besideThenDiscard(stage, outAbs, files);
+    }
+    if (code !== 'ENOENT') throw error;
   }
   if (moved && beside) {
     // Asked to keep the author's files: looked through again once moved aside, as one saved just
@@ -130,7 +137,7 @@ export async function publishStage(
   // The site replaced is deleted after the export has answered: the author does not wait for the
   // disk to unlink a thousand pages (a killed process's `.old` is swept by the next export).
   if (moved) {
-    const removal: Promise<void> = rm(old, { recursive: true, force: true })
+    const removal: Promise<void> = retireReplaced(old, outAbs)
       .catch(() => undefined)
       .finally(() => removing.delete(removal));
     removing.add(removal);
@@ -162,6 +169,9 @@ export class MovedAsideError extends Error {
     this.name = 'MovedAsideError';
   }
 }
+
+/** What renaming a whole output folder may answer when the folder itself cannot move. */
+const UNMOVABLE = ['EBUSY', 'EXDEV', 'EPERM', 'EACCES'];
 
 /** Publishes beside the author's files (./beside.ts), then removes the emptied staging folder. */
 async function besideThenDiscard(stage: string, outAbs: string, files: readonly string[]): Promise<BesideReport> {
