@@ -24,7 +24,7 @@ import { contextMenuTemplate, spellcheckLanguages } from './spelling';
 import { guardNavigation, windowOptions } from './window';
 import { createWorkspaceHost, type WorkspaceHost } from './workspace';
 import { settleWithin } from './quit';
-import { replacedSitesRemoved } from '../node/export/stage';
+import { exportsSettled } from '../node/export/stage';
 import { indexWritesDone } from '../node/store/index-cache';
 
 const windows = new Set<BrowserWindow>();
@@ -241,7 +241,7 @@ async function start(): Promise<void> {
     if (finished) return;
     event.preventDefault();
     finished = true;
-    void settleWithin([host.close(), indexWritesDone(), replacedSitesRemoved()]).finally(() => app.quit());
+    void settleWithin([host.close(), indexWritesDone(), exportsSettled()]).finally(() => app.quit());
   });
   createWindow();
 }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { exportSite } from './export/site';
 import { KEEP_OTHER_FILES_HINT } from '../../shared/api/contract';
-import { replacedSitesRemoved } from './export/stage';
+import { exportsSettled } from './export/stage';
 import { defaultDataDir } from './journal/location';
 
 /** Where the command writes, and its clock. */
@@ -142,6 +142,6 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     dataDir: defaultDataDir({ platform: process.platform, env: process.env, home: os.homedir() }),
   });
   // The site this export replaced is deleted after it answered; gone before the command ends.
-  await replacedSitesRemoved();
+  await exportsSettled();
   process.exitCode = code;
 }

@@ -14,7 +14,7 @@ import { defaultDataDir, journalDirFor, journalKey } from './journal/location';
 import { createWebServer, type WebServer } from './server/index';
 import { createBlogApi, openPostStore, type PostStore } from './store/index';
 import { indexWritesDone } from './store/index-cache';
-import { replacedSitesRemoved } from './export/stage';
+import { exportsSettled } from './export/stage';
 import { firstListing } from './first-listing';
 import { createEventHub } from './web-events';
 import { createWatcher, type FolderWatcher } from './watcher';
@@ -249,7 +249,7 @@ async function serve(
     await Promise.all([watcher.close(), server.close(), first.settled()]);
     // A listing answers before its index file is written, an export before the site it replaced
     // is deleted: let both finish (a half-deleted site would wait an hour for the next export's sweep).
-    await Promise.all([indexWritesDone(), replacedSitesRemoved()]);
+    await Promise.all([indexWritesDone(), exportsSettled()]);
   };
   return ok({ server, root: store.root, stop });
 }

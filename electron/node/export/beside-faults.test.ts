@@ -35,7 +35,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 import { exportSite } from './site';
-import { replacedSitesRemoved } from './stage';
+import { exportsSettled } from './stage';
 
 let tmp: string;
 let posts: string;
@@ -51,7 +51,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   Object.assign(hook, { beforeLink: null, beforeRename: null, link: null, unlink: null });
-  await replacedSitesRemoved();
+  await exportsSettled();
   await rm(tmp, { recursive: true, force: true });
 });
 
@@ -94,7 +94,7 @@ describe('exporting beside the author’s files, at the wrong instant', () => {
     };
     const result = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
     expect(result).toMatchObject({ ok: true, value: { kept: 1 } });
-    await replacedSitesRemoved();
+    await exportsSettled();
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
     expect((await readdir(tmp)).sort()).toEqual(['posts', 'site']);
   });
@@ -130,7 +130,7 @@ describe('exporting beside the author’s files, at the wrong instant', () => {
       await writeFile(path.join(old, 'notes.txt'), 'mine');
     };
     expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
-    await replacedSitesRemoved();
+    await exportsSettled();
     const kept = (await readdir(tmp)).filter((name) => name.startsWith('site (kept by Postwright '));
     expect(kept).toHaveLength(1);
     expect(await readFile(path.join(tmp, kept[0] ?? '', 'notes.txt'), 'utf8')).toBe('mine');

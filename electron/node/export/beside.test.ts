@@ -12,7 +12,7 @@ import { publishBeside } from './beside';
 import { EXPORT_MARKER, foreignEntries, markerText, sha256Of } from './ownership';
 import { exportSite } from './site';
 import { KEEP_OTHER_FILES_HINT } from '../../../shared/api/contract';
-import { replacedSitesRemoved } from './stage';
+import { exportsSettled } from './stage';
 import { filesBelow } from './testing';
 
 let tmp: string;
@@ -28,7 +28,7 @@ beforeEach(async () => {
   await writeFile(path.join(posts, 'second.md'), '---\ntitle: Second\n---\nTwo.\n');
 });
 afterEach(async () => {
-  await replacedSitesRemoved();
+  await exportsSettled();
   await rm(tmp, { recursive: true, force: true });
 });
 
@@ -141,7 +141,7 @@ describe('exporting beside the author’s files', () => {
     expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
     const result = await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true });
     expect(result).toMatchObject({ ok: true, value: { kept: 0 } });
-    await replacedSitesRemoved();
+    await exportsSettled();
     expect(await readdir(tmp)).toEqual(['posts', 'site']);
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_MARKER, exportedName, foreignEntries } from './ownership';
 import { exportSite } from './site';
-import { replacedSitesRemoved } from './stage';
+import { exportsSettled } from './stage';
 import { filesBelow } from './testing';
 
 let tmp: string;
@@ -106,7 +106,7 @@ describe('exporting into an earlier export', () => {
       }
     };
     const again = await exportSite({ postsDir: posts, outDir: out, onProgress });
-    await replacedSitesRemoved();
+    await exportsSettled();
     expect(added).toBe(true);
     expect(again).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
     expect(await readFile(notes, 'utf8')).toBe('precious');
@@ -121,7 +121,7 @@ describe('exporting into an earlier export', () => {
       expect(written?.startsWith('ёж'.normalize('NFC'))).toBe(true);
       await put(path.join('ёж'.normalize('NFD'), 'index.html'), 'mine, not the export’s');
       const again = await exportSite({ postsDir: posts, outDir: out });
-      await replacedSitesRemoved();
+      await exportsSettled();
       expect(again).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
       expect(await readFile(path.join(out, 'ёж'.normalize('NFD'), 'index.html'), 'utf8')).toBe(
         'mine, not the export’s',

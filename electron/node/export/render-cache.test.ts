@@ -6,6 +6,7 @@ import { HOSTILE_DIR, HOSTILE_POSTS } from '../security/hostile';
 import { journalKey } from '../journal/location';
 import { BUILD_RENDER_VERSION, renderCacheFileFor } from './render-cache';
 import { exportSite, type ExportSiteOptions, type SiteReport } from './site';
+import { exportsSettled } from './stage';
 import { tempFolderPerTest, writeFiles } from '../store/testing';
 import { PNG, filesBelow, pageProblems } from './testing';
 
@@ -46,6 +47,8 @@ async function run(out: string, extra: Partial<ExportSiteOptions> = {}): Promise
     ...extra,
   });
   if (!result.ok) throw new Error(result.error.message);
+  // The cache is written once the export has answered.
+  await exportsSettled();
   return result.value;
 }
 
@@ -143,6 +146,20 @@ describe('the render cache', () => {
     expect(await run('two', other)).toMatchObject({ rendered: 3, reused: 0 });
     expect(await run('three', other)).toMatchObject({ rendered: 0, reused: 3 });
     expect(await run('four')).toMatchObject({ rendered: 3, reused: 0 });
+  });
+
+  it('writes the cache after the export answers, and the next export of the folder reads it once written', async () => {
+    await smallBlog();
+    const options = {
+      postsDir: posts,
+      outDir: path.join(tmp, 'early'),
+      renderCache: { dataDir: data, version: VERSION },
+    };
+    const first = await exportSite(options);
+    expect(first.ok && first.value.rendered).toBe(3);
+    // Asked again at once, before the first's cache is on disk: it waits for it, and renders nothing.
+    const second = await exportSite(options);
+    expect(second.ok && second.value.reused).toBe(3);
   });
 
   it('ignores a corrupt cache file and replaces it', async () => {

@@ -28,6 +28,7 @@ import {
   discardStage,
   ForeignFilesError,
   MovedAsideError,
+  afterAnswer,
   publishStage,
   stageWriter,
 } from './stage';
@@ -109,7 +110,8 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
   try {
     const written = await writeSite(stage, plan.value.pages, settings);
     const { kept } = await publishStage(stage, out.value, written.files, beside);
-    await keepCache(settings.cache, written.used);
+    // Written after the answer: a first export's whole cache is megabytes, flushed to disk.
+    keepCache(settings.cache, written.used);
     const jsNotes = jsFrontMatterNotes(collected.posts, options.drafts === true);
     const warnings = [...collected.problems, ...jsNotes, ...plan.value.warnings, ...written.warnings];
     const { pages, rendered, reused } = written;
@@ -251,20 +253,29 @@ async function openCache(
   if (options === undefined || version === null) return null;
   const file = renderCacheFileFor(await realPathOf(path.resolve(options.dataDir)), journalKey(postsRoot));
   if (isInside(postsRoot, file) || isInside(outAbs, file)) return null;
+  await cacheSaves.get(file)?.catch(() => undefined);
   const loaded = await loadRenderCache(file, version);
   return { file, version, entries: loaded.entries };
 }
 
 /**
- * Keeps the renders an export used (and only those) for the next; a cache that cannot be written
- * is skipped. When the export used exactly the entries it read, the file already holds them.
+ * Keeps the renders an export used (and only those) for the next, once the export has answered
+ * (the next export of the folder waits for it); a cache that cannot be written is skipped. When the
+ * export used exactly the entries it read, the file already holds them.
  */
-async function keepCache(cache: OpenCache | null, used: ReadonlyMap<string, CachedBody>): Promise<void> {
+function keepCache(cache: OpenCache | null, used: ReadonlyMap<string, CachedBody>): void {
   if (cache === null) return;
   const same = used.size === cache.entries.size && [...used].every(([key, entry]) => cache.entries.get(key) === entry);
   if (same) return;
-  await saveRenderCache(cache.file, cache.version, used).catch(() => undefined);
+  const saving = saveRenderCache(cache.file, cache.version, used).finally(() => {
+    if (cacheSaves.get(cache.file) === saving) cacheSaves.delete(cache.file);
+  });
+  cacheSaves.set(cache.file, saving);
+  afterAnswer(saving);
 }
+
+/** Render caches being written after their export answered, by file: the next export of the folder reads it once written. */
+const cacheSaves = new Map<string, Promise<void>>();
 
 async function postsFolder(postsDir: string): Promise<Result<string>> {
   try {

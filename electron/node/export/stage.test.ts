@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FILE_CHANGED } from './assets';
-import { createStage, publishStage, replacedSitesRemoved, stageWriter } from './stage';
+import { createStage, publishStage, exportsSettled, stageWriter } from './stage';
 import { filesBelow } from './testing';
 
 let stage: string;
@@ -140,7 +140,7 @@ describe('publishing over an earlier export', () => {
       await publishStage(staged, out, ['index.html', `${page}/index.html`]);
       expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(page);
     }
-    await replacedSitesRemoved();
+    await exportsSettled();
     expect(await readdir(stage)).toEqual(['site']);
     expect((await filesBelow(out)).sort()).toEqual(['.postwright-export', 'index.html', 'second/index.html']);
   });

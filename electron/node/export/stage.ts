@@ -136,12 +136,7 @@ export async function publishStage(
   releaseStage(stage);
   // The site replaced is deleted after the export has answered: the author does not wait for the
   // disk to unlink a thousand pages (a killed process's `.old` is swept by the next export).
-  if (moved) {
-    const removal: Promise<void> = retireReplaced(old, outAbs)
-      .catch(() => undefined)
-      .finally(() => removing.delete(removal));
-    removing.add(removal);
-  }
+  if (moved) afterAnswer(retireReplaced(old, outAbs));
   return { kept: 0 };
 }
 
@@ -180,12 +175,28 @@ async function besideThenDiscard(stage: string, outAbs: string, files: readonly 
   return report;
 }
 
-/** Replaced sites still being deleted. */
-const removing = new Set<Promise<void>>();
+/** Work exports left for after their answer, still running. */
+const later = new Set<Promise<void>>();
 
-/** Settles once every replaced site this process is deleting is gone (a command waits before it exits). */
-export async function replacedSitesRemoved(): Promise<void> {
-  while (removing.size > 0) await Promise.all([...removing]);
+/**
+ * Runs `work` after the export has answered (it is already under way): what the author need not
+ * wait for, as deleting a replaced site or writing the render cache. A failure is dropped: such
+ * work is bookkeeping, and the export it follows has succeeded.
+ */
+export function afterAnswer(work: Promise<unknown>): void {
+  const settled: Promise<void> = work
+    .then(() => undefined)
+    .catch(() => undefined)
+    .finally(() => later.delete(settled));
+  later.add(settled);
+}
+
+/**
+ * Settles once the work exports left for after their answer is done (replaced sites deleted,
+ * render caches written): a command, the server and the app wait for it before they exit.
+ */
+export async function exportsSettled(): Promise<void> {
+  while (later.size > 0) await Promise.all([...later]);
 }
 
 /**
