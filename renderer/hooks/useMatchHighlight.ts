@@ -31,6 +31,10 @@ export interface MatchMarks {
 export const MOST_OTHERS = 400;
 /** Text laid out beyond the current match, at most, to reach the bottom of the editor's view. */
 const AHEAD_CHARS = 40_000;
+/** Text laid out at once to reach the bottom of the view: more than a screenful of ordinary prose. */
+const SCREENFUL_CHARS = 8_000;
+/** Matches measured for one frame, at most, however long the lines they are on. */
+const MOST_MEASURED = 2 * MOST_OTHERS;
 
 /** A paragraph longer than this is cut at a line end too, so an edit in it lays out only a piece. */
 const LONGEST_CHUNK = 4000;
@@ -173,9 +177,9 @@ function othersInView(
   const band = visibleBand(area);
   if (band.bottom <= band.top) return [];
   let last = chunkAt(starts, Math.min(laid.chars, text.length) - 1);
-  // Below the laid-out text, the view needs more of it: a chunk or a few at a time.
-  while (mirror.topOf(last) < band.bottom && last < starts.length - 1 && laid.chars < current.end + AHEAD_CHARS) {
-    last = Math.min(starts.length - 1, Math.max(last + 1, chunkAt(starts, laid.chars + 2_000)));
+  // Below the laid-out text, the view needs more of it: a screenful at most, once a frame.
+  if (mirror.topOf(last) < band.bottom && last < starts.length - 1 && laid.chars < current.end + AHEAD_CHARS) {
+    last = Math.min(starts.length - 1, Math.max(last + 1, chunkAt(starts, laid.chars + SCREENFUL_CHARS)));
     mirror.update(area, chunksTo(text, starts, last));
     laid.chars = starts[last + 1] ?? text.length;
   }
@@ -187,21 +191,35 @@ function othersInView(
     if (mirror.topOf(middle) <= band.top) low = middle;
     else high = middle - 1;
   }
-  const from = starts[low] ?? 0;
   const to = starts[last + 1] ?? text.length;
+  // The matches of the laid-out text from that chunk on; the text runs down the page in their order,
+  // so the first in view is found by halving (a chunk may be one long line of thousands of matches).
+  const budget = { calls: 0 };
+  const boxesOf = (i: number): DOMRect[] => {
+    const match = matches[i];
+    if (match === undefined || match.end > text.length) return [];
+    budget.calls += 1;
+    const index = chunkAt(starts, match.start);
+    const base = starts[index] ?? 0;
+    return mirror.rectsOf(index, match.start - base, match.end - base);
+  };
+  let first = firstMatchFrom(matches, starts[low] ?? 0);
+  let end = firstMatchFrom(matches, to);
+  while (first < end) {
+    const middle = (first + end) >> 1;
+    const boxes = boxesOf(middle);
+    if (boxes.length > 0 && Math.max(...boxes.map((rect) => rect.bottom)) < band.top) first = middle + 1;
+    else end = middle;
+  }
   const rects: DOMRect[] = [];
   let drawn = 0;
-  for (let i = firstMatchFrom(matches, from); i < matches.length && drawn < MOST_OTHERS; i++) {
+  for (let i = first; i < matches.length && drawn < MOST_OTHERS && budget.calls < MOST_MEASURED; i++) {
     const match = matches[i];
     if (match === undefined || match.start >= to) break;
-    if (match.start === current.start || match.end > text.length) continue;
-    const index = chunkAt(starts, match.start);
-    if (index > last) break;
-    // A chunk below the view ends the walk; one above it is skipped.
-    const top = mirror.topOf(index);
-    if (top > band.bottom) break;
-    const base = starts[index] ?? 0;
-    const boxes = mirror.rectsOf(index, match.start - base, match.end - base);
+    if (match.start === current.start) continue;
+    const boxes = boxesOf(i);
+    // The first match below the view ends the walk.
+    if (boxes.length > 0 && Math.min(...boxes.map((rect) => rect.top)) > band.bottom) break;
     if (boxes.some((rect) => rect.bottom >= band.top && rect.top <= band.bottom)) {
       rects.push(...boxes.filter((rect) => rect.width > 0));
       drawn += 1;
