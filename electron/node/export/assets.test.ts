@@ -35,7 +35,8 @@ describe('postImages (images resolved while the post renders)', () => {
     expect(await filesBelow(out)).toEqual([target]);
   });
 
-  it('finds a site-root image the site serves from static/ or public/, as the preview does', async () => {
+  it('finds a site-root image in the folder the site serves at its root, as the preview does', async () => {
+    await writeFile(path.join(posts, 'hugo.toml'), 'title = "Blog"\n');
     await mkdir(path.join(posts, 'static', 'images'), { recursive: true });
     await writeFile(path.join(posts, 'static', 'images', 'cat.png'), PNG);
     await mkdir(path.join(posts, 'public', 'pics'), { recursive: true });
@@ -43,11 +44,15 @@ describe('postImages (images resolved while the post renders)', () => {
     const sink = assetSink('copy', posts, 'assets');
     const images = postImages(path.join(posts, 'content', 'posts'), sink);
     expect(images.resolve('/images/cat.png')).toMatch(/^assets\/[0-9a-f]{12}-cat\.png$/);
-    expect(images.resolve('/pics/dog.png')).toMatch(/^assets\/[0-9a-f]{12}-dog\.png$/);
+    // Hugo serves static/, not public/ (its build output).
+    expect(images.resolve('/pics/dog.png')).toBeNull();
     // A file of that path in the posts folder itself comes first; a missing one is still missing.
     expect(images.resolve('/img/dot.png')).toMatch(/-dot\.png$/);
     expect(images.resolve('/images/none.png')).toBeNull();
-    expect(images.warnings).toEqual(['image "/images/none.png" was left out: the file was not found']);
+    expect(images.warnings).toEqual([
+      'image "/pics/dog.png" was left out: the file was not found',
+      'image "/images/none.png" was left out: the file was not found',
+    ]);
   });
 
   it('inlines images as data: URIs and queues nothing', () => {

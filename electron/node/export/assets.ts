@@ -121,7 +121,7 @@ function locateImage(src: string, postFolder: string, sink: AssetSink): string |
  * the site serves at its root (`static/`, `public/`: ../store/served.ts), as the preview finds it.
  */
 function siteRootFile(postsRoot: string, decoded: string): string {
-  const candidates = servedCandidates(decoded.replace(/^\/+/, '')).map((rel) => path.join(postsRoot, rel));
+  const candidates = servedCandidates(postsRoot, decoded.replace(/^\/+/, '')).map((rel) => path.join(postsRoot, rel));
   return (
     candidates.find(
       (candidate) => isInside(postsRoot, candidate) && lstatSync(candidate, { throwIfNoEntry: false }) !== undefined,

@@ -80,23 +80,22 @@ export async function saveImage(root: string, request: ImageRequest): Promise<Re
   const assetPath = relativeTo(root, written.value);
   return ok({
     assetPath,
-    markdownPath: markdownPathOf(request.postId, assetPath, relativeTo(postFolder, written.value)),
+    markdownPath: markdownPathOf(root, request.postId, assetPath, relativeTo(postFolder, written.value)),
   });
 }
 
 /**
- * How post `id` names its image at `assetPath` so that the built site finds it: from the site's
- * root when the image is in a folder the site serves at its root (`static/images/cat.png` is
- * `/images/cat.png`), or when the post is a Jekyll post (`_posts/`, `_drafts/`) and the image in the
- * blog's own images folder (Jekyll makes a post a page at a dated URL, where a path relative to the
- * post's file breaks); else relative to the post (`relative`), which also works from disk.
+ * How post `id` of the blog in `root` names its image at `assetPath` so that the built site finds
+ * it: when the post is a Jekyll post (`_posts/`, `_drafts/`) and the image in the blog's own images
+ * folder, from the site's root, as Jekyll serves it (it makes a post a page at a dated URL, where a
+ * path relative to the post's file breaks); when the image is in the folder the site serves at its
+ * root (./served.ts: `static/images/cat.png` is `/images/cat.png` in Hugo), from there; else
+ * relative to the post (`relative`), which also works from disk.
  */
-export function markdownPathOf(id: string, assetPath: string, relative: string): string {
-  const served = servedPath(assetPath);
-  if (served !== null) return served;
+export function markdownPathOf(root: string, id: string, assetPath: string, relative: string): string {
   const jekyll = /^_(posts|drafts)\//.test(id);
   if (jekyll && IMAGE_FOLDERS.some((folder) => assetPath.startsWith(`${folder}/`))) return `/${assetPath}`;
-  return relative;
+  return servedPath(root, assetPath) ?? relative;
 }
 
 /** The folder an image of post `id` goes into, created when it is the fallback `images/`. */

@@ -153,7 +153,7 @@ export async function locateAsset(root: string, rel: string): Promise<Result<str
   try {
     // Not in the posts folder itself: a site-root path (`/images/cat.png`) of a file the site serves
     // from `static/` or `public/` (./served.ts).
-    const found = await firstExisting(root, servedCandidates(rel));
+    const found = await firstExisting(root, servedCandidates(root, rel));
     const real = await realpath(found ?? abs);
     if (!isInside(root, real)) return fail('INVALID_ID', 'This image is a link to a file outside the posts folder.');
     const stats = await lstat(real);

@@ -111,7 +111,7 @@ describe('saveImage', () => {
   });
 
   it('uses the images folder the blog already has, with a unique name, named as the built site serves it', async () => {
-    await open({ 'posts/a.md': 'A\n', 'static/images/keep.txt': 'k' });
+    await open({ 'hugo.toml': 'title = "Blog"\n', 'posts/a.md': 'A\n', 'static/images/keep.txt': 'k' });
     // Hugo and Zola serve static/ at the site's root: "../static/images/shot.png" broke there.
     expect(valueOf(await image('posts/a.md', 'shot.png'))).toEqual({
       assetPath: 'static/images/shot.png',
@@ -134,8 +134,24 @@ describe('saveImage', () => {
     });
   });
 
+  it('names an image relative to the post when no configuration says the site serves its folder at the root', async () => {
+    await open({ 'posts/a.md': 'A\n', 'static/images/keep.txt': 'k' });
+    expect(valueOf(await image('posts/a.md', 'shot.png')).markdownPath).toBe('../static/images/shot.png');
+    const store = await createPostStore({ postsDir: folder.dir, now: FIXED_NOW });
+    expect((await store.resolveAsset('images/shot.png')).ok).toBe(false);
+  });
+
+  it('names a Jekyll post’s image as Jekyll serves it, static/ included', async () => {
+    await open({ '_config.yml': 'title: Blog\n', '_posts/2024-01-01-a.md': 'A\n', 'static/images/keep.txt': 'k' });
+    expect(valueOf(await image('_posts/2024-01-01-a.md', 'shot.png')).markdownPath).toBe('/static/images/shot.png');
+  });
+
   it('names an image in public/ (Astro) from the site root', async () => {
-    await open({ 'src/content/blog/a.md': 'A\n', 'public/images/keep.txt': 'k' });
+    await open({
+      'astro.config.mjs': 'export default {};\n',
+      'src/content/blog/a.md': 'A\n',
+      'public/images/keep.txt': 'k',
+    });
     expect(valueOf(await image('src/content/blog/a.md', 'pic.png')).markdownPath).toBe('/images/pic.png');
   });
 
