@@ -125,8 +125,10 @@ test('Export site into a GitHub Pages clone offers to export beside the authorâ€
     await expect(alert).toContainText('is not empty (.git, CNAME) and was not made by a Postwright export');
     expect(await readdir(out)).toEqual(['.git', 'CNAME']);
 
-    await alert.getByRole('button', { name: 'Export beside them' }).click();
+    await alert.getByRole('button', { name: 'Export beside them' }).press('Enter');
     await expect(dialog.getByRole('status')).toContainText('2 of your own files and folders left untouched');
+    // The button went with the question: the keyboard's focus is on the progress, in the dialog.
+    await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeFocused();
     await expect(keep).toBeChecked();
     expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.org\n');
     expect(await readFile(path.join(out, '.git', 'HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');

@@ -23,7 +23,7 @@ import { chooseStartFolder, createSettings } from './settings';
 import { contextMenuTemplate, spellcheckLanguages } from './spelling';
 import { guardNavigation, windowOptions } from './window';
 import { createWorkspaceHost, type WorkspaceHost } from './workspace';
-import { settleWithin } from './quit';
+import { settleWithin } from '../node/settle';
 import { exportsSettled } from '../node/export/stage';
 import { indexWritesDone } from '../node/store/index-cache';
 
@@ -236,15 +236,17 @@ async function start(): Promise<void> {
   // Quitting waits (a few seconds at most) for what answered before it was on disk: the watcher's
   // close, a listing's index file, the site an export replaced; then it quits again, and this time goes
   // (every window is closed by now, so nothing is asked).
-  let finished = false;
   app.on('will-quit', (event) => {
-    if (finished) return;
+    if (leaving) return;
     event.preventDefault();
-    finished = true;
+    leaving = true;
     void settleWithin([host.close(), indexWritesDone(), exportsSettled()]).finally(() => app.quit());
   });
   createWindow();
 }
+
+/** Whether the app is quitting (and waiting, a few seconds at most, for work still going to disk). */
+let leaving = false;
 
 // The end-to-end specs give each run its own settings so they never touch the author's.
 const userDataOverride = process.env.POSTWRIGHT_USER_DATA;
@@ -271,7 +273,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (app.isReady() && liveWindows().length === 0) createWindow();
+    // Not while quitting waits for the disk: the workspace is closed by then.
+    if (!leaving && app.isReady() && liveWindows().length === 0) createWindow();
   });
   app.whenReady().then(start, (error: unknown) => {
     dialog.showErrorBox('Postwright could not start', error instanceof Error ? error.message : String(error));

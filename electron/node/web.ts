@@ -15,6 +15,7 @@ import { createWebServer, type WebServer } from './server/index';
 import { createBlogApi, openPostStore, type PostStore } from './store/index';
 import { indexWritesDone } from './store/index-cache';
 import { exportsSettled } from './export/stage';
+import { settleWithin } from './settle';
 import { firstListing } from './first-listing';
 import { createEventHub } from './web-events';
 import { createWatcher, type FolderWatcher } from './watcher';
@@ -248,8 +249,9 @@ async function serve(
   const stop = async (): Promise<void> => {
     await Promise.all([watcher.close(), server.close(), first.settled()]);
     // A listing answers before its index file is written, an export before the site it replaced
-    // is deleted: let both finish (a half-deleted site would wait an hour for the next export's sweep).
-    await Promise.all([indexWritesDone(), exportsSettled()]);
+    // is deleted: let both finish (a half-deleted site would wait an hour for the next export's
+    // sweep), for a few seconds at most (a hung disk must not keep Ctrl+C from stopping the server).
+    await settleWithin([indexWritesDone(), exportsSettled()]);
   };
   return ok({ server, root: store.root, stop });
 }

@@ -4,7 +4,7 @@
  * desktop app the folder is chosen in the system picker (the page holds a token, never a path it
  * could make up); in browser mode the author, who holds the server's token, types it.
  */
-import { useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject, type SyntheticEvent } from 'react';
 import { KEEP_OTHER_FILES_HINT, type ApiError, type BlogApi, type SiteExportSummary } from '../../shared/api/contract';
 import type { ChosenFolder, DesktopApi } from '../../shared/api/desktop';
 import type { BlogEventSource } from '../api/events';
@@ -58,6 +58,16 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const running = phase.kind === 'running';
   const urlProblem = siteUrlProblem(siteUrl);
+
+  // Starting disables the control that started it (Export, or Export beside them): the focus goes to
+  // the progress bar, in the dialog, not to the page behind it.
+  const progress = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!running) return;
+    const active = document.activeElement;
+    const inDialog = active instanceof HTMLElement && active.closest('dialog') !== null;
+    if (!inDialog || (active instanceof HTMLButtonElement && active.disabled)) progress.current?.focus();
+  }, [running]);
 
   useEffect(() => {
     if (!running) return;
@@ -169,7 +179,7 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
           <input type="checkbox" checked={drafts} disabled={running} onChange={(e) => setDrafts(e.target.checked)} />
           Include drafts
         </label>
-        <Progress phase={phase} />
+        <Progress phase={phase} bar={progress} />
         <Outcome phase={phase} onExportBeside={keepOtherFiles ? null : exportBeside} />
         <div className="dialog-actions">
           <span className="spacer" />
@@ -247,7 +257,7 @@ function ChosenFolderRow({ id, chosen, disabled, onChoose }: ChosenFolderRowProp
   );
 }
 
-function Progress({ phase }: { phase: Phase }): React.JSX.Element | null {
+function Progress({ phase, bar }: { phase: Phase; bar: RefObject<HTMLDivElement | null> }): React.JSX.Element | null {
   if (phase.kind !== 'running' && phase.kind !== 'done') return null;
   const [done, total] =
     phase.kind === 'running' ? [phase.done, phase.total] : [phase.summary.posts, phase.summary.posts];
@@ -258,6 +268,8 @@ function Progress({ phase }: { phase: Phase }): React.JSX.Element | null {
     <div className="export-progress">
       <div
         className="export-progress-track"
+        ref={bar}
+        tabIndex={-1}
         role="progressbar"
         aria-label="Export progress"
         aria-valuemin={0}

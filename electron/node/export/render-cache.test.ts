@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,7 +156,11 @@ describe('the render cache', () => {
       outDir: path.join(tmp, 'early'),
       renderCache: { dataDir: data, version: VERSION },
     };
+    await mkdir(data, { recursive: true });
+    const file = await cacheFile();
     const first = await exportSite(options);
+    // The answer came first: the file is written by I/O that completes only after this turn of the loop.
+    expect(existsSync(file)).toBe(false);
     expect(first.ok && first.value.rendered).toBe(3);
     // Asked again at once, before the first's cache is on disk: it waits for it, and renders nothing.
     const second = await exportSite(options);

@@ -1,8 +1,9 @@
 /**
- * What the app finishes before it quits: work that answered the author before it was done on disk
- * (a listing's index file, the site an export replaced). Each is waited for, up to a limit, so a
- * quit right after an export does not leave a half-deleted site beside the output folder (the next
- * export would sweep it only after an hour), and a disk that hangs never holds the app open.
+ * What the app and the browser-mode server finish before they quit: work that answered the author
+ * before it was done on disk (a listing's index file, the site an export replaced, a render cache).
+ * Each is waited for, up to a limit, so a quit right after an export does not leave a half-deleted
+ * site beside the output folder (the next export would sweep it only after an hour), and a disk that
+ * hangs never holds the app open.
  */
 
 /** How long quitting waits for the disk, at most. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settleWithin } from './quit';
+import { settleWithin } from './settle';
 
 describe('settleWithin', () => {
   it('waits for every task, failed ones too', async () => {
