@@ -21,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, copyFile, link, lstat, mkdir, open, readdir, rename, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { errnoCode } from '../store/errors';
+import { mapLimit, settleLimit } from '../store/limit';
 import {
   EXPORT_MARKER,
   foldersOf,
@@ -283,36 +284,4 @@ async function removeIfEmpty(outAbs: string, rel: string): Promise<boolean> {
     // Not empty (the author's files, or pages of the new site), gone, or not ours to remove.
     return false;
   }
-}
-
-/** `each` over `items`, at most `limit` at once; the results in order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, each: (item: T) => Promise<R>): Promise<R[]> {
-  const results = await settleLimit(items, limit, each);
-  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failed !== undefined) throw failed.reason;
-  return results.map((result) => (result as PromiseFulfilledResult<R>).value);
-}
-
-/** `each` over `items`, at most `limit` at once, every one settled; after a failure no new one starts. */
-async function settleLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  each: (item: T) => Promise<R>,
-): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = [];
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = { status: 'fulfilled', value: await each(items[index] as T) };
-      } catch (reason) {
-        results[index] = { status: 'rejected', reason };
-        failed = true;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results.filter((result) => result !== undefined);
 }

@@ -1,4 +1,4 @@
-/** Running async work over a list with bounded concurrency (file handles are finite). */
+/** Running async work over a list with bounded concurrency (file handles are finite), and settling every call of it. */
 
 /** Maps `items` through `fn` with at most `limit` calls in flight, keeping the order. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -12,4 +12,28 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/** `each` over `items`, at most `limit` at once, every one settled; after a failure no new one starts. */
+export async function settleLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  each: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
+  const results: PromiseSettledResult<R>[] = [];
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = { status: 'fulfilled', value: await each(items[index] as T) };
+      } catch (reason) {
+        results[index] = { status: 'rejected', reason };
+        failed = true;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results.filter((result) => result !== undefined);
 }
