@@ -116,8 +116,13 @@ test('Export site into a GitHub Pages clone offers to export beside the authorâ€
     await writeFile(path.join(out, 'CNAME'), 'blog.example.org\n');
     await app.getByRole('button', { name: 'Export site' }).click();
     const dialog = app.getByRole('dialog', { name: 'Export site' });
-    await dialog.getByLabel('Output folder').fill(out);
     const keep = dialog.getByRole('checkbox', { name: 'Keep my other files in the folder' });
+    // A tick holds while the path is typed on; unticked again, the export asks first.
+    await dialog.getByLabel('Output folder').fill(base);
+    await keep.check();
+    await dialog.getByLabel('Output folder').fill(out);
+    await expect(keep).toBeChecked();
+    await keep.uncheck();
     await expect(keep).not.toBeChecked();
     await expect(keep).toHaveAccessibleDescription(/never changed/);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();

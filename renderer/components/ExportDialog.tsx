@@ -47,14 +47,16 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
   const [remembered] = useState(() => loadSiteDetails(browserStorage(), folder));
   const [siteUrl, setSiteUrl] = useState(remembered.siteUrl);
   const [siteTitle, setSiteTitle] = useState(remembered.siteTitle);
-  // Ticked by the author for one folder; otherwise ticked for the folder they last exported beside their files in.
-  const [keepChoice, setKeepChoice] = useState<{ folder: string; keep: boolean } | null>(null);
-  // A tick made before any folder was chosen holds for the folder chosen next.
+  // Ticked (or not) by the author for the folder chosen, holding while they type its path and when
+  // they tick before choosing one; otherwise ticked for the folder they last exported beside their
+  // files in. A folder picked anew in the desktop app starts from that again.
+  const choice = desktop === null ? 'typed' : (chosen?.token ?? '');
+  const [keepChoice, setKeepChoice] = useState<{ choice: string; keep: boolean } | null>(null);
   const keepOtherFiles =
-    keepChoice !== null && (keepChoice.folder === outLabel || keepChoice.folder === '')
+    keepChoice !== null && (keepChoice.choice === choice || keepChoice.choice === '')
       ? keepChoice.keep
       : outLabel !== '' && outLabel === folderKey(remembered.keepOtherFilesIn);
-  const setKeepOtherFiles = (keep: boolean): void => setKeepChoice({ folder: outLabel, keep });
+  const setKeepOtherFiles = (keep: boolean): void => setKeepChoice({ choice, keep });
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const running = phase.kind === 'running';
   const urlProblem = siteUrlProblem(siteUrl);
