@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_MARKER, markerText } from './ownership';
 import { exportSite } from './site';
+import { exportsSettled } from './stage';
 
 let tmp: string;
 
@@ -55,5 +56,41 @@ describe('an export after one that was killed', () => {
     expect(rescued).toHaveLength(1);
     expect(await readFile(path.join(tmp, rescued[0] ?? '', 'CNAME'), 'utf8')).toBe('blog.example.com\n');
     expect((await readdir(tmp)).sort()).toEqual([...kept, 'posts', 'site', ...rescued].sort());
+  });
+});
+
+describe('two exports into one folder', () => {
+  it('runs one at a time: the second is refused while the first runs, and the folder lists every page once', async () => {
+    const posts = path.join(tmp, 'posts');
+    await mkdir(posts);
+    for (let i = 0; i < 40; i++) await writeFile(path.join(posts, `p${i}.md`), `---\ntitle: P${i}\n---\nText.\n`);
+    const out = path.join(tmp, 'site');
+    const [first, second] = await Promise.all([
+      exportSite({ postsDir: posts, outDir: out }),
+      exportSite({ postsDir: posts, outDir: out }),
+    ]);
+    expect([first.ok, second.ok]).toEqual([true, false]);
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    await exportsSettled();
+    expect((await readdir(tmp)).sort()).toEqual(['posts', 'site']);
+  });
+
+  it('takes over the folder from an export whose process stopped, and is refused by one still running', async () => {
+    const posts = path.join(tmp, 'posts');
+    await mkdir(posts);
+    await writeFile(path.join(posts, 'a.md'), '---\ntitle: A\n---\nText.\n');
+    const out = path.join(tmp, 'site');
+    const lock = path.join(tmp, '.site.postwright-lock');
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await writeFile(lock, `${gone.stdout}\n`);
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    // The parent of this test's process is running: its export is not taken over.
+    await writeFile(lock, `${String(process.ppid)}\n`);
+    expect(await exportSite({ postsDir: posts, outDir: out })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await readFile(lock, 'utf8')).toBe(`${String(process.ppid)}\n`);
   });
 });

@@ -5,7 +5,7 @@
  * and the folder has been left alone for an hour.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, readdir, rename, rm } from 'node:fs/promises';
+import { lstat, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { foreignEntries } from './ownership';
 
@@ -80,4 +80,40 @@ export async function retireReplaced(old: string, outAbs: string): Promise<void>
     return;
   }
   await rename(old, `${outAbs} (kept by Postwright ${randomBytes(4).toString('hex')})`);
+}
+
+/** Output folders this process is exporting into. */
+const exporting = new Set<string>();
+
+/**
+ * Takes the output folder `outAbs` for one export at a time, in this process and in others (a file
+ * beside it names the process holding it; one left by a process no longer running is taken over).
+ * Two exports publishing into one folder at once would each list only its own pages, leaving the
+ * other's to be taken for the author's. Resolves to the release, or null when another export holds it.
+ */
+export async function takeOutput(outAbs: string): Promise<(() => Promise<void>) | null> {
+  if (exporting.has(outAbs)) return null;
+  exporting.add(outAbs);
+  const lock = path.join(path.dirname(outAbs), `.${path.basename(outAbs)}.postwright-lock`);
+  const release = async (): Promise<void> => {
+    exporting.delete(outAbs);
+    await rm(lock, { force: true }).catch(() => undefined);
+  };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lock, `${String(process.pid)}\n`, { flag: 'wx' });
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        exporting.delete(outAbs);
+        throw error;
+      }
+    }
+    const holder = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && running(holder)) break;
+    // Left by a process that stopped (or by this one, killed and started again with its id): taken over.
+    await rm(lock, { force: true });
+  }
+  exporting.delete(outAbs);
+  return null;
 }

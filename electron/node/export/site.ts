@@ -35,6 +35,7 @@ import {
 import { journalKey } from '../journal/location';
 import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
+import { takeOutput } from './leftovers';
 import { realPathOf } from './real-path';
 
 /** The default sharing of pages among threads, for callers that bundle the exporter themselves (the bench). */
@@ -91,7 +92,26 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
   const beside = options.keepOtherFiles === true;
   const out = await checkOutputFolder(options.outDir, postsRoot.value, beside);
   if (!out.ok) return out;
-  const collected = await collectPosts(postsRoot.value).catch((error: unknown) =>
+  const release = await takeOutput(out.value).catch((error: unknown) => ioFailure(error, `export to ${out.value}`));
+  if (release === null)
+    return fail('CONFLICT', `Another export into ${out.value} is running.`, 'Export again once it has finished.');
+  if (typeof release !== 'function') return release;
+  try {
+    return await exportInto(options, { started, now, siteUrl: siteUrl.value, postsRoot: postsRoot.value }, out.value);
+  } finally {
+    await release();
+  }
+}
+
+/** The export itself, once the output folder is this export's alone. */
+async function exportInto(
+  options: ExportSiteOptions,
+  run: { started: number; now: () => number; siteUrl: string | undefined; postsRoot: string },
+  outAbs: string,
+): Promise<Result<SiteReport>> {
+  const { started, now } = run;
+  const beside = options.keepOtherFiles === true;
+  const collected = await collectPosts(run.postsRoot).catch((error: unknown) =>
     ioFailure(error, 'read the posts folder'),
   );
   if ('ok' in collected) return collected;
@@ -99,17 +119,17 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
   const plan = planPages(visible);
   if (!plan.ok) return plan;
   const settings: SiteSettings = {
-    postsRoot: postsRoot.value,
+    postsRoot: run.postsRoot,
     siteTitle: options.siteTitle ?? 'Blog',
-    siteUrl: siteUrl.value,
+    siteUrl: run.siteUrl,
     onProgress: options.onProgress,
     pool: options.pool ?? defaultPool(process.argv[1]),
-    cache: await openCache(options.renderCache, postsRoot.value, out.value),
+    cache: await openCache(options.renderCache, run.postsRoot, outAbs),
   };
-  const stage = await createStage(out.value);
+  const stage = await createStage(outAbs);
   try {
     const written = await writeSite(stage, plan.value.pages, settings);
-    const { kept } = await publishStage(stage, out.value, written.files, beside);
+    const { kept } = await publishStage(stage, outAbs, written.files, beside);
     // Written after the answer: a first export's whole cache is megabytes, flushed to disk.
     keepCache(settings.cache, written.used);
     const jsNotes = jsFrontMatterNotes(collected.posts, options.drafts === true);
@@ -131,7 +151,7 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
     if (errnoCode(error) === FILE_CHANGED && error instanceof Error) return fail('CONFLICT', error.message);
     if (error instanceof PageError && errnoCode(error.cause) !== undefined)
       return ioFailure(error.cause, `export ${error.postId}`);
-    return ioFailure(error, `write the export to ${out.value}`);
+    return ioFailure(error, `write the export to ${outAbs}`);
   }
 }
 
