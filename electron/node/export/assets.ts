@@ -13,8 +13,7 @@ import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { slugify } from '../../../shared/api/ids';
 import { errnoCode } from '../store/errors';
-import { isInside } from '../store/paths';
-import { servedCandidates } from '../store/served';
+import { isInside, servedFile } from '../store/paths';
 
 const MIME: Record<string, string> = {
   png: 'image/png',
@@ -116,17 +115,9 @@ function locateImage(src: string, postFolder: string, sink: AssetSink): string |
   return locateInside(abs, sink);
 }
 
-/**
- * The file a site-root path (`/images/cat.png`) names: in the posts folder itself, else in a folder
- * the site serves at its root (`static/`, `public/`: ../store/served.ts), as the preview finds it.
- */
+/** The file a site-root path (`/images/cat.png`) names, found as the preview finds it (../store/paths.ts servedFile). */
 function siteRootFile(postsRoot: string, decoded: string): string {
-  const candidates = servedCandidates(postsRoot, decoded.replace(/^\/+/, '')).map((rel) => path.join(postsRoot, rel));
-  return (
-    candidates.find(
-      (candidate) => isInside(postsRoot, candidate) && lstatSync(candidate, { throwIfNoEntry: false }) !== undefined,
-    ) ?? path.join(postsRoot, decoded)
-  );
+  return servedFile(postsRoot, decoded.replace(/^\/+/, '')) ?? path.join(postsRoot, decoded);
 }
 
 /**

@@ -3,11 +3,12 @@
  * next export removes it, and never the folder of an export still running, nor anything else.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_MARKER, markerText } from './ownership';
+import { takeOutput } from './leftovers';
 import { exportSite } from './site';
 import { exportsSettled } from './stage';
 
@@ -65,12 +66,25 @@ describe('two exports into one folder', () => {
     await mkdir(posts);
     for (let i = 0; i < 40; i++) await writeFile(path.join(posts, `p${i}.md`), `---\ntitle: P${i}\n---\nText.\n`);
     const out = path.join(tmp, 'site');
-    const [first, second] = await Promise.all([
-      exportSite({ postsDir: posts, outDir: out }),
-      exportSite({ postsDir: posts, outDir: out }),
-    ]);
-    expect([first.ok, second.ok]).toEqual([true, false]);
+    // Two exports started together raced each other to the lock; each case is taken in turn instead.
+    const real = path.join(await realpath(tmp), 'site');
+    // The folder held by another export: this one is refused.
+    const held = await takeOutput(real);
+    expect(held).not.toBeNull();
+    const second = await exportSite({ postsDir: posts, outDir: out });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await held?.();
+    // An export holds it while it renders: another asking then is refused.
+    let asked: ReturnType<typeof takeOutput> | undefined;
+    const first = await exportSite({
+      postsDir: posts,
+      outDir: out,
+      onProgress: () => {
+        asked ??= takeOutput(real);
+      },
+    });
+    expect([first.ok, second.ok]).toEqual([true, false]);
+    expect(await asked).toBeNull();
     expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
     await exportsSettled();
     expect((await readdir(tmp)).sort()).toEqual(['posts', 'site']);

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { foreignEntries } from './ownership';
+import { notTheExports } from './ownership';
 
 /** Staging folders this process is writing (a process may run two exports at once). */
 const ours = new Set<string>();
@@ -74,12 +74,17 @@ export async function sweepLeftovers(outAbs: string): Promise<void> {
  * author sees it (`site (kept by Postwright 1a2b3c4d)`), and nothing in it is deleted.
  */
 export async function retireReplaced(old: string, outAbs: string): Promise<void> {
-  const foreign = (await foreignEntries(old)) ?? (await readdir(old));
+  const foreign = await notTheExports(old);
   if (foreign.length === 0) {
     await rm(old, { recursive: true, force: true });
     return;
   }
-  await rename(old, `${outAbs} (kept by Postwright ${randomBytes(4).toString('hex')})`);
+  await rename(old, keptName(outAbs));
+}
+
+/** A name beside the output folder for a folder holding the author's files, which no sweep touches and the author sees. */
+export function keptName(outAbs: string): string {
+  return `${outAbs} (kept by Postwright ${randomBytes(4).toString('hex')})`;
 }
 
 /** Output folders this process is exporting into. */

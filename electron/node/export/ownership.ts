@@ -255,6 +255,19 @@ export async function foreignEntries(folder: string): Promise<string[] | null> {
   return (await surveyFolder(folder))?.foreign ?? null;
 }
 
+/**
+ * What `folder` holds that no export wrote, every level looked through: a folder without a marker
+ * is the author's whole; a folder gone holds nothing.
+ */
+export async function notTheExports(folder: string): Promise<string[]> {
+  try {
+    return (await foreignEntries(folder)) ?? (await readdir(folder));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
 /** Whether `folder`'s marker file is one an export wrote (false when there is none). */
 export async function hasMarker(folder: string): Promise<boolean> {
   return (await markedFiles(folder)) !== null;

@@ -5,7 +5,6 @@
  * holds nothing that export did not write (./ownership.ts).
  */
 import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail, KEEP_OTHER_FILES_HINT, ok, type Result } from '../../../shared/api/contract';
@@ -13,8 +12,8 @@ import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
 import { FILE_CHANGED, type FileCopy } from './assets';
 import { publishBeside, type BesideReport } from './beside';
-import { releaseStage, retireReplaced, stagePath, sweepLeftovers } from './leftovers';
-import { EXPORT_MARKER, foreignEntries, foreignTopLevel, listed, markerText } from './ownership';
+import { keptName, releaseStage, retireReplaced, stagePath, sweepLeftovers } from './leftovers';
+import { EXPORT_MARKER, foreignEntries, foreignTopLevel, listed, markerText, notTheExports } from './ownership';
 import { revive, type ThreadError } from './thread-error';
 
 export { EXPORT_MARKER } from './ownership';
@@ -96,7 +95,8 @@ export async function publishStage(
   files: readonly string[],
   beside = false,
 ): Promise<BesideReport> {
-  const added = await addedSince(outAbs);
+  // Looked through again just before it is replaced: the author may have saved a file into it meanwhile.
+  const added = await notTheExports(outAbs);
   if (added.length > 0) {
     if (!beside) throw new ForeignFilesError(outAbs, added);
     return besideThenDiscard(stage, outAbs, files);
@@ -120,7 +120,7 @@ export async function publishStage(
   if (moved && beside) {
     // Asked to keep the author's files: looked through again once moved aside, as one saved just
     // before the move would have gone with the old site. It is put back, and the pages moved in.
-    const late = await addedSince(old);
+    const late = await notTheExports(old);
     if (late.length > 0) {
       await putBack(old, outAbs);
       await rm(path.join(stage, EXPORT_MARKER), { force: true });
@@ -149,7 +149,7 @@ async function putBack(old: string, outAbs: string): Promise<void> {
   try {
     await rename(old, outAbs);
   } catch {
-    const kept = `${outAbs} (kept by Postwright ${randomBytes(4).toString('hex')})`;
+    const kept = keptName(outAbs);
     await rename(old, kept);
     throw new MovedAsideError(outAbs, kept);
   }
@@ -197,20 +197,6 @@ export function afterAnswer(work: Promise<unknown>): void {
  */
 export async function exportsSettled(): Promise<void> {
   while (later.size > 0) await Promise.all([...later]);
-}
-
-/**
- * What the output folder holds that no export wrote, looked for again (the whole folder, every
- * level) just before it is replaced: the author may have saved a file into it while the export ran.
- * A folder without a marker (it was empty) is the author's whole; a folder gone holds nothing.
- */
-async function addedSince(outAbs: string): Promise<string[]> {
-  try {
-    return (await foreignEntries(outAbs)) ?? (await readdir(outAbs));
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return [];
-    throw error;
-  }
 }
 
 /** The output folder gained files of the author's while the export ran: it was left as it was. */

@@ -9,6 +9,7 @@ import { fail, ok, type Result } from '../../../shared/api/contract';
 import { idProblem } from '../../../shared/api/ids';
 import { errnoCode, ioFailure } from './errors';
 import { servedCandidates } from './served';
+import { lstatSync } from 'node:fs';
 
 /** Where a post id leads on disk. */
 export interface PostLocation {
@@ -135,11 +136,15 @@ export function assetProblem(rel: unknown): string | null {
   return null;
 }
 
-/** The first of `candidates` (posts-folder-relative) there is an entry at, as an absolute path, or null. */
-async function firstExisting(root: string, candidates: readonly string[]): Promise<string | null> {
-  for (const candidate of candidates) {
+/**
+ * The file a site-root path `rel` (posts-folder-relative, no leading `/`) names, as an absolute path:
+ * in the posts folder itself, else in the folder the site serves at its root (./served.ts); null
+ * when there is an entry at neither. The preview and the export both find images by it.
+ */
+export function servedFile(root: string, rel: string): string | null {
+  for (const candidate of servedCandidates(root, rel)) {
     const abs = containedJoin(root, candidate);
-    if (abs !== null && (await lstat(abs).catch(() => null)) !== null) return abs;
+    if (abs !== null && lstatSync(abs, { throwIfNoEntry: false }) !== undefined) return abs;
   }
   return null;
 }
@@ -153,8 +158,7 @@ export async function locateAsset(root: string, rel: string): Promise<Result<str
   try {
     // Not in the posts folder itself: a site-root path (`/images/cat.png`) of a file the site serves
     // from `static/` or `public/` (./served.ts).
-    const found = await firstExisting(root, servedCandidates(root, rel));
-    const real = await realpath(found ?? abs);
+    const real = await realpath(servedFile(root, rel) ?? abs);
     if (!isInside(root, real)) return fail('INVALID_ID', 'This image is a link to a file outside the posts folder.');
     const stats = await lstat(real);
     if (!stats.isFile()) return fail('NOT_A_FILE', 'This image path is not a regular file.');
