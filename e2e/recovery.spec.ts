@@ -151,7 +151,9 @@ test('"Compare" shows disk and mine side by side, with the two choices inside', 
   await expect(compare.locator('.compare-added', { hasText: 'Only in mine.' })).toBeVisible();
   await compare.getByRole('button', { name: 'Keep mine' }).click();
   await expect(compare).toHaveCount(0);
-  expect(await readFile(file, 'utf8')).toContain('Only in mine.');
+  // The comparison closes as the save starts; the file is written a moment later.
+  await expect(app.getByRole('status')).toContainText('Saved');
+  await expect.poll(() => readFile(file, 'utf8')).toContain('Only in mine.');
 });
 
 test('a post deleted on disk keeps its text and says so', async ({ app, postsDir }) => {
@@ -210,7 +212,7 @@ test('leaving a post with unsaved changes asks, on Save: Enter saves them, never
   await app.keyboard.press('Enter');
   await expect(question).toHaveCount(0);
   await expect(app.getByLabel('title', { exact: true })).toHaveValue('Notes on Revision');
-  expect(await readFile(file, 'utf8')).toContain('Kept by Enter.');
+  await expect.poll(() => readFile(file, 'utf8')).toContain('Kept by Enter.');
 });
 
 test('keys typed while another post is being read change neither post, and the new one opens at its top', async ({
