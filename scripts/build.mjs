@@ -58,6 +58,10 @@ if (all || flags.has('--node')) {
       outExtension: { '.js': '.mjs' },
       format: 'esm',
       packages: 'external',
+      // What is imported only when needed (the export's Markdown pipeline) goes into chunks of its
+      // own, so the server starts without loading it.
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
     }),
   );
 }

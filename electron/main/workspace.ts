@@ -8,7 +8,8 @@ import path from 'node:path';
 import { journalKey } from '../node/journal/location';
 import { createBlogApi, openPostStore, type PostStore, type PostStoreOptions } from '../node/store/index';
 import type { BlogApiOptions } from '../node/store/api';
-import { createWatcher, type FolderChanges, type FolderWatcher } from '../node/watcher';
+import type { FolderChanges } from '../node/watcher';
+import { listingWitness, watchAfter, type LateWatcher, type ListingWitness } from '../node/watch-after';
 
 /** What the host needs from the world. */
 export interface WorkspaceHostOptions {
@@ -46,6 +47,9 @@ export interface WorkspaceHost {
   close(): Promise<void>;
 }
 
+/** How long a folder opened goes unwatched at most while its first listing is awaited, in ms. */
+export const WATCH_AFTER_MS = 1500;
+
 const NONE_OPEN = fail('NOT_FOUND', 'No posts folder is open.', 'Open a folder with File › Open Folder….');
 
 // Every method of the contract answers the same clear failure while no folder is open.
@@ -56,7 +60,7 @@ const closedApi = Object.fromEntries(
 interface Opened {
   store: PostStore;
   api: BlogApi;
-  watcher: FolderWatcher | null;
+  watcher: LateWatcher;
 }
 
 /** Creates the host with no folder open. */
@@ -66,19 +70,20 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
   // Opens run one after another, so two quick "Open Folder" choices cannot interleave.
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function watch(root: string, mine: number): Promise<FolderWatcher | null> {
-    try {
-      return await createWatcher({
-        root,
-        onChange: (changes) => {
-          if (mine === generation) options.onChange(changes);
-        },
-        onError: (error) => options.onWatchError?.(error),
-      });
-    } catch (error) {
-      options.onWatchError?.(error instanceof Error ? error : new Error(String(error)));
-      return null;
-    }
+  /**
+   * Watches `root` once the page has listed it (or WATCH_AFTER_MS have passed): the watcher's first scan
+   * of a big folder would otherwise hold up the window and the listing. What changed meanwhile is its first batch.
+   */
+  function watch(root: string, mine: number, witness: ListingWitness): LateWatcher {
+    return watchAfter({
+      root,
+      after: Promise.race([witness.listed, new Promise((resolve) => setTimeout(resolve, WATCH_AFTER_MS).unref())]),
+      missed: () => witness.missedSince(root),
+      onChange: (changes) => {
+        if (mine === generation) options.onChange(changes);
+      },
+      onError: (error) => options.onWatchError?.(error),
+    });
   }
 
   async function storeOptions(folder: string): Promise<PostStoreOptions> {
@@ -98,19 +103,22 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
     const store = await openPostStore(await storeOptions(folder));
     if (!store.ok) return store;
     const mine = generation + 1;
-    const watcher = await watch(store.value.root, mine);
     const previous = current;
     generation = mine;
     const journalDir =
       options.journalRoot === undefined ? undefined : path.join(options.journalRoot, journalKey(store.value.root));
-    const api = createBlogApi(store.value, {
-      emit: options.emit,
-      journalDir,
-      now: options.now,
-      dataDir: options.dataDir,
-    });
+    const witness = listingWitness(
+      createBlogApi(store.value, {
+        emit: options.emit,
+        journalDir,
+        now: options.now,
+        dataDir: options.dataDir,
+      }),
+    );
+    const api = witness.api;
+    const watcher = watch(store.value.root, mine, witness);
     current = { store: store.value, api, watcher };
-    await previous?.watcher?.close();
+    await previous?.watcher.close();
     return { ok: true, value: { name: store.value.name, root: store.value.root } };
   }
 

@@ -2,7 +2,8 @@
  * Browser mode lists the folder as soon as it watches it, while the page is still loading its
  * code: the page's first `listPosts` then gets that listing instead of starting one. It is handed
  * out once, and only while nothing can have changed since it started (no change reported by the
- * watcher, no call that writes); otherwise the page gets a fresh listing, as always.
+ * watcher, no call that writes); otherwise the page gets a fresh listing, as always. The watcher starts
+ * after this listing (watch-after.ts) and then reports what changed since it began, so the page lists again.
  */
 import type { BlogApi, PostSummary, Result } from '../../shared/api/contract';
 
@@ -13,7 +14,7 @@ const READ_ONLY = new Set<keyof BlogApi>(['getWorkspace', 'listPosts', 'readPost
 export interface FirstListing {
   /** `api`, whose first `listPosts` may be answered by the early listing. */
   api: BlogApi;
-  /** Starts the early listing (once the watcher reports changes, so none can be missed). */
+  /** Starts the early listing. */
   start(): void;
   /** The folder changed, or the watcher failed: the early listing may be stale. */
   invalidate(): void;

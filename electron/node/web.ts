@@ -18,7 +18,7 @@ import { exportsSettled } from './export/stage';
 import { settleWithin } from './settle';
 import { firstListing } from './first-listing';
 import { createEventHub } from './web-events';
-import { createWatcher, type FolderWatcher } from './watcher';
+import { listingWitness, watchAfter } from './watch-after';
 
 /** The port browser mode listens on unless told otherwise. */
 export const DEFAULT_PORT = 4874;
@@ -212,7 +212,8 @@ async function serve(
     warn: (message) => world.err(`Postwright: ${message}`),
     emit: hub.emit,
   });
-  const first = firstListing(blogApi);
+  const witness = listingWitness(blogApi);
+  const first = firstListing(witness.api);
   let server: WebServer;
   try {
     server = await createWebServer({
@@ -225,27 +226,25 @@ async function serve(
   } catch (error) {
     return listenFailure(error, port);
   }
-  let watcher: FolderWatcher;
-  try {
-    watcher = await createWatcher({
-      root: store.root,
-      // Hashing every post waits for the first listing (both read the whole folder) and for the page to
-      // draw it; until then a touched post is reported as changed, which costs a refresh, never an edit.
-      seedAfter: first.listed.then(() => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref())),
-      onChange: (changes) => {
-        first.invalidate();
-        hub.changed(changes);
-      },
-      onError: (error) => {
-        first.invalidate();
-        world.err(`Postwright: watching the posts folder failed: ${error.message}`);
-      },
-    });
-  } catch (error) {
-    await server.close();
-    throw error;
-  }
   first.start();
+  // The watcher starts once the folder is listed (its first scan would double the listing's time on a
+  // big folder), and what changed in between is then reported as its first batch.
+  const watcher = watchAfter({
+    root: store.root,
+    after: first.listed,
+    missed: () => witness.missedSince(store.root),
+    // Hashing every post waits for the page to draw the list; until then a touched post is reported
+    // as changed, which costs a refresh, never an edit.
+    seedAfter: first.listed.then(() => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref())),
+    onChange: (changes) => {
+      first.invalidate();
+      hub.changed(changes);
+    },
+    onError: (error) => {
+      first.invalidate();
+      world.err(`Postwright: watching the posts folder failed: ${error.message}`);
+    },
+  });
   const stop = async (): Promise<void> => {
     await Promise.all([watcher.close(), server.close(), first.settled()]);
     // A listing answers before its index file is written, an export before the site it replaced

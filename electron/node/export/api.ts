@@ -6,8 +6,11 @@ import path from 'node:path';
 import { fail, ok, type BlogApi, type Result, type SiteExportSummary } from '../../../shared/api/contract';
 import type { BlogEvents, EventName } from '../../../shared/api/events';
 import type { PostStore } from '../store/store';
-import { renderPostHtml } from './post';
-import { exportSite } from './site';
+
+// The Markdown pipeline (markdown-it, the highlighter's languages, the sanitizer) is loaded on the
+// first export, not at start-up: it was most of the ~300 ms the browser-mode server took to start.
+const loadPost = (): Promise<typeof import('./post')> => import('./post');
+const loadSite = (): Promise<typeof import('./site')> => import('./site');
 
 /** What the export methods need beyond the store. */
 export interface ExportApiOptions {
@@ -24,6 +27,7 @@ export function exportApi(store: PostStore, options: ExportApiOptions): Pick<Blo
   let running = false;
   return {
     async exportPostHtml(id) {
+      const { renderPostHtml } = await loadPost();
       const page = await renderPostHtml({ postsDir: store.root, postId: id });
       if (!page.ok) return page;
       return ok({ fileName: page.value.fileName, html: page.value.html, warnings: page.value.warnings });
@@ -53,6 +57,7 @@ async function runSiteExport(
   options: ExportApiOptions,
 ): Promise<Result<SiteExportSummary>> {
   const started = options.now().getTime();
+  const { exportSite } = await loadSite();
   const report = await exportSite({
     postsDir: store.root,
     outDir: request.outDir,
