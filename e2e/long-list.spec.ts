@@ -43,3 +43,43 @@ test('a long list renders the rows in view, and every post is reachable', async 
   await middle.click();
   await expect(app.getByLabel('title', { exact: true })).toHaveValue('Numbered post 198');
 });
+
+test('search results come a page at a time: "Show more" adds the next, and a new query starts at the top', async ({
+  app,
+  postsDir,
+}) => {
+  for (let i = 0; i < 100; i++) {
+    const date = new Date(Date.UTC(2012, 0, 1 + i)).toISOString().slice(0, 10);
+    await writeFile(
+      path.join(postsDir, `walk-${i}.md`),
+      `---\ntitle: Walk number ${String(i).padStart(3, '0')}\ndate: ${date}\n---\nBody.\n`,
+    );
+  }
+  await app.reload();
+  await expect(app.getByText('103 posts').first()).toBeVisible();
+  const search = app.getByRole('searchbox', { name: 'Search posts' });
+  await search.fill('walk');
+  const results = app.getByRole('listbox', { name: 'Search results' });
+  // The first page: 40 of the 100 found, and a button for the rest.
+  await expect(app.getByText('100 posts found').first()).toBeVisible();
+  await expect(results.getByRole('option')).toHaveCount(40);
+  const more = app.getByRole('button', { name: 'Show more results (60 more)' });
+  await more.click();
+  await expect(results.getByRole('option')).toHaveCount(80);
+  await expect(app.getByRole('button', { name: 'Show more results (20 more)' })).toBeVisible();
+
+  // Scrolled down, then the query refined: its results start at the top, the first one the tab stop.
+  await results.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await expect.poll(() => results.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+  await search.press('End');
+  await search.pressSequentially(' number 0');
+  await expect(app.getByText('100 posts found').first()).toBeVisible();
+  await expect(results.getByRole('option')).toHaveCount(40);
+  await expect.poll(() => results.evaluate((element) => element.scrollTop)).toBe(0);
+  await expect(results.getByRole('option').first()).toHaveAttribute('tabindex', '0');
+  // "05": Walk number 005, and 050 to 059.
+  await search.pressSequentially('5');
+  await expect(app.getByText('11 posts found').first()).toBeVisible();
+  await expect(results.getByRole('option')).toHaveCount(11);
+  await expect(app.getByRole('button', { name: /Show more results/ })).toHaveCount(0);
+});
