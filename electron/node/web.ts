@@ -18,6 +18,7 @@ import { exportsSettled } from './export/stage';
 import { settleWithin } from './settle';
 import { firstListing } from './first-listing';
 import { createEventHub } from './web-events';
+import { prepareExport } from './export/api';
 import { listingWitness, watchAfter } from './watch-after';
 
 /** The port browser mode listens on unless told otherwise. */
@@ -195,7 +196,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** How long after the first listing the watcher starts hashing the posts, in ms. */
+/** How long after the first listing the watcher starts hashing the posts and the export's pipeline is loaded, in ms. */
 const SEED_DELAY_MS = 2000;
 
 /** Starts the server, then the watcher feeding its event streams. */
@@ -227,6 +228,10 @@ async function serve(
     return listenFailure(error, port);
   }
   first.start();
+  const settledAfterListing = first.listed.then(
+    () => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref()),
+  );
+  void settledAfterListing.then(prepareExport);
   // The watcher starts once the folder is listed (its first scan would double the listing's time on a
   // big folder), and what changed in between is then reported as its first batch.
   const watcher = watchAfter({
@@ -235,7 +240,7 @@ async function serve(
     missed: () => witness.missedSince(store.root),
     // Hashing every post waits for the page to draw the list; until then a touched post is reported
     // as changed, which costs a refresh, never an edit.
-    seedAfter: first.listed.then(() => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref())),
+    seedAfter: settledAfterListing,
     onChange: (changes) => {
       first.invalidate();
       hub.changed(changes);

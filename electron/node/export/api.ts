@@ -12,6 +12,14 @@ import type { PostStore } from '../store/store';
 const loadPost = (): Promise<typeof import('./post')> => import('./post');
 const loadSite = (): Promise<typeof import('./site')> => import('./site');
 
+/**
+ * Loads the export's pipeline ahead of the first export (~0.2 s), once the folder is listed and
+ * nothing more urgent runs, so that export does not wait for it. A failure shows at the export itself.
+ */
+export async function prepareExport(): Promise<void> {
+  await Promise.all([loadSite(), loadPost()]).catch(() => undefined);
+}
+
 /** What the export methods need beyond the store. */
 export interface ExportApiOptions {
   /** Pushes `exportProgress` to the UI; without it a site export runs silently. */
