@@ -5,6 +5,7 @@ import { build as viteBuild } from 'vite';
 import * as esbuild from 'esbuild';
 import { buildId, buildIdDefine } from './build-id.mjs';
 import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -45,6 +46,8 @@ async function bundle(options) {
 const started = performance.now();
 const jobs = [];
 if (all || flags.has('--node')) {
+  // Chunks are named by their content: the last build's would pile up (and be packaged) beside the new ones.
+  rmSync(`${dist}/node`, { recursive: true, force: true });
   // Browser mode and the CLI run inside the project, next to node_modules: keep packages external.
   jobs.push(
     bundle({

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlogApi } from '../../shared/api/contract';
@@ -102,15 +102,14 @@ describe('watchAfter with a listing witness', () => {
     expect(missed.removed).toEqual([]);
   });
 
-  it('waits for a listing under way, and judges by the newest listing', async () => {
-    const witness = listingWitness(await apiOver(root), () => Date.now() + CLOCK_SLACK_MS + 60_000);
-    await witness.api.listPosts();
-    await writeFile(path.join(root, 'added.md'), '# Added\n');
-    // A second listing, under way when asked: it sees the new post, so nothing is missed.
-    const second = witness.api.listPosts();
+  it('waits for a listing under way, and judges by it', async () => {
+    const witness = listingWitness(await apiOver(root));
+    // Asked while the first listing runs: it is awaited and compared with (without it, the three
+    // posts just written would be additions; against it, each may have changed after it read them).
+    const listing = witness.api.listPosts();
     const missed = await witness.missedSince(root);
-    expect((await second).ok).toBe(true);
-    expect(missed).toEqual({ added: [], changed: [], removed: [] });
+    expect((await listing).ok).toBe(true);
+    expect(missed).toEqual({ added: [], changed: ['deleted.md', 'edited.md', 'kept.md'], removed: [] });
   });
 
   it('without any listing, reports the posts written since it was made as additions', async () => {
@@ -168,5 +167,85 @@ describe('watchAfter with a listing witness', () => {
     await writeFile(path.join(root, 'later.md'), '# Later\n');
     await seen;
     expect(batches.flatMap((batch) => batch.added)).toContain('later.md');
+  });
+
+  it('a folder moved away before the watcher is ready loses its posts, and is watched again once back', async () => {
+    const blog = path.join(root, 'blog');
+    await writeFiles(blog, { 'a.md': '# A\n' });
+    const witness = listingWitness(await apiOver(blog), () => Date.now() + CLOCK_SLACK_MS + 60_000);
+    const held = heldStart();
+    let wake = (): void => undefined;
+    late = watchAfter({
+      root: blog,
+      after: witness.listed,
+      missed: () => witness.missedSince(blog),
+      start: (options) => held.start({ ...options, rewatchMs: 100 }),
+      onChange: (changes) => {
+        batches.push(changes);
+        wake();
+      },
+    });
+    await witness.api.listPosts();
+    await rename(blog, path.join(root, 'blog-away'));
+    held.release();
+    await late.ready;
+    expect(batches).toEqual([{ added: [], changed: [], removed: ['a.md'] }]);
+
+    // Back, with a post more: the watcher finds it, says anything may have changed, then reports the new post.
+    await rename(path.join(root, 'blog-away'), blog);
+    await new Promise<void>((resolve) => (wake = resolve));
+    expect(batches[1]).toEqual({ added: [], changed: [], removed: [] });
+    const seen = new Promise<void>((resolve) => (wake = resolve));
+    await writeFile(path.join(blog, 'c.md'), '# C\n');
+    await seen;
+    expect(batches.flatMap((batch) => batch.added)).toContain('c.md');
+  });
+
+  it('a page that listed first hears of what a later listing already saw (two tabs)', async () => {
+    const witness = listingWitness(await apiOver(root), () => Date.now() + CLOCK_SLACK_MS + 60_000);
+    await witness.api.listPosts();
+    await rm(path.join(root, 'deleted.md'));
+    await writeFile(path.join(root, 'added.md'), '# Added\n');
+    await witness.api.listPosts();
+    expect(await witness.missedSince(root)).toEqual({ added: ['added.md'], changed: [], removed: ['deleted.md'] });
+  });
+
+  it('a post that is a link to another post is not reported when nothing changed', async () => {
+    await mkdir(path.join(root, 'drafts'));
+    await writeFile(path.join(root, 'drafts', 'target.md'), '# Target\n\nThe text both names show.\n');
+    await symlink(path.join(root, 'drafts', 'target.md'), path.join(root, 'linked.md'));
+    const witness = listingWitness(await apiOver(root), () => Date.now() + CLOCK_SLACK_MS + 60_000);
+    await witness.api.listPosts();
+    expect(await witness.missedSince(root)).toEqual({ added: [], changed: [], removed: [] });
+    await writeFile(path.join(root, 'drafts', 'target.md'), '# Target\n\nLonger text now, under both names.\n');
+    expect((await witness.missedSince(root)).changed).toEqual(['drafts/target.md', 'linked.md']);
+  });
+
+  it('a failed catch-up is an error, and the watcher still reports and closes', async () => {
+    const errors: string[] = [];
+    let wake = (): void => undefined;
+    late = watchAfter({
+      root,
+      after: Promise.resolve(),
+      missed: () => Promise.reject(new Error('cannot walk')),
+      start: (options) => createWatcher({ ...options, debounceMs: 30 }),
+      onChange: (changes) => {
+        batches.push(changes);
+        wake();
+      },
+      onError: (error) => errors.push(error.message),
+    });
+    await late.ready;
+    expect(errors).toEqual(['cannot walk']);
+    const seen = new Promise<void>((resolve) => (wake = resolve));
+    await writeFile(path.join(root, 'later.md'), '# Later\n');
+    await seen;
+    expect(batches.flatMap((batch) => batch.added)).toContain('later.md');
+    // Closed, it reports nothing more (it was left running, unreachable, before).
+    await late.close();
+    const count = batches.length;
+    await writeFile(path.join(root, 'after-close.md'), '# After\n');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(batches.length).toBe(count);
   });
 });

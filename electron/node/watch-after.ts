@@ -5,7 +5,7 @@
  * (or `after` settles), and whatever changed on disk between that listing and the watcher being ready
  * is found by one look at every post's stats (~60 ms for 10,000) and reported as the watcher would have.
  */
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { BlogApi, PostSummary } from '../../shared/api/contract';
 import { walkPostFiles } from './store/walk';
@@ -31,8 +31,9 @@ export interface ListingWitness {
   /** Settles once a listing has answered (ok or not). */
   listed: Promise<void>;
   /**
-   * What changed below `root` since the latest listing started (after any listing under way has
-   * answered); without one, since the witness was made, as additions. Links are judged by their own stats.
+   * What changed below `root` since the first listing started (after any listing under way has
+   * answered); without one, what changed since the witness was made, as additions. A folder that
+   * cannot be walked (gone, unreadable) has lost every post listed.
    */
   missedSince(root: string): Promise<FolderChanges>;
 }
@@ -53,8 +54,9 @@ export function listingWitness(inner: BlogApi, now: () => number = Date.now): Li
       void listing.then(
         (result) => {
           underWay.delete(listing);
-          // The newest listing to start is the one the page shows.
-          if (result.ok && (seen === null || seen.startedAt <= startedAt)) {
+          // The first listing, not the newest: a page (a tab) that listed first still shows it, and must
+          // hear of what changed since; a page that listed later is told again of what it saw (a refresh).
+          if (result.ok && (seen === null || startedAt < seen.startedAt)) {
             seen = { startedAt, posts: new Map(result.value.map((post) => [post.id, post])) };
           }
           done();
@@ -95,7 +97,8 @@ async function changesAfter(
   try {
     files = await walkPostFiles(root);
   } catch {
-    // The folder is gone or unreadable: the watcher reports that itself.
+    // Gone or unreadable: its posts are gone for the page (the watcher looks for the folder again).
+    changes.removed = [...(posts?.keys() ?? [])].sort();
     return changes;
   }
   const onDisk = new Set<string>();
@@ -106,25 +109,42 @@ async function changesAfter(
       slice = performance.now();
     }
     onDisk.add(file.id);
+    const abs = path.join(root, ...file.rel.split('/'));
     let stats;
     try {
-      stats = lstatSync(path.join(root, ...file.rel.split('/')));
+      stats = lstatSync(abs);
     } catch {
       // Gone since the walk: a removal, if it was listed.
       onDisk.delete(file.id);
       continue;
     }
-    const recent = Math.max(stats.mtimeMs, stats.ctimeMs) >= after;
     const before = posts?.get(file.id);
     if (before === undefined) {
-      if (posts !== null || recent) changes.added.push(file.id);
-    } else if (recent || before.size !== stats.size || before.mtimeMs !== stats.mtimeMs) {
+      if (posts !== null || Math.max(stats.mtimeMs, stats.ctimeMs) >= after) changes.added.push(file.id);
+    } else if (file.link ? linkChanged(abs, stats, before) : changedSince(stats, before, after)) {
       changes.changed.push(file.id);
     }
   }
   for (const id of posts?.keys() ?? []) if (!onDisk.has(id)) changes.removed.push(id);
   for (const list of [changes.added, changes.changed, changes.removed]) list.sort();
   return changes;
+}
+
+/** Whether a file's stats differ from those listed, or it changed at or after `after`. */
+function changedSince(stats: Stats, before: Pick<PostSummary, 'size' | 'mtimeMs'>, after: number): boolean {
+  return (
+    Math.max(stats.mtimeMs, stats.ctimeMs) >= after || before.size !== stats.size || before.mtimeMs !== stats.mtimeMs
+  );
+}
+
+/**
+ * Whether a linked post changed: the listing keeps its target's size and time when it read it, its
+ * own when it could not (a link out of the folder). Its target, when a post, is judged under its own id.
+ */
+function linkChanged(abs: string, own: Stats, before: Pick<PostSummary, 'size' | 'mtimeMs'>): boolean {
+  const same = (stats: Stats | undefined): boolean =>
+    stats !== undefined && stats.size === before.size && stats.mtimeMs === before.mtimeMs;
+  return !same(own) && !same(statSync(abs, { throwIfNoEntry: false }));
 }
 
 /** A watcher started later: `ready` settles once it reports changes (or failed to start, or was closed first). */
@@ -160,9 +180,14 @@ export function watchAfter(options: LateWatcherOptions): LateWatcher {
         await watcher.close();
         return null;
       }
-      const changes = await missed();
-      if (!closed && changes.added.length + changes.changed.length + changes.removed.length > 0) {
-        watching.onChange(changes);
+      try {
+        const changes = await missed();
+        if (!closed && changes.added.length + changes.changed.length + changes.removed.length > 0) {
+          watching.onChange(changes);
+        }
+      } catch (error) {
+        // The catch-up failed; the watcher still reports what changes from now on.
+        onError(error);
       }
       return watcher;
     })

@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './store/io';
@@ -123,6 +123,10 @@ describe('createWatcher, when the posts folder itself goes away', () => {
   }
 
   beforeEach(async () => {
+    // Only this folder's watcher: chokidar shares its fs watchers by path within a process, and the
+    // outer one, watching this folder as a subfolder, kept a dead one for it once it was replaced.
+    await watcher?.close();
+    watcher = undefined;
     blog = path.join(root, 'blog');
     await mkdir(blog);
     await writeFile(path.join(blog, 'first.md'), 'first\n');
@@ -150,6 +154,17 @@ describe('createWatcher, when the posts folder itself goes away', () => {
     await batchWhere((changes) => changes.removed.includes('first.md'));
     await back();
     // An empty change: the UI lists the folder again and re-reads the open post.
+    await batchWhere((changes) => changes.added.length + changes.changed.length + changes.removed.length === 0);
+    await writeFile(path.join(blog, 'later.md'), 'later\n');
+    const later = await batchWhere((changes) => changes.added.includes('later.md'));
+    expect(later.added).toEqual(['later.md']);
+  });
+
+  it('replaced at once by a new folder of the same name (faster than chokidar looks): watched anew', async () => {
+    // Deleted and made again within one turn of the event loop: chokidar sees a folder there when
+    // it looks, and reports no unlinkDir; the watcher knows the folder by its inode.
+    rmSync(blog, { recursive: true });
+    mkdirSync(blog);
     await batchWhere((changes) => changes.added.length + changes.changed.length + changes.removed.length === 0);
     await writeFile(path.join(blog, 'later.md'), 'later\n');
     const later = await batchWhere((changes) => changes.added.includes('later.md'));

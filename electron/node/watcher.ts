@@ -3,8 +3,8 @@
  * tool) and reporting them in batches, as post ids, so the list and open posts can refresh.
  * A change is reported only when the content differs from what was last seen.
  */
-import type { Stats } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { watch as watchFolder, type FSWatcher as NodeWatcher, type Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isMarkdownName } from '../../shared/api/ids';
@@ -73,7 +73,15 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
     memory.touched(id);
     batch.add(id, change);
   };
+  // The folder watched, as dev:inode, checked every `rewatchMs`: a folder replaced by another can
+  // leave chokidar on the old one without an `unlinkDir`, deaf from then on.
+  let watchedAs: string | null = null;
+  // On Linux a folder deleted and made again at once often gets the same inode back, and chokidar,
+  // looking after it was made again, reports no `unlinkDir`: inotify's own word that the folder
+  // itself went (an event named after it) is heard here.
+  let itself: NodeWatcher | null = null;
   const watchRoot = async (): Promise<FSWatcher> => {
+    watchedAs = await identityOf(root);
     const watcher = watch(root, {
       ignoreInitial: true,
       followSymlinks: false,
@@ -88,11 +96,29 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
     });
     watcher.on('error', onError);
     await new Promise<void>((resolve) => watcher.once('ready', resolve));
+    itself?.close();
+    itself = process.platform === 'linux' ? watchItself(root, () => lost(watcher)) : null;
     return watcher;
   };
   let current = await watchRoot();
   let retry: ReturnType<typeof setTimeout> | undefined;
   let rewatching = Promise.resolve();
+  // Started on a folder that is already gone (it went while the watcher waited to start), or one
+  // replaced since: chokidar would never report it back, so it is looked for as when it goes later.
+  let checking = false;
+  const check = async (): Promise<void> => {
+    if (closed || checking || retry !== undefined) return;
+    checking = true;
+    const watching = current;
+    try {
+      if ((await identityOf(root)) !== watchedAs) lost(watching);
+    } finally {
+      checking = false;
+    }
+  };
+  await check();
+  const checks = setInterval(() => void check(), options.rewatchMs ?? 1000);
+  checks.unref();
   // Until the folder is back, it is looked for every `rewatchMs`; then watched anew, and the UI told
   // that anything may have changed (an empty change), so the list and the open post are read again.
   function lost(watcher: FSWatcher): void {
@@ -130,6 +156,8 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
     close: async () => {
       closed = true;
       stop();
+      clearInterval(checks);
+      itself?.close();
       batch.cancel();
       if (retry !== undefined) clearTimeout(retry);
       await rewatching;
@@ -137,6 +165,31 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
       await Promise.all([seeded, reporting]);
     },
   };
+}
+
+/** Calls `gone` when inotify says that `folder` itself was deleted or moved (never throws). */
+function watchItself(folder: string, gone: () => void): NodeWatcher | null {
+  try {
+    const name = path.basename(folder);
+    const watcher = watchFolder(folder, { persistent: false }, (_type, changed) => {
+      // An entry of the same name inside it costs a needless look again, never a missed change.
+      if (changed === name) gone();
+    });
+    watcher.on('error', gone);
+    return watcher;
+  } catch {
+    return null;
+  }
+}
+
+/** A folder's device and inode (`dev:ino`), or null when it is not a folder (one `stat`: checked every second). */
+async function identityOf(folder: string): Promise<string | null> {
+  try {
+    const stats = await stat(folder);
+    return stats.isDirectory() ? `${stats.dev}:${stats.ino}` : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether `folder` is a folder this process can list (it may be gone, or made unreadable). */
