@@ -111,7 +111,7 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
     checking = true;
     const watching = current;
     try {
-      if ((await identityOf(root)) !== watchedAs) lost(watching);
+      if (watchedAs === null || (await identityOf(root)) !== watchedAs) lost(watching);
     } finally {
       checking = false;
     }
@@ -132,6 +132,7 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
           current = await watchRoot();
           retry = undefined;
           if (closed) {
+            itself?.close();
             await current.close();
             return;
           }
