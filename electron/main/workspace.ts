@@ -10,6 +10,7 @@ import { createBlogApi, openPostStore, type PostStore, type PostStoreOptions } f
 import type { BlogApiOptions } from '../node/store/api';
 import { prepareExport } from '../node/export/api';
 import type { FolderChanges } from '../node/watcher';
+import { rememberedFirst } from '../node/remembered-first';
 import { listingWitness, watchAfter, type LateWatcher, type ListingWitness } from '../node/watch-after';
 
 /** What the host needs from the world. */
@@ -119,7 +120,14 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
         dataDir: options.dataDir,
       }),
     );
-    const api = witness.api;
+    const fromStore = store.value;
+    const api = rememberedFirst(
+      witness.api,
+      () => fromStore.remembered(),
+      (changes) => {
+        if (mine === generation) options.onChange(changes);
+      },
+    );
     const watcher = watch(store.value.root, mine, witness);
     void witness.listed
       .then(() => new Promise((resolve) => setTimeout(resolve, PREPARE_EXPORT_AFTER_MS).unref()))

@@ -1,4 +1,5 @@
 /** Browser mode keeps the post index in its data folder, so a restarted server lists at the speed of `stat`. */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,6 +17,38 @@ beforeEach(async () => {
   ({ root, posts, site, dataDir } = await makeWebFolders('postwright-web-index-'));
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
+
+/** The first postsChanged event the server at `web` sends (it keeps one no page heard for the next). */
+async function firstChange(web: RunningWeb): Promise<{ added: string[]; changed: string[]; removed: string[] }> {
+  const headers = apiHeaders(web.server, await login(web.server));
+  const res = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: web.server.port,
+        path: '/api/events',
+        headers,
+      },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end();
+  });
+  res.setEncoding('utf8');
+  let text = '';
+  try {
+    return await new Promise((resolve) =>
+      res.on('data', (chunk: string) => {
+        text += chunk;
+        const match = /event: postsChanged\ndata: (.*)\n\n/.exec(text);
+        if (match?.[1] !== undefined)
+          resolve(JSON.parse(match[1]) as { added: string[]; changed: string[]; removed: string[] });
+      }),
+    );
+  } finally {
+    res.destroy();
+  }
+}
 
 async function listTitles(): Promise<{ web: RunningWeb; titles: string[] }> {
   const lines: string[] = [];
@@ -61,5 +94,37 @@ describe('browser mode and the post index', () => {
     const second = await listTitles();
     await second.web.stop();
     expect(second.titles).toEqual(['From the index']);
+  });
+
+  it('a restarted server shows the remembered list at once, then tells the page that it changed', async () => {
+    const first = await listTitles();
+    await first.web.stop();
+    // While it is stopped, the post is retitled by another program.
+    const file = path.join(posts, 'hello.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Hello', 'Hello again'));
+    const second = await listTitles();
+    try {
+      expect(second.titles).toEqual(['Hello']);
+      // The check behind it finds the change: a page listening is told which post; one that listens
+      // only after is told that something changed (it lists again and looks at its open post).
+      const told = JSON.stringify(await firstChange(second.web));
+      expect([
+        JSON.stringify({ added: [], changed: ['hello.md'], removed: [] }),
+        JSON.stringify({ added: [], changed: [], removed: [] }),
+      ]).toContain(told);
+      const again = JSON.parse(
+        (
+          await send(second.web.server.port, {
+            method: 'POST',
+            path: '/api/listPosts',
+            headers: apiHeaders(second.web.server, await login(second.web.server)),
+            body: JSON.stringify({ args: [] }),
+          })
+        ).text,
+      ) as Result<PostSummary[]>;
+      expect(again.ok && again.value.map((post) => post.title)).toEqual(['Hello again']);
+    } finally {
+      await second.web.stop();
+    }
   });
 });

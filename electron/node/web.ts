@@ -19,7 +19,9 @@ import { settleWithin } from './settle';
 import { firstListing } from './first-listing';
 import { createEventHub } from './web-events';
 import { prepareExport } from './export/api';
+import { rememberedFirst } from './remembered-first';
 import { listingWitness, watchAfter } from './watch-after';
+import type { FolderChanges } from './watcher';
 
 /** The port browser mode listens on unless told otherwise. */
 export const DEFAULT_PORT = 4874;
@@ -214,7 +216,13 @@ async function serve(
     emit: hub.emit,
   });
   const witness = listingWitness(blogApi);
-  const first = firstListing(witness.api);
+  // A change found by checking the remembered list, or by the watcher: the early listing is stale, and
+  // the pages are told.
+  const changed = (changes: FolderChanges): void => {
+    first.invalidate();
+    hub.changed(changes);
+  };
+  const first = firstListing(rememberedFirst(witness.api, () => store.remembered(), changed));
   let server: WebServer;
   try {
     server = await createWebServer({
@@ -228,7 +236,8 @@ async function serve(
     return listenFailure(error, port);
   }
   first.start();
-  const settledAfterListing = first.listed.then(
+  // After the first full listing (a remembered list is checked by one right behind it).
+  const settledAfterListing = witness.listed.then(
     () => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref()),
   );
   void settledAfterListing.then(prepareExport);
@@ -236,15 +245,12 @@ async function serve(
   // big folder), and what changed in between is then reported as its first batch.
   const watcher = watchAfter({
     root: store.root,
-    after: first.listed,
+    after: witness.listed,
     missed: () => witness.missedSince(store.root),
     // Hashing every post waits for the page to draw the list; until then a touched post is reported
     // as changed, which costs a refresh, never an edit.
     seedAfter: settledAfterListing,
-    onChange: (changes) => {
-      first.invalidate();
-      hub.changed(changes);
-    },
+    onChange: changed,
     onError: (error) => {
       first.invalidate();
       world.err(`Postwright: watching the posts folder failed: ${error.message}`);

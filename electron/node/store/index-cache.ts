@@ -23,6 +23,8 @@ export interface IndexCache {
   load(): Promise<void>;
   /** Whether a summary of `id` is remembered at all (so a first listing need not `lstat` what it will read). */
   has(id: string): boolean;
+  /** Every summary remembered (after `load()`), unchecked against the files. */
+  all(): PostSummary[];
   /**
    * The summary of `id` if it was made from a file of exactly this size, modification time and
    * ctime (a summary remembered with a ctime is never given for a file whose ctime is unknown).
@@ -96,6 +98,9 @@ export function openIndexCache(file?: string): Promise<IndexCache> {
     },
     has(id) {
       return entries.has(id);
+    },
+    all() {
+      return [...entries.values()].map((entry) => entry.post);
     },
     get(id, size, mtimeMs, ctimeMs) {
       const known = entries.get(id);

@@ -19,7 +19,7 @@ import { docFromBytes, writeBlock } from './doc';
 import { errnoCode, ioFailure, notAFile } from './errors';
 import { openIndexCache, type IndexCache } from './index-cache';
 import { readLimited, writeBytesToDisk, type WriteBytes } from './io';
-import { listPosts } from './list';
+import { compareSummaries, listPosts } from './list';
 import { locateAsset, locatePost } from './paths';
 import { savePost } from './save';
 import { removePost } from './trash';
@@ -31,6 +31,11 @@ export interface PostStore {
   /** The posts folder's base name. */
   readonly name: string;
   list(): Promise<Result<PostSummary[]>>;
+  /**
+   * The list as the index file remembers it, sorted, without looking at the files (null when nothing
+   * is remembered): what a second opening shows at once while list() checks it (remembered-first.ts).
+   */
+  remembered(): Promise<PostSummary[] | null>;
   read(id: string): Promise<Result<PostDoc>>;
   save(request: SaveRequest): Promise<Result<PostDoc>>;
   create(request: CreateRequest): Promise<Result<PostDoc>>;
@@ -90,6 +95,11 @@ function storeOver(ctx: StoreContext, index: IndexCache): PostStore {
     root: ctx.root,
     name: path.basename(ctx.root),
     list: () => list(ctx, index),
+    remembered: async () => {
+      await index.load();
+      const posts = index.all();
+      return posts.length === 0 ? null : posts.sort(compareSummaries);
+    },
     read: (id) => read(ctx, id),
     save: (request) => savePost(ctx, request),
     create: (request) => createPost(ctx, request),

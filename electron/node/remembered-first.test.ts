@@ -1,0 +1,130 @@
+import { realpathSync } from 'node:fs';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BlogApi, PostSummary } from '../../shared/api/contract';
+import { indexWritesDone } from './store/index-cache';
+import { createBlogApi, openPostStore, type PostStore } from './store/index';
+import { tempFolderPerTest, valueOf, writeFiles } from './store/testing';
+import { differences, rememberedFirst } from './remembered-first';
+import type { FolderChanges } from './watcher';
+
+const temp = tempFolderPerTest('postwright-remembered-');
+let posts: string;
+let indexFile: string;
+
+beforeEach(async () => {
+  const root = realpathSync(temp.dir);
+  posts = path.join(root, 'posts');
+  indexFile = path.join(root, 'data', 'index.json');
+  await writeFiles(posts, {
+    'kept.md': '---\ntitle: Kept\n---\nBody.\n',
+    'edited.md': '---\ntitle: Edited\n---\nBody.\n',
+    'restored.md': '---\ntitle: Restored\n---\nBody.\n',
+    'deleted.md': '---\ntitle: Deleted\n---\nBody.\n',
+  });
+});
+
+/** A store over the posts with the index file, as an app start opens it. */
+async function start(): Promise<{ store: PostStore; api: BlogApi; changes: FolderChanges[]; next: Promise<void> }> {
+  const store = valueOf(await openPostStore({ postsDir: posts, now: () => new Date(), indexFile }));
+  const changes: FolderChanges[] = [];
+  let wake = (): void => undefined;
+  const next = new Promise<void>((resolve) => (wake = resolve));
+  const api = rememberedFirst(
+    createBlogApi(store),
+    () => store.remembered(),
+    (batch) => {
+      changes.push(batch);
+      wake();
+    },
+  );
+  return { store, api, changes, next };
+}
+
+const titles = (list: PostSummary[]): string[] => list.map((post) => post.title).sort();
+
+describe('rememberedFirst', () => {
+  it('lists in full when nothing is remembered, and says nothing after', async () => {
+    const first = await start();
+    expect(await first.store.remembered()).toBeNull();
+    const listed = valueOf(await first.api.listPosts());
+    expect(titles(listed)).toEqual(['Deleted', 'Edited', 'Kept', 'Restored']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(first.changes).toEqual([]);
+  });
+
+  it('shows the remembered list at once, then reports what changed while the app was closed', async () => {
+    const first = await start();
+    valueOf(await first.api.listPosts());
+    await indexWritesDone();
+
+    // While the app is closed: an edit, an edit whose time is set back (same size), a deletion, a new post.
+    await writeFile(path.join(posts, 'edited.md'), '---\ntitle: Edited again\n---\nA longer body.\n');
+    const restored = path.join(posts, 'restored.md');
+    const before = await stat(restored);
+    await writeFile(restored, (await readFile(restored, 'utf8')).replace('Restored', 'Reworded'));
+    await utimes(restored, before.atime, before.mtime);
+    expect((await stat(restored)).size).toBe(before.size);
+    await rm(path.join(posts, 'deleted.md'));
+    await writeFiles(posts, { 'added.md': '---\ntitle: Added\n---\nBody.\n' });
+
+    const second = await start();
+    // The index's list, as it was: the deleted post still in it, the new one not yet.
+    expect(titles(valueOf(await second.api.listPosts()))).toEqual(['Deleted', 'Edited', 'Kept', 'Restored']);
+    await second.next;
+    expect(second.changes).toEqual([
+      { added: ['added.md'], changed: ['edited.md', 'restored.md'], removed: ['deleted.md'] },
+    ]);
+    // Every later listing is the full one.
+    expect(titles(valueOf(await second.api.listPosts()))).toEqual(['Added', 'Edited again', 'Kept', 'Reworded']);
+  });
+
+  it('says nothing when nothing changed', async () => {
+    const first = await start();
+    valueOf(await first.api.listPosts());
+    await indexWritesDone();
+    const second = await start();
+    expect(titles(valueOf(await second.api.listPosts()))).toEqual(['Deleted', 'Edited', 'Kept', 'Restored']);
+    // The check has run once the next full listing answers (they go one after the other on one store).
+    valueOf(await second.api.listPosts());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(second.changes).toEqual([]);
+  });
+
+  it('a folder gone since: "anything may have changed", and the next listing says why', async () => {
+    const first = await start();
+    valueOf(await first.api.listPosts());
+    await indexWritesDone();
+    const second = await start();
+    await rm(posts, { recursive: true });
+    expect(titles(valueOf(await second.api.listPosts()))).toHaveLength(4);
+    await second.next;
+    expect(second.changes).toEqual([{ added: [], changed: [], removed: [] }]);
+    const again = await second.api.listPosts();
+    expect(again.ok).toBe(false);
+  });
+});
+
+describe('differences', () => {
+  const post = (id: string, title: string): PostSummary => ({
+    id,
+    title,
+    date: null,
+    sortKey: null,
+    draft: false,
+    path: null,
+    tags: [],
+    size: 1,
+    mtimeMs: 1,
+  });
+  it('tells added, changed and removed posts apart, and an equal copy from a change', () => {
+    const same = post('same.md', 'Same');
+    expect(
+      differences(
+        [same, post('copy.md', 'Copy'), post('old.md', 'Old'), post('gone.md', 'Gone')],
+        [same, post('copy.md', 'Copy'), post('old.md', 'New title'), post('new.md', 'New')],
+      ),
+    ).toEqual({ added: ['new.md'], changed: ['old.md'], removed: ['gone.md'] });
+  });
+});
