@@ -66,6 +66,8 @@ interface Opened {
   store: PostStore;
   api: BlogApi;
   watcher: LateWatcher;
+  /** Settles once the check behind a remembered first listing has written the index. */
+  checked: () => Promise<void>;
 }
 
 /** Creates the host with no folder open. */
@@ -121,19 +123,20 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
       }),
     );
     const fromStore = store.value;
-    const api = rememberedFirst(
+    const remembered = rememberedFirst(
       witness.api,
       () => fromStore.remembered(),
       (changes) => {
         if (mine === generation) options.onChange(changes);
       },
     );
+    const api = remembered.api;
     const watcher = watch(store.value.root, mine, witness);
     void witness.listed
       .then(() => new Promise((resolve) => setTimeout(resolve, PREPARE_EXPORT_AFTER_MS).unref()))
       .then(prepareExport);
-    current = { store: store.value, api, watcher };
-    await previous?.watcher.close();
+    current = { store: store.value, api, watcher, checked: remembered.checked };
+    await Promise.all([previous?.watcher.close(), previous?.checked()]);
     return { ok: true, value: { name: store.value.name, root: store.value.root } };
   }
 
@@ -147,9 +150,10 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
     resolveAsset: (relPath) => (current ? current.store.resolveAsset(relPath) : Promise.resolve(NONE_OPEN)),
     async close() {
       generation += 1;
-      const watcher = current?.watcher;
+      const closing = current;
       current = null;
-      await watcher?.close();
+      // Quitting right after opening must not cut the index write of the check behind the first listing.
+      await Promise.all([closing?.watcher.close(), closing?.checked()]);
     },
   };
 }

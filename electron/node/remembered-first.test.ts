@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlogApi, PostSummary } from '../../shared/api/contract';
 import { indexWritesDone } from './store/index-cache';
 import { createBlogApi, openPostStore, type PostStore } from './store/index';
@@ -25,13 +25,27 @@ beforeEach(async () => {
   });
 });
 
+// The check behind a remembered listing writes the index after the test's own steps: let it end
+// before the folder is removed.
+const checks: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(checks.splice(0).map((checked) => checked()));
+  await indexWritesDone();
+});
+
 /** A store over the posts with the index file, as an app start opens it. */
-async function start(): Promise<{ store: PostStore; api: BlogApi; changes: FolderChanges[]; next: Promise<void> }> {
+async function start(): Promise<{
+  store: PostStore;
+  api: BlogApi;
+  checked: () => Promise<void>;
+  changes: FolderChanges[];
+  next: Promise<void>;
+}> {
   const store = valueOf(await openPostStore({ postsDir: posts, now: () => new Date(), indexFile }));
   const changes: FolderChanges[] = [];
   let wake = (): void => undefined;
   const next = new Promise<void>((resolve) => (wake = resolve));
-  const api = rememberedFirst(
+  const { api, checked } = rememberedFirst(
     createBlogApi(store),
     () => store.remembered(),
     (batch) => {
@@ -39,7 +53,8 @@ async function start(): Promise<{ store: PostStore; api: BlogApi; changes: Folde
       wake();
     },
   );
-  return { store, api, changes, next };
+  checks.push(checked);
+  return { store, api, checked, changes, next };
 }
 
 const titles = (list: PostSummary[]): string[] => list.map((post) => post.title).sort();
@@ -78,6 +93,10 @@ describe('rememberedFirst', () => {
     ]);
     // Every later listing is the full one.
     expect(titles(valueOf(await second.api.listPosts()))).toEqual(['Added', 'Edited again', 'Kept', 'Reworded']);
+    // Once checked, the index file holds what the check found: the next start remembers it.
+    await second.checked();
+    const third = await start();
+    expect(titles((await third.store.remembered()) ?? [])).toEqual(['Added', 'Edited again', 'Kept', 'Reworded']);
   });
 
   it('says nothing when nothing changed', async () => {

@@ -7,35 +7,53 @@
  * the watcher's do: the page lists again and looks at its open post. Every later listing is the full one.
  */
 import { ok, type BlogApi, type PostSummary } from '../../shared/api/contract';
+import { indexWritesDone } from './store/index-cache';
 import type { FolderChanges } from './watcher';
+
+/** The API with its first listing answered from memory, and the check behind it. */
+export interface RememberedFirst {
+  api: BlogApi;
+  /**
+   * Settles once the check behind a remembered listing is done and the index file it updated is
+   * written (at once when there is none), so stopping or quitting does not cut that write.
+   */
+  checked: () => Promise<void>;
+}
 
 /** `inner`, whose first listing is the remembered one (when there is one), checked right after. */
 export function rememberedFirst(
   inner: BlogApi,
   remembered: () => Promise<PostSummary[] | null>,
   onChange: (changes: FolderChanges) => void,
-): BlogApi {
+): RememberedFirst {
   let first = true;
-  return {
+  let checking: Promise<void> = Promise.resolve();
+  const api: BlogApi = {
     ...inner,
     listPosts: async () => {
       if (!first) return inner.listPosts();
       first = false;
       const shown = await remembered().catch(() => null);
       if (shown === null) return inner.listPosts();
-      void inner.listPosts().then(
-        (fresh) => {
-          // A folder that can no longer be listed: "anything may have changed", and the page's own
-          // listing then says what is wrong.
-          const changes = fresh.ok ? differences(shown, fresh.value) : { added: [], changed: [], removed: [] };
-          if (!fresh.ok || changes.added.length + changes.changed.length + changes.removed.length > 0)
-            onChange(changes);
-        },
-        () => onChange({ added: [], changed: [], removed: [] }),
-      );
+      checking = inner
+        .listPosts()
+        .then(
+          (fresh) => {
+            // A folder that can no longer be listed: "anything may have changed", and the page's own
+            // listing then says what is wrong.
+            const changes = fresh.ok ? differences(shown, fresh.value) : { added: [], changed: [], removed: [] };
+            if (!fresh.ok || changes.added.length + changes.changed.length + changes.removed.length > 0) {
+              onChange(changes);
+            }
+          },
+          () => onChange({ added: [], changed: [], removed: [] }),
+        )
+        .then(indexWritesDone)
+        .catch(() => undefined);
       return ok(shown);
     },
   };
+  return { api, checked: () => checking };
 }
 
 /** The posts of `after` added, changed or removed since `before` (sorted ids). */

@@ -222,7 +222,8 @@ async function serve(
     first.invalidate();
     hub.changed(changes);
   };
-  const first = firstListing(rememberedFirst(witness.api, () => store.remembered(), changed));
+  const remembered = rememberedFirst(witness.api, () => store.remembered(), changed);
+  const first = firstListing(remembered.api);
   let server: WebServer;
   try {
     server = await createWebServer({
@@ -257,7 +258,7 @@ async function serve(
     },
   });
   const stop = async (): Promise<void> => {
-    await Promise.all([watcher.close(), server.close(), first.settled()]);
+    await Promise.all([watcher.close(), server.close(), first.settled(), remembered.checked()]);
     // A listing answers before its index file is written, an export before the site it replaced
     // is deleted: let both finish (a half-deleted site would wait an hour for the next export's
     // sweep), for a few seconds at most (a hung disk must not keep Ctrl+C from stopping the server).
