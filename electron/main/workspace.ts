@@ -8,7 +8,7 @@ import path from 'node:path';
 import { journalKey } from '../node/journal/location';
 import { createBlogApi, openPostStore, type PostStore, type PostStoreOptions } from '../node/store/index';
 import type { BlogApiOptions } from '../node/store/api';
-import { prepareExport } from '../node/export/api';
+import { prepareExportAfter } from '../node/export/api';
 import type { FolderChanges } from '../node/watcher';
 import { rememberedFirst } from '../node/remembered-first';
 import { listingWitness, watchAfter, type LateWatcher, type ListingWitness } from '../node/watch-after';
@@ -48,9 +48,6 @@ export interface WorkspaceHost {
   /** Stops watching. */
   close(): Promise<void>;
 }
-
-/** How long after a folder's first listing the export's pipeline is loaded, in ms (the page draws the list first). */
-const PREPARE_EXPORT_AFTER_MS = 2000;
 
 /** How long a folder opened goes unwatched at most while its first listing is awaited, in ms. */
 export const WATCH_AFTER_MS = 1500;
@@ -132,9 +129,7 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
     );
     const api = remembered.api;
     const watcher = watch(store.value.root, mine, witness);
-    void witness.listed
-      .then(() => new Promise((resolve) => setTimeout(resolve, PREPARE_EXPORT_AFTER_MS).unref()))
-      .then(prepareExport);
+    prepareExportAfter(witness.listed);
     current = { store: store.value, api, watcher, checked: remembered.checked };
     await Promise.all([previous?.watcher.close(), previous?.checked()]);
     return { ok: true, value: { name: store.value.name, root: store.value.root } };

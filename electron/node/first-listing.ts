@@ -18,8 +18,6 @@ export interface FirstListing {
   start(): void;
   /** The folder changed, or the watcher failed: the early listing may be stale. */
   invalidate(): void;
-  /** Settles once the folder has been listed once (the watcher then hashes its posts). */
-  listed: Promise<void>;
   /** Settles when the early listing (if started) has finished, so stopping can wait for its index write. */
   settled(): Promise<void>;
 }
@@ -28,14 +26,12 @@ export interface FirstListing {
 export function firstListing(inner: BlogApi): FirstListing {
   let early: Promise<Result<PostSummary[]>> | null = null;
   let started: Promise<void> = Promise.resolve();
-  let done = (): void => undefined;
-  const listed = new Promise<void>((resolve) => (done = resolve));
   const api: BlogApi = {
     ...inner,
     listPosts: () => {
       const ready = early;
       early = null;
-      return (ready ?? inner.listPosts()).finally(done);
+      return ready ?? inner.listPosts();
     },
   };
   const methods = api as unknown as Record<string, unknown>;
@@ -55,12 +51,14 @@ export function firstListing(inner: BlogApi): FirstListing {
       const listing = inner.listPosts();
       early = listing;
       // Settled either way; a failed early listing is simply not used.
-      started = listing.then(done, done);
+      started = listing.then(
+        () => undefined,
+        () => undefined,
+      );
     },
     settled: () => started,
     invalidate() {
       early = null;
     },
-    listed,
   };
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlogApi, PostSummary } from '../../shared/api/contract';
 import { indexWritesDone } from './store/index-cache';
 import { createBlogApi, openPostStore, type PostStore } from './store/index';
-import { tempFolderPerTest, valueOf, writeFiles } from './store/testing';
+import { summaryFor, tempFolderPerTest, valueOf, writeFiles } from './store/testing';
 import { differences, rememberedFirst } from './remembered-first';
 import type { FolderChanges } from './watcher';
 
@@ -57,6 +57,12 @@ async function start(): Promise<{
   return { store, api, checked, changes, next };
 }
 
+/** A run of the app that listed the folder (and wrote its index) before this one. */
+async function listedInAnEarlierRun(): Promise<void> {
+  valueOf(await (await start()).api.listPosts());
+  await indexWritesDone();
+}
+
 const titles = (list: PostSummary[]): string[] => list.map((post) => post.title).sort();
 
 describe('rememberedFirst', () => {
@@ -70,9 +76,7 @@ describe('rememberedFirst', () => {
   });
 
   it('shows the remembered list at once, then reports what changed while the app was closed', async () => {
-    const first = await start();
-    valueOf(await first.api.listPosts());
-    await indexWritesDone();
+    await listedInAnEarlierRun();
 
     // While the app is closed: an edit, an edit whose time is set back (same size), a deletion, a new post.
     await writeFile(path.join(posts, 'edited.md'), '---\ntitle: Edited again\n---\nA longer body.\n');
@@ -100,21 +104,15 @@ describe('rememberedFirst', () => {
   });
 
   it('says nothing when nothing changed', async () => {
-    const first = await start();
-    valueOf(await first.api.listPosts());
-    await indexWritesDone();
+    await listedInAnEarlierRun();
     const second = await start();
     expect(titles(valueOf(await second.api.listPosts()))).toEqual(['Deleted', 'Edited', 'Kept', 'Restored']);
-    // The check has run once the next full listing answers (they go one after the other on one store).
-    valueOf(await second.api.listPosts());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await second.checked();
     expect(second.changes).toEqual([]);
   });
 
   it('a folder gone since: "anything may have changed", and the next listing says why', async () => {
-    const first = await start();
-    valueOf(await first.api.listPosts());
-    await indexWritesDone();
+    await listedInAnEarlierRun();
     const second = await start();
     await rm(posts, { recursive: true });
     expect(titles(valueOf(await second.api.listPosts()))).toHaveLength(4);
@@ -126,17 +124,7 @@ describe('rememberedFirst', () => {
 });
 
 describe('differences', () => {
-  const post = (id: string, title: string): PostSummary => ({
-    id,
-    title,
-    date: null,
-    sortKey: null,
-    draft: false,
-    path: null,
-    tags: [],
-    size: 1,
-    mtimeMs: 1,
-  });
+  const post = (id: string, title: string): PostSummary => summaryFor(id, { title, mtimeMs: 1 });
   it('tells added, changed and removed posts apart, and an equal copy from a change', () => {
     const same = post('same.md', 'Same');
     expect(

@@ -8,7 +8,7 @@
  */
 import { ok, type BlogApi, type PostSummary } from '../../shared/api/contract';
 import { indexWritesDone } from './store/index-cache';
-import type { FolderChanges } from './watcher';
+import { anythingChanged, namesAny, sorted, type FolderChanges } from './watcher';
 
 /** The API with its first listing answered from memory, and the check behind it. */
 export interface RememberedFirst {
@@ -41,12 +41,13 @@ export function rememberedFirst(
           (fresh) => {
             // A folder that can no longer be listed: "anything may have changed", and the page's own
             // listing then says what is wrong.
-            const changes = fresh.ok ? differences(shown, fresh.value) : { added: [], changed: [], removed: [] };
-            if (!fresh.ok || changes.added.length + changes.changed.length + changes.removed.length > 0) {
-              onChange(changes);
+            if (!fresh.ok) onChange(anythingChanged());
+            else {
+              const changes = differences(shown, fresh.value);
+              if (namesAny(changes)) onChange(changes);
             }
           },
-          () => onChange({ added: [], changed: [], removed: [] }),
+          () => onChange(anythingChanged()),
         )
         .then(indexWritesDone)
         .catch(() => undefined);
@@ -59,7 +60,7 @@ export function rememberedFirst(
 /** The posts of `after` added, changed or removed since `before` (sorted ids). */
 export function differences(before: readonly PostSummary[], after: readonly PostSummary[]): FolderChanges {
   const old = new Map(before.map((post) => [post.id, post]));
-  const changes: FolderChanges = { added: [], changed: [], removed: [] };
+  const changes = anythingChanged();
   for (const post of after) {
     const was = old.get(post.id);
     old.delete(post.id);
@@ -68,6 +69,5 @@ export function differences(before: readonly PostSummary[], after: readonly Post
     else if (was !== post && JSON.stringify(was) !== JSON.stringify(post)) changes.changed.push(post.id);
   }
   changes.removed = [...old.keys()];
-  for (const list of [changes.added, changes.changed, changes.removed]) list.sort();
-  return changes;
+  return sorted(changes);
 }

@@ -6,10 +6,18 @@
  * is found by one look at every post's stats (~60 ms for 10,000) and reported as the watcher would have.
  */
 import { lstatSync, statSync, type Stats } from 'node:fs';
-import path from 'node:path';
 import type { BlogApi, PostSummary } from '../../shared/api/contract';
-import { walkPostFiles } from './store/walk';
-import { createWatcher, type FolderChanges, type FolderWatcher, type WatcherOptions } from './watcher';
+import { timeSlices } from './store/limit';
+import { onDiskPath, walkPostFiles } from './store/walk';
+import {
+  anythingChanged,
+  createWatcher,
+  namesAny,
+  sorted,
+  type FolderChanges,
+  type FolderWatcher,
+  type WatcherOptions,
+} from './watcher';
 
 /**
  * How far before a listing started a file's change time may be and still count as made after it, in
@@ -80,9 +88,6 @@ export function listingWitness(inner: BlogApi, now: () => number = Date.now): Li
   };
 }
 
-/** How long the stat pass may hold the event loop before letting other work run, in ms. */
-const SLICE_MS = 8;
-
 /**
  * The posts below `root` added, changed or removed since `posts` was seen, or (none seen) those whose
  * file changed at or after `after` (ms since the epoch), as additions.
@@ -92,24 +97,21 @@ async function changesAfter(
   after: number,
   posts: ReadonlyMap<string, Pick<PostSummary, 'size' | 'mtimeMs'>> | null,
 ): Promise<FolderChanges> {
-  const changes: FolderChanges = { added: [], changed: [], removed: [] };
+  const changes = anythingChanged();
   let files;
   try {
     files = await walkPostFiles(root);
   } catch {
     // Gone or unreadable: its posts are gone for the page (the watcher looks for the folder again).
-    changes.removed = [...(posts?.keys() ?? [])].sort();
-    return changes;
+    changes.removed = [...(posts?.keys() ?? [])];
+    return sorted(changes);
   }
   const onDisk = new Set<string>();
-  let slice = performance.now();
+  const slices = timeSlices();
   for (const file of files) {
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+    if (slices.due()) await slices.pause();
     onDisk.add(file.id);
-    const abs = path.join(root, ...file.rel.split('/'));
+    const abs = onDiskPath(root, file);
     let stats;
     try {
       stats = lstatSync(abs);
@@ -126,8 +128,7 @@ async function changesAfter(
     }
   }
   for (const id of posts?.keys() ?? []) if (!onDisk.has(id)) changes.removed.push(id);
-  for (const list of [changes.added, changes.changed, changes.removed]) list.sort();
-  return changes;
+  return sorted(changes);
 }
 
 /** Whether a file's stats differ from those listed, or it changed at or after `after`. */
@@ -182,9 +183,7 @@ export function watchAfter(options: LateWatcherOptions): LateWatcher {
       }
       try {
         const changes = await missed();
-        if (!closed && changes.added.length + changes.changed.length + changes.removed.length > 0) {
-          watching.onChange(changes);
-        }
+        if (!closed && namesAny(changes)) watching.onChange(changes);
       } catch (error) {
         // The catch-up failed; the watcher still reports what changes from now on.
         onError(error);

@@ -49,6 +49,22 @@ export interface FolderWatcher {
 
 type Change = 'added' | 'changed' | 'removed';
 
+/** A batch with nothing in it: "anything may have changed" (the page lists again and checks its open post). */
+export function anythingChanged(): FolderChanges {
+  return { added: [], changed: [], removed: [] };
+}
+
+/** Whether a batch names any post. */
+export function namesAny(changes: FolderChanges): boolean {
+  return changes.added.length + changes.changed.length + changes.removed.length > 0;
+}
+
+/** `changes` with each list sorted (in place). */
+export function sorted(changes: FolderChanges): FolderChanges {
+  for (const list of [changes.added, changes.changed, changes.removed]) list.sort();
+  return changes;
+}
+
 /** Starts watching `root`; resolves once the initial scan is done and changes are being reported. */
 export async function createWatcher(options: WatcherOptions): Promise<FolderWatcher> {
   const { root } = options;
@@ -62,7 +78,7 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
     reporting = reporting
       .then(() => memory.filter(changes))
       .then((real) => {
-        if (!closed && real.added.length + real.changed.length + real.removed.length > 0) options.onChange(real);
+        if (!closed && namesAny(real)) options.onChange(real);
       })
       .catch(onError);
   };
@@ -137,7 +153,7 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
             return;
           }
           reporting = reporting.then(() => {
-            if (!closed) options.onChange({ added: [], changed: [], removed: [] });
+            if (!closed) options.onChange(anythingChanged());
           });
           // What each post now holds, so a mere touch is not reported as a change again.
           await memory.seed().catch(onError);
@@ -225,11 +241,10 @@ function createBatch(onChange: (changes: FolderChanges) => void, delayMs: number
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = (): void => {
     timer = undefined;
-    const changes: FolderChanges = { added: [], changed: [], removed: [] };
+    const changes = anythingChanged();
     for (const [id, change] of pending) changes[change].push(id);
     pending.clear();
-    for (const list of [changes.added, changes.changed, changes.removed]) list.sort();
-    if (changes.added.length + changes.changed.length + changes.removed.length > 0) onChange(changes);
+    if (namesAny(changes)) onChange(sorted(changes));
   };
   return {
     add(id: string, change: Change): void {

@@ -6,7 +6,7 @@
  */
 import type { BlogEvents, EventName } from '../../shared/api/events';
 import type { EventSender } from './server/index';
-import type { FolderChanges } from './watcher';
+import { anythingChanged, type FolderChanges } from './watcher';
 
 /** The streams of the pages, and what they are told. */
 export interface EventHub {
@@ -28,7 +28,7 @@ export function createEventHub(): EventHub {
   return {
     subscribe: (send) => {
       streams.add(send);
-      if (unheard) send('postsChanged', { added: [], changed: [], removed: [] });
+      if (unheard) send('postsChanged', anythingChanged());
       unheard = false;
       return () => streams.delete(send);
     },

@@ -18,7 +18,7 @@ import { exportsSettled } from './export/stage';
 import { settleWithin } from './settle';
 import { firstListing } from './first-listing';
 import { createEventHub } from './web-events';
-import { prepareExport } from './export/api';
+import { prepareExportAfter } from './export/api';
 import { rememberedFirst } from './remembered-first';
 import { listingWitness, watchAfter } from './watch-after';
 import type { FolderChanges } from './watcher';
@@ -198,7 +198,7 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** How long after the first listing the watcher starts hashing the posts and the export's pipeline is loaded, in ms. */
+/** How long after the first listing the watcher starts hashing the posts, in ms. */
 const SEED_DELAY_MS = 2000;
 
 /** Starts the server, then the watcher feeding its event streams. */
@@ -238,10 +238,7 @@ async function serve(
   }
   first.start();
   // After the first full listing (a remembered list is checked by one right behind it).
-  const settledAfterListing = witness.listed.then(
-    () => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref()),
-  );
-  void settledAfterListing.then(prepareExport);
+  prepareExportAfter(witness.listed);
   // The watcher starts once the folder is listed (its first scan would double the listing's time on a
   // big folder), and what changed in between is then reported as its first batch.
   const watcher = watchAfter({
@@ -250,7 +247,7 @@ async function serve(
     missed: () => witness.missedSince(store.root),
     // Hashing every post waits for the page to draw the list; until then a touched post is reported
     // as changed, which costs a refresh, never an edit.
-    seedAfter: settledAfterListing,
+    seedAfter: witness.listed.then(() => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref())),
     onChange: changed,
     onError: (error) => {
       first.invalidate();

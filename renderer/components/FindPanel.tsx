@@ -73,11 +73,12 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
   // a filter of 10,000 posts costs ~1 ms); the rest of the page follows in a render a key may interrupt,
   // and the server's full-text search is asked when typing pauses.
   const trimmed = query.trim();
-  const settled = useSettled(query, 0).trim();
+  // Until the render that may be interrupted has run for this query, only its first rows are shown.
+  const partial = useSettled(query, 0).trim() !== trimmed;
   const asked = useSettled(query, SETTLE_MS).trim();
   const [view, setView] = useState<ListView>(DEFAULT_VIEW);
   const [pages, setPages] = useState({ query: '', count: 1 });
-  const limit = settled !== trimmed ? FIRST_ROWS : RESULTS_PAGE * (pages.query === trimmed ? pages.count : 1);
+  const limit = partial ? FIRST_ROWS : RESULTS_PAGE * (pages.query === trimmed ? pages.count : 1);
   const arranged = useMemo(() => arrangePosts(posts, view), [posts, view]);
   const find = useMemo(() => postFinder(arranged, posts), [arranged, posts]);
   // What only the controls need waits until the list is painted (a render of its own, which a key interrupts).
@@ -165,7 +166,7 @@ export function FindPanel({ posts, loading, openId, onOpen }: FindPanelProps): R
           openId={openId}
           onOpen={onOpen}
           onMore={showMore}
-          partial={settled !== trimmed}
+          partial={partial}
           postsById={find.byId()}
         />
       ) : (

@@ -12,12 +12,18 @@ import type { PostStore } from '../store/store';
 const loadPost = (): Promise<typeof import('./post')> => import('./post');
 const loadSite = (): Promise<typeof import('./site')> => import('./site');
 
+/** How long after the folder's first listing the export's pipeline is loaded, in ms (the page draws the list first). */
+export const PREPARE_AFTER_MS = 2000;
+
 /**
- * Loads the export's pipeline ahead of the first export (~0.2 s), once the folder is listed and
- * nothing more urgent runs, so that export does not wait for it. A failure shows at the export itself.
+ * Loads the export's pipeline ahead of the first export (~0.2 s), PREPARE_AFTER_MS after `listed`
+ * settles, so that export does not wait for it. A failure shows at the export itself.
  */
-export async function prepareExport(): Promise<void> {
-  await Promise.all([loadSite(), loadPost()]).catch(() => undefined);
+export function prepareExportAfter(listed: Promise<unknown>): void {
+  void listed
+    .then(() => new Promise((resolve) => setTimeout(resolve, PREPARE_AFTER_MS).unref()))
+    .then(() => Promise.all([loadSite(), loadPost()]))
+    .catch(() => undefined);
 }
 
 /** What the export methods need beyond the store. */

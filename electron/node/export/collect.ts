@@ -6,6 +6,7 @@ import path from 'node:path';
 import { decodePost, summarizePost, type ParsedPost, type PostFacts } from '../frontmatter/index';
 import { DEFAULT_MAX_FILE_BYTES } from '../store/context';
 import { readLimited, readPlainSync } from '../store/io';
+import { timeSlices } from '../store/limit';
 import { asListed, fallbackTitle } from '../store/list';
 import { locatePost } from '../store/paths';
 import { quickParse } from '../store/quick-yaml';
@@ -29,9 +30,6 @@ export interface Collected {
   problems: string[];
 }
 
-/** How long reading may hold the event loop before other work runs, in ms. */
-const SLICE_MS = 8;
-
 /**
  * Reads every Markdown file below `postsRoot` (a real path). Throws if the folder is unreadable.
  * Plain files are read with synchronous calls in time slices, as the listing reads them: a promise
@@ -43,12 +41,9 @@ export async function collectPosts(postsRoot: string): Promise<Collected> {
   const files = await walkPostFiles(postsRoot);
   const posts: SourcePost[] = [];
   const problems: string[] = [];
-  let slice = performance.now();
+  const slices = timeSlices();
   for (const file of files) {
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+    if (slices.due()) await slices.pause();
     const item = readPlain(postsRoot, file) ?? (await readFound(postsRoot, file));
     if ('problem' in item) problems.push(item.problem);
     else posts.push(item);

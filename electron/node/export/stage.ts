@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail, KEEP_OTHER_FILES_HINT, ok, type Result } from '../../../shared/api/contract';
 import { errnoCode, ioFailure } from '../store/errors';
+import { timeSlices } from '../store/limit';
 import { isInside } from '../store/paths';
 import { FILE_CHANGED, type FileCopy } from './assets';
 import { publishBeside, type BesideReport } from './beside';
@@ -231,8 +232,6 @@ export interface StageWriter {
   finish: () => Promise<void>;
 }
 
-/** How long writing may hold the event loop before other work runs, in ms. */
-const SLICE_MS = 8;
 /** Characters (or bytes) handed over and not yet written, above which `write` waits. */
 const MAX_PENDING = 8_000_000;
 
@@ -310,7 +309,7 @@ export function stageWriter(stage: string): StageWriter {
   let pending = 0;
   let failure: { error: unknown } | null = null;
   let stopped = false;
-  let slice = performance.now();
+  const slices = timeSlices();
   const waiting = new Set<() => void>();
   const wake = (): void => {
     for (const resolve of waiting) resolve();
@@ -343,10 +342,9 @@ export function stageWriter(stage: string): StageWriter {
     if (closed) throw new Error('The export writer has stopped: it was already finished.');
     thread.postMessage({ target: path.join(stage, ...rel.split('/')), size, ...job });
     pending += size;
-    if (performance.now() - slice > SLICE_MS || pending > MAX_PENDING) {
-      await new Promise((resolve) => setImmediate(resolve));
+    if (slices.due() || pending > MAX_PENDING) {
+      await slices.pause();
       while (pending > MAX_PENDING && failure === null) await next();
-      slice = performance.now();
     }
     check();
   };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_VERSION, indexWritesDone, openIndexCache } from './index-cache';
 import { createPostStore, type PostStore } from './store';
-import { FIXED_NOW, makeTempFolder, writeFiles } from './testing';
+import { FIXED_NOW, makeTempFolder, summaryFor, writeFiles } from './testing';
 
 let posts: { dir: string; remove: () => Promise<void> };
 let data: { dir: string; remove: () => Promise<void> };
@@ -92,17 +92,7 @@ describe('the front-matter index', () => {
       await titles(await createPostStore({ postsDir: posts.dir, now: FIXED_NOW, indexFile: indexFile() })),
     ).toEqual(['Alpha']);
     const cache = await openIndexCache(indexFile());
-    cache.set({
-      id: 'x.md',
-      title: 'X',
-      date: null,
-      sortKey: null,
-      draft: false,
-      path: null,
-      tags: [],
-      size: 1,
-      mtimeMs: 2,
-    });
+    cache.set(summaryFor('x.md', { title: 'X', mtimeMs: 2 }));
     expect(cache.get('x.md', 1, 2)?.title).toBe('X');
     expect(cache.get('x.md', 1, 3)).toBeUndefined();
     await writeFile(indexFile(), JSON.stringify({ version: INDEX_VERSION + 1, posts: [{ id: 'a.md' }] }));

@@ -37,3 +37,26 @@ export async function settleLimit<T, R>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results.filter((result) => result !== undefined);
 }
+
+/** How long a synchronous pass (reading or stat-ing posts one by one) may hold the event loop, in ms. */
+export const SLICE_MS = 8;
+
+/** Time slices of a synchronous pass: each `pause()` lets other work run (timers, I/O, requests) and starts the next. */
+export interface TimeSlices {
+  /** Whether the current slice has run `ms` or longer. */
+  due(): boolean;
+  /** Lets the event loop turn once, then starts a new slice. */
+  pause(): Promise<void>;
+}
+
+/** Slices of `ms` (SLICE_MS), the first starting now. */
+export function timeSlices(ms = SLICE_MS): TimeSlices {
+  let start = performance.now();
+  return {
+    due: () => performance.now() - start > ms,
+    pause: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      start = performance.now();
+    },
+  };
+}

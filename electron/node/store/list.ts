@@ -11,7 +11,7 @@ import { dateSortKey, fileNameDate, fileNameSlug } from '../../../shared/markdow
 import { decodePost, summarizePost } from '../frontmatter/index';
 import type { IndexCache } from './index-cache';
 import { readLimited, readPlainSync, type FileBytes } from './io';
-import { mapLimit } from './limit';
+import { mapLimit, timeSlices } from './limit';
 import { quickParse } from './quick-yaml';
 import { locatePost } from './paths';
 import { directPath, walkPostFiles, type PostFile } from './walk';
@@ -101,9 +101,6 @@ function fromIndex(id: string, abs: string, cache: IndexCache): PostSummary | un
   }
 }
 
-/** How long the direct pass may hold the event loop before letting other work run, in ms. */
-const SLICE_MS = 8;
-
 /**
  * The summaries of the plain files, from the index when their size and modification time are
  * unchanged, else read and summarised; undefined for what must take the full path (links, refused
@@ -119,12 +116,9 @@ async function summariseDirect(
   cache: IndexCache | undefined,
 ): Promise<(PostSummary | undefined)[]> {
   const done: (PostSummary | undefined)[] = [];
-  let slice = performance.now();
+  const slices = timeSlices();
   for (const file of files) {
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+    if (slices.due()) await slices.pause();
     const abs = directPath(root, file);
     done.push(abs === null ? undefined : summaryFromDisk(file.id, abs, maxFileBytes, cache));
   }

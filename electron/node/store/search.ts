@@ -10,7 +10,7 @@ import { summarizePost } from '../frontmatter/index';
 import type { StoreContext } from './context';
 import { ioFailure } from './errors';
 import { readLimited, readPlainSync, type FileBytes } from './io';
-import { mapLimit } from './limit';
+import { mapLimit, timeSlices } from './limit';
 import { fallbackTitle, listedDate, textOf } from './list';
 import { locatePost } from './paths';
 import { quickParse } from './quick-yaml';
@@ -88,9 +88,6 @@ function rank(a: Found, b: Found): number {
   return (b.entry.sortKey ?? '').localeCompare(a.entry.sortKey ?? '');
 }
 
-/** How long the direct pass may hold the event loop before letting other work run, in ms. */
-const SLICE_MS = 8;
-
 /**
  * The entries of plain files: cached ones whose size and modification time are unchanged (one
  * `lstat`), the others read and indexed, synchronously in time slices as the listing reads
@@ -103,12 +100,9 @@ async function indexDirect(
   files: PostFile[],
 ): Promise<(Indexed | undefined)[]> {
   const found: (Indexed | undefined)[] = [];
-  let slice = performance.now();
+  const slices = timeSlices();
   for (const file of files) {
-    if (performance.now() - slice > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      slice = performance.now();
-    }
+    if (slices.due()) await slices.pause();
     const abs = directPath(ctx.root, file);
     if (abs === null) {
       found.push(undefined);

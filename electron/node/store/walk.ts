@@ -95,7 +95,11 @@ async function visit(
  * followed). Links, refused names and ambiguous ones take the full path through locatePost.
  */
 export function directPath(root: string, file: PostFile): string | null {
-  if (file.link || file.ambiguous === true || idProblem(file.id) !== null) return null;
+  return file.link || file.ambiguous === true || idProblem(file.id) !== null ? null : onDiskPath(root, file);
+}
+
+/** Where a file the walk found is on disk, below `root` (link or not). */
+export function onDiskPath(root: string, file: PostFile): string {
   // The names came from readdir (no empty, "." or ".." segment): joined as they are, which for 10,000
   // posts saves the second opening ~10% over path.join's normalising.
   const rel = path.sep === '/' ? file.rel : file.rel.split('/').join(path.sep);
