@@ -215,3 +215,30 @@ export async function timeReadWrite(postsDir, outDir, bytes, files) {
   );
   return performance.now() - t0;
 }
+
+/**
+ * The export's disk work alone, in its own shape: read every post in `postsDir`, then write a file
+ * of the same size at each path `siteDir` holds (a folder per page), into `outDir`, 16 at a time.
+ * Beside the flat baseline, it shows what the site's folders cost this disk.
+ * @param {string} postsDir
+ * @param {string} siteDir
+ * @param {string} outDir
+ */
+export async function timeReadWriteSite(postsDir, siteDir, outDir) {
+  const shape = await Promise.all(
+    (await filesBelow(siteDir)).map(async (file) => ({
+      rel: path.relative(siteDir, file),
+      size: (await stat(file)).size,
+    })),
+  );
+  await rm(outDir, { recursive: true, force: true });
+  const t0 = performance.now();
+  await timeReadAll(postsDir);
+  await mkdir(outDir, { recursive: true });
+  await mapLimit(shape, 16, async ({ rel, size }) => {
+    const file = path.join(outDir, rel);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, Buffer.alloc(size, 'x'));
+  });
+  return performance.now() - t0;
+}

@@ -29,6 +29,7 @@ import {
   timeReadAll,
   timeReadAllSync,
   timeReadWrite,
+  timeReadWriteSite,
 } from './disk.mjs';
 import { writeFolder, writeLongPosts } from './generate.mjs';
 import { CHROMIUM_ARGS, INIT_SCRIPT } from './page-helpers.mjs';
@@ -258,7 +259,7 @@ async function folderFigures(context, tmp, rows) {
     row('Second opening: list 10,000 posts, new server (vs read all)', listAgain, read, { ratio: 0.25, on: 'median' }),
   );
   rows.push(
-    row('Second opening from the server\'s start (Node starting included; vs read all)', startAgain, read, {
+    row("Second opening from the server's start (Node starting included; vs read all)", startAgain, read, {
       ratio: 0.25,
       on: 'median',
       info: true,
@@ -333,19 +334,22 @@ async function exportFigure(tmp, rows) {
   /** @type {{ cold: number[], warm: number[], edited: number[] }} */
   const times = { cold: [], warm: [], edited: [] };
   const baseline = [];
+  /** @type {number[]} */
+  const shaped = [];
   for (let i = 0; i < reps; i++) {
     // A fresh data folder: the first export finds no render cache; the next two reuse it.
     const data = path.join(tmp, `export-data-${i}`);
     const cold = await timeExport(exportSite, dir, site, data);
     times.cold.push(cold.ms);
     baseline.push(await timeReadWrite(dir, path.join(tmp, 'copy'), cold.bytes, cold.files));
+    shaped.push(await timeReadWriteSite(dir, site, path.join(tmp, 'copy-shaped')));
     const warm = await timeExport(exportSite, dir, site, data, true);
     times.warm.push(warm.ms);
     await editPosts(dir, 10, i);
     const edited = await timeExport(exportSite, dir, site, data, true);
     times.edited.push(edited.ms);
     log(
-      `export 1,000: first ${Math.round(cold.ms)} ms (${cold.files} files, ${(cold.bytes / 1e6).toFixed(1)} MB), again ${Math.round(warm.ms)} ms (${warm.reused} reused), 10 edited ${Math.round(edited.ms)} ms (${edited.reused} reused) vs ${lastMs(baseline)} ms`,
+      `export 1,000: first ${Math.round(cold.ms)} ms (${cold.files} files, ${(cold.bytes / 1e6).toFixed(1)} MB), again ${Math.round(warm.ms)} ms (${warm.reused} reused), 10 edited ${Math.round(edited.ms)} ms (${edited.reused} reused) vs ${lastMs(baseline)} ms (${lastMs(shaped)} ms in the site's folders)`,
     );
   }
   // The floor under the first export: the same posts' Markdown rendered alone, in one thread.
@@ -357,6 +361,13 @@ async function exportFigure(tmp, rows) {
   const vs = '(vs read + write as many bytes)';
   rows.push(
     row(`Export 1,000 posts, first time (empty cache) ${vs}`, times.cold, baseline, { ratio: 3, on: 'median' }),
+  );
+  rows.push(
+    row(`Export 1,000 posts, first time (vs read + write the same files in the site's folders)`, times.cold, shaped, {
+      ratio: 3,
+      on: 'median',
+      info: true,
+    }),
   );
   rows.push(
     row(`Render the 1,000 posts' Markdown alone, one thread, no disk ${vs}`, rendered, baseline, {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FILE_CHANGED } from './assets';
-import { createStage, publishStage, exportsSettled, stageWriter } from './stage';
+import { createStage, publishStage, exportsSettled, stageWriter, WRITER_THREADS } from './stage';
 import { filesBelow } from './testing';
 
 let stage: string;
@@ -41,18 +41,30 @@ describe('stageWriter', () => {
     expect([...(await readFile(path.join(stage, 'img/dot.png')))]).toEqual([...bytes]);
   });
 
-  it('writes more than it holds at once: 40 MB in 2 MB pages, every page whole', async () => {
+  it('writes more than it holds at once: 40 MB in 2 MB pages, every page whole, on a second thread once behind', async () => {
     const writer = stageWriter(stage);
     const page = (i: number) => `${String(i).padStart(4, '0')}${'x'.repeat(2_000_000)}`;
     for (let i = 0; i < 20; i++) await writer.write(`p${i}/index.html`, page(i));
     await writer.finish();
     for (let i = 0; i < 20; i++) expect(await readFile(path.join(stage, `p${i}/index.html`), 'utf8')).toBe(page(i));
+    // Pages handed over faster than one thread writes them: a second writer took its share.
+    expect(writer.threads()).toBe(WRITER_THREADS);
+  });
+
+  it('writes small pages that one thread keeps up with on that thread alone', async () => {
+    const writer = stageWriter(stage);
+    // A few bytes each: even all of them unwritten are far from falling behind.
+    for (let i = 0; i < 50; i++) await writer.write(`p${i}/index.html`, `page ${i}`);
+    await writer.finish();
+    expect((await filesBelow(stage)).length).toBe(50);
+    expect(writer.threads()).toBe(1);
   });
 
   it('fails with the errno code of the first write that failed, and writes nothing after it', async () => {
     // A file where a folder must go: the page below it cannot be written (EEXIST, from mkdir).
     await writeFile(path.join(stage, 'taken'), 'a file');
-    const writer = stageWriter(stage);
+    // One thread: the pages are written in the order given.
+    const writer = stageWriter(stage, 1);
     await writer.write('first/index.html', 'one');
     await writer.write('taken/index.html', 'two');
     let error: unknown = null;
@@ -66,6 +78,27 @@ describe('stageWriter', () => {
     const names = await readdir(stage);
     expect(names).toContain('first');
     expect(names.filter((name) => name.startsWith('later-'))).toEqual([]);
+  });
+
+  it('stops every writer at a failure on either, with its errno code, and leaves no thread running', async () => {
+    await writeFile(path.join(stage, 'taken'), 'a file');
+    const writer = stageWriter(stage);
+    let error: unknown = null;
+    try {
+      // 2 MB pages: the second writer starts after the first few; the failing page goes to either.
+      for (let i = 0; i < 6; i++) await writer.write(`before-${i}/index.html`, 'x'.repeat(2_000_000));
+      await writer.write('taken/index.html', 'two');
+      for (let i = 0; i < 200; i++) await writer.write(`later-${i}/index.html`, 'x'.repeat(1_000_000));
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(writer.threads()).toBe(WRITER_THREADS);
+    await expect(writer.finish()).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(error).toMatchObject({ code: 'EEXIST' });
+    // Handing over stopped at the failure, long before the last page.
+    const later = (await readdir(stage)).filter((name) => name.startsWith('later-'));
+    expect(later.length).toBeLessThan(50);
+    await expect(writer.write('after.html', 'x')).rejects.toMatchObject({ code: 'EEXIST' });
   });
 
   it('streams copies of files, whole, and refuses one replaced (by a link too) since it was named', async () => {

@@ -228,27 +228,45 @@ export interface StageWriter {
   write: (rel: string, data: string | Uint8Array) => Promise<void>;
   /** Hands a copy of a file (output-relative path) to the writer thread, streamed there; as `write`. */
   copy: (rel: string, source: FileCopy) => Promise<void>;
-  /** Settles once every file handed over is written and the thread has stopped; rejects with the first error. */
+  /** Settles once every file handed over is written and the threads have stopped; rejects with the first error. */
   finish: () => Promise<void>;
+  /** How many writer threads have started so far. */
+  threads: () => number;
 }
 
 /** Characters (or bytes) handed over and not yet written, above which `write` waits. */
 const MAX_PENDING = 8_000_000;
 
 /**
- * The writer thread (CommonJS, evaluated from this string: no file to find beside whichever bundle
+ * Writer threads an export may use. Each page has a folder of its own, and making a folder costs
+ * this kind of disk about what writing the page does, mostly in the kernel: two threads wrote 1,061
+ * pages in their folders in half the time of one (820 against 1,683 ms, medians of 7, on a slow
+ * spell of the disk), three or four no faster than two (bench/README.md, round 16).
+ */
+export const WRITER_THREADS = 2;
+
+/**
+ * Characters (or bytes) handed over and not yet written above which another writer starts: the
+ * writers have fallen behind the pages (about 100 of them). While one keeps up, as it does when
+ * pages are rendered and the disk is quick, no second thread takes a core from the render.
+ */
+const BEHIND = 1_000_000;
+
+/**
+ * A writer thread (CommonJS, evaluated from this string: no file to find beside whichever bundle
  * runs the export, Electron's main included). It makes each folder once and writes each file
- * synchronously, in the order given, and answers every file with its size; after an error it
- * writes nothing more. A copy streams from its source, opened without following a link, and
- * only while it is still the file named (as ./assets.ts copyChecked).
+ * synchronously, in the order given, and answers every file with its size. Once any writer of the
+ * export has failed (the shared flag in workerData), it writes nothing more. A copy streams from
+ * its source, opened without following a link, and only while it is still the file named (as
+ * ./assets.ts copyChecked).
  */
 const WRITER_THREAD = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } = require('node:fs');
 const path = require('node:path');
+const stopped = new Int32Array(workerData.stopped);
 const folders = new Set();
-const chunk = Buffer.allocUnsafe(1024 * 1024);
-let failed = false;
+let chunk = null;
 function changed(copy) {
   return Object.assign(new Error(copy.source + ' changed while the export was copying it; export again.'), { code: '${FILE_CHANGED}' });
 }
@@ -264,6 +282,7 @@ function copyChecked(copy, target) {
     if (s.size !== copy.size || s.dev !== copy.dev || s.ino !== copy.ino || s.mtimeMs !== copy.mtimeMs)
       throw changed(copy);
     const to = openSync(target, 'w');
+    chunk ??= Buffer.allocUnsafe(1024 * 1024);
     try {
       for (let n = readSync(from, chunk, 0, chunk.length, null); n > 0; n = readSync(from, chunk, 0, chunk.length, null))
         for (let done = 0; done < n; ) done += writeSync(to, chunk, done, n - done);
@@ -276,7 +295,7 @@ function copyChecked(copy, target) {
 }
 parentPort.on('message', (job) => {
   if (job.finish) return parentPort.postMessage({ finished: true });
-  if (!failed) {
+  if (Atomics.load(stopped, 0) === 0) {
     try {
       const folder = path.dirname(job.target);
       if (!folders.has(folder)) {
@@ -286,7 +305,7 @@ parentPort.on('message', (job) => {
       if (job.copy) copyChecked(job.copy, job.target);
       else writeFileSync(job.target, job.data);
     } catch (error) {
-      failed = true;
+      Atomics.store(stopped, 0, 1);
       const code = error && typeof error.code === 'string' ? error.code : undefined;
       parentPort.postMessage({ error: { message: String(error && error.message), code, stack: error && error.stack } });
     }
@@ -297,18 +316,28 @@ parentPort.on('message', (job) => {
 
 type WriterReply = { written: number } | { finished: true } | { error: ThreadError };
 
+/** One writer thread, as the stage writer sees it. */
+interface WriterThread {
+  worker: Worker;
+  /** Characters (or bytes) handed to it and not yet written. */
+  pending: number;
+  finished: boolean;
+  stopped: boolean;
+}
+
 /**
- * A writer into `stage`, on a thread of its own: making a folder or a file costs this kind of disk
+ * A writer into `stage`, on threads of their own: making a folder or a file costs this kind of disk
  * 0.1 to 1 ms in the kernel, and made one by one in the thread that renders, the folders and pages
- * of 1,000 posts added that time to the render's. Here the two overlap (bench/README.md, round 10).
- * A thread, not libuv's pool: four pool threads creating files in one folder spent more time
- * (system time, mostly waiting on each other) than the one thread.
+ * of 1,000 posts added that time to the render's. Here the two overlap (bench/README.md, round 10),
+ * and the files go to whichever writer has least still to write. Threads of our own, not libuv's
+ * pool: four pool threads creating files in one folder spent more time (system time, mostly waiting
+ * on each other) than one thread; two of ours, each making its pages' folders, take half the time.
+ * One writer starts; up to `threads` once they fall behind (tests set one, to know which file a
+ * failure stops before).
  */
-export function stageWriter(stage: string): StageWriter {
-  const thread = new Worker(WRITER_THREAD, { eval: true });
-  let pending = 0;
+export function stageWriter(stage: string, threads = WRITER_THREADS): StageWriter {
+  const stopFlag = new SharedArrayBuffer(4);
   let failure: { error: unknown } | null = null;
-  let stopped = false;
   const slices = timeSlices();
   const waiting = new Set<() => void>();
   const wake = (): void => {
@@ -320,44 +349,56 @@ export function stageWriter(stage: string): StageWriter {
     failure ??= { error };
     wake();
   };
-  let finished = false;
+  const startWriter = (): WriterThread => {
+    const writer: WriterThread = {
+      worker: new Worker(WRITER_THREAD, { eval: true, workerData: { stopped: stopFlag } }),
+      pending: 0,
+      finished: false,
+      stopped: false,
+    };
+    writer.worker.on('message', (reply: WriterReply) => {
+      if ('error' in reply) fail(revive(reply.error));
+      else if ('written' in reply) writer.pending -= reply.written;
+      else writer.finished = true;
+      wake();
+    });
+    writer.worker.on('error', fail);
+    writer.worker.on('exit', () => {
+      writer.stopped = true;
+      if (!writer.finished) fail(new Error('An export writer thread stopped early.'));
+      wake();
+    });
+    return writer;
+  };
+  const writers: WriterThread[] = [startWriter()];
+  const pending = (): number => writers.reduce((sum, writer) => sum + writer.pending, 0);
   let closed = false;
-  thread.on('message', (reply: WriterReply) => {
-    if ('error' in reply) fail(revive(reply.error));
-    else if ('written' in reply) pending -= reply.written;
-    else finished = true;
-    wake();
-  });
-  thread.on('error', fail);
-  thread.on('exit', () => {
-    stopped = true;
-    if (!finished) fail(new Error('The export writer thread stopped early.'));
-    wake();
-  });
   const check = (): void => {
     if (failure !== null) throw failure.error;
   };
   const hand = async (rel: string, job: { data: string | Uint8Array } | { copy: FileCopy }, size: number) => {
     check();
     if (closed) throw new Error('The export writer has stopped: it was already finished.');
-    thread.postMessage({ target: path.join(stage, ...rel.split('/')), size, ...job });
-    pending += size;
-    if (slices.due() || pending > MAX_PENDING) {
+    if (writers.length < threads && pending() > BEHIND) writers.push(startWriter());
+    const writer = writers.reduce((least, other) => (other.pending < least.pending ? other : least));
+    writer.worker.postMessage({ target: path.join(stage, ...rel.split('/')), size, ...job });
+    writer.pending += size;
+    if (slices.due() || pending() > MAX_PENDING) {
       await slices.pause();
-      while (pending > MAX_PENDING && failure === null) await next();
+      while (pending() > MAX_PENDING && failure === null) await next();
     }
     check();
   };
   return {
     write: (rel, data) => hand(rel, { data }, data.length),
     copy: (rel, source) => hand(rel, { copy: source }, source.size),
+    threads: () => writers.length,
     async finish() {
       closed = true;
-      if (!stopped) {
-        thread.postMessage({ finish: true });
-        while (!finished && !stopped) await next();
-        await thread.terminate();
-      }
+      const running = writers.filter((writer) => !writer.stopped);
+      for (const writer of running) writer.worker.postMessage({ finish: true });
+      while (running.some((writer) => !writer.finished && !writer.stopped)) await next();
+      await Promise.all(running.map((writer) => writer.worker.terminate()));
       check();
     },
   };

@@ -14,6 +14,25 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results;
 }
 
+/**
+ * A gate letting at most `limit` calls run at once, the rest queued in order: for work that fans out
+ * as it goes (a walk down a tree of folders), where the items are not known up front.
+ */
+export function gate(limit: number): <R>(call: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async <R>(call: () => Promise<R>): Promise<R> => {
+    if (running >= limit) await new Promise<void>((resolve) => queue.push(resolve));
+    running += 1;
+    try {
+      return await call();
+    } finally {
+      running -= 1;
+      queue.shift()?.();
+    }
+  };
+}
+
 /** `each` over `items`, at most `limit` at once, every one settled; after a failure no new one starts. */
 export async function settleLimit<T, R>(
   items: readonly T[],
