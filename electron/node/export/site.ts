@@ -96,17 +96,24 @@ export async function exportSite(options: ExportSiteOptions): Promise<Result<Sit
   if (release === null)
     return fail('CONFLICT', `Another export into ${out.value} is running.`, 'Export again once it has finished.');
   if (typeof release !== 'function') return release;
+  const later: (() => void)[] = [];
   try {
-    return await exportInto(options, { started, now, siteUrl: siteUrl.value, postsRoot: postsRoot.value }, out.value);
+    return await exportInto(
+      options,
+      { started, now, siteUrl: siteUrl.value, postsRoot: postsRoot.value, later },
+      out.value,
+    );
   } finally {
     await release();
+    // Once the answer is on its way: writing the render cache starts by turning megabytes into JSON.
+    for (const start of later) setImmediate(start);
   }
 }
 
 /** The export itself, once the output folder is this export's alone. */
 async function exportInto(
   options: ExportSiteOptions,
-  run: { started: number; now: () => number; siteUrl: string | undefined; postsRoot: string },
+  run: { started: number; now: () => number; siteUrl: string | undefined; postsRoot: string; later: (() => void)[] },
   outAbs: string,
 ): Promise<Result<SiteReport>> {
   const { started, now } = run;
@@ -131,7 +138,8 @@ async function exportInto(
     const written = await writeSite(stage, plan.value.pages, settings);
     const { kept } = await publishStage(stage, outAbs, written.files, beside);
     // Written after the answer: a first export's whole cache is megabytes, flushed to disk.
-    keepCache(settings.cache, written.used);
+    const keeping = keepCache(settings.cache, written.used);
+    if (keeping !== null) run.later.push(keeping);
     const jsNotes = jsFrontMatterNotes(collected.posts, options.drafts === true);
     const warnings = [...collected.problems, ...jsNotes, ...plan.value.warnings, ...written.warnings];
     const { pages, rendered, reused } = written;
@@ -281,17 +289,25 @@ async function openCache(
 /**
  * Keeps the renders an export used (and only those) for the next, once the export has answered
  * (the next export of the folder waits for it); a cache that cannot be written is skipped. When the
- * export used exactly the entries it read, the file already holds them.
+ * export used exactly the entries it read, the file already holds them. Returns what starts the
+ * write (the caller calls it once it has answered), or null when there is nothing to write.
  */
-function keepCache(cache: OpenCache | null, used: ReadonlyMap<string, CachedBody>): void {
-  if (cache === null) return;
+function keepCache(cache: OpenCache | null, used: ReadonlyMap<string, CachedBody>): (() => void) | null {
+  if (cache === null) return null;
   const same = used.size === cache.entries.size && [...used].every(([key, entry]) => cache.entries.get(key) === entry);
-  if (same) return;
-  const saving = saveRenderCache(cache.file, cache.version, used).finally(() => {
-    if (cacheSaves.get(cache.file) === saving) cacheSaves.delete(cache.file);
+  if (same) return null;
+  let start = (): void => undefined;
+  const started = new Promise<void>((resolve) => {
+    start = resolve;
   });
+  const saving = started
+    .then(() => saveRenderCache(cache.file, cache.version, used))
+    .finally(() => {
+      if (cacheSaves.get(cache.file) === saving) cacheSaves.delete(cache.file);
+    });
   cacheSaves.set(cache.file, saving);
   afterAnswer(saving);
+  return start;
 }
 
 /** Render caches being written after their export answered, by file: the next export of the folder reads it once written. */
