@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlogApi, PostSummary } from '../../shared/api/contract';
@@ -10,6 +10,8 @@ import { differences, rememberedFirst } from './remembered-first';
 import type { FolderChanges } from './watcher';
 
 const temp = tempFolderPerTest('postwright-remembered-');
+/** Posts above this many bytes are too large to list (as above the app's 10 MiB). */
+const SMALL_LIMIT = 4096;
 let posts: string;
 let indexFile: string;
 
@@ -41,7 +43,9 @@ async function start(): Promise<{
   changes: FolderChanges[];
   next: Promise<void>;
 }> {
-  const store = valueOf(await openPostStore({ postsDir: posts, now: () => new Date(), indexFile }));
+  const store = valueOf(
+    await openPostStore({ postsDir: posts, now: () => new Date(), indexFile, maxFileBytes: SMALL_LIMIT }),
+  );
   const changes: FolderChanges[] = [];
   let wake = (): void => undefined;
   const next = new Promise<void>((resolve) => (wake = resolve));
@@ -107,6 +111,27 @@ describe('rememberedFirst', () => {
     await listedInAnEarlierRun();
     const second = await start();
     expect(titles(valueOf(await second.api.listPosts()))).toEqual(['Deleted', 'Edited', 'Kept', 'Restored']);
+    await second.checked();
+    expect(second.changes).toEqual([]);
+  });
+
+  it('remembers posts read in full at every listing (a link, one too large) and, unchanged, says nothing of them', async () => {
+    await writeFile(path.join(temp.dir, 'outside.md'), '---\ntitle: Linked\n---\nBody.\n');
+    await symlink(path.join(realpathSync(temp.dir), 'outside.md'), path.join(posts, 'linked.md'));
+    await writeFile(path.join(posts, 'huge.md'), `---\ntitle: Huge\n---\n${'x'.repeat(SMALL_LIMIT)}\n`);
+    await listedInAnEarlierRun();
+    const second = await start();
+    const shown = valueOf(await second.api.listPosts());
+    // The remembered list has them, as the last listing showed them.
+    expect(shown.map((post) => post.id).sort()).toEqual([
+      'deleted.md',
+      'edited.md',
+      'huge.md',
+      'kept.md',
+      'linked.md',
+      'restored.md',
+    ]);
+    expect(shown.find((post) => post.id === 'huge.md')?.problem).toMatch(/^This file is 5 KiB; Postwright opens/);
     await second.checked();
     expect(second.changes).toEqual([]);
   });

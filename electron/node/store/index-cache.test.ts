@@ -155,6 +155,36 @@ describe('the front-matter index', () => {
     expect(cache.get('a.md', stats.size, stats.mtimeMs)?.title).toBe('A');
   });
 
+  it('remembers posts every listing reads in full for the list only: given by all(), never by get()', async () => {
+    const cache = await openIndexCache(indexFile());
+    const plain = summaryFor('plain.md', { title: 'Plain', size: 10, mtimeMs: 5 });
+    const link = summaryFor('link.md', { title: 'Link', size: 10, mtimeMs: 5 });
+    const unreadable = { ...summaryFor('locked.md', { size: 3, mtimeMs: 7 }), problem: 'Could not read locked.md.' };
+    cache.set(plain, 9);
+    cache.show(link);
+    cache.show(unreadable);
+    expect(cache.get('link.md', 10, 5)).toBeUndefined();
+    expect(cache.get('locked.md', 3, 7)).toBeUndefined();
+    await cache.flush();
+    // A new start: the same three come back, the list-only two still never given for their stats.
+    const reopened = await openIndexCache(indexFile());
+    await reopened.load();
+    expect(
+      reopened
+        .all()
+        .map((post) => post.id)
+        .sort(),
+    ).toEqual(['link.md', 'locked.md', 'plain.md']);
+    expect(reopened.all().find((post) => post.id === 'locked.md')?.problem).toBe('Could not read locked.md.');
+    expect(reopened.get('plain.md', 10, 5, 9)).toEqual(plain);
+    expect(reopened.get('link.md', 10, 5)).toBeUndefined();
+    expect(reopened.get('locked.md', 3, 7)).toBeUndefined();
+    // Read whole at last: its summary is remembered as any other's.
+    const readable = summaryFor('locked.md', { title: 'Now readable', size: 3, mtimeMs: 7 });
+    reopened.set(readable, 11);
+    expect(reopened.get('locked.md', 3, 7, 11)).toEqual(readable);
+  });
+
   it('keeps the index in memory when no file is given', async () => {
     await writeFiles(posts.dir, { 'a.md': '---\ntitle: Alpha\n---\n' });
     const store = await createPostStore({ postsDir: posts.dir, now: FIXED_NOW });

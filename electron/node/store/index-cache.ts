@@ -10,7 +10,7 @@ import type { PostSummary } from '../../../shared/api/contract';
 import { writeFileAtomic } from './io';
 
 /** Bump when summaries change shape or meaning: older index files are then ignored. */
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 
 /**
  * Remembered summaries, valid while a file's size, modification time and status-change time
@@ -32,6 +32,12 @@ export interface IndexCache {
   get(id: string, size: number, mtimeMs: number, ctimeMs?: number): PostSummary | undefined;
   /** Remembers a summary (keyed by its own id, size and mtimeMs, and the file's `ctimeMs` when known). */
   set(summary: PostSummary, ctimeMs?: number): void;
+  /**
+   * Remembers a summary for the list only: a post every listing reads in full (a link, a file that
+   * cannot be read, a name refused). `all()` gives it, so a remembered list has every post the last
+   * one had; `get()` never does.
+   */
+  show(summary: PostSummary): void;
   /** Forgets every post not in `ids` (deleted or renamed files). */
   retain(ids: ReadonlySet<string>): void;
   /**
@@ -52,13 +58,17 @@ export async function indexWritesDone(): Promise<void> {
 interface IndexFile {
   version: number;
   posts: PostSummary[];
-  /** Each post's file ctime, in the order of `posts` (null when it was not known). */
-  ctimes: (number | null)[];
+  /** Each post's file ctime, in the order of `posts` (null when it was not known; LIST_ONLY for one shown only). */
+  ctimes: (number | null | typeof LIST_ONLY)[];
 }
+
+/** The `ctimes` entry of a summary remembered for the list only. */
+const LIST_ONLY = 'list-only';
 
 interface Entry {
   post: PostSummary;
   ctimeMs: number | undefined;
+  listOnly?: true;
 }
 
 /**
@@ -78,7 +88,7 @@ export function openIndexCache(file?: string): Promise<IndexCache> {
       const body: IndexFile = {
         version: INDEX_VERSION,
         posts: all.map((entry) => entry.post),
-        ctimes: all.map((entry) => entry.ctimeMs ?? null),
+        ctimes: all.map((entry) => (entry.listOnly === true ? LIST_ONLY : (entry.ctimeMs ?? null))),
       };
       await mkdir(path.dirname(file), { recursive: true });
       await writeFileAtomic(file, Buffer.from(JSON.stringify(body)), 0o600);
@@ -104,11 +114,19 @@ export function openIndexCache(file?: string): Promise<IndexCache> {
     },
     get(id, size, mtimeMs, ctimeMs) {
       const known = entries.get(id);
-      if (known === undefined || known.post.size !== size || known.post.mtimeMs !== mtimeMs) return undefined;
+      if (known === undefined || known.listOnly === true) return undefined;
+      if (known.post.size !== size || known.post.mtimeMs !== mtimeMs) return undefined;
       return known.ctimeMs === undefined || known.ctimeMs === ctimeMs ? known.post : undefined;
     },
     set(summary, ctimeMs) {
       entries.set(summary.id, { post: summary, ctimeMs });
+      dirty = true;
+    },
+    show(summary) {
+      const known = entries.get(summary.id);
+      // The same summary again (a link or an unreadable file, unchanged): nothing to write.
+      if (known?.listOnly === true && JSON.stringify(known.post) === JSON.stringify(summary)) return;
+      entries.set(summary.id, { post: summary, ctimeMs: undefined, listOnly: true });
       dirty = true;
     },
     retain(ids) {
@@ -141,7 +159,9 @@ async function load(file: string): Promise<Entry[]> {
   const entries: Entry[] = [];
   parsed.posts.forEach((post, index) => {
     const ctime = parsed.ctimes[index];
-    if (isSummary(post)) entries.push({ post, ctimeMs: typeof ctime === 'number' ? ctime : undefined });
+    if (!isSummary(post)) return;
+    if (ctime === LIST_ONLY) entries.push({ post, ctimeMs: undefined, listOnly: true });
+    else entries.push({ post, ctimeMs: typeof ctime === 'number' ? ctime : undefined });
   });
   return entries;
 }

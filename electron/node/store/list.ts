@@ -80,6 +80,8 @@ export async function listPosts(root: string, maxFileBytes: number, cache?: Inde
     if (done !== undefined) return done;
     const summary = await summarise(root, file, maxFileBytes);
     if (summary.ctimeMs !== undefined) cache?.set(summary.post, summary.ctimeMs);
+    // Read in full at every listing, and remembered only so that a remembered list has it too.
+    else cache?.show(summary.post);
     return summary.post;
   });
   if (cache !== undefined) {
