@@ -122,7 +122,7 @@ async function legacyOutput(folder: string, rel: string): Promise<boolean> {
 
 /** Whether the page at `file` opens as the export's pages do (read without following a link). */
 export async function pageLooksExported(file: string): Promise<boolean> {
-  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(() => null);
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch(notForLack);
   if (handle === null) return false;
   try {
     // The policy comes early in the head; a long language tag or title may push it past the first KB.
@@ -137,11 +137,21 @@ export async function pageLooksExported(file: string): Promise<boolean> {
 /** Whether the file at `rel` is still the one recorded as being moved in. */
 async function samePending(folder: string, rel: string, pending: PendingFile): Promise<boolean> {
   const file = path.join(folder, ...rel.split('/'));
-  const stats = await lstat(file).catch(() => null);
+  const stats = await lstat(file).catch(notForLack);
   if (stats === null || !stats.isFile() || stats.size !== pending.size) return false;
   if (stats.dev === pending.dev && stats.ino === pending.ino && stats.mtimeMs === pending.mtimeMs) return true;
   // Copied in (a disk without links, or across a mount): the export's when it holds the page's very bytes.
-  return (await sha256Of(file).catch(() => null)) === pending.sha256;
+  return (await sha256Of(file).catch(notForLack)) === pending.sha256;
+}
+
+/**
+ * A file that could not be opened is not taken for the export's (null), unless the process ran short
+ * of file handles or memory, or the disk failed: that says nothing of whose the file is, so it is thrown.
+ */
+function notForLack(error: unknown): null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EMFILE' || code === 'ENFILE' || code === 'ENOMEM' || code === 'EIO') throw error;
+  return null;
 }
 
 /** The SHA-256 of a file's bytes, read without following a link. */
@@ -177,6 +187,9 @@ export interface Survey {
 /** Folders read at once by a survey. */
 const READS_AT_ONCE = 8;
 
+/** Files a survey opens at once to tell whose they are. */
+const CHECKS_AT_ONCE = 16;
+
 const NOTHING: { owned: number; foreign: string[] } = { owned: 0, foreign: [] };
 
 /** Looks through all of `folder` (every level), telling the files its marker lists from the rest; null without a marker. */
@@ -201,10 +214,30 @@ export async function surveyFolder(folder: string): Promise<Survey | null> {
       : foldersOf([...marked.files, ...[...marked.pending.values()].map((p) => nameKey(p.rel))]);
   // Folders are read several at once (a site is a folder per page: read one by one, 1,000 of them
   // took 85 ms here, eight at a time 12 ms); each folder's entries are judged in their listed order.
+  // The checks that open a file (a legacy marker's pages, files being moved in) have a gate of their
+  // own: a folder of thousands of such files would otherwise hold a handle and a buffer for each at once.
   const reading = gate(READS_AT_ONCE);
+  const checking = gate(CHECKS_AT_ONCE);
+  // After the first failure nothing more is read or opened, and the walk's answer is that failure.
+  let failure: { error: unknown } | null = null;
+  const guarded =
+    <R>(call: () => Promise<R>) =>
+    async (): Promise<R> => {
+      if (failure !== null) throw failure.error;
+      try {
+        return await call();
+      } catch (error) {
+        failure ??= { error };
+        throw error;
+      }
+    };
+  const owns = async (rel: string): Promise<boolean> => {
+    if (marked !== 'legacy' && marked.files.has(nameKey(rel))) return true;
+    return checking(guarded(() => isOwned(rel)));
+  };
   const walk = async (relDir: string): Promise<{ owned: number; foreign: string[] }> => {
-    const entries = await reading(() =>
-      readdir(path.join(folder, ...relDir.split('/').filter(Boolean)), { withFileTypes: true }),
+    const entries = await reading(
+      guarded(() => readdir(path.join(folder, ...relDir.split('/').filter(Boolean)), { withFileTypes: true })),
     );
     const judged = await Promise.all(
       entries.map(async (entry): Promise<{ owned: number; foreign: string[] }> => {
@@ -224,7 +257,7 @@ export async function surveyFolder(folder: string): Promise<Survey | null> {
           if (inner.owned === 0 && listed !== true) return { owned: 0, foreign: [`${rel}/`] };
           return inner;
         }
-        if (await isOwned(rel)) {
+        if (await owns(rel)) {
           owned.push(rel);
           return { owned: 1, foreign: [] };
         }
@@ -236,7 +269,10 @@ export async function surveyFolder(folder: string): Promise<Survey | null> {
       foreign: judged.flatMap((one) => one.foreign),
     };
   };
-  const foreign = (await walk('')).foreign.sort();
+  const top = await walk('').catch((error: unknown) => {
+    throw failure === null ? error : failure.error;
+  });
+  const foreign = top.foreign.sort();
   // Read several at once, the files and folders were found in no set order: named in one.
   return { owned: owned.sort(), foreign, folders: walked, temps: temps.sort(), legacy: marked === 'legacy' };
 }

@@ -222,8 +222,8 @@ export async function discardStage(stage: string): Promise<void> {
 /** Writes files into a staging folder, each folder made once. */
 export interface StageWriter {
   /**
-   * Hands a file (output-relative path) to the writer thread; settles once there is room for more.
-   * Rejects with the first error a write met (later files are not written).
+   * Hands a file (output-relative path) to a writer thread; settles once there is room for more.
+   * Rejects with the first error a write met (after it, no writer starts another file).
    */
   write: (rel: string, data: string | Uint8Array) => Promise<void>;
   /** Hands a copy of a file (output-relative path) to the writer thread, streamed there; as `write`. */
@@ -347,6 +347,8 @@ export function stageWriter(stage: string, threads = WRITER_THREADS): StageWrite
   const next = (): Promise<void> => new Promise((resolve) => waiting.add(resolve));
   const fail = (error: unknown): void => {
     failure ??= { error };
+    // The other writers stop too (a thread that crashed could not say so itself).
+    Atomics.store(new Int32Array(stopFlag), 0, 1);
     wake();
   };
   const startWriter = (): WriterThread => {
