@@ -8,10 +8,8 @@ import path from 'node:path';
 import { journalKey } from '../node/journal/location';
 import { createBlogApi, openPostStore, type PostStore, type PostStoreOptions } from '../node/store/index';
 import type { BlogApiOptions } from '../node/store/api';
-import { prepareExportAfter } from '../node/export/api';
+import { openFolderSession, type FolderSession } from '../node/folder-session';
 import type { FolderChanges } from '../node/watcher';
-import { rememberedFirst } from '../node/remembered-first';
-import { listingWitness, watchAfter, type LateWatcher, type ListingWitness } from '../node/watch-after';
 
 /** What the host needs from the world. */
 export interface WorkspaceHostOptions {
@@ -61,10 +59,8 @@ const closedApi = Object.fromEntries(
 
 interface Opened {
   store: PostStore;
-  api: BlogApi;
-  watcher: LateWatcher;
-  /** Settles once the check behind a remembered first listing has written the index. */
-  checked: () => Promise<void>;
+  /** The API, its watcher, and the check behind its remembered first listing. */
+  session: FolderSession;
 }
 
 /** Creates the host with no folder open. */
@@ -73,22 +69,6 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
   let generation = 0;
   // Opens run one after another, so two quick "Open Folder" choices cannot interleave.
   let queue: Promise<unknown> = Promise.resolve();
-
-  /**
-   * Watches `root` once the page has listed it (or WATCH_AFTER_MS have passed): the watcher's first scan
-   * of a big folder would otherwise hold up the window and the listing. What changed meanwhile is its first batch.
-   */
-  function watch(root: string, mine: number, witness: ListingWitness): LateWatcher {
-    return watchAfter({
-      root,
-      after: Promise.race([witness.listed, new Promise((resolve) => setTimeout(resolve, WATCH_AFTER_MS).unref())]),
-      missed: () => witness.missedSince(root),
-      onChange: (changes) => {
-        if (mine === generation) options.onChange(changes);
-      },
-      onError: (error) => options.onWatchError?.(error),
-    });
-  }
 
   async function storeOptions(folder: string): Promise<PostStoreOptions> {
     const opening: PostStoreOptions = { postsDir: folder, now: options.now };
@@ -111,32 +91,28 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
     generation = mine;
     const journalDir =
       options.journalRoot === undefined ? undefined : path.join(options.journalRoot, journalKey(store.value.root));
-    const witness = listingWitness(
-      createBlogApi(store.value, {
-        emit: options.emit,
-        journalDir,
-        now: options.now,
-        dataDir: options.dataDir,
-      }),
-    );
-    const fromStore = store.value;
-    const remembered = rememberedFirst(
-      witness.api,
-      () => fromStore.remembered(),
-      (changes) => {
-        if (mine === generation) options.onChange(changes);
+    const opened = store.value;
+    // The watcher starts once the page has listed the folder (or WATCH_AFTER_MS have passed): its first
+    // scan of a big folder would otherwise hold up the window and the listing.
+    const session = openFolderSession(
+      createBlogApi(opened, { emit: options.emit, journalDir, now: options.now, dataDir: options.dataDir }),
+      {
+        root: opened.root,
+        remembered: () => opened.remembered(),
+        onChange: (changes: FolderChanges) => {
+          if (mine === generation) options.onChange(changes);
+        },
+        onWatchError: (error) => options.onWatchError?.(error),
+        watchWithinMs: WATCH_AFTER_MS,
       },
     );
-    const api = remembered.api;
-    const watcher = watch(store.value.root, mine, witness);
-    prepareExportAfter(witness.listed);
-    current = { store: store.value, api, watcher, checked: remembered.checked };
-    await Promise.all([previous?.watcher.close(), previous?.checked()]);
+    current = { store: opened, session };
+    await previous?.session.close();
     return { ok: true, value: { name: store.value.name, root: store.value.root } };
   }
 
   return {
-    api: () => current?.api ?? closedApi,
+    api: () => current?.session.api ?? closedApi,
     open(folder) {
       const next = queue.then(() => openNow(folder));
       queue = next.catch(() => undefined);
@@ -148,7 +124,7 @@ export function createWorkspaceHost(options: WorkspaceHostOptions): WorkspaceHos
       const closing = current;
       current = null;
       // Quitting right after opening must not cut the index write of the check behind the first listing.
-      await Promise.all([closing?.watcher.close(), closing?.checked()]);
+      await closing?.session.close();
     },
   };
 }

@@ -18,9 +18,7 @@ import { exportsSettled } from './export/stage';
 import { settleWithin } from './settle';
 import { firstListing } from './first-listing';
 import { createEventHub } from './web-events';
-import { prepareExportAfter } from './export/api';
-import { rememberedFirst } from './remembered-first';
-import { listingWitness, watchAfter } from './watch-after';
+import { openFolderSession } from './folder-session';
 import type { FolderChanges } from './watcher';
 
 /** The port browser mode listens on unless told otherwise. */
@@ -215,15 +213,26 @@ async function serve(
     warn: (message) => world.err(`Postwright: ${message}`),
     emit: hub.emit,
   });
-  const witness = listingWitness(blogApi);
   // A change found by checking the remembered list, or by the watcher: the early listing is stale, and
   // the pages are told.
   const changed = (changes: FolderChanges): void => {
     first.invalidate();
     hub.changed(changes);
   };
-  const remembered = rememberedFirst(witness.api, () => store.remembered(), changed);
-  const first = firstListing(remembered.api);
+  // The watcher starts once the folder is listed (its first scan would double the listing's time on a
+  // big folder); hashing every post waits for the page to draw the list, and until then a touched post
+  // is reported as changed, which costs a refresh, never an edit.
+  const session = openFolderSession(blogApi, {
+    root: store.root,
+    remembered: () => store.remembered(),
+    onChange: changed,
+    onWatchError: (error) => {
+      first.invalidate();
+      world.err(`Postwright: watching the posts folder failed: ${error.message}`);
+    },
+    seedAfterMs: SEED_DELAY_MS,
+  });
+  const first = firstListing(session.api);
   let server: WebServer;
   try {
     server = await createWebServer({
@@ -234,28 +243,12 @@ async function serve(
       subscribe: hub.subscribe,
     });
   } catch (error) {
+    await session.close();
     return listenFailure(error, port);
   }
   first.start();
-  // After the first full listing (a remembered list is checked by one right behind it).
-  prepareExportAfter(witness.listed);
-  // The watcher starts once the folder is listed (its first scan would double the listing's time on a
-  // big folder), and what changed in between is then reported as its first batch.
-  const watcher = watchAfter({
-    root: store.root,
-    after: witness.listed,
-    missed: () => witness.missedSince(store.root),
-    // Hashing every post waits for the page to draw the list; until then a touched post is reported
-    // as changed, which costs a refresh, never an edit.
-    seedAfter: witness.listed.then(() => new Promise((resolve) => setTimeout(resolve, SEED_DELAY_MS).unref())),
-    onChange: changed,
-    onError: (error) => {
-      first.invalidate();
-      world.err(`Postwright: watching the posts folder failed: ${error.message}`);
-    },
-  });
   const stop = async (): Promise<void> => {
-    await Promise.all([watcher.close(), server.close(), first.settled(), remembered.checked()]);
+    await Promise.all([session.close(), server.close(), first.settled()]);
     // A listing answers before its index file is written, an export before the site it replaced
     // is deleted: let both finish (a half-deleted site would wait an hour for the next export's
     // sweep), for a few seconds at most (a hung disk must not keep Ctrl+C from stopping the server).

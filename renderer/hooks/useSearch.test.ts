@@ -1,11 +1,12 @@
 // The sidebar's finder must find exactly what filterPosts finds, in the same order.
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
+import { summaryFor } from '../../shared/api/testing';
 import { filterPosts } from '../state/postList';
 import { postFinder } from './useSearch';
 
 function post(id: string, title: string, tags: string[] = [], path: string | null = null): PostSummary {
-  return { id, title, date: null, sortKey: null, draft: false, path, tags, size: 0, mtimeMs: 0 };
+  return summaryFor(id, { title, path, tags, size: 0 });
 }
 
 const POSTS = [

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
+import { summaryFor } from '../../shared/api/testing';
 import { filterPosts, listMove, moveSelection, postLabel, typeAheadMatch } from './postList';
 
 function post(id: string, title: string, tags: string[] = [], path: string | null = null): PostSummary {
-  return { id, title, date: null, sortKey: null, draft: false, path, tags, size: 1, mtimeMs: 0 };
+  return summaryFor(id, { title, path, tags });
 }
 
 const posts = [

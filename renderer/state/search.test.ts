@@ -1,10 +1,11 @@
 // Quick open finds posts by title first, then by file name; highlights follow the search's matching.
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
+import { summaryFor } from '../../shared/api/testing';
 import { quickOpenMatches, wordRanges } from './search';
 
 function post(id: string, title: string): PostSummary {
-  return { id, title, date: null, sortKey: null, draft: false, path: null, tags: [], size: 1, mtimeMs: 0 };
+  return summaryFor(id, { title });
 }
 
 describe('quickOpenMatches', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
+import { summaryFor } from '../../shared/api/testing';
 import { duplicatePath, fileNameFromTitle, pathFromTitle, renamedId } from './slug';
 
 function post(id: string, path: string | null): PostSummary {
-  return { id, title: `Title of ${id}`, date: null, sortKey: null, draft: false, path, tags: [], size: 1, mtimeMs: 0 };
+  return summaryFor(id, { title: `Title of ${id}`, path });
 }
 
 describe('pathFromTitle', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
+import { summaryFor } from '../../shared/api/testing';
 import {
   arrangePosts,
   categoriesOf,
@@ -15,19 +16,11 @@ import {
 } from './sort';
 
 function post(id: string, fields?: Record<string, string>, fieldDates?: Record<string, string>): PostSummary {
-  return {
-    id,
+  return summaryFor(id, {
     title: `Title ${id}`,
-    date: null,
-    sortKey: null,
-    draft: false,
-    path: null,
-    tags: [],
-    size: 1,
-    mtimeMs: 0,
     ...(fields === undefined ? {} : { fields }),
     ...(fieldDates === undefined ? {} : { fieldDates }),
-  };
+  });
 }
 
 const ids = (list: PostSummary[]): string[] => list.map((p) => p.id);

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
+import { summaryFor } from '../../shared/api/testing';
 import { acceptSuggestion, matchingSuggestions, suggestionLookup, valueCounts } from './suggestions';
 
 function post(id: string, tags: string[], fields?: Record<string, string>): PostSummary {
-  return {
-    id,
-    title: id,
-    date: null,
-    sortKey: null,
-    draft: false,
-    path: null,
-    tags,
-    size: 1,
-    mtimeMs: 0,
-    ...(fields === undefined ? {} : { fields }),
-  };
+  return summaryFor(id, { tags, ...(fields === undefined ? {} : { fields }) });
 }
 
 const posts = [

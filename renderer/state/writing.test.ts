@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/api/contract';
+import { summaryFor } from '../../shared/api/testing';
 import { highlightSegments, quickOpenMatches, titleScore, wordRanges } from './search';
 import { arrangePosts, DEFAULT_VIEW, naturalDirection, sortPosts, tagCounts } from './sort';
 
-function post(id: string, extra: Partial<PostSummary> = {}): PostSummary {
-  return {
-    id,
-    title: id,
-    date: null,
-    sortKey: null,
-    draft: false,
-    path: null,
-    tags: [],
-    size: 1,
-    mtimeMs: 0,
-    ...extra,
-  };
-}
+const post = summaryFor;
 
 const posts = [
   post('b.md', { title: 'Banana', sortKey: '2024-02-01', tags: ['fruit'], mtimeMs: 5 }),

@@ -196,13 +196,6 @@ const NOTHING: { owned: number; foreign: string[] } = { owned: 0, foreign: [] };
 export async function surveyFolder(folder: string): Promise<Survey | null> {
   const marked = await markedFiles(folder);
   if (marked === null) return null;
-  const isOwned = async (rel: string): Promise<boolean> => {
-    if (marked === 'legacy') return legacyOutput(folder, rel);
-    const key = nameKey(rel);
-    if (marked.files.has(key)) return true;
-    const pending = marked.pending.get(key);
-    return pending !== undefined && samePending(folder, rel, pending);
-  };
   const owned: string[] = [];
   const walked: string[] = [];
   const temps: string[] = [];
@@ -231,9 +224,14 @@ export async function surveyFolder(folder: string): Promise<Survey | null> {
         throw error;
       }
     };
+  // Whether the export wrote the file at `rel`: named by the marker, or (opening it) judged by its look
+  // under a legacy marker, or the very file recorded as being moved in.
   const owns = async (rel: string): Promise<boolean> => {
-    if (marked !== 'legacy' && marked.files.has(nameKey(rel))) return true;
-    return checking(guarded(() => isOwned(rel)));
+    if (marked === 'legacy') return checking(guarded(() => legacyOutput(folder, rel)));
+    const key = nameKey(rel);
+    if (marked.files.has(key)) return true;
+    const pending = marked.pending.get(key);
+    return pending !== undefined && checking(guarded(() => samePending(folder, rel, pending)));
   };
   const walk = async (relDir: string): Promise<{ owned: number; foreign: string[] }> => {
     const entries = await reading(

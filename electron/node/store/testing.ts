@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach } from 'vitest';
-import type { PostSummary, Result } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/contract';
 
 /** A fixed local time: 17 May 2024, 09:30:05. */
 export const FIXED_NOW = (): Date => new Date(2024, 4, 17, 9, 30, 5);
@@ -72,18 +72,5 @@ export function seedPost(slug: string, date: string, title: string, body = '\nSo
   return `---\npath:\t"/blog/${slug}"\ndate:\t"${date}"\ntitle:\t"${title}"\n---\n${body}`;
 }
 
-/** A post's summary as the list gives it: `id`, no date, path or tags, size 1, and `extra` over that. */
-export function summaryFor(id: string, extra: Partial<PostSummary> = {}): PostSummary {
-  return {
-    id,
-    title: id,
-    date: null,
-    sortKey: null,
-    draft: false,
-    path: null,
-    tags: [],
-    size: 1,
-    mtimeMs: 0,
-    ...extra,
-  };
-}
+/** A post's summary as the list gives it (shared with the renderer's tests). */
+export { summaryFor } from '../../../shared/api/testing';
