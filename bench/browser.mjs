@@ -375,7 +375,8 @@ export async function measureFolderOpen(context, url) {
  * On a page with the list loaded, for `query` typed into the search box and then erased: each key's
  * latency to paint (`keys`), each key's latency to the sidebar's list answering it (`answers`, for the
  * keys that change the query searched for), and the ms from the last key typed until the whole answer,
- * full-text hits joined, is painted (`results`).
+ * full-text hits joined, is painted (`results`); and for each answered key, the ms from the frame
+ * that showed the key in the box to the frame that showed its answer (`lags`: 0 when they are one).
  * @param {Page} page
  * @param {string} query
  * @param {{ answers?: boolean }} [options] `answers`: watch for each key's answer (else `answers` is empty)
@@ -388,6 +389,7 @@ export async function measureFilter(page, query, { answers: watch = false } = {}
   await page.evaluate((watch) => {
     const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
     bench.answers = [];
+    bench.answerLags = [];
     bench.watchAnswers = watch;
   }, watch);
   const typed = await typeMeasured(page, query);
@@ -410,17 +412,18 @@ export async function measureFilter(page, query, { answers: watch = false } = {}
         document.querySelector('[role=listbox][aria-label="Posts"] [role=option]') !== null,
     ),
   );
-  const answers = await page.evaluate(
+  const { answers, lags } = await page.evaluate(
     async (count) => {
       const bench = /** @type {BenchHost} */ (/** @type {unknown} */ (window)).__bench;
-      while (bench.answers.length < count) await bench.afterPaint();
+      while (bench.answers.length < count || bench.answerLags.length < count) await bench.afterPaint();
       bench.watchAnswers = false;
-      return bench.answers;
+      return { answers: bench.answers, lags: bench.answerLags };
     },
     watch ? query.length * 2 : 0,
   );
   await delay(APP_SETTLE_MS);
-  return { keys: [...typed, ...erased], answers: answers.filter((_, i) => changesQuery(query, i)), results };
+  const asked = (/** @type {unknown} */ _, /** @type {number} */ i) => changesQuery(query, i);
+  return { keys: [...typed, ...erased], answers: answers.filter(asked), lags: lags.filter(asked), results };
 }
 
 /**

@@ -31,7 +31,7 @@ export const INIT_SCRIPT = `
     const area = document.querySelector('textarea[aria-label="Markdown"]');
     return area instanceof HTMLTextAreaElement && area.value.length >= min && !area.readOnly;
   };
-  const bench = { afterPaint, paintedWhen, editable, lat: [], lastKey: 0, recording: false, watchAnswers: false, answers: [] };
+  const bench = { afterPaint, paintedWhen, editable, lat: [], lastKey: 0, recording: false, watchAnswers: false, answers: [], answerLags: [] };
   const waiting = [];
   let watcher = null;
   window.__bench = bench;
@@ -39,11 +39,15 @@ export const INIT_SCRIPT = `
     if (!bench.recording) return;
     const t0 = event.timeStamp;
     bench.lastKey = t0;
-    afterPaint().then((t) => bench.lat.push(t - t0));
+    const entry = { t0, query: null, echo: null };
+    afterPaint().then((t) => {
+      bench.lat.push(t - t0);
+      entry.echo = t;
+    });
     // A key's answer: the sidebar's list made for the query that key left in the search box, painted.
     // Watched by a mutation observer, not by polling frames (which would keep frames coming).
     if (!bench.watchAnswers) return;
-    waiting.push({ t0, query: null });
+    waiting.push(entry);
     if (watcher === null) {
       watcher = new MutationObserver(() => {
         if (!bench.watchAnswers) return;
@@ -55,7 +59,13 @@ export const INIT_SCRIPT = `
           if (entry.query === shown) last = index;
         });
         // That key is answered, and so is every key before it (a list for them was skipped or already shown).
-        for (const { t0: at } of waiting.splice(0, last + 1)) afterPaint().then((t) => bench.answers.push(t - at));
+        // Its lag: from the end of the frame that showed the key in the box to the end of the one that showed
+        // its answer (0 when they are one frame; the echo's promise, made first, settles first).
+        for (const answered of waiting.splice(0, last + 1))
+          afterPaint().then((t) => {
+            bench.answers.push(t - answered.t0);
+            bench.answerLags.push(answered.echo === null ? t - answered.t0 : t - answered.echo);
+          });
       });
       watcher.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-query'] });
     }
@@ -72,7 +82,7 @@ export const INIT_SCRIPT = `
 
 /**
  * What INIT_SCRIPT puts on the page as window.__bench.
- * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean, limit?: number) => Promise<number>, editable: (min?: number) => boolean, lat: number[], lastKey: number, recording: boolean, watchAnswers: boolean, answers: number[] }} Bench
+ * @typedef {{ afterPaint: () => Promise<number>, paintedWhen: (check: () => boolean, limit?: number) => Promise<number>, editable: (min?: number) => boolean, lat: number[], lastKey: number, recording: boolean, watchAnswers: boolean, answers: number[], answerLags: number[] }} Bench
  */
 /** @typedef {{ __bench: Bench }} BenchHost */
 

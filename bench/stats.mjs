@@ -4,11 +4,11 @@
 /**
  * A target: an absolute limit (`max`) or a ratio to the baseline (`ratio`), on the median or the
  * p95; `info` rows are shown without a verdict.
- * @typedef {{ max?: number, ratio?: number, on?: 'median' | 'p95', unit?: 'MB', info?: boolean }} Target
+ * @typedef {{ max?: number, ratio?: number, on?: 'median' | 'p95', unit?: 'MB' | 'frames', info?: boolean }} Target
  */
 /**
  * One row of the table.
- * @typedef {{ figure: string, s: Summary, b: Summary | null, ratio: number | null, targetText: string, pass: boolean | null, unit: 'MB' | undefined }} Row
+ * @typedef {{ figure: string, s: Summary, b: Summary | null, ratio: number | null, targetText: string, pass: boolean | null, unit: 'MB' | 'frames' | undefined }} Row
  */
 
 /**
@@ -35,11 +35,12 @@ export function summary(values) {
 
 /**
  * @param {number | null | undefined} value
- * @param {'MB' | 'x' | undefined} unit
+ * @param {'MB' | 'frames' | 'x' | undefined} unit
  */
 function fmt(value, unit) {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   if (unit === 'MB') return `${value.toFixed(1)} MB`;
+  if (unit === 'frames') return value === 1 ? '1 frame' : `${value} frames`;
   if (unit === 'x') return `${value.toFixed(2)}×`;
   return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
 }
