@@ -57,7 +57,12 @@ export function listFiles(posts: readonly WrittenPost[], tags: Map<string, strin
   });
   files.set(
     'index.html',
-    renderListPage({ title: settings.siteTitle, entries: entries(posts, 'index.html'), ...common('index.html') }),
+    renderListPage({
+      title: settings.siteTitle,
+      entries: entries(posts, 'index.html'),
+      home: true,
+      ...common('index.html'),
+    }),
   );
   if (tags.size > 0) {
     const tagEntries = [...tags].map(([name, file]) => ({ title: name, href: relativeHref('tags/index.html', file) }));

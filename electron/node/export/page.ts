@@ -88,6 +88,8 @@ export interface ListPageInput {
   nav?: { home: string; tags?: string };
   feedHref?: string;
   cssHref?: string;
+  /** The site's home page: its heading is the site's name, so no bar above it names the site again (and links to itself). */
+  home?: boolean;
 }
 
 /** A standalone HTML5 page listing posts or tags. */
@@ -97,7 +99,8 @@ export function renderListPage(input: ListPageInput): string {
   const tags =
     input.nav?.tags === undefined ? '' : `<p class="tags"><a href="${escapeHtml(input.nav.tags)}">All tags</a></p>`;
   const intro = input.intro === undefined ? '' : `<p class="meta">${escapeHtml(input.intro)}</p>`;
-  const body = `${siteBar(input.siteTitle, input.nav?.home)}
+  const bar = input.home === true ? '' : siteBar(input.siteTitle, input.nav?.home);
+  const body = `${bar}
 <main>
 <h1>${escapeHtml(input.title)}</h1>
 ${intro}

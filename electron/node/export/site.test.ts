@@ -116,6 +116,13 @@ describe('exportSite', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(index).not.toContain('Secret');
     expect(index).toContain('<p>The &quot;second&quot; one</p>');
+    // The home page names the site once, as its heading; the other pages name it in a bar leading home.
+    expect(index.slice(index.indexOf('<body')).match(/>Blog</g)).toHaveLength(1);
+    expect(index).toContain('<h1>Blog</h1>');
+    expect(index).not.toContain('<header class="site">');
+    expect(focus).toContain('<header class="site"><a href="../../index.html">Blog</a></header>');
+    const tags = await readFile(path.join(out, 'tags/index.html'), 'utf8');
+    expect(tags).toContain('<header class="site"><a href="../index.html">Blog</a></header>');
   });
 
   it('writes a well-formed Atom feed and sitemap only when the site URL is known', async () => {

@@ -34,6 +34,7 @@ body {
 .site a { color: var(--muted); text-decoration: none; font: 600 0.95rem/1.4 system-ui, sans-serif; min-width: 0; overflow-wrap: anywhere; }
 .site a:hover { color: var(--link); }
 main { padding-bottom: 4rem; }
+main:first-child { padding-top: 1.5rem; }
 h1, h2, h3, h4, h5, h6 { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.25; margin: 2rem 0 0.75rem; }
 h1 { font-size: 2.1rem; letter-spacing: -0.01em; }
 h2 { font-size: 1.5rem; } h3 { font-size: 1.2rem; }
