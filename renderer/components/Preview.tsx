@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, type MouseEvent, type Ref } from 'react';
 import { readableDate } from '../../shared/markdown/dates';
-import { escapeHtml } from '../../shared/markdown/render';
+import { escapeHtml } from '../../shared/markdown/escape';
 import { afterOpeningH1, titleLayoutOfHtml } from '../../shared/markdown/title';
 import { PreviewBody } from '../preview/PreviewBody';
 import { useReportPreviewWarnings } from './PreviewWarnings';

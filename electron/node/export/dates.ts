@@ -1,7 +1,7 @@
 /** Dates as readers and feed readers see them (shared/markdown/dates.ts: the preview reads them the same way). */
 import { calendarWarning, readableDate } from '../../../shared/markdown/dates';
 import { instantOf } from '../../../shared/markdown/sortDate';
-import { escapeHtml } from '../../../shared/markdown/render';
+import { escapeHtml } from '../../../shared/markdown/escape';
 
 /** A `<time>` element for an ISO date, else the escaped text (an impossible date too: it has no machine reading). */
 export function dateHtml(written: string): string {

@@ -3,7 +3,7 @@
  * the theme inline, and escaped metadata. Front-matter values are attacker text: every value
  * reaches the page through escapeHtml, never as markup.
  */
-import { escapeHtml } from '../../../shared/markdown/render';
+import { escapeHtml } from '../../../shared/markdown/escape';
 import { THEME_CSS } from './theme';
 
 /** The policy of an exported page: no script source at all; images from the site, data: and https. */
