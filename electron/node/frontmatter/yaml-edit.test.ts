@@ -59,6 +59,24 @@ describe('applySave: YAML field edits', () => {
     expect(edit('---\ntitle: A\n---\n', setText('title', ''))).toBe('---\ntitle: ""\n---\n');
   });
 
+  it('quotes what a YAML 1.1 reader (Jekyll, MkDocs) takes for a boolean, a number or null', () => {
+    // Each reads as text in YAML 1.2, and as false, false, true, 750, 1000, 5 or null in Ruby's and Python's YAML.
+    for (const value of ['No', 'off', 'ON', '12:30', '1_000', '0b101', '~'])
+      expect(edit('---\ntitle: A\n---\n', setText('title', value))).toBe(`---\ntitle: "${value}"\n---\n`);
+    expect(edit("---\ntitle: A\nx: 'y'\n---\n", setText('title', 'Yes'))).toBe("---\ntitle: 'Yes'\nx: 'y'\n---\n");
+    expect(
+      edit('---\ntags: [community]\n---\n', {
+        op: 'set',
+        key: 'tags',
+        value: { kind: 'list', items: ['community', 'yes'] },
+      }),
+    ).toBe('---\ntags: [community, "yes"]\n---\n');
+    expect(edit('---\ntitle: A\n---\n', setText('comments', 'off'))).toBe('---\ntitle: A\ncomments: "off"\n---\n');
+    // Text either reads as text stays plain, a date too.
+    expect(edit('---\ntitle: A\n---\n', setText('title', 'Not now'))).toBe('---\ntitle: Not now\n---\n');
+    expect(edit('---\ndate: 2020-01-01\n---\n', setText('date', '2021-02-03'))).toBe('---\ndate: 2021-02-03\n---\n');
+  });
+
   it('escapes control characters and newlines on one line in double quotes', () => {
     const out = edit(SEED, setText('title', 'a\nb\t\\c'));
     expect(out).toContain('title:\t"a\\nb\\t\\\\c"\n');

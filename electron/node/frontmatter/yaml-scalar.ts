@@ -57,10 +57,35 @@ export function isPlainNumber(source: string): boolean {
   return source !== '' && !/[\n\r]/.test(source) && resolvesTo(source, 0, false);
 }
 
-/** The value written plain, or null when plain text would read back as something else. */
+/**
+ * Whether a plain scalar a YAML 1.1 reader (Jekyll's Ruby, MkDocs' and Pelican's Python) takes for
+ * a boolean, a number or null: `no`, `off`, `12:30` (sexagesimal), `1_000`, `0b101`, `~`. The
+ * 1.2 core schema reads them as text; a site built by such a reader would not.
+ */
+function scalarIn11(source: string, inFlow: boolean): boolean {
+  // The spec's y and n: neither Ruby's nor Python's reader takes them for booleans, and quoting a tag `y` would surprise.
+  if (/^[yYnN]$/.test(source)) return false;
+  const doc = parseDocument(inFlow ? `k: [${source}]` : `k: ${source}`, {
+    version: '1.1',
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  if (doc.errors.length > 0) return true;
+  const node: unknown = doc.get('k', true);
+  const scalar = inFlow && isSeq(node) && node.items.length === 1 ? node.items[0] : node;
+  if (!isScalar(scalar)) return true;
+  const value: unknown = scalar.value;
+  return value === null || typeof value === 'boolean' || typeof value === 'number';
+}
+
+/**
+ * The value written plain, or null when plain text would read back as something else: in YAML 1.2
+ * (this app's reading) or as a boolean, number or null in YAML 1.1, so `title: No` is never written
+ * for a Jekyll site to read as false.
+ */
 export function plainIfSafe(value: string, inFlow: boolean): string | null {
   if (value === '' || value !== value.trim() || /[\n\r\t]/.test(value) || hasYamlEscapes(value)) return null;
-  return resolvesTo(value, value, inFlow) ? value : null;
+  return resolvesTo(value, value, inFlow) && !scalarIn11(value, inFlow) ? value : null;
 }
 
 /** A block scalar (`|` or `>`) with the given content indent, or null when it cannot hold the value. */
