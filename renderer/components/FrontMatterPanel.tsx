@@ -47,6 +47,16 @@ export const FrontMatterPanel = memo(function FrontMatterPanel(props: FrontMatte
         <span className="fm-summary" id={`${id}-summary`} onClick={open ? undefined : () => choose(true)}>
           <Summary draft={draft} open={open} changed={changed} />
         </span>
+        {!raw && draft.edits.length > 0 && !readOnly ? (
+          <button
+            type="button"
+            className="button subtle"
+            title="Put every field back as the file has it"
+            onClick={() => dispatch({ type: 'undoFields' })}
+          >
+            Undo field changes
+          </button>
+        ) : null}
         <button
           type="button"
           className="button subtle"
@@ -139,7 +149,7 @@ function FieldForm(props: {
       {fields.length === 0 ? <p className="fm-empty">No fields yet.</p> : null}
       {fields.map((field, index) => (
         <FieldRow
-          key={`${generation}:${field.key}`}
+          key={`${generation}:${draft.undone ?? 0}:${field.key}`}
           id={`${idBase}-field-${index}`}
           field={field}
           disabled={readOnly}

@@ -13,6 +13,7 @@ import {
   removeField,
   setField,
   setMode,
+  undoFieldChanges,
   type FrontMatterDraft,
 } from './frontMatter';
 
@@ -57,6 +58,8 @@ export type EditorAction =
   | { type: 'removeField'; key: string }
   | { type: 'addField'; key: string; text: string }
   | { type: 'setMode'; mode: 'fields' | 'raw' }
+  /** Every change made in the front-matter form is undone. */
+  | { type: 'undoFields' }
   | { type: 'editRaw'; raw: string }
   | { type: 'saveStarted'; sent: SaveSnapshot }
   | { type: 'saved'; doc: PostDoc }
@@ -192,6 +195,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return editDraft(state, (draft) => addField(draft, action.key, action.text));
     case 'setMode':
       return switchMode(state, action.mode);
+    case 'undoFields':
+      return { ...editDraft(state, undoFieldChanges), modeNote: null };
     case 'editRaw':
       return editDraft(state, (draft) => editRaw(draft, action.raw));
     case 'saveStarted':

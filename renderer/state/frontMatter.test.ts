@@ -10,6 +10,7 @@ import {
   removeField,
   setField,
   setMode,
+  undoFieldChanges,
   UNSORTABLE_DATE_WARNING,
 } from './frontMatter';
 import type { FrontMatterInfo } from '../../shared/api/contract';
@@ -197,6 +198,22 @@ describe('raw mode', () => {
     const raw = editRaw(setMode(createDraft(seedFrontMatter()), 'raw'), 'x: 1');
     expect(setMode(raw, 'fields')).toBe(raw);
     expect(raw.raw).toBe('x: 1');
+  });
+
+  it('undoes every field change at once, a removed field back in its place, and then switches', () => {
+    const base = createDraft(seedFrontMatter());
+    const edited = setField(removeField(base, 'date'), 'title', { kind: 'text', text: 'A' });
+    expect(edited.fields.map((field) => field.key)).toEqual(['path', 'title', 'tags', 'draft']);
+    const undone = undoFieldChanges(edited);
+    expect(undone.fields).toEqual(base.fields);
+    expect(undone.edits).toEqual([]);
+    expect(frontMatterChange(undone)).toEqual({ kind: 'none' });
+    // The form's inputs start again from the file's values.
+    expect(undone.undone).toBe(1);
+    expect(modeSwitchProblem(undone)).toBeNull();
+    expect(setMode(undone, 'raw').mode).toBe('raw');
+    // Nothing to undo: the same draft.
+    expect(undoFieldChanges(base)).toBe(base);
   });
 
   it('lets the author fix an unreadable block as text', () => {

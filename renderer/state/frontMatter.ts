@@ -24,6 +24,8 @@ export interface FrontMatterDraft {
   mode: 'fields' | 'raw';
   /** The text of the block in raw mode. */
   raw: string;
+  /** How many times the field changes were undone (the form's inputs start again from the file's values each time). */
+  undone?: number;
 }
 
 /** A fresh draft of a block as read. */
@@ -161,6 +163,12 @@ export function newFieldValue(key: string, text: string): FieldValue {
 export function addField(draft: FrontMatterDraft, key: string, text: string): FrontMatterDraft {
   if (newKeyProblem(draft, key) !== null) return draft;
   return setField(draft, key, newFieldValue(key, text));
+}
+
+/** The form as read from the file again: every field change undone (a removed field back in its place). */
+export function undoFieldChanges(draft: FrontMatterDraft): FrontMatterDraft {
+  if (draft.mode !== 'fields' || draft.edits.length === 0) return draft;
+  return { ...createDraft(draft.base), undone: (draft.undone ?? 0) + 1 };
 }
 
 /** Why the block cannot switch between the form and raw text right now, or null. */

@@ -56,9 +56,17 @@ describe('applySave: TOML field edits', () => {
     expect(edit(TOML, { op: 'remove', key: 'weight' })).toBe(TOML.replace('weight = 2\n', ''));
   });
 
-  it('sends tables to Raw mode', () => {
+  it('edits a table as its text, and sends anything else about it to Raw mode', () => {
     expect(code(TOML, { op: 'set', key: 'extra', value: { kind: 'text', text: 'x' } })).toBe('UNSUPPORTED');
     expect(code(TOML, { op: 'remove', key: 'extra' })).toBe('UNSUPPORTED');
+    expect(edit(TOML, { op: 'set', key: 'extra', value: { kind: 'raw', yaml: '[extra]\nx = 2\ny = "z"' } })).toBe(
+      TOML.replace('x = 1\n', 'x = 2\ny = "z"\n'),
+    );
+    // Text that would change another key, or leave the table's name out, is refused.
+    expect(code(TOML, { op: 'set', key: 'extra', value: { kind: 'raw', yaml: 'title = "No"\n[extra]\nx = 1' } })).toBe(
+      'PARSE',
+    );
+    expect(code(TOML, { op: 'set', key: 'extra', value: { kind: 'raw', yaml: 'x = 1' } })).toBe('PARSE');
   });
 
   it('refuses edits of a block that does not parse', () => {
@@ -79,7 +87,60 @@ describe('TOML values that are not simple', () => {
     expect(edit(text, { op: 'set', key: 'author', value: { kind: 'raw', yaml: '{ name = "B" }' } })).toBe(
       text.replace('"A"', '"B"'),
     );
-    expect(code(text, { op: 'set', key: 'list', value: { kind: 'list', items: ['c'] } })).toBe('UNSUPPORTED');
+    expect(edit(text, { op: 'set', key: 'list', value: { kind: 'list', items: ['a', 'c'] } })).toBe(
+      text.replace('"b",', '"c",'),
+    );
+  });
+});
+
+describe('TOML values over several lines', () => {
+  // Hugo's example posts write their tags one to a line; Zola's keep them in a [taxonomies] table.
+  const HUGO =
+    '+++\r\ntitle = "Rich"\r\ntags = [\r\n    "shortcodes",\r\n    "privacy"\r\n]\r\ndraft = true\r\n+++\r\nBody\r\n';
+  const ZOLA =
+    '+++\ntitle = "Tabi"\ndate = 2023-01-01\n\n[taxonomies]\ntags = ["markdown", "zola"]\n\n[extra]\nkatex = true\n+++\nBody\n';
+
+  it('edits an array of one item a line in its own layout and quotes, keeping its line endings', () => {
+    expect(parsePost(HUGO).frontMatter.fields[1]).toEqual({
+      key: 'tags',
+      kind: 'list',
+      value: ['shortcodes', 'privacy'],
+    });
+    const out = edit(
+      HUGO,
+      { op: 'set', key: 'title', value: { kind: 'text', text: 'Richer' } },
+      { op: 'set', key: 'tags', value: { kind: 'list', items: ['shortcodes', 'privacy', 'hugo'] } },
+    );
+    expect(out).toBe(HUGO.replace('"Rich"', '"Richer"').replace('"privacy"\r\n', '"privacy",\r\n    "hugo"\r\n'));
+    const trailing = "+++\ntags = [\n  'a',\n  'b',\n]\n+++\n";
+    expect(edit(trailing, { op: 'set', key: 'tags', value: { kind: 'list', items: ['b', 'c'] } })).toBe(
+      "+++\ntags = [\n  'b',\n  'c',\n]\n+++\n",
+    );
+    expect(edit(trailing, { op: 'remove', key: 'tags' })).toBe('+++\n+++\n');
+  });
+
+  it('edits a table shown as text, leaving the tables around it as written', () => {
+    const tags = parsePost(ZOLA).frontMatter.fields.find((f) => f.key === 'taxonomies');
+    expect(tags).toEqual({ key: 'taxonomies', kind: 'raw', value: '[taxonomies]\ntags = ["markdown", "zola"]' });
+    const out = edit(ZOLA, {
+      op: 'set',
+      key: 'taxonomies',
+      value: { kind: 'raw', yaml: '[taxonomies]\ntags = ["markdown", "zola", "tabi"]' },
+    });
+    expect(out).toBe(ZOLA.replace('"zola"]', '"zola", "tabi"]'));
+  });
+
+  it('edits a """ string as one, and refuses an array with comments inside rather than drop them', () => {
+    const text = '+++\nsummary = """\nFirst line.\nSecond."""\nx = 1\n+++\n';
+    expect(edit(text, { op: 'set', key: 'summary', value: { kind: 'text', text: 'One.\nTwo.' } })).toBe(
+      '+++\nsummary = """\nOne.\nTwo."""\nx = 1\n+++\n',
+    );
+    // Text a """ string cannot hold as it is: one line, escaped.
+    expect(edit(text, { op: 'set', key: 'summary', value: { kind: 'text', text: 'a\\b' } })).toBe(
+      '+++\nsummary = "a\\\\b"\nx = 1\n+++\n',
+    );
+    const commented = '+++\ntags = [\n  "a", # first\n  "b",\n]\n+++\n';
+    expect(code(commented, { op: 'set', key: 'tags', value: { kind: 'list', items: ['a'] } })).not.toBe('saved');
   });
 });
 
@@ -91,7 +152,9 @@ describe('TOML keys written inside multi-line strings', () => {
     const fields = parsePost(STRINGS).frontMatter.fields;
     expect(fields.find((f) => f.key === 'weight')).toEqual({ key: 'weight', kind: 'number', value: '5' });
     expect(fields.find((f) => f.key === 'date')).toEqual({ key: 'date', kind: 'date', value: '2024-05-01' });
-    expect(code(STRINGS, { op: 'set', key: 'summary', value: { kind: 'text', text: 'x' } })).toBe('UNSUPPORTED');
+    expect(edit(STRINGS, { op: 'set', key: 'summary', value: { kind: 'text', text: 'x' } })).toBe(
+      STRINGS.replace('"""\nIn config.toml write:\nweight = 99\ndraft = true\n"""', '"""\nx"""'),
+    );
   });
 
   it('edits and removes the real key and leaves the strings as written', () => {

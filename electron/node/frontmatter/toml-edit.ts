@@ -1,6 +1,8 @@
 /**
- * Field edits on a TOML block by replacing the value of one simple top-level line, in that
- * line's own quoting. Tables and multi-line values are edited in Raw mode.
+ * Field edits on a TOML block by replacing the value of one top-level key, in its own quoting and
+ * layout: a one-line value, a value over several lines (an array of one item a line, a `"""`
+ * string), or a table's text (`[taxonomies]` and what follows it). Every edit is checked by reading
+ * the block back: the key reads as the value given and every other key as it did.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { FieldEdit, FieldValue, Result } from '../../../shared/api/contract';
@@ -8,7 +10,7 @@ import { fail, ok } from '../../../shared/api/contract';
 import { escapeWhere, hasControl, isControl } from './chars';
 import { holdsValue, readsBack } from './field-value';
 import { parseBlockData } from './parse';
-import { tomlArrayItems, tomlLines, tomlTopEnd } from './toml-lines';
+import { tomlArrayItems, tomlLines, tomlSpanningLines, tomlTableSpan, tomlTopEnd } from './toml-lines';
 import type { TomlLine } from './toml-lines';
 import { readTomlFields } from './toml-fields';
 
@@ -58,12 +60,37 @@ function renderList(items: string[], old: string | undefined): string {
     if (bare && bareIfValid(item, (v) => typeof v !== 'string' && !(v instanceof Date))) return item;
     return single ? stringLike(item, "'") : basicString(item);
   });
+  const layout = old === undefined ? null : lineLayout(old);
+  if (layout !== null && inner.length > 0) {
+    const { eol, indent, close, trailing } = layout;
+    return `[${eol}${inner.map((item) => indent + item).join(`,${eol}`)}${trailing ? ',' : ''}${eol}${close}]`;
+  }
   return `[${pad}${inner.join(', ')}${pad}]`;
 }
 
-/** The items of a one-line array as the form shows them, each with its source text. */
+/**
+ * How an array written one item a line is laid out (`[` and its line break, each item's indent,
+ * a comma after the last, the indent of `]`), or null for an array on one line or laid out otherwise.
+ */
+function lineLayout(old: string): { eol: string; indent: string; close: string; trailing: boolean } | null {
+  const m = /^\[(\r?\n)([ \t]*)\S[^]*?(,?)[ \t]*\r?\n([ \t]*)\]$/.exec(old);
+  if (m === null) return null;
+  const [, eol = '\n', indent = '', comma = '', close = ''] = m;
+  return { eol, indent, close, trailing: comma === ',' };
+}
+
+/** A text value written as the `"""` string it replaces, or null when the value cannot be one as it is. */
+function multiLineString(value: string, old: string | undefined): string | null {
+  if (old === undefined || !old.startsWith('"""')) return null;
+  // Only text needing no escapes: a backslash, three quotes, a quote before the closing ones, a CR or control.
+  if (/\\|"""|"$|\r/.test(value) || hasControl(value, '\t\n')) return null;
+  const eol = /^"""(\r?\n)/.exec(old)?.[1] ?? '';
+  return `"""${eol}${value}"""`;
+}
+
+/** The items of an array as the form shows them, each with its source text. */
 function keptItems(old: string): { text: string; source: string }[] {
-  const sources = tomlArrayItems(old);
+  const sources = tomlArrayItems(old, true);
   const parsed = parseBlockData('toml', `k = ${old}\n`);
   const values = parsed.ok ? parsed.data.k : undefined;
   if (sources === null || !Array.isArray(values) || values.length !== sources.length) return [];
@@ -77,7 +104,7 @@ function itemText(value: unknown): string {
 function renderValue(value: FieldValue, old: string | undefined): Result<string> {
   switch (value.kind) {
     case 'text':
-      return ok(stringLike(value.text, old));
+      return ok(multiLineString(value.text, old) ?? stringLike(value.text, old));
     case 'date': {
       const bare = old !== undefined && !/^["']/.test(old) && bareIfValid(value.text, (v) => v instanceof Date);
       return ok(bare ? value.text : stringLike(value.text, old));
@@ -89,9 +116,12 @@ function renderValue(value: FieldValue, old: string | undefined): Result<string>
     case 'boolean':
       return ok(value.value ? 'true' : 'false');
     case 'list':
+      // Comments between the items of an array over several lines would be lost in a new one.
+      if (old !== undefined && /\n/.test(old) && tomlArrayItems(old, true) === null)
+        return fail('UNSUPPORTED', 'This list has comments between its items.', 'Edit it in Raw mode to keep them.');
       return ok(renderList(value.items, old));
     case 'raw':
-      return /[\r\n]/.test(value.yaml)
+      return /[\r\n]/.test(value.yaml) && (old === undefined || !/[\r\n]/.test(old))
         ? fail('UNSUPPORTED', 'A multi-line TOML value can only be edited in Raw mode.')
         : ok(value.yaml.trim());
   }
@@ -115,19 +145,30 @@ function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
       'Fix it in Raw mode.',
     );
   const lines = tomlLines(raw);
-  const line = lines.find((l) => l.key === edit.key);
+  const line = lines.find((l) => l.key === edit.key) ?? tomlSpanningLines(raw).find((l) => l.key === edit.key);
   const current = read.fields.find((f) => f.key === edit.key);
   const exists = current !== undefined;
   if (edit.op === 'set' && holdsValue(current, edit.value)) return ok(raw);
+  let next: string;
   if (exists && line === undefined) {
-    return fail('UNSUPPORTED', `“${edit.key}” is a TOML table or a multi-line value.`, 'Edit it in Raw mode.');
+    const table = tomlTableSpan(raw, edit.key);
+    if (table === null || edit.op === 'remove' || edit.value.kind !== 'raw')
+      return fail('UNSUPPORTED', `“${edit.key}” is a TOML table or a multi-line value.`, 'Edit it in Raw mode.');
+    // A table shown as its text: the text replaces the table's lines; the blank lines after them stay.
+    const ending = /\s*$/.exec(raw.slice(table.start, table.end))?.[0] ?? '';
+    next = raw.slice(0, table.start) + edit.value.yaml.replace(/\s+$/, '') + ending + raw.slice(table.end);
+    return checked(raw, next, edit);
   }
   const source = edit.op === 'remove' ? undefined : renderValue(edit.value, line?.source);
   if (source !== undefined && !source.ok) return source;
-  let next: string;
   if (line === undefined) next = source === undefined ? raw : insertLine(raw, lines, edit.key, source.value, eol);
   else if (source === undefined) next = raw.slice(0, line.lineStart) + raw.slice(line.lineEnd);
   else next = raw.slice(0, line.valueStart) + source.value + raw.slice(line.valueEnd);
+  return checked(raw, next, edit);
+}
+
+/** `next`, the block with `edit` applied, if it parses, holds the value given and every other key as `raw` did. */
+function checked(raw: string, next: string, edit: FieldEdit): Result<string> {
   const parsed = parseBlockData('toml', next);
   if (!parsed.ok)
     return fail('PARSE', `The edit to “${edit.key}” would make the front matter invalid: ${parsed.error.message}.`);

@@ -149,6 +149,81 @@ export function tomlLines(raw: string): TomlLine[] {
   return out;
 }
 
+/** A top-level key at the start of a statement, up to the first character of its value: `key = `. */
+const KEY_EQ = new RegExp(String.raw`^([ \t]*)(${KEY})[ \t]*=[ \t]*`);
+
+/**
+ * The top-level keys whose value spans several lines (`key = [` … `]`, `key = """` … `"""`),
+ * each with the exact span of its value (comments after it excluded), so that it can be replaced
+ * as a one-line value is.
+ */
+export function tomlSpanningLines(raw: string): TomlLine[] {
+  const out: TomlLine[] = [];
+  for (const statement of statements(raw)) {
+    if (isHeader(statement.firstLine)) break;
+    if (!statement.spans) continue;
+    const m = KEY_EQ.exec(statement.firstLine);
+    if (m === null) continue;
+    const valueStart = statement.start + m[0].length;
+    const valueEnd = valueEndIn(raw, valueStart, statement.end);
+    if (valueEnd === null) continue;
+    out.push({
+      key: unquoteKey(m[2] ?? ''),
+      lineStart: statement.start,
+      lineEnd: statement.end,
+      valueStart,
+      valueEnd,
+      source: raw.slice(valueStart, valueEnd),
+    });
+  }
+  return out;
+}
+
+/** The offset past the string, array or inline table that opens at `at` (before `end`), or null. */
+function valueEndIn(raw: string, at: number, end: number): number | null {
+  const first = raw[at];
+  if (first === '"' || first === "'") {
+    const close = stringEnd(raw, at);
+    return close <= end ? close : null;
+  }
+  if (first !== '[' && first !== '{') return null;
+  let depth = 0;
+  for (let i = at; i < end; i++) {
+    const c = raw[i];
+    if (c === '#') {
+      const nl = raw.indexOf('\n', i);
+      i = (nl === -1 || nl > end ? end : nl) - 1;
+    } else if (c === '"' || c === "'") i = stringEnd(raw, i) - 1;
+    else if (c === '[' || c === '{') depth += 1;
+    else if (c === ']' || c === '}') {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return null;
+}
+
+/**
+ * Where the tables named `key` (`[key]`, `[key.sub]`, `[[key]]`) are written, when they follow one
+ * another: from the first one's header to the next other table's header (or the block's end). Null
+ * when there is none, or when another table comes between two of them.
+ */
+export function tomlTableSpan(raw: string, key: string): { start: number; end: number } | null {
+  let span: { start: number; end: number } | null = null;
+  let open = false;
+  for (const statement of statements(raw)) {
+    const header = HEADER.exec(statement.firstLine)?.[1];
+    if (header !== undefined) {
+      const mine = unquoteKey(header) === key;
+      if (mine && span !== null && !open) return null;
+      if (mine && span === null) span = { start: statement.start, end: statement.end };
+      open = mine;
+    }
+    if (open && span !== null) span.end = statement.end;
+  }
+  return span;
+}
+
 /** The offset where the top-level key lines end (the first table header, or the end of the block). */
 export function tomlTopEnd(raw: string): number {
   return statements(raw).find((statement) => isHeader(statement.firstLine))?.start ?? raw.length;
@@ -212,16 +287,17 @@ function withoutTrailingBreaks(text: string): string {
 
 /**
  * The items of a one-line TOML array as written (`[1, 'a', "b"]` → `1`, `'a'`, `"b"`), or null
- * when it is not one array of plain items (nested arrays, inline tables, comments).
+ * when it is not one array of plain items (nested arrays, inline tables, comments). With `lines`,
+ * the array may span several lines (its items one to a line, say).
  */
-export function tomlArrayItems(source: string): string[] | null {
+export function tomlArrayItems(source: string, lines = false): string[] | null {
   if (!source.startsWith('[') || !source.endsWith(']')) return null;
   const items: string[] = [];
   let itemStart = 1;
   for (let at = 1; at < source.length - 1; at++) {
     const c = source[at];
     if (c === '"' || c === "'") at = stringEnd(source, at) - 1;
-    else if (c === '[' || c === '{' || c === '#' || c === '\n') return null;
+    else if (c === '[' || c === '{' || c === '#' || (c === '\n' && !lines)) return null;
     else if (c === ',') {
       items.push(source.slice(itemStart, at).trim());
       itemStart = at + 1;
