@@ -9,6 +9,7 @@ import type {
   FrontMatterField,
   FrontMatterInfo,
 } from '../../shared/api/contract';
+import { LIST_KEYS } from '../../shared/api/fields';
 import { calendarWarning } from '../../shared/markdown/dates';
 import { dateSortKey } from '../../shared/markdown/sortDate';
 
@@ -135,9 +136,6 @@ export function newKeyProblem(draft: FrontMatterDraft, key: string): string | nu
   if (draft.fields.some((field) => field.key === key)) return `There is already a field named "${key}".`;
   return null;
 }
-
-/** Keys whose values are lists in every generator's front matter. */
-const LIST_KEYS = new Set(['tags', 'categories', 'keywords', 'aliases']);
 
 /**
  * What a value typed into "Add field" stands for: `true` or `false` a boolean (a draft flag written

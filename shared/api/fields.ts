@@ -17,3 +17,17 @@ export function textField(fields: readonly FrontMatterField[], keys: readonly st
 
 /** The keys a post's own title is read from, in order. */
 export const TITLE_KEYS = ['title', 'name'] as const;
+
+/**
+ * Keys whose values are lists of words in every generator's front matter (matched without case):
+ * the form edits them as lists even when the file leaves them empty (`tags:`, as `hexo new` writes)
+ * or gives one word (`tags: notes`, which Eleventy reads as a list of one).
+ */
+export const LIST_KEYS: ReadonlySet<string> = new Set(['tags', 'categories', 'keywords', 'aliases']);
+
+/** A list key's empty or one-word text field as a list of none or one (LIST_KEYS); any other field as it is. */
+export function asListField(field: FrontMatterField): FrontMatterField {
+  if (!LIST_KEYS.has(field.key.toLowerCase()) || (field.kind !== 'text' && field.kind !== 'date')) return field;
+  const text = typeof field.value === 'string' ? field.value : '';
+  return { key: field.key, kind: 'list', value: text === '' ? [] : [text] };
+}

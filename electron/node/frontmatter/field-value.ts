@@ -3,6 +3,7 @@
  * skip edits that change nothing and to check every edit by reading it back.
  */
 import type { FieldValue, FrontMatterField } from '../../../shared/api/contract';
+import { LIST_KEYS } from '../../../shared/api/fields';
 
 function sameItems(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
@@ -14,6 +15,9 @@ export function holdsValue(field: FrontMatterField | undefined, value: FieldValu
   switch (value.kind) {
     case 'text':
     case 'date':
+      // A list key read as a list of none or one (asListField) holds the text it was given.
+      if (field.kind === 'list' && Array.isArray(field.value) && LIST_KEYS.has(field.key.toLowerCase()))
+        return sameItems(field.value, value.text === '' ? [] : [value.text]);
       return (field.kind === 'text' || field.kind === 'date') && field.value === value.text;
     case 'number':
       return field.kind === 'number' && field.value === value.text.trim();

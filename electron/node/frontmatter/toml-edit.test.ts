@@ -194,6 +194,14 @@ describe('TOML lists keep their items as written', () => {
     );
   });
 
+  it('edits a list key given one string as a list', () => {
+    const text = '+++\ntags = "notes"\n+++\n';
+    expect(parsePost(text).frontMatter.fields).toEqual([{ key: 'tags', kind: 'list', value: ['notes'] }]);
+    expect(edit(text, { op: 'set', key: 'tags', value: { kind: 'list', items: ['notes', 'toml'] } })).toBe(
+      '+++\ntags = ["notes", "toml"]\n+++\n',
+    );
+  });
+
   it('keeps each string item in its own quotes', () => {
     const text = '+++\ntags = ["a", \'C:\\dir\']\n+++\n';
     expect(edit(text, { op: 'set', key: 'tags', value: { kind: 'list', items: ['a', 'C:\\dir', 'new'] } })).toBe(

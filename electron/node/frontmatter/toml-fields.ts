@@ -3,6 +3,7 @@
  * source text); tables and arrays of tables are shown as their TOML text.
  */
 import type { FrontMatterField } from '../../../shared/api/contract';
+import { asListField } from '../../../shared/api/fields';
 import { calendarWarning, looksLikeDate } from './dates';
 import { jsonText } from './json-fields';
 import { parseBlockData } from './parse';
@@ -34,7 +35,8 @@ function field(
     return { key, kind: 'number', value: line?.source ?? String(value) };
   // smol-toml's TomlDate is a Date; the source text is what the author wrote.
   if (value instanceof Date) return dateField(key, line?.source ?? value.toISOString());
-  if (typeof value === 'string') return looksLikeDate(value) ? dateField(key, value) : { key, kind: 'text', value };
+  if (typeof value === 'string')
+    return asListField(looksLikeDate(value) ? dateField(key, value) : { key, kind: 'text', value });
   if (Array.isArray(value)) {
     const items = value.map(scalarText);
     if (items.every((i): i is string => i !== null) && listableItems(items) && !value.some((v) => v instanceof Date))

@@ -77,6 +77,23 @@ describe('applySave: YAML field edits', () => {
     expect(edit('---\ndate: 2020-01-01\n---\n', setText('date', '2021-02-03'))).toBe('---\ndate: 2021-02-03\n---\n');
   });
 
+  it('edits a list key left empty or given one word as a list, so "a, b" saves two items', () => {
+    // `hexo new` writes `tags:` empty; Eleventy reads `tags: notes` as a list of one.
+    const hexo = '---\ntitle: Hello\ntags:\ndate: 2020-01-01\n---\n';
+    expect(parsePost(hexo).frontMatter.fields[1]).toEqual({ key: 'tags', kind: 'list', value: [] });
+    expect(edit(hexo, { op: 'set', key: 'tags', value: { kind: 'list', items: ['javascript', 'hexo'] } })).toBe(
+      hexo.replace('tags:\n', 'tags: [javascript, hexo]\n'),
+    );
+    const eleventy = '---\ntitle: Hello\ntags: another tag\n---\n';
+    expect(parsePost(eleventy).frontMatter.fields[1]).toEqual({ key: 'tags', kind: 'list', value: ['another tag'] });
+    expect(edit(eleventy, { op: 'set', key: 'tags', value: { kind: 'list', items: ['another tag', 'new'] } })).toBe(
+      eleventy.replace('another tag', '[another tag, new]'),
+    );
+    // Other keys, and a list key's multi-line text, stay text.
+    expect(parsePost('---\nsummary: a, b\n---\n').frontMatter.fields[0]?.kind).toBe('text');
+    expect(parsePost('---\ntags: |\n  a\n  b\n---\n').frontMatter.fields[0]?.kind).toBe('text');
+  });
+
   it('escapes control characters and newlines on one line in double quotes', () => {
     const out = edit(SEED, setText('title', 'a\nb\t\\c'));
     expect(out).toContain('title:\t"a\\nb\\t\\\\c"\n');

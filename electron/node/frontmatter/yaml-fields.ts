@@ -2,9 +2,10 @@
  * The form's view of a YAML block: one field per top-level key, each value as the author wrote
  * it (dates as their source text, numbers as their digits).
  */
-import { isAlias, isCollection, isSeq } from 'yaml';
+import { isAlias, isCollection, isScalar, isSeq } from 'yaml';
 import type { ParsedNode, Scalar } from 'yaml';
 import type { FrontMatterField } from '../../../shared/api/contract';
+import { asListField } from '../../../shared/api/fields';
 import { calendarWarning, looksLikeDate } from './dates';
 import { isSimpleScalar, pairKey, parseYamlBlock, topLevelPairs, valueStart } from './yaml-doc';
 import type { YamlPair } from './yaml-doc';
@@ -62,12 +63,21 @@ export function valueSource(raw: string, pair: YamlPair, node: ParsedNode): stri
   return lines.map((l) => l.slice(indent)).join('\n');
 }
 
+/**
+ * A list key left empty or given one word, as a list of none or one: typing `a, b` into it then
+ * saves two items, not the text "a, b". A multi-line text (a block scalar) stays text.
+ */
+function asList(field: FrontMatterField, node: ParsedNode | null): FrontMatterField {
+  if (node !== null && isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) return field;
+  return asListField(field);
+}
+
 function pairField(pair: YamlPair, raw: string): FrontMatterField | null {
   const key = pairKey(pair);
   if (key === null) return null;
   const node = pair.value;
-  if (node === null) return { key, kind: 'text', value: '' };
-  if (isSimpleScalar(node)) return scalarField(key, node, raw);
+  if (node === null) return asList({ key, kind: 'text', value: '' }, null);
+  if (isSimpleScalar(node)) return asList(scalarField(key, node, raw), node);
   const items = isAlias(node) ? null : listItems(node);
   if (
     items !== null &&

@@ -5,6 +5,7 @@
  * the full parse. Listing 10,000 posts spent most of its time building YAML documents for this.
  */
 import type { FrontMatterField } from '../../../shared/api/contract';
+import { asListField } from '../../../shared/api/fields';
 import { calendarWarning, looksLikeDate } from '../frontmatter/dates';
 import { listableItems } from '../frontmatter/list-items';
 import { parsePost } from '../frontmatter/index';
@@ -100,7 +101,8 @@ export function quickYamlFields(raw: string): FrontMatterField[] | null {
   const fields: FrontMatterField[] = [];
   const keys = new Set<string>();
   for (const line of lines) {
-    const field = lineField(line);
+    const read = lineField(line);
+    const field = read === null ? null : asListField(read);
     if (field === null || keys.has(field.key)) return null;
     keys.add(field.key);
     fields.push(field);
