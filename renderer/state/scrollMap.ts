@@ -6,6 +6,7 @@
  * renders differently (raw HTML, a sanitized-away block), so one odd block never shifts the rest.
  * Positions are then interpolated between the two anchors around the reader's place.
  */
+import { isDelimiterRow } from '../../shared/markdown/table-row';
 
 /** What a top-level block is, as the source and the preview both can tell. */
 export type BlockKind =
@@ -38,7 +39,6 @@ const QUOTE = /^ {0,3}>/;
 const BULLET = /^ {0,3}([-+*])(?:[ \t]|$)/;
 const ORDERED = /^ {0,3}(\d{1,9})([.)])(?:[ \t]|$)/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const DEFINITION = /^ {0,3}\[[^\]]+\]:/;
 /** Raw HTML blocks that may interrupt a paragraph (CommonMark's kinds 1 to 6), and what ends each. */
 const HTML_STARTS: readonly (readonly [RegExp, RegExp | null])[] = [
@@ -176,7 +176,7 @@ export function sourceBlocks(markdown: string): SourceBlock[] {
         open = null;
         continue;
       }
-      if (TABLE_DELIMITER.test(line) && line.includes('|') && last !== undefined) {
+      if (isDelimiterRow(line) && line.includes('|') && last !== undefined) {
         last.kind = 'table';
         open = { kind: 'table' };
         continue;

@@ -34,10 +34,12 @@ export function isDraft(fields: readonly FrontMatterField[]): boolean {
  * A `draft` or `published` name given a value in JavaScript front matter (`const draft = true;`,
  * `draft: true,`, `data.draft = isDev`), with the value's text up to the end of the statement. The
  * name must start a statement, a declaration or a property, so "My draft: notes" inside a title is
- * not one; `==`, `===` and `=>` are comparisons and arrows, not values.
+ * not one; `==`, `===` and `=>` are comparisons and arrows, not values. What may come before the
+ * name is looked at only where a name is (looked for at every place, a long run of spaces was read
+ * back over from each of its places: 100 KB of them took 4.6 s).
  */
 const JS_FLAG =
-  /(?<=(?:^|[{,;.([]|\b(?:const|let|var))\s*)["'`]?(draft|published)["'`]?\]?\s*(?::|=(?![=>]))\s*([^,;\n}]*)/gim;
+  /["'`]?(draft|published)(?<=(?:^|[{,;.([]|\b(?:const|let|var))\s*["'`]?(?:draft|published))["'`]?\]?\s*(?::|=(?![=>]))\s*([^,;\n}]*)/gim;
 
 /**
  * The text without its comments (`/* … *\/` and `// …`, not the `//` of a URL), in one pass: a

@@ -50,6 +50,33 @@ describe('inputs the parser cannot handle in linear time are shown as text', () 
   });
 });
 
+describe('web addresses and table rows that were read in quadratic time', () => {
+  // Each took the old code minutes at this size (100 KB: 21–28 s, 14.5 s and 6.6 s).
+  it('shows `www.a_` repeated over 300 KB as text: each refused address was read to the end again', () => {
+    const markdown = 'www.a_'.repeat(50_000);
+    expect(expectShownAsText(markdown, /too many web addresses run together/)).toContain(markdown.slice(0, 100));
+    expectShownAsText(`[${markdown}](x)`, /too many web addresses run together/);
+  });
+
+  it('links a paragraph of 5,000 addresses apart, and reads a refused one as the spec does', () => {
+    const markdown = Array.from({ length: 5_000 }, (_, i) => `www.example${i}.com`).join(' ');
+    const { html, warnings } = renderMarkdown(markdown);
+    expect(warnings).toEqual([]);
+    expect(html.match(/<a href="http:\/\/www\.example\d+\.com">/g)).toHaveLength(5_000);
+    // An `_` in the last two labels: no link; in an earlier one, a link, after a refused one too.
+    expect(renderMarkdown('www.a_b.c').html).toBe('<p>www.a_b.c</p>');
+    expect(renderMarkdown('www.b.a_c www.a_www.example.com').html).toBe(
+      '<p>www.b.a_c <a href="http://www.a_www.example.com">www.a_www.example.com</a></p>',
+    );
+    expect(renderMarkdown('www.a_ www.example.com').html).toContain('<a href="http://www.example.com">');
+  });
+
+  it('tells a table delimiter row from a line of 300,000 spaces in linear time', () => {
+    expect(renderMarkdown(`a|b\n- ${' '.repeat(300_000)}x`).html).toMatch(/<li>\n<pre><code> *x\n<\/code><\/pre>/);
+    expect(renderMarkdown(`a|b\n-|-${' \t'.repeat(150_000)}\nc|d`).html).toContain('<td>c</td>');
+  });
+});
+
 describe('containers deeper than the parser reads are shown as text, never dropped', () => {
   it.each([
     ['200 footnote definitions opened on one line', `${'[^a]: '.repeat(200)}x\n\nafter`],

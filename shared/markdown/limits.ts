@@ -9,6 +9,7 @@
  */
 import { blockSpans, type Span } from './blocks';
 import { scanContainerLine, startContainerScan, type ContainerScan } from './container-work';
+import { isDelimiterRow } from './table-row';
 
 /** Deepest container nesting (block quotes and list items) rendered as Markdown. */
 export const MAX_NESTING = 32;
@@ -30,6 +31,14 @@ export const MAX_DELIMITERS = 2_000;
  * a paragraph's links in at once (its stack overflows near 65,000, sooner in a worker).
  */
 export const MAX_AT_SIGNS = 2_000;
+
+/**
+ * Characters read after the `www.` and `http(s)://` of one paragraph up to the next space: the
+ * transform that makes literal URLs links (mdast-util-gfm-autolink-literal) reads each one that
+ * far, and one it refuses (`www.a_`, an `_` in its domain) is read again from just after its
+ * start, so `www.a_` repeated over 100 KB took 25 s.
+ */
+export const MAX_URL_WORK = 20_000_000;
 
 /**
  * GFM fills a table's short rows with empty cells up to its header's width: a header of 180
@@ -67,9 +76,6 @@ const WORD = /[\p{L}\p{N}]/u;
 /** A link reference definition (not a footnote's): its destination. */
 const DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*(\S+)/;
 
-/** A table's delimiter row: cells of dashes, each with an optional colon at either end. */
-const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-
 /** A table being scanned: its width, where it starts and the cells its rows leave empty so far. */
 interface TableScan {
   columns: number;
@@ -98,10 +104,11 @@ interface Inline {
   work: number;
   delimiters: number;
   atSigns: number;
+  urlWork: number;
 }
 
 function freshInline(start: number): Inline {
-  return { start, depth: 0, maxDepth: 0, work: 0, delimiters: 0, atSigns: 0 };
+  return { start, depth: 0, maxDepth: 0, work: 0, delimiters: 0, atSigns: 0, urlWork: 0 };
 }
 
 /** Why a text is too pathological to render as Markdown, or null when it is within budget. */
@@ -162,7 +169,7 @@ function scanTableLine(
     table.empty += Math.max(0, table.columns - cellsOf(line));
     return table;
   }
-  if (previous === null || !previous.line.includes('|') || !DELIMITER_ROW.test(line)) return null;
+  if (previous === null || !previous.line.includes('|') || !isDelimiterRow(line)) return null;
   return { columns: cellsOf(line), start: previous.start, empty: 0 };
 }
 
@@ -189,8 +196,10 @@ function lineOverBudget(line: string): string | null {
   return null;
 }
 
-/** The characters the inline tally counts. */
-const INLINE_MARK = /[[\]*~_@]/g;
+/** The characters the inline tally counts, and where a literal URL may start. */
+const INLINE_MARK = /[[\]*~_@]|www\.|https?:\/\//gi;
+/** What ends the URL transform's reading of a candidate: whitespace. */
+const URL_END = /[\t\n\r ]/g;
 
 /**
  * Adds the characters of `line` (which starts at `from` in `text`) to the paragraph's tally (and
@@ -200,10 +209,18 @@ function scanInline(text: string, from: number, line: string, inline: Inline, sc
   // From one counted character to the next: this reads every line of every render, and most
   // characters are none of them (the search takes about half the time of a loop over each).
   INLINE_MARK.lastIndex = 0;
+  // The next whitespace after the last URL start, found once for all the starts before it.
+  let urlEnd = -1;
   for (let match = INLINE_MARK.exec(line); match !== null; match = INLINE_MARK.exec(line)) {
     const i = from + match.index;
     const c = match[0];
-    if (c === '[') {
+    if (c.length > 1) {
+      if (urlEnd < match.index) {
+        URL_END.lastIndex = match.index;
+        urlEnd = URL_END.exec(line)?.index ?? line.length;
+      }
+      inline.urlWork += urlEnd - match.index;
+    } else if (c === '[') {
       inline.depth++;
       inline.maxDepth = Math.max(inline.maxDepth, inline.depth);
     } else if (c === ']') {
@@ -225,6 +242,7 @@ function scanInline(text: string, from: number, line: string, inline: Inline, sc
   if (inline.atSigns > MAX_AT_SIGNS) {
     return `it has more than ${MAX_AT_SIGNS.toLocaleString('en')} @ signs (e-mail addresses) in one paragraph`;
   }
+  if (inline.urlWork > MAX_URL_WORK) return 'it has too many web addresses run together in one paragraph';
   return null;
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/contract';
 import { ID_PREFIX } from '../../../shared/markdown/url-policy';
 import { textField, type SourcePost } from './collect';
-import { collisionKey, derivedPageFile, numberedPageFile, pageFileForPath, relativeHref } from './paths';
+import { collisionKey, derivedPageFile, numberedPageFile, pageFileForPath, relativeHref, trimSlashes } from './paths';
 
 /** A post and the output file it is written to. */
 export interface PlannedPost {
@@ -97,7 +97,7 @@ export function linkResolver(pages: readonly PageLink[]): (from: PageLink) => (h
 
 /** A site path as a lookup key: %-decoded, without surrounding slashes. */
 function pathKey(urlPath: string): string {
-  return decode(urlPath.trim()).replace(/^\/+|\/+$/g, '');
+  return trimSlashes(decode(urlPath.trim()));
 }
 
 /** The post id a relative `.md` link names, from the linking post's folder. */

@@ -5,10 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseBlockData } from './parse';
-import { parsePost } from './post';
+import { applySave, parsePost } from './post';
 import { summarizePost } from './summary';
 import { applyYamlEdits } from './yaml-edit';
 import { parseYamlBlock } from './yaml-doc';
+import { quickParse } from '../store/quick-yaml';
+import { jsDraft } from '../../../shared/api/drafts';
 
 const keys = (n: number): string[] => Array.from({ length: n }, (_, i) => `k${i}`);
 
@@ -119,5 +121,46 @@ describe('TOML with very many tables and values', () => {
     expect(parseBlockData('toml', '# only a comment\n\n  # another\n')).toEqual({ ok: true, data: {} });
     expect(parseBlockData('json', '# only a comment\n')).toEqual({ ok: true, data: {} });
     expect(parseBlockData('json', '#\n')).toMatchObject({ ok: false });
+  });
+});
+
+describe('long runs of spaces that regexes once read back and forth over', () => {
+  // Each shape took the old code from 6 s to minutes at this size (SECURITY.md, 1a).
+  const SPACES = ' '.repeat(300_000);
+
+  it('finds a date in a map after 300,000 spaces, and none after a comment sign', () => {
+    expect(summarizePost(`---\ntitle: t\ndate:\n  created: "2020-01-02"${SPACES}\n---\n`).date).toBe('2020-01-02');
+    expect(summarizePost(`---\ntitle: t\ndate:\n  created: a${SPACES}#x\n---\n`).date).toBeNull();
+  });
+
+  it('reads and edits a TOML line with 300,000 spaces before its comment', () => {
+    expect(parsePost(`+++\nk = 1${SPACES}# \u2028\n+++\n`).frontMatter.fields).toEqual([
+      { key: 'k', kind: 'number', value: '1' },
+    ]);
+    const text = `+++\nk = 1${SPACES}# \u2028\n+++\nBody\n`;
+    const saved = applySave(
+      text,
+      { kind: 'fields', edits: [{ op: 'set', key: 'k', value: { kind: 'number', text: '2' } }] },
+      'Body\n',
+    );
+    expect(saved).toEqual({ ok: true, value: text.replace('k = 1', 'k = 2') });
+  });
+
+  it('lists a post whose YAML line holds 300,000 spaces then a line separator', () => {
+    const post = quickParse(`---\ntitle: t\nk: ${SPACES}\u2028x\n---\nbody\n`);
+    expect(post.frontMatter.fields[0]).toEqual({ key: 'title', kind: 'text', value: 't' });
+    expect(post.frontMatter.fields[1]?.key).toBe('k');
+  });
+
+  it('saves a wrapped value whose second line is 30,000 spaces then a line separator', () => {
+    const text = `---\ntitle: t\ndescription: first line\n${' '.repeat(30_000)}\u2028 second\n---\nbody\n`;
+    const edit = { op: 'set' as const, key: 'description', value: { kind: 'text' as const, text: 'changed' } };
+    const saved = applyYamlEdits(text.slice(4, text.indexOf('\n---\n', 4) + 1), [edit], '\n');
+    expect(saved.ok).toBe(true);
+  });
+
+  it('reads the draft flag of JavaScript front matter after 300,000 spaces', () => {
+    expect(jsDraft(`{ title: 't',${SPACES} draft: true }`)).toBe(true);
+    expect(jsDraft(`{ title: 't',${SPACES} }`)).toBe(false);
   });
 });

@@ -16,8 +16,45 @@ export interface TomlLine {
 }
 
 const KEY = String.raw`[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'`;
-const VALUE = String.raw`"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\[[^#\n]*\]|\{[^#\n]*\}|[^\s#"'\[\]{}][^#\n]*?`;
-const SIMPLE_LINE = new RegExp(String.raw`^([ \t]*)(${KEY})([ \t]*=[ \t]*)(${VALUE})([ \t]*(?:#.*)?)\r?$`);
+/** A line's key and `=`: indent, key, and the `=` with the spaces around it. */
+const KEY_PART = new RegExp(String.raw`^([ \t]*)(${KEY})([ \t]*=[ \t]*)`);
+const QUOTED_VALUE = /^(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')/;
+
+/**
+ * A simple `key = value` line as [indent, key, `=` with its spaces, value], the value a quoted
+ * string, an array or inline table up to a comment, or a bare value up to a comment, then only
+ * spaces and a comment; or null. Read in steps, not by one regex: a bare value and the spaces
+ * after it could each take the spaces between them, which made a long run of them quadratic.
+ */
+function simpleLine(line: string): [string, string, string, string] | null {
+  const head = KEY_PART.exec(line);
+  if (head === null) return null;
+  const [matched, indent = '', key = '', eq = ''] = head;
+  const rest = line.slice(matched.length);
+  let value: string;
+  const quoted = QUOTED_VALUE.exec(rest);
+  if (quoted !== null) value = quoted[0];
+  else {
+    const hash = rest.indexOf('#');
+    value = trimSpaces(hash === -1 ? rest : rest.slice(0, hash));
+    const first = value[0];
+    if (first === undefined || /[\s"']/.test(first)) return null;
+    if (first === '[' || first === '{') {
+      if (!value.endsWith(first === '[' ? ']' : '}')) return null;
+    } else if (/[[\]{}]/.test(first)) return null;
+  }
+  const after = rest.slice(value.length);
+  const afterText = trimSpaces(after).replace(/^[ \t]+/, '');
+  if (afterText !== '' && !afterText.startsWith('#')) return null;
+  return [indent, key, eq, value];
+}
+
+/** The text without spaces and tabs at its end (a loop: `/[ \t]+$/` is quadratic on a long run). */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
+}
 
 function unquoteKey(key: string): string {
   if (key.startsWith("'")) return key.slice(1, -1);
@@ -133,9 +170,9 @@ export function tomlLines(raw: string): TomlLine[] {
   for (const statement of statements(raw)) {
     if (isHeader(statement.firstLine)) break;
     if (statement.spans) continue;
-    const m = SIMPLE_LINE.exec(statement.firstLine);
+    const m = simpleLine(statement.firstLine);
     if (m === null) continue;
-    const [, indent = '', key = '', eq = '', value = ''] = m;
+    const [indent, key, eq, value] = m;
     const valueStart = statement.start + indent.length + key.length + eq.length;
     out.push({
       key: unquoteKey(key),

@@ -25,7 +25,7 @@ export function refold(raw: string, old: ParsedNode | null, text: string): strin
     .replace(/\r?\n$/, '')
     .split(/\r?\n/);
   if (lines.length < 2) return null;
-  const parts = lines.map((line) => /^([ \t]*)(.*?)[ \t]*$/.exec(line) ?? ['', '', '']);
+  const parts = lines.map(lineParts);
   const indents = parts.map((part) => part[1] ?? '');
   const contents = parts.map((part) => part[2] ?? '');
   // Blank lines are paragraph breaks and more-indented lines keep their breaks: not a simple fold.
@@ -87,4 +87,18 @@ function relined(contents: readonly string[], joined: string, next: string): str
 function readsAs(source: string, expected: string): boolean {
   const doc = parseDocument(`k: ${source}`, { schema: 'core', uniqueKeys: false, prettyErrors: false });
   return doc.errors.length === 0 && doc.get('k') === expected;
+}
+
+/**
+ * A line's indent and its text without the spaces and tabs around it, as `[line, indent, text]`
+ * (a loop: the regex that did this was cubic on a long run of spaces before a U+2028); a line
+ * holding a line separator gives an empty text, as the regex did.
+ */
+function lineParts(line: string): [string, string, string] {
+  if (/[\r\u2028\u2029]/.test(line)) return ['', '', ''];
+  let start = 0;
+  while (line[start] === ' ' || line[start] === '\t') start++;
+  let end = line.length;
+  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return [line, line.slice(0, start), line.slice(start, end)];
 }

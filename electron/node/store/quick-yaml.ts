@@ -13,7 +13,7 @@ import { splitPost } from '../frontmatter/split';
 import type { ParsedPost } from '../frontmatter/types';
 
 /** A key spelled so that YAML reads it as that very string. */
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +([^\n]*))?$/;
 /** Keys the core schema reads as null or a boolean (their text would change). */
 const NOT_STRING_KEY = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 /** A plain value of letters, digits and harmless punctuation; `:` only inside (times), never before a space. */
