@@ -39,6 +39,9 @@ describe('createBlockRenderer', () => {
       '',
       '\n\n\n',
       '[link](javascript:alert(1))\n\n![x](../../etc/passwd)',
+      // HTML that leaves the HTML parser as it found it: rendered by blocks, equal to the whole.
+      'Intro\n\n<!-- more -->\n\nOne<br>\ntwo<br/>\n\n<hr>\n\nSee <https://example.com/a?b> and <me@example.com>.\n\n<!-- a --> *b* <!-- c -->',
+      '<!-- more -->\n# Title\n\ntext<BR>\n\n<wbr>',
     ];
     for (const markdown of cases) expectSameAsWhole(markdown);
   });

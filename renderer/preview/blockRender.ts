@@ -68,8 +68,8 @@ export function createBlockRenderer(renderWhole: (markdown: string) => RenderRes
     let done: BlockResult | null = null;
     const finish = (): BlockResult => {
       remembered = next;
-      const blocks = results.map((result) => result.html).filter((html) => html !== '');
-      if (hasDuplicateIds(blocks)) return whole(markdown);
+      const blocks = joinedAsWhole(results.map((result) => result.html));
+      if (blocks === null || hasDuplicateIds(blocks)) return whole(markdown);
       // A warning given by several blocks (raw HTML <iframe> in two places) is shown once.
       return { blocks, warnings: notesFirst([...new Set(results.flatMap((result) => result.warnings))]) };
     };
@@ -97,6 +97,25 @@ export function createBlockRenderer(renderWhole: (markdown: string) => RenderRes
     };
   };
   return { render: (markdown) => runToEnd(start(markdown)), start };
+}
+
+/**
+ * The blocks' HTML without the empty ones (a comment, which the sanitizer drops), their line
+ * breaks kept as a whole render keeps them: it writes a line break between every two blocks, an
+ * empty one's too, so each empty block is one more line break beside its neighbour. Null when
+ * every block is empty (a render of the whole says what is left).
+ */
+function joinedAsWhole(htmls: string[]): string[] | null {
+  const blocks: string[] = [];
+  let before = '';
+  for (const html of htmls) {
+    if (html !== '') {
+      blocks.push(before + html);
+      before = '';
+    } else if (blocks.length > 0) blocks.push(`${blocks.pop() ?? ''}\n`);
+    else before += '\n';
+  }
+  return blocks.length === 0 ? null : blocks;
 }
 
 function hasDuplicateIds(blocks: string[]): boolean {

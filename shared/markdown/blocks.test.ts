@@ -24,6 +24,21 @@ describe('splitBlocks', () => {
     expect(splitBlocks('a[^1]\n\n[^1]: note')).toBeNull();
     expect(splitBlocks('<div>\n\n*md*\n\n</div>')).toBeNull();
     expect(splitBlocks('a <b>bold\n\nnext')).toBeNull();
+    expect(splitBlocks('<!-- an unclosed comment\n\nnext -->')).toBeNull();
+    expect(splitBlocks('<!-- a --> then <!-- b\n\nnext')).toBeNull();
+    expect(splitBlocks('a <br class="x">\n\nnext')).toBeNull();
+    expect(splitBlocks('`Vec<String>`\n\nnext')).toBeNull();
+  });
+
+  it('splits around HTML that cannot reach the next block: a closed comment, <br>, autolinks', () => {
+    const text =
+      'Intro\n\n<!-- more -->\n\nOne<br>\ntwo<br/> <hr />\n\nSee <https://example.com/a?b> and <me@example.com>.';
+    expect(splitBlocks(text)).toEqual([
+      'Intro',
+      '<!-- more -->',
+      'One<br>\ntwo<br/> <hr />',
+      'See <https://example.com/a?b> and <me@example.com>.',
+    ]);
   });
 });
 

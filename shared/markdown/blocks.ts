@@ -15,7 +15,36 @@ const BLANK = /^[ \t]*$/;
 /** A line that could continue a list or an indented block, or open one that joins the block above. */
 const CONTINUES = /^(?:[ \t]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 /** Raw HTML, an autolink or a comment: `<` then a letter, `/`, `!` or `?`. */
-const RAW_HTML = /<[A-Za-z/!?]/;
+const RAW_HTML = /<[A-Za-z/!?]/g;
+/** CommonMark's autolinks, `<https://…>` and `<a@b.c>`: links, not HTML. */
+const AUTOLINK = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/;
+const EMAIL_AUTOLINK =
+  /^<[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*>/;
+/** Elements with no content and no end tag, without attributes: `<br>`, `<br/>`, `<hr />`, `<wbr>`. */
+const VOID_TAG = /^<(?:br|hr|wbr)[ \t]*\/?>/i;
+
+/**
+ * Whether `line` holds HTML that could reach into the next block: anything after `<` but an
+ * autolink, a comment closed on the line (`<!-- more -->`), or a `<br>`. Those leave the HTML
+ * parser as they found it, so a post using them (Hexo's `<!-- more -->`, a line break, a bare
+ * link) still renders block by block; an unclosed `<b>` or `<div>` does not.
+ */
+function mayLeak(line: string): boolean {
+  RAW_HTML.lastIndex = 0;
+  for (let match = RAW_HTML.exec(line); match !== null; match = RAW_HTML.exec(line)) {
+    const at = match.index;
+    const rest = line.slice(at, at + 600);
+    if (rest.startsWith('<!--')) {
+      const close = line.indexOf('-->', at + 4);
+      if (close === -1) return true;
+      RAW_HTML.lastIndex = close + 3;
+      continue;
+    }
+    if (VOID_TAG.test(rest) || AUTOLINK.test(rest) || EMAIL_AUTOLINK.test(rest)) continue;
+    return true;
+  }
+  return false;
+}
 
 /** A block's [start, end) offsets: from its first line's start to its last non-blank line's end. */
 export type Span = [number, number];
@@ -43,7 +72,7 @@ export function blockSpans(markdown: string): Span[] | null {
       if (!BLANK.test(line)) lastEnd = end;
     } else {
       // Even inside backticks: a whole render is always right, just slower.
-      if (RAW_HTML.test(line)) return null;
+      if (mayLeak(line)) return null;
       if (BLANK.test(line)) {
         sawBlank = start !== -1;
       } else {
