@@ -152,7 +152,10 @@ export function App(): React.JSX.Element {
   const { open } = editor;
   const openPost = useCallback(
     (id: string): void => {
-      if (id !== current().doc?.id) ask(() => void open(id));
+      // The post shown is asked for again while another is being read (clicked away and straight
+      // back): it is read again, and the other's read, when it lands, is not shown.
+      const { doc, opening } = current();
+      if (id !== doc?.id || (opening !== null && opening !== id)) ask(() => void open(id));
     },
     [ask, current, open],
   );
