@@ -78,11 +78,27 @@ function newRawBlock(split: SplitPost, raw: string, eol: string): Result<string>
   return ok(split.head + lines + split.tail);
 }
 
+/** Whether `text` opens with blank lines, then a fence line (`+++` or `---`), and holds the same fence again further on. */
+function fenceAfterBlanks(text: string): boolean {
+  const open = /^(?:[ \t]*\r?\n)+[ \t]*(\+\+\+|---)[ \t]*\r?\n/.exec(text);
+  if (open === null) return false;
+  const close = open[1] === '+++' ? /^\+\+\+[ \t]*\r?$/m : /^---[ \t]*\r?$/m;
+  return close.test(text.slice(open[0].length));
+}
+
 function editedFields(
   split: SplitPost,
   change: Extract<FrontMatterChange, { kind: 'fields' }>,
   eol: string,
 ): Result<string> {
+  // Front matter after blank lines is not read as front matter (nor by gray-matter), but Hugo and
+  // Zola read it: a new block above it would give the post two.
+  if (split.format === 'none' && fenceAfterBlanks(split.body))
+    return fail(
+      'UNSUPPORTED',
+      'This post starts with blank lines, then a “+++” or “---” line: its front matter is not read as such, and a new block would be a second one.',
+      'Delete the blank lines above it (in the text), save, and its fields show in the form.',
+    );
   const prefix = (raw: string) =>
     split.format === 'none' ? (raw === '' ? '' : `---${eol}${raw}---${eol}`) : split.head + raw + split.tail;
   if (split.format === 'yaml' || split.format === 'none') {

@@ -93,6 +93,20 @@ describe('TOML values that are not simple', () => {
   });
 });
 
+describe('front matter after blank lines', () => {
+  it('is not given a second block by a field edit: the writer is told to delete the blank lines', () => {
+    // Zola and Hugo read the block after the blank line; a new YAML block above it would be read instead.
+    const zola = '\n+++\ntitle = "After Dark"\ndate = 2017-01-01\n+++\n\nBody\n';
+    expect(parsePost(zola).frontMatter.format).toBe('none');
+    expect(code(zola, { op: 'set', key: 'reviewed', value: { kind: 'text', text: 'yes' } })).toBe('UNSUPPORTED');
+    // A post that merely has a rule after a blank line still gets its first block.
+    const rule = '\n---\n\nText\n';
+    expect(edit(rule, { op: 'set', key: 'title', value: { kind: 'text', text: 'T' } })).toBe(
+      `---\ntitle: "T"\n---\n${rule}`,
+    );
+  });
+});
+
 describe('TOML values over several lines', () => {
   // Hugo's example posts write their tags one to a line; Zola's keep them in a [taxonomies] table.
   const HUGO =
