@@ -1,6 +1,7 @@
 /**
  * Realistic posts for the benchmark: front matter, then prose, headings, lists, code, links and
- * images in the proportions of the corpus, deterministic (a seeded generator) so runs compare.
+ * images in the proportions of the corpus, an excerpt mark (`<!-- more -->`) after the first block,
+ * deterministic (a seeded generator) so runs compare.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -102,6 +103,8 @@ export function makePost({ bytes, seed, title, date }) {
     blocks.push(next);
     size += next.length + 2;
   }
+  // The excerpt's end after the first block, as Hexo and Jekyll blogs mark it.
+  if (blocks.length > 1) blocks.splice(1, 0, '<!-- more -->');
   return head + blocks.join('\n\n') + '\n';
 }
 

@@ -111,6 +111,9 @@ describe('the fewest steps render exactly what every step does', () => {
     ['code with and without a language', '```js\nconst a = 1;\n```\n\n```\nplain\n```\n\n```nope\nx\n```'],
     ['footnotes', 'a[^1] b[^x]\n\n[^1]: one\n[^x]: two'],
     ['entities and escapes', '&amp; &copy; &#0; &#xD800; \\* \\<b>'],
+    // A lone comment needs no HTML parser; one beside other HTML, or unclosed, takes the whole pipeline.
+    ['an excerpt mark', 'Intro\n\n<!-- more -->\n\n## Rest\n\ntext <!-- inline --> more\n\n   <!---->'],
+    ['comments beside other HTML', '<!-- a --> <b>bold</b>\n\n<!-- a --> b -->\n\n<!-- open\n\ntext'],
   ])('%s', (_name, markdown) => {
     expect(renderMarkdown(markdown)).toEqual(renderMarkdown(markdown, {}, 'every'));
   });
