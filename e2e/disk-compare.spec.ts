@@ -69,3 +69,18 @@ test('"Keep mine" after Compare saves over the version shown only: a change land
   expect(onDisk).not.toContain('Only in mine.');
   await expect(markdown).toHaveValue(/Only in mine\./);
 });
+
+test('Compare names a front-matter field changed on disk and in yours, each to its own value', async ({
+  app,
+  postsDir,
+}) => {
+  const file = path.join(postsDir, WRITING);
+  await openWriting(app);
+  await app.getByLabel('title', { exact: true }).fill('Writing in Plain Text (mine)');
+  await changeOnDisk(file, 'title:\t"Writing in Plain Text"', 'title:\t"Writing in Plain Text (theirs)"');
+  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
+  const clashes = app.getByRole('region', { name: 'Compare' }).getByRole('note', { name: 'Changed on disk too' });
+  await expect(clashes.getByRole('listitem')).toHaveText([
+    'title: on disk Writing in Plain Text (theirs), yours Writing in Plain Text (mine)',
+  ]);
+});

@@ -1,6 +1,7 @@
 /** The file on disk beside the author's text, line by line, with the two ways out. */
 import { useMemo } from 'react';
 import { compareRows, type CompareCell } from '../state/compare';
+import type { FieldClash } from '../state/frontMatter';
 
 /** Props of the compare view. */
 export interface CompareViewProps {
@@ -9,6 +10,8 @@ export interface CompareViewProps {
   mine: string;
   /** True when the front matter also differs (only the body is compared line by line). */
   frontMatterEdited: boolean;
+  /** Front-matter fields changed on disk and in yours, each to its own value (Keep mine writes yours). */
+  clashes?: readonly FieldClash[];
   /** True when the file changed on disk again while compared, so `disk` was read anew instead of saving over it. */
   changedAgain?: boolean;
   busy: boolean;
@@ -29,7 +32,17 @@ function Cell({ cell }: { cell: CompareCell }): React.JSX.Element {
 
 /** A region named "Compare": disk on the left, yours on the right. */
 export function CompareView(props: CompareViewProps): React.JSX.Element {
-  const { disk, mine, frontMatterEdited, changedAgain = false, busy, onKeepMine, onTakeTheirs, onClose } = props;
+  const {
+    disk,
+    mine,
+    frontMatterEdited,
+    clashes = [],
+    changedAgain = false,
+    busy,
+    onKeepMine,
+    onTakeTheirs,
+    onClose,
+  } = props;
   const rows = useMemo(() => (disk === null ? [] : compareRows(disk, mine)), [disk, mine]);
   return (
     <section className="compare" aria-label="Compare">
@@ -55,6 +68,19 @@ export function CompareView(props: CompareViewProps): React.JSX.Element {
         <p className="restore-note compare-note">
           Your front-matter changes are kept too; only the text is shown here.
         </p>
+      ) : null}
+      {clashes.length > 0 ? (
+        <div className="restore-note compare-note" role="note" aria-label="Changed on disk too">
+          <p>Changed on disk too (Keep mine writes yours, Take theirs keeps these):</p>
+          <ul className="compare-clashes">
+            {clashes.map((clash) => (
+              <li key={clash.key}>
+                <strong>{clash.key === '' ? 'The front matter, edited as text' : clash.key}</strong>: on disk{' '}
+                <q>{clash.disk}</q>, yours <q>{clash.mine}</q>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <div className="compare-grid">
         <div className="compare-row compare-sides">

@@ -1,6 +1,7 @@
 /** Banners for the open post changing or vanishing on disk while it is open. */
 import { useState } from 'react';
-import type { PostDoc, Result } from '../../shared/api/contract';
+import type { FrontMatterInfo, PostDoc, Result } from '../../shared/api/contract';
+import type { FieldClash } from '../state/frontMatter';
 import { CompareView } from './CompareView';
 
 /** Props of the changed-on-disk banner. */
@@ -10,6 +11,8 @@ export interface DiskChangeBannerProps {
   busy: boolean;
   mine: string;
   frontMatterEdited: boolean;
+  /** The front-matter fields the author changed that this version on disk changed too. */
+  clashesWith?: (disk: FrontMatterInfo) => FieldClash[];
   readDisk: () => Promise<Result<PostDoc>>;
   /**
    * Saves the author's text: over whatever is on disk, or, given the version the author was shown
@@ -21,7 +24,7 @@ export interface DiskChangeBannerProps {
 
 /** "This post changed on disk": keep mine, take theirs (yours stay in the journal), or compare. */
 export function DiskChangeBanner(props: DiskChangeBannerProps): React.JSX.Element {
-  const { refused, busy, mine, frontMatterEdited, readDisk, onKeepMine, onTakeTheirs } = props;
+  const { refused, busy, mine, frontMatterEdited, clashesWith, readDisk, onKeepMine, onTakeTheirs } = props;
   const [comparing, setComparing] = useState(false);
   const [disk, setDisk] = useState<PostDoc | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -80,6 +83,7 @@ export function DiskChangeBanner(props: DiskChangeBannerProps): React.JSX.Elemen
           disk={disk?.body ?? null}
           mine={mine}
           frontMatterEdited={frontMatterEdited}
+          clashes={disk === null || clashesWith === undefined ? [] : clashesWith(disk.frontMatter)}
           changedAgain={changedAgain}
           busy={busy}
           onKeepMine={() => void keepMine()}

@@ -4,7 +4,7 @@ import { useScrollSync } from '../hooks/useScrollSync';
 import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
-import { frontMatterChange } from '../state/frontMatter';
+import { fieldClashes, frontMatterChange } from '../state/frontMatter';
 import { ErrorBanner } from './Banner';
 import { DeletedBanner, DiskChangeBanner } from './DiskChangeBanner';
 import { FindInPost } from './FindInPost';
@@ -74,6 +74,7 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           busy={state.saving !== null}
           mine={state.body}
           frontMatterEdited={frontMatterChange(frontMatter).kind !== 'none'}
+          clashesWith={(disk) => fieldClashes(frontMatter, disk)}
           readDisk={() => props.readDisk(doc.id)}
           onTakeTheirs={props.onTakeTheirs}
           onKeepMine={(shown) => {

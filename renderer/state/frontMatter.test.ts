@@ -3,6 +3,7 @@ import {
   addField,
   createDraft,
   editRaw,
+  fieldClashes,
   frontMatterChange,
   modeSwitchProblem,
   newKeyProblem,
@@ -278,5 +279,34 @@ describe('rebasing after a save', () => {
     const next = rebaseDraft(later, sent, { ...seedFrontMatter(), raw: 'a: 1' });
     expect(next.mode).toBe('raw');
     expect(frontMatterChange(next)).toEqual({ kind: 'raw', raw: 'a: 12' });
+  });
+});
+
+describe('fields changed on disk and in the form', () => {
+  const base = seedFrontMatter();
+  const disk = (changes: Record<string, string>): FrontMatterInfo => ({
+    ...base,
+    fields: base.fields.map((field) => (field.key in changes ? { ...field, value: changes[field.key] ?? '' } : field)),
+  });
+
+  it('names a field both changed, each to its own value, and nothing else', () => {
+    const mine = setField(createDraft(base), 'title', { kind: 'text', text: 'Mine' });
+    expect(fieldClashes(mine, disk({ title: 'Theirs', date: '2020-01-01' }))).toEqual([
+      { key: 'title', disk: 'Theirs', mine: 'Mine' },
+    ]);
+    // Their other change is not mine to overwrite; the same change is no clash; an untouched file neither.
+    expect(fieldClashes(mine, disk({ title: 'Mine' }))).toEqual([]);
+    expect(fieldClashes(mine, base)).toEqual([]);
+    expect(fieldClashes(removeField(createDraft(base), 'title'), disk({ title: 'Theirs' }))).toEqual([
+      { key: 'title', disk: 'Theirs', mine: '(removed)' },
+    ]);
+  });
+
+  it('names the block when both changed it as text', () => {
+    const raw = editRaw(setMode(createDraft(base), 'raw'), 'title: "Mine"\n');
+    expect(fieldClashes(raw, { ...base, raw: 'title: "Theirs"\n' })).toEqual([
+      { key: '', disk: 'title: "Theirs"\n', mine: 'title: "Mine"\n' },
+    ]);
+    expect(fieldClashes(raw, base)).toEqual([]);
   });
 });

@@ -220,3 +220,34 @@ export function rebaseDraft(
       return was === undefined ? removeField(draft, key) : setField(draft, key, fieldValueOf(was));
     }, later);
 }
+
+/** A field both the author and another program changed: its value on disk and in the author's form, as text. */
+export interface FieldClash {
+  /** The field's key, or '' for the block edited as text. */
+  key: string;
+  disk: string;
+  mine: string;
+}
+
+function shownValue(field: FrontMatterField | undefined): string {
+  if (field === undefined) return '(removed)';
+  return Array.isArray(field.value) ? field.value.join(', ') : String(field.value);
+}
+
+/**
+ * What "Keep mine" would write over: the fields the author changed that the file on disk changed
+ * too, from the block the author started from, to something else than the author's. In raw mode,
+ * the block itself when both changed it.
+ */
+export function fieldClashes(draft: FrontMatterDraft, disk: FrontMatterInfo): FieldClash[] {
+  if (draft.mode === 'raw') {
+    const both = draft.raw !== draft.base.raw && disk.raw !== draft.base.raw && disk.raw !== draft.raw;
+    return both ? [{ key: '', disk: disk.raw, mine: draft.raw }] : [];
+  }
+  return draft.edits.flatMap((edit) => {
+    const there = shownValue(disk.fields.find((field) => field.key === edit.key));
+    const before = shownValue(draft.base.fields.find((field) => field.key === edit.key));
+    const mine = shownValue(draft.fields.find((field) => field.key === edit.key));
+    return there === before || there === mine ? [] : [{ key: edit.key, disk: there, mine }];
+  });
+}
