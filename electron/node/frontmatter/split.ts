@@ -5,6 +5,7 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { FrontMatterFormat } from '../../../shared/api/contract';
 import type { SplitPost } from './types';
+import { trimEndSpaces } from '../../../shared/markdown/spaces';
 
 interface Line {
   /** The line without its line break. */
@@ -30,13 +31,6 @@ function* linesFrom(text: string, start: number): Generator<Line> {
     yield line;
     at = line.end;
   }
-}
-
-// A loop, not /[ \t]+$/: that regex is quadratic on long runs of spaces not at the end.
-function trimEndSpaces(s: string): string {
-  let end = s.length;
-  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
-  return s.slice(0, end);
 }
 
 function none(text: string): SplitPost {

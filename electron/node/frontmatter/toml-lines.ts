@@ -2,6 +2,7 @@
  * The simple lines of a TOML block: top-level `key = value` lines before the first table, each
  * with the exact span of its value, so that one value can be replaced without touching the rest.
  */
+import { trimEndSpaces } from '../../../shared/markdown/spaces';
 
 /** One top-level `key = value` line of a TOML block. */
 export interface TomlLine {
@@ -36,7 +37,7 @@ function simpleLine(line: string): [string, string, string, string] | null {
   if (quoted !== null) value = quoted[0];
   else {
     const hash = rest.indexOf('#');
-    value = trimSpaces(hash === -1 ? rest : rest.slice(0, hash));
+    value = trimEndSpaces(hash === -1 ? rest : rest.slice(0, hash));
     const first = value[0];
     if (first === undefined || /[\s"']/.test(first)) return null;
     if (first === '[' || first === '{') {
@@ -44,16 +45,9 @@ function simpleLine(line: string): [string, string, string, string] | null {
     } else if (/[[\]{}]/.test(first)) return null;
   }
   const after = rest.slice(value.length);
-  const afterText = trimSpaces(after).replace(/^[ \t]+/, '');
+  const afterText = trimEndSpaces(after).replace(/^[ \t]+/, '');
   if (afterText !== '' && !afterText.startsWith('#')) return null;
   return [indent, key, eq, value];
-}
-
-/** The text without spaces and tabs at its end (a loop: `/[ \t]+$/` is quadratic on a long run). */
-function trimSpaces(text: string): string {
-  let end = text.length;
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-  return text.slice(0, end);
 }
 
 function unquoteKey(key: string): string {

@@ -38,18 +38,24 @@ export function singleQuoted(value: string): string | null {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-function resolvesTo(source: string, expected: string | number | boolean, inFlow: boolean): boolean {
-  const doc = parseDocument(inFlow ? `k: [${source}]` : `k: ${source}`, {
-    schema: 'core',
+/** The one scalar `source` is as a value (or, `inFlow`, as a flow list's only item) in YAML `version`, or null. */
+function scalarOf(source: string, inFlow: boolean, version: '1.1' | '1.2'): { value: unknown } | null {
+  const text = inFlow ? `k: [${source}]` : `k: ${source}`;
+  const doc = parseDocument(text, {
+    ...(version === '1.1' ? { version: '1.1' } : { schema: 'core' }),
     uniqueKeys: false,
     prettyErrors: false,
   });
-  if (doc.errors.length > 0) return false;
+  if (doc.errors.length > 0) return null;
   const node: unknown = doc.get('k', true);
   const scalar = inFlow && isSeq(node) && node.items.length === 1 ? node.items[0] : node;
-  if (!isScalar(scalar)) return false;
-  const value: unknown = scalar.value;
-  return typeof expected === 'number' ? typeof value === 'number' : value === expected;
+  return isScalar(scalar) ? scalar : null;
+}
+
+function resolvesTo(source: string, expected: string | number | boolean, inFlow: boolean): boolean {
+  const scalar = scalarOf(source, inFlow, '1.2');
+  if (scalar === null) return false;
+  return typeof expected === 'number' ? typeof scalar.value === 'number' : scalar.value === expected;
 }
 
 /** True when the source is one plain scalar that reads back as a number. */
@@ -65,17 +71,8 @@ export function isPlainNumber(source: string): boolean {
 function scalarIn11(source: string, inFlow: boolean): boolean {
   // The spec's y and n: neither Ruby's nor Python's reader takes them for booleans, and quoting a tag `y` would surprise.
   if (/^[yYnN]$/.test(source)) return false;
-  const doc = parseDocument(inFlow ? `k: [${source}]` : `k: ${source}`, {
-    version: '1.1',
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
-  if (doc.errors.length > 0) return true;
-  const node: unknown = doc.get('k', true);
-  const scalar = inFlow && isSeq(node) && node.items.length === 1 ? node.items[0] : node;
-  if (!isScalar(scalar)) return true;
-  const value: unknown = scalar.value;
-  return value === null || typeof value === 'boolean' || typeof value === 'number';
+  const value = scalarOf(source, inFlow, '1.1')?.value;
+  return value === undefined || value === null || typeof value === 'boolean' || typeof value === 'number';
 }
 
 /**
