@@ -159,6 +159,22 @@ describe('long runs of spaces that regexes once read back and forth over', () =>
     expect(saved.ok).toBe(true);
   });
 
+  it('edits a TOML array over several lines and a table, each holding 300,000 spaces', () => {
+    const array = `+++\ntags = [\n  "a",${SPACES}\n  "b"\n]\n+++\nBody\n`;
+    const list = { op: 'set' as const, key: 'tags', value: { kind: 'list' as const, items: ['a', 'b', 'c'] } };
+    expect(applySave(array, { kind: 'fields', edits: [list] }, 'Body\n')).toEqual({
+      ok: true,
+      value: '+++\ntags = [\n  "a",\n  "b",\n  "c"\n]\n+++\nBody\n',
+    });
+    const table = `+++\n[extra]\nx = 1${SPACES}\n${SPACES}\n+++\nBody\n`;
+    const text = {
+      op: 'set' as const,
+      key: 'extra',
+      value: { kind: 'raw' as const, yaml: `[extra]\nx = 2${SPACES}\n` },
+    };
+    expect(applySave(table, { kind: 'fields', edits: [text] }, 'Body\n')).toMatchObject({ ok: true });
+  });
+
   it('reads the draft flag of JavaScript front matter after 300,000 spaces', () => {
     expect(jsDraft(`{ title: 't',${SPACES} draft: true }`)).toBe(true);
     expect(jsDraft(`{ title: 't',${SPACES} }`)).toBe(false);

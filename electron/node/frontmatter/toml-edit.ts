@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { FieldEdit, FieldValue, Result } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/api/contract';
 import { escapeWhere, hasControl, isControl } from './chars';
+import { trimEndSpaces, trimEndWhitespace } from '../../../shared/markdown/spaces';
 import { holdsValue, readsBack } from './field-value';
 import { parseBlockData } from './parse';
 import { tomlArrayItems, tomlLines, tomlSpanningLines, tomlTableSpan, tomlTopEnd } from './toml-lines';
@@ -73,10 +74,15 @@ function renderList(items: string[], old: string | undefined): string {
  * a comma after the last, the indent of `]`), or null for an array on one line or laid out otherwise.
  */
 function lineLayout(old: string): { eol: string; indent: string; close: string; trailing: boolean } | null {
-  const m = /^\[(\r?\n)([ \t]*)\S[^]*?(,?)[ \t]*\r?\n([ \t]*)\]$/.exec(old);
-  if (m === null) return null;
-  const [, eol = '\n', indent = '', comma = '', close = ''] = m;
-  return { eol, indent, close, trailing: comma === ',' };
+  // In steps, not one regex: a lazy match of the items before the spaces at the end is quadratic on a long run.
+  const open = /^\[(\r?\n)([ \t]*)\S/.exec(old);
+  const lastBreak = old.lastIndexOf('\n');
+  if (open === null || !old.endsWith(']') || lastBreak <= open[0].length) return null;
+  const close = old.slice(lastBreak + 1, -1);
+  if (trimEndSpaces(close) !== '') return null;
+  const [, eol = '\n', indent = ''] = open;
+  const items = trimEndSpaces(old.slice(0, old[lastBreak - 1] === '\r' ? lastBreak - 1 : lastBreak));
+  return { eol, indent, close, trailing: items.endsWith(',') };
 }
 
 /** A text value written as the `"""` string it replaces, or null when the value cannot be one as it is. */
@@ -155,8 +161,9 @@ function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
     if (table === null || edit.op === 'remove' || edit.value.kind !== 'raw')
       return fail('UNSUPPORTED', `“${edit.key}” is a TOML table or a multi-line value.`, 'Edit it in Raw mode.');
     // A table shown as its text: the text replaces the table's lines; the blank lines after them stay.
-    const ending = /\s*$/.exec(raw.slice(table.start, table.end))?.[0] ?? '';
-    next = raw.slice(0, table.start) + edit.value.yaml.replace(/\s+$/, '') + ending + raw.slice(table.end);
+    const section = raw.slice(table.start, table.end);
+    const ending = section.slice(trimEndWhitespace(section).length);
+    next = raw.slice(0, table.start) + trimEndWhitespace(edit.value.yaml) + ending + raw.slice(table.end);
     return checked(raw, next, edit);
   }
   const source = edit.op === 'remove' ? undefined : renderValue(edit.value, line?.source);
