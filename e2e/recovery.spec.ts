@@ -165,6 +165,11 @@ test('a post deleted on disk keeps its text and says so', async ({ app, postsDir
   await expect(banner.getByRole('button', { name: 'Save again' })).toBeVisible();
   await expect(markdown).toHaveValue(/Still here\./);
   await expect(markdown).toHaveValue(/Every few years/);
+  // Save (the shortcut, as the banner's button) writes it back.
+  await markdown.press('ControlOrMeta+s');
+  await expect(banner).toHaveCount(0);
+  await expect(app.getByRole('status')).toHaveText('Saved');
+  await expect.poll(() => readFile(path.join(postsDir, WRITING), 'utf8')).toContain('Still here.');
 });
 
 test('unsaved work comes back after the page dies: the restore dialog', async ({ app, postsDir }, testInfo) => {

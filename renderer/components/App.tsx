@@ -142,9 +142,10 @@ export function App(): React.JSX.Element {
   const ownTitle = fields === undefined ? undefined : textField(fields, TITLE_KEYS);
   const title = state.doc === null ? null : (ownTitle ?? summary?.title ?? state.doc.id);
 
-  const save = async (force = false): Promise<void> => {
+  const save = async (force?: boolean): Promise<void> => {
     const before = current().doc?.version;
-    await journal.save(force);
+    // A post deleted on disk is written back by Save (Ctrl+S, the menu), as by its banner's "Save again".
+    await journal.save(force ?? current().goneOnDisk);
     if (current().doc?.version !== before) void posts.refresh();
   };
   // Stable, so the memoised sidebar does not re-render on every keystroke.
