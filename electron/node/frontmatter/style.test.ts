@@ -61,6 +61,12 @@ describe('inferFolderStyle / newPostText', () => {
     expect(text).toBe('---\ntitle: C\nlayout: post\nexcerpt: ""\n---\n\n');
   });
 
+  it('files a new post under no category or tag the others share: that is the writer’s choice', () => {
+    const post = (title: string) => `---\ntitle: ${title}\nlayout: post\ncategory: release\ntag: Ruby\n---\n`;
+    const text = newPostText(inferFolderStyle([post('A'), post('B')]), { title: 'C', slug: 'c', date: '2024-03-05' });
+    expect(text).toBe('---\ntitle: C\nlayout: post\ncategory: ""\ntag: ""\n---\n\n');
+  });
+
   it('ignores posts it cannot learn from', () => {
     const style = inferFolderStyle(['no front matter', '---js\n{}\n---\n', seed('a', '2016-05-26', 'A')]);
     expect(style.separator).toBe(':\t');

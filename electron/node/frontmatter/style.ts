@@ -93,8 +93,15 @@ function emptyValue(field: FrontMatterField | undefined, quote: QuoteStyle, form
   return null;
 }
 
+/**
+ * Keys that file a post (under a category, a tag, a series): one shared by most posts is still this
+ * post's to choose, so it starts empty rather than filed where the others were.
+ */
+const FILING_KEYS = new Set(['category', 'categories', 'tag', 'tags', 'keywords', 'series', 'topic', 'topics']);
+
 /** A text value shared by most posts (`layout: post`) is worth repeating; anything else starts empty. */
 function sharedText(samples: SampleStyle[], key: string, quote: QuoteStyle, format: 'yaml' | 'toml'): string | null {
+  if (FILING_KEYS.has(key.toLowerCase())) return null;
   const texts = samples.map((s) => s.fields.find((f) => f.key === key && f.kind === 'text')?.value);
   // Only short one-word values (`post`, `page`) are settings; longer text is one post's prose.
   const candidates = texts.map((t) => (typeof t === 'string' && /^\S{1,40}$/.test(t) ? t : null));
