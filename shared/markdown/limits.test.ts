@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Element, Root } from 'hast';
 import { rehypeHeadingIds } from './headings';
 import { budgetParts, MAX_BRACKET_DEPTH, MAX_DELIMITERS, MAX_REFERENCE_COPIES, overBudget } from './limits';
-import { renderMarkdown, TOO_COMPLEX_NOTE } from './render';
+import { PARTS_NOTE, renderMarkdown, TOO_COMPLEX_NOTE } from './render';
 
 const times = (n: number, make: (i: number) => string): string => Array.from({ length: n }, (_, i) => make(i)).join('');
 
@@ -109,7 +109,9 @@ describe('a text over budget only as a whole is cut into parts that each render 
     // Each use copies the 16 KB destination onto the page: this text ran out of memory at 64 KB.
     const markdown = `[a]: /${'u'.repeat(16_000)}\n\n${'x[a]\n\n'.repeat(8_000)}`;
     expect(overBudget(markdown)).toMatch(/long link definition too many times/);
-    const { html } = renderMarkdown(markdown);
+    const { html, warnings } = renderMarkdown(markdown);
+    // The writer is told why some stay as written.
+    expect(warnings).toContain(PARTS_NOTE);
     const links = html.match(/<a href/g)?.length ?? 0;
     expect(links).toBeGreaterThan(0);
     expect(links * 16_000).toBeLessThanOrEqual(MAX_REFERENCE_COPIES);

@@ -124,6 +124,8 @@ export function renderMarkdown(
   if (options.resolveImage !== undefined) context.resolveImage = options.resolveImage;
   if (options.resolveLink !== undefined) context.resolveLink = options.resolveLink;
   const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
+  // Parts are parsed apart: say so where a definition may be in one part and its use in another.
+  if (parts.length > 1 && markdown.includes(']:')) context.warnings.push(PARTS_NOTE);
   const html = renderParts(parts, context, steps === 'every');
   return { html, warnings: notesFirst(context.warnings) };
 }
@@ -166,6 +168,10 @@ function runTree(tree: MdastRoot, context: RenderContext, everyStep = false): st
 
 /** The note shown (in the preview and the export alike) above a part shown as text. */
 export const TOO_COMPLEX_NOTE = 'This part is too complex to preview safely and is shown as text';
+
+/** Said of a text cut into parts (./limits.ts budgetParts) that holds footnote or reference definitions. */
+export const PARTS_NOTE =
+  'This post is long enough to be read in parts: a footnote or reference link whose definition is in another part is shown as written.';
 
 /** A part over budget: its text under a visible note that says why (the sanitizer keeps both). */
 function textNode(text: string, reason: string, context: RenderContext): Paragraph {
