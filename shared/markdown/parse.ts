@@ -303,7 +303,7 @@ function literalUrl(state: StateInline, silent: boolean): boolean {
   } else {
     return false;
   }
-  const domainEnd = urlDomain(src, start, state.posMax, domainMemo(state));
+  const domainEnd = urlDomain(src, start, state.posMax);
   if (domainEnd === null) return false;
   const end = urlPath(src, domainEnd, state.posMax);
   if (!silent) {
@@ -327,38 +327,11 @@ const WWW_BEFORE = new Set([0x28, 0x2a, 0x5f, 0x5b, 0x5d, 0x7e]);
 /** Punctuation that ends a URL when only more of it, then its end, follows. */
 const TRAIL = new Set([0x21, 0x22, 0x27, 0x29, 0x2a, 0x2c, 0x2e, 0x3a, 0x3b, 0x3f, 0x5f, 0x7e]);
 
-/**
- * The last domain refused for an `_` in its last two labels, read from `from` up to `max`: a later
- * start before `before` (the dot that opens the label with the `_`) reads to the same end and is
- * refused the same way. Without it, `www.a_` repeated read to the paragraph's end from every `www.`
- * (100 KB of it: 25 s).
- */
-interface DomainMemo {
-  from: number;
-  before: number;
-  max: number;
-}
-
-const domainMemos = new WeakMap<StateInline, { last: DomainMemo | null }>();
-
-function domainMemo(state: StateInline): { last: DomainMemo | null } {
-  let memo = domainMemos.get(state);
-  if (memo === undefined) {
-    memo = { last: null };
-    domainMemos.set(state, memo);
-  }
-  return memo;
-}
-
 /** Where a URL's domain ends (from `at`), or null when it is no domain (nothing, or `_` in its last two labels). */
-function urlDomain(src: string, at: number, max: number, memo: { last: DomainMemo | null }): number | null {
-  const known = memo.last;
-  if (known !== null && known.max === max && at >= known.from && at < known.before) return null;
+function urlDomain(src: string, at: number, max: number): number | null {
   const trail = trailFinder(src, max);
   let underscoreLast = false;
   let underscoreBefore = false;
-  let lastDot = -1;
-  let dotBefore = -1;
   let seen = false;
   let pos = at;
   while (pos < max) {
@@ -369,8 +342,6 @@ function urlDomain(src: string, at: number, max: number, memo: { last: DomainMem
       else {
         underscoreBefore = underscoreLast;
         underscoreLast = false;
-        dotBefore = lastDot;
-        lastDot = pos;
       }
       pos++;
       continue;
@@ -378,11 +349,6 @@ function urlDomain(src: string, at: number, max: number, memo: { last: DomainMem
     if (isSpaceCode(code) || (code !== 0x2d && isPunctuation(code))) break;
     seen = true;
     pos++;
-  }
-  if (seen && (underscoreLast || underscoreBefore)) {
-    // A start before the dot that opens the refused label reads that label whole, to the same end.
-    const before = underscoreLast ? lastDot : dotBefore;
-    if (before > at) memo.last = { from: at, before, max };
   }
   return seen && !underscoreLast && !underscoreBefore ? pos : null;
 }

@@ -67,19 +67,10 @@ function nestedDate(field: FrontMatterField | undefined): string | null {
   for (const line of field.value.split('\n')) {
     const key = /^[ \t\r\f\v]*(?:created|published|date)[ \t]*[:=]/i.exec(line);
     if (key === null) continue;
-    const text = unquoted(trimSpace(line.slice(key[0].length)));
+    const text = unquoted(line.slice(key[0].length).trim());
     if (text !== null) return text;
   }
   return null;
-}
-
-/** The text without whitespace at either end (a loop: `/\s+$/` is quadratic on a long run of spaces). */
-function trimSpace(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && /\s/.test(text[start] ?? '')) start++;
-  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
-  return text.slice(start, end);
 }
 
 /** A date's text with at most one quote at either end, or null when it holds a quote or `#`, or nothing. */
@@ -87,7 +78,7 @@ function unquoted(value: string): string | null {
   let text = value;
   if (text.startsWith('"') || text.startsWith("'")) text = text.slice(1);
   if (text.endsWith('"') || text.endsWith("'")) text = text.slice(0, -1);
-  text = trimSpace(text);
+  text = text.trim();
   return text === '' || /["'#]/.test(text) ? null : text;
 }
 

@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { FieldEdit, FieldValue, Result } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/api/contract';
 import { escapeWhere, hasControl, isControl } from './chars';
-import { trimEndSpaces, trimEndWhitespace } from '../../../shared/markdown/spaces';
+import { trimEndSpaces } from '../../../shared/markdown/spaces';
 import { holdsValue, readsBack } from './field-value';
 import { parseBlockData } from './parse';
 import { tomlArrayItems, tomlLines, tomlSpanningLines, tomlTableSpan, tomlTopEnd } from './toml-lines';
@@ -162,8 +162,8 @@ function applyOne(raw: string, edit: FieldEdit, eol: string): Result<string> {
       return fail('UNSUPPORTED', `“${edit.key}” is a TOML table or a multi-line value.`, 'Edit it in Raw mode.');
     // A table shown as its text: the text replaces the table's lines; the blank lines after them stay.
     const section = raw.slice(table.start, table.end);
-    const ending = section.slice(trimEndWhitespace(section).length);
-    next = raw.slice(0, table.start) + trimEndWhitespace(edit.value.yaml) + ending + raw.slice(table.end);
+    const ending = section.slice(section.trimEnd().length);
+    next = raw.slice(0, table.start) + edit.value.yaml.trimEnd() + ending + raw.slice(table.end);
     return checked(raw, next, edit);
   }
   const source = edit.op === 'remove' ? undefined : renderValue(edit.value, line?.source);

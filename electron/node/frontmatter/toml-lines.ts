@@ -180,9 +180,6 @@ export function tomlLines(raw: string): TomlLine[] {
   return out;
 }
 
-/** A top-level key at the start of a statement, up to the first character of its value: `key = `. */
-const KEY_EQ = new RegExp(String.raw`^([ \t]*)(${KEY})[ \t]*=[ \t]*`);
-
 /**
  * The top-level keys whose value spans several lines (`key = [` … `]`, `key = """` … `"""`),
  * each with the exact span of its value (comments after it excluded), so that it can be replaced
@@ -193,7 +190,7 @@ export function tomlSpanningLines(raw: string): TomlLine[] {
   for (const statement of statements(raw)) {
     if (isHeader(statement.firstLine)) break;
     if (!statement.spans) continue;
-    const m = KEY_EQ.exec(statement.firstLine);
+    const m = KEY_PART.exec(statement.firstLine);
     if (m === null) continue;
     const valueStart = statement.start + m[0].length;
     const valueEnd = valueEndIn(raw, valueStart, statement.end);

@@ -7,6 +7,7 @@
 import { parseDocument } from 'yaml';
 import type { ParsedNode } from 'yaml';
 import { isSimpleScalar } from './yaml-doc';
+import { trimEndSpaces } from '../../../shared/markdown/spaces';
 
 /**
  * The scalar's new source, or null when it is not a simple fold (blank or more-indented lines,
@@ -96,9 +97,8 @@ function readsAs(source: string, expected: string): boolean {
  */
 function lineParts(line: string): [string, string, string] {
   if (/[\r\u2028\u2029]/.test(line)) return ['', '', ''];
+  const text = trimEndSpaces(line);
   let start = 0;
-  while (line[start] === ' ' || line[start] === '\t') start++;
-  let end = line.length;
-  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  return [line, line.slice(0, start), line.slice(start, end)];
+  while (text[start] === ' ' || text[start] === '\t') start++;
+  return [line, text.slice(0, start), text.slice(start)];
 }
