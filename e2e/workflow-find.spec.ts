@@ -75,8 +75,12 @@ test('the other matches in view are tinted beside the current one, on their own 
   // Line 1 holds "cat", "Cat" and the "cat" of "category"; the last "cat" is screens below.
   const others = app.getByTestId('find-other');
   await expect(others).toHaveCount(2);
-  const current = await app.getByTestId('find-mark').first().boundingBox();
-  const boxes = await Promise.all([0, 1].map((i) => others.nth(i).boundingBox()));
+  // The marks are redrawn as the view settles (CI once read a box between two drawings: null): read
+  // them once all three are on the page.
+  const marks = [app.getByTestId('find-mark').first(), others.nth(0), others.nth(1)];
+  const measure = () => Promise.all(marks.map((mark) => mark.boundingBox()));
+  await expect.poll(async () => (await measure()).every((box) => box !== null)).toBe(true);
+  const [current = null, ...boxes] = await measure();
   const char = (current?.width ?? 0) / 3;
   expect(current).not.toBeNull();
   for (const [i, column] of [26, 39].entries()) {
