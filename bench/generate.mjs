@@ -89,10 +89,12 @@ function block(rand) {
 }
 
 /**
- * A post of about `bytes` bytes: YAML front matter with `title`, then the body.
- * @param {{ bytes: number, seed: number, title: string, date: string }} post
+ * A post of about `bytes` bytes: YAML front matter with `title`, then the body. An essay (`notes`)
+ * also has footnotes and reference links through its prose (one call every ~3 KB, one reference
+ * every ~5 KB; at most 100 and 60), defined at its end, as essays written in Markdown keep them.
+ * @param {{ bytes: number, seed: number, title: string, date: string, notes?: boolean }} post
  */
-export function makePost({ bytes, seed, title, date }) {
+export function makePost({ bytes, seed, title, date, notes = false }) {
   const rand = seeded(seed);
   const tags = [pick(rand, WORDS), pick(rand, WORDS)];
   const head = `---\ntitle: "${title}"\ndate: ${date}\ntags: [${tags.join(', ')}]\n---\n\n`;
@@ -105,7 +107,38 @@ export function makePost({ bytes, seed, title, date }) {
   }
   // The excerpt's end after the first block, as Hexo and Jekyll blogs mark it.
   if (blocks.length > 1) blocks.splice(1, 0, '<!-- more -->');
+  if (notes) blocks.push(...annotate(blocks, bytes));
   return head + blocks.join('\n\n') + '\n';
+}
+
+/**
+ * Adds footnote calls and reference links to prose paragraphs spread through `blocks` (in place);
+ * returns their definitions.
+ * @param {string[]} blocks
+ * @param {number} bytes
+ */
+function annotate(blocks, bytes) {
+  const footnotes = Math.min(100, Math.max(1, Math.round(bytes / 3_000)));
+  const references = Math.min(60, Math.max(1, Math.round(bytes / 5_000)));
+  const prose = blocks.flatMap((text, at) => (/^[A-Z][^\n]*\.$/.test(text) ? [at] : []));
+  const every = Math.max(1, Math.floor(prose.length / (footnotes + references)));
+  const definitions = [];
+  let note = 0;
+  let reference = 0;
+  for (let k = 0; k < prose.length && note + reference < footnotes + references; k += every) {
+    const at = prose[k] ?? 0;
+    const text = blocks[at] ?? '';
+    if (note < footnotes && (note <= reference || reference >= references)) {
+      note += 1;
+      blocks[at] = `${text}[^${note}]`;
+      definitions.push(`[^${note}]: A note on the point made here, number ${note}.`);
+    } else {
+      reference += 1;
+      blocks[at] = `${text.slice(0, -1)} (see [source ${reference}][s${reference}]).`;
+      definitions.push(`[s${reference}]: https://example.com/sources/${reference} "Source ${reference}"`);
+    }
+  }
+  return definitions;
 }
 
 /** @param {number} i */
@@ -143,7 +176,8 @@ export async function writeFolder(dir, count, bytes) {
 }
 
 /**
- * The three long posts (10 KB, 100 KB, 1 MB) in one folder; returns their titles by size label.
+ * The three long posts (10 KB, 100 KB, 1 MB), essays with footnotes and reference links, in one
+ * folder; returns their titles by size label.
  * @param {string} dir
  * @returns {Promise<Record<string, string>>}
  */
@@ -157,7 +191,7 @@ export async function writeLongPosts(dir) {
     n += 1;
     const title = `Long post ${label}`;
     titles[label] = title;
-    const text = makePost({ bytes, seed: 1000 + n, title, date: `2024-01-0${n}` });
+    const text = makePost({ bytes, seed: 1000 + n, title, date: `2024-01-0${n}`, notes: true });
     await writeFile(path.join(dir, `long-${bytes}.md`), text);
   }
   return titles;

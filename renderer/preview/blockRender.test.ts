@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, TOO_COMPLEX_NOTE } from '../../shared/markdown/render';
-import { createBlockRenderer } from './blockRender';
+import { blockPipeline, createBlockRenderer, type BlockPipeline } from './blockRender';
 import { splitBlocks } from '../../shared/markdown/blocks';
 
 const options = { remoteImages: 'placeholder' as const, resolveImage: (src: string) => `/files/${src}` };
 const renderWhole = (markdown: string) => renderMarkdown(markdown, options);
+const pipeline = blockPipeline(options);
+/** The pipeline, noting each block it renders in `calls`. */
+function counting(calls: string[]): BlockPipeline {
+  return {
+    ...pipeline,
+    block: (markdown, definitions, before) => {
+      calls.push(markdown);
+      return pipeline.block(markdown, definitions, before);
+    },
+  };
+}
 
 // The corpus sits beside the repository (../shared/corpus); without it those cases are skipped.
 const corpus = import.meta.glob<string>('../../../shared/corpus/real-posts/**/*.{md,markdown}', {
@@ -15,14 +26,14 @@ const corpus = import.meta.glob<string>('../../../shared/corpus/real-posts/**/*.
 const samples = import.meta.glob<string>('../../posts/*.md', { query: '?raw', import: 'default', eager: true });
 
 interface Generator {
-  makePost: (post: { bytes: number; seed: number; title: string; date: string }) => string;
+  makePost: (post: { bytes: number; seed: number; title: string; date: string; notes?: boolean }) => string;
 }
 // A variable specifier: the benchmark is plain JavaScript outside this project's type check.
 const generatorUrl = new URL('../../bench/generate.mjs', import.meta.url).href;
 
 function expectSameAsWhole(markdown: string): void {
   const whole = renderWhole(markdown);
-  const blocks = createBlockRenderer(renderWhole).render(markdown);
+  const blocks = createBlockRenderer(pipeline).render(markdown);
   expect(blocks.blocks.join('\n')).toBe(whole.html);
   expect(blocks.warnings).toEqual(whole.warnings);
 }
@@ -48,10 +59,7 @@ describe('createBlockRenderer', () => {
 
   it('re-renders only the blocks that changed', () => {
     const calls: string[] = [];
-    const renderer = createBlockRenderer((markdown) => {
-      calls.push(markdown);
-      return renderWhole(markdown);
-    });
+    const renderer = createBlockRenderer(counting(calls));
     renderer.render('# Title\n\nfirst\n\nsecond');
     calls.length = 0;
     const next = renderer.render('# Title\n\nfirst!\n\nsecond');
@@ -71,7 +79,7 @@ describe('createBlockRenderer', () => {
       return;
     }
     for (const text of posts) {
-      const renderer = createBlockRenderer(renderWhole);
+      const renderer = createBlockRenderer(pipeline);
       expect(renderer.render(text).blocks.join('\n')).toBe(renderWhole(text).html);
       const middle = text.indexOf('\n\n', Math.floor(text.length / 2));
       const edited = `${text.slice(0, middle)} edited${text.slice(middle)}`;
@@ -79,17 +87,31 @@ describe('createBlockRenderer', () => {
     }
   }, 60_000);
 
-  it('renders the benchmark 1 MB post (over budget as a whole) by blocks, as Markdown, exactly as the export', async () => {
-    const { makePost } = (await import(/* @vite-ignore */ generatorUrl)) as Generator;
-    const post = makePost({ bytes: 1_000_000, seed: 7, title: 'T', date: '2026-01-01' });
-    const body = post.slice(post.indexOf('\n---\n') + 5);
-    const result = createBlockRenderer(renderWhole).render(body);
-    expect(result.blocks.length).toBeGreaterThan(1_000);
-    const whole = renderWhole(body);
-    expect(whole.html).not.toContain(TOO_COMPLEX_NOTE);
-    expect(result.blocks.join('\n')).toBe(whole.html);
-    expect(result.warnings).toEqual(whole.warnings);
-  }, 120_000);
+  it.each([
+    ['', false],
+    [', an essay with 100 footnotes and 60 reference links', true],
+  ])(
+    'renders the benchmark 1 MB post%s (over budget as a whole) by blocks, as Markdown, exactly as the export',
+    async (_name, notes) => {
+      const { makePost } = (await import(/* @vite-ignore */ generatorUrl)) as Generator;
+      const post = makePost({ bytes: 1_000_000, seed: 7, title: 'T', date: '2026-01-01', notes });
+      const body = post.slice(post.indexOf('\n---\n') + 5);
+      const result = createBlockRenderer(pipeline).render(body);
+      expect(result.blocks.length).toBeGreaterThan(1_000);
+      const whole = renderWhole(body);
+      expect(whole.html).not.toContain(TOO_COMPLEX_NOTE);
+      // Every call finds its definition, hundreds of kilobytes and several parts away.
+      if (notes) {
+        expect(whole.html.match(/data-footnote-ref=""/g)?.length).toBe(100);
+        expect(
+          whole.html.match(/<a href="https:\/\/example.com\/sources\/\d+" title="Source \d+">source/g)?.length,
+        ).toBe(60);
+      }
+      expect(result.blocks.join('\n')).toBe(whole.html);
+      expect(result.warnings).toEqual(whole.warnings);
+    },
+    120_000,
+  );
 
   it.each([
     ['40,000 closing brackets', '](a)'.repeat(40_000)],
@@ -100,13 +122,120 @@ describe('createBlockRenderer', () => {
     (_name, bad) => {
       const prose = Array.from({ length: 50 }, (_, i) => `## Notes\n\nSome *text* and ![a](a${i}.png).`).join('\n\n');
       const markdown = `${prose}\n\n${bad}\n\n${prose}\n\n[bad](javascript:alert(1))`;
-      const result = createBlockRenderer(renderWhole).render(markdown);
+      const result = createBlockRenderer(pipeline).render(markdown);
       expect(result.warnings.filter((warning) => warning.startsWith(TOO_COMPLEX_NOTE)).length).toBeLessThanOrEqual(1);
       expect(result.warnings.at(-1)).toMatch(/^Link to "javascript:alert\(1\)" removed/);
       expectSameAsWhole(markdown);
     },
     60_000,
   );
+});
+
+describe('a block render of a post with link references and footnotes', () => {
+  it('renders exactly what a whole render does, however definitions and calls are placed', () => {
+    const cases = [
+      // Forward and backward references, case and spaces in labels, a title, an image.
+      'See [the site][Home] and [home].\n\n[home]: https://example.com "Home page"\n\nAgain [HOME] and ![logo][img].\n\n[img]: logo.png',
+      // The first definition wins, even when a later block defines the label again.
+      '[a]: https://first.example\n\n[a] once\n\n[a]: https://second.example\n\n[a] twice',
+      // Definitions in a quote and a list, a definitions-only block first, last and between.
+      '[q]: https://q.example\n[r]: https://r.example\n\n> [s]: https://s.example\n\n- [t]: https://t.example\n\n[q] [r] [s] [t] [u]\n\n[u]: https://u.example',
+      // Footnotes: calls in several blocks, one called twice, one never, one undefined, definitions anywhere.
+      'One[^a] and two[^b].\n\n[^b]: Bee.\n\nAgain[^a], none[^nope].\n\n[^a]: Ay, with [a link][l].\n\n[^unused]: Never called.\n\n[l]: https://l.example',
+      // A call inside a footnote, a footnote of several paragraphs with code, a call in a heading and a table.
+      '# Title[^h]\n\n| a | b |\n| - | - |\n| x[^t] | y |\n\n[^h]: Heading note, see[^n].\n\n[^t]: Table note.\n\n    More of it.\n\n        code in it\n\n[^n]: Nested note.',
+      // Labels differing only in case and spacing, definitions before calls.
+      '[^Note One]: The note.\n\nText[^note one] and[^NOTE ONE].',
+      // A comment beside a definition.
+      '[^1]: note\n<!-- more -->\n\nText[^1]',
+      // A definition interrupting the paragraph that calls it, in the flow and in a quote.
+      'Text[^1]\n[^1]: The note.\n\nMore[^1]\n\n> Quoted[^2]\n> [^2]: Its note.',
+    ];
+    for (const markdown of cases) {
+      expectSameAsWhole(markdown);
+      // By blocks, not whole after all (a second list of footnotes in a block would clash by id).
+      expect(createBlockRenderer(pipeline).render(markdown).blocks.length, markdown).toBeGreaterThan(1);
+    }
+    expectSameAsWhole('[a]: https://a.example\n\n[^1]: never called');
+    // A heading whose id clashes with the list of footnotes' own heading: whole, its id counted after.
+    expectSameAsWhole('## Footnote label\n\nText[^1].\n\n[^1]: The note.');
+  });
+
+  it('renders generated posts exactly as a whole render, also when edited one block at a time', () => {
+    let seed = 17;
+    const random = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const labels = ['a', 'B', 'note', '1'];
+    const label = (): string => labels[random(labels.length)] ?? 'a';
+    const pieces = [
+      () => `Prose with a call[^${label()}] and a [reference][${label()}].`,
+      () => `[^${label()}]: A note with [a link][${label()}] and a call[^${label()}].`,
+      () => `[${label()}]: https://example.com/${random(100)} "T${random(9)}"`,
+      () => `> Quoted [${label()}] text.\n>\n> [${label()}]: /quoted`,
+      () => `- item[^${label()}]\n- [${label()}][]`,
+      () => `## Heading ${random(3)}`,
+      () => 'Plain *prose* with `code`.',
+      () => `[^${label()}]: Long note.\n\n    Its second paragraph[^${label()}].`,
+    ];
+    const piece = (): string => (pieces[random(pieces.length)] ?? (() => ''))();
+    for (let post = 0; post < 150; post++) {
+      const blocks = Array.from({ length: 3 + random(8) }, piece);
+      const renderer = createBlockRenderer(pipeline);
+      for (let edit = 0; edit < 4; edit++) {
+        const markdown = blocks.join('\n\n');
+        expect(renderer.render(markdown).blocks.join('\n'), markdown).toBe(renderWhole(markdown).html);
+        blocks[random(blocks.length)] = piece();
+      }
+    }
+  });
+
+  it('re-renders only what an edit changes: the block typed in, the uses of a definition, the calls renumbered', () => {
+    const calls: string[] = [];
+    const renderer = createBlockRenderer(counting(calls));
+    const post = [
+      'Intro with a call[^a].',
+      'Plain prose.',
+      'Uses [the site][site].',
+      'Another call[^b].',
+      '[site]: https://example.com',
+      '[^a]: First note.',
+      '[^b]: Second note.',
+    ];
+    const render = (blocks: string[]): string[] => {
+      calls.length = 0;
+      const markdown = blocks.join('\n\n');
+      expect(renderer.render(markdown).blocks.join('\n')).toBe(renderWhole(markdown).html);
+      return [...calls];
+    };
+    render(post);
+    // Typing in prose: that block alone.
+    const typed = post.map((block) => (block === 'Plain prose.' ? 'Plain prose!' : block));
+    expect(render(typed)).toEqual(['Plain prose!']);
+    // Typing in a definition: it and the block that uses it.
+    const moved = typed.map((block) => block.replace('https://example.com', 'https://example.org'));
+    expect(render(moved)).toEqual(['Uses [the site][site].', '[site]: https://example.org']);
+    // A new first call: the blocks whose calls get new numbers.
+    const called = moved.map((block) => (block === 'Plain prose!' ? 'Plain prose[^b]!' : block));
+    expect(render(called)).toEqual(['Plain prose[^b]!', 'Another call[^b].']);
+    // Typing in a footnote: that block, and the list of footnotes is made again.
+    expect(render(called.map((block) => block.replace('First note.', 'First note!')))).toEqual(['[^a]: First note!']);
+  });
+
+  it('does not take the definitions of a block shown as text for being over budget', () => {
+    const markdown = `Uses [a].\n\n[a]: https://a.example\n${'](a)'.repeat(40_000)}\n\nAgain [a].`;
+    expect(renderWhole(markdown).html).toContain('<p>Again [a].</p>');
+    expectSameAsWhole(markdown);
+  });
+
+  it('renders a post whose long definitions may not be copied to every use whole', () => {
+    const markdown = `[a]: /${'u'.repeat(16_000)}\n\n${'x[a]\n\n'.repeat(700)}`.trimEnd();
+    const calls: string[] = [];
+    expect(createBlockRenderer(counting(calls)).render(markdown).blocks).toHaveLength(1);
+    expect(calls).toEqual([]);
+    expectSameAsWhole(markdown);
+  });
 });
 
 describe('a block render in steps', () => {
@@ -116,7 +245,7 @@ describe('a block render in steps', () => {
   ).join('\n\n');
 
   it('renders one block per step when every deadline has passed, and ends with what a render at once gives', () => {
-    const renderer = createBlockRenderer(renderWhole);
+    const renderer = createBlockRenderer(pipeline);
     const job = renderer.start(markdown);
     expect(job.remaining).toBe(splitBlocks(markdown)?.reduce((sum, block) => sum + block.length, 0));
     let steps = 1;
@@ -133,10 +262,7 @@ describe('a block render in steps', () => {
 
   it('counts only the blocks it does not remember as work left, and remembers nothing from a render it did not finish', () => {
     const calls: string[] = [];
-    const renderer = createBlockRenderer((text) => {
-      calls.push(text);
-      return renderWhole(text);
-    });
+    const renderer = createBlockRenderer(counting(calls));
     renderer.render(markdown);
     const edited = markdown.replace('Text 3 ', 'Text three ');
     const job = renderer.start(edited);
@@ -149,7 +275,7 @@ describe('a block render in steps', () => {
   });
 
   it('renders a post of one block whole, in one step', () => {
-    const job = createBlockRenderer(renderWhole).start('just one paragraph');
+    const job = createBlockRenderer(pipeline).start('just one paragraph');
     expect(job.remaining).toBe('just one paragraph'.length);
     expect(job.step(-Infinity)?.blocks).toEqual([renderWhole('just one paragraph').html]);
     expect(job.remaining).toBe(0);

@@ -1,7 +1,7 @@
 /** The preview's incremental render for one post at a time; runs in the worker and, as a fallback, on the page. */
 import type { BlockReply, RenderRequest } from './protocol';
-import { createBlockRenderer, runToEnd, type BlockRenderer } from './blockRender';
-import { renderPost } from './renderPost';
+import { blockPipeline, createBlockRenderer, runToEnd, type BlockRenderer } from './blockRender';
+import { previewOptions } from './renderPost';
 
 /** A request's render, a few blocks per step (./blockRender.ts `BlockJob`). */
 export interface PreviewJob {
@@ -17,8 +17,10 @@ export function createPreviewJobs(): (request: RenderRequest) => PreviewJob {
   return (request) => {
     if (current?.postId !== request.postId) {
       // Image URLs depend on the post, so another post's blocks are never reused.
-      const renderWhole = (markdown: string) => renderPost({ ...request, markdown });
-      current = { postId: request.postId, renderer: createBlockRenderer(renderWhole) };
+      current = {
+        postId: request.postId,
+        renderer: createBlockRenderer(blockPipeline(previewOptions(request.postId))),
+      };
     }
     const job = current.renderer.start(request.markdown);
     return {

@@ -1,13 +1,15 @@
 /** The preview's render: the shared pipeline, with remote images as placeholders and local ones under /files/. */
-import { renderMarkdown } from '../../shared/markdown/render';
+import { renderMarkdown, type RenderOptions } from '../../shared/markdown/render';
 import { imageUrl } from '../state/urls';
 import type { RenderReply, RenderRequest } from './protocol';
 
-/** Renders one request; the same function runs in the worker and, as a fallback, on the page. */
+/** The preview's options for one post: its images are served beside it. */
+export function previewOptions(postId: string): RenderOptions {
+  return { remoteImages: 'placeholder', resolveImage: (src) => imageUrl(postId, src) };
+}
+
+/** Renders one request whole. */
 export function renderPost(request: RenderRequest): RenderReply {
-  const { html, warnings } = renderMarkdown(request.markdown, {
-    remoteImages: 'placeholder',
-    resolveImage: (src) => imageUrl(request.postId, src),
-  });
+  const { html, warnings } = renderMarkdown(request.markdown, previewOptions(request.postId));
   return { seq: request.seq, html, warnings };
 }

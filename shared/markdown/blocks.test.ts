@@ -19,9 +19,16 @@ describe('splitBlocks', () => {
     expect(splitBlocks('para\n\n```\ncode\n\nmore\n\n  \n')).toEqual(['para', '```\ncode\n\nmore']);
   });
 
-  it('refuses to split documents with definitions or raw HTML', () => {
-    expect(splitBlocks('a [x][y]\n\n[y]: https://example.com')).toBeNull();
-    expect(splitBlocks('a[^1]\n\n[^1]: note')).toBeNull();
+  it('splits definitions like other blocks, a footnote with its indented paragraphs', () => {
+    expect(splitBlocks('a [x][y]\n\n[y]: https://example.com')).toEqual(['a [x][y]', '[y]: https://example.com']);
+    expect(splitBlocks('a[^1]\n\n[^1]: note\n\n    more of it\n\nafter')).toEqual([
+      'a[^1]',
+      '[^1]: note\n\n    more of it',
+      'after',
+    ]);
+  });
+
+  it('refuses to split documents with raw HTML that may reach the next block', () => {
     expect(splitBlocks('<div>\n\n*md*\n\n</div>')).toBeNull();
     expect(splitBlocks('a <b>bold\n\nnext')).toBeNull();
     expect(splitBlocks('<!-- an unclosed comment\n\nnext -->')).toBeNull();

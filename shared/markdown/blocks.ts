@@ -3,9 +3,10 @@
  * being typed in, and the Markdown budget (./limits.ts) cuts an over-budget post between them. A
  * split is made only where CommonMark guarantees independence: at blank lines, outside fenced
  * code, before a line that starts at column 0 and cannot continue what came before (no list item,
- * no indentation). Whatever needs the whole document gets no split at all: reference and footnote
- * definitions (`]:`) and raw HTML (the HTML parser sees every tag at once, so an unclosed tag in
- * one block reaches into the next).
+ * no indentation). Reference and footnote definitions split like any block: each block is parsed
+ * with the whole post's definitions (../../renderer/preview/blockRender.ts, ./render.ts). Raw HTML
+ * that could reach into the next block gets no split at all (the HTML parser sees every tag at
+ * once, so an unclosed tag in one block reaches into the next).
  */
 
 /** An opening fence; a backtick fence's info string may not hold a backtick. */
@@ -56,7 +57,6 @@ export function splitBlocks(markdown: string): string[] | null {
 
 /** Where the blocks of splitBlocks lie in `markdown`, or null when it must render whole. */
 export function blockSpans(markdown: string): Span[] | null {
-  if (markdown.includes(']:')) return null;
   const spans: Span[] = [];
   let start = -1;
   let lastEnd = -1;

@@ -13,6 +13,20 @@ export interface RenderContext {
   remoteImages: 'keep' | 'placeholder';
   /** Human-readable notes about what was removed and why. */
   warnings: string[];
+  /**
+   * A piece of a post rendered alone (./render.ts renderBlock, renderFootnotes): the footnote calls
+   * before it, which its calls' numbers follow, and whether it lists footnotes (only the post's
+   * list does). A whole render has none.
+   */
+  footnotes?: { before: FootnoteCalls; list: boolean };
+  /** Set when the text was rendered in parts apart after all (a tree too deep, ./render.ts). */
+  renderedApart?: boolean;
+}
+
+/** Footnotes called so far: remark-rehype's order of first calls (upper-case identifiers) and each one's count. */
+export interface FootnoteCalls {
+  order: readonly string[];
+  counts: ReadonlyMap<string, number>;
 }
 
 /** The key under `file.data` that holds the RenderContext. */

@@ -118,18 +118,32 @@ describe('a text over budget only as a whole is cut into parts that each render 
     expect(html.match(/<p>x\[a\]<\/p>/g)?.length).toBe(8_000 - links);
   });
 
-  it('cuts a text with definitions between blank lines, so a definition in another part is not seen', () => {
+  it('cuts a text with definitions into parts that each see every definition', () => {
     const markdown = times(1_000, (i) => `Note[^${i}]\n\n[^${i}]: Text ${i}\n\n`);
     expect(overBudget(markdown)).not.toBeNull();
     const parts = budgetParts(markdown) ?? [];
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.every((part) => part.tooComplex === null)).toBe(true);
-    const { html } = renderMarkdown(markdown);
+    const { html, warnings } = renderMarkdown(markdown);
     expect(html).not.toContain(TOO_COMPLEX_NOTE);
-    // Calls and their definitions are adjacent: each part sees both but for a call cut from its note.
-    const called = html.match(/data-footnote-ref/g)?.length ?? 0;
-    expect(called).toBeGreaterThan(1_000 - parts.length);
+    expect(html.match(/data-footnote-ref/g)?.length).toBe(1_000);
     expect(html.match(/<section data-footnotes/g)?.length).toBe(1);
+    expect(html.match(/data-footnote-backref=""/g)?.length).toBe(1_000);
+    expect(warnings).toEqual([]);
+  });
+
+  it('finds a definition written parts away from its use: the first part calls what the last defines', () => {
+    const prose = times(3_000, (i) => `> Quote ${i}\n\n`);
+    const markdown = `A call[^end] and [a link][end].\n\n${prose}[^end]: The note.\n\n[end]: https://example.com/end`;
+    const parts = budgetParts(markdown) ?? [];
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts[0]?.text).not.toContain(']:');
+    const { html, warnings } = renderMarkdown(markdown);
+    expect(html).toMatch(
+      /^<p>A call<sup><a href="#user-content-fn-end"[^>]*>1<\/a><\/sup> and <a href="https:\/\/example.com\/end">a link<\/a>/,
+    );
+    expect(html).toMatch(/<li id="user-content-fn-end">\n<p>The note\. <a href="#user-content-fnref-end"/);
+    expect(warnings).not.toContain(PARTS_NOTE);
   });
 
   it('gathers blocks in order, each scanned at most twice: a 2 MB text of quotes is cut in linear time', () => {

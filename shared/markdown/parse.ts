@@ -57,10 +57,8 @@ const [autolinkLiterals] = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
  * cuts it so): markdown-it alone is quadratic on shapes the budget refuses. Throws a RangeError
  * for a text nested deeper than markdown-it reads.
  */
-export function parseMarkdown(markdown: string): Root {
-  // A byte order mark is not text (micromark drops it too).
-  const text = markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown;
-  const tokens = md.parse(text, { footnotes: { refs: footnoteLabels() } });
+export function parseMarkdown(markdown: string, shared?: SharedDefinitions): Root {
+  const tokens = md.parse(withoutBom(markdown), envFor(shared));
   // A block opened at the last level: markdown-it skipped what was inside it.
   if (tokens.some((token) => token.level >= MAX_LEVEL - 1)) throw new RangeError('Markdown nested too deeply');
   const root: Root = { type: 'root', children: [] };
@@ -72,6 +70,75 @@ export function parseMarkdown(markdown: string): Root {
     if (hasText(block, MAY_LINK)) autolinkLiterals?.({ type: 'root', children: [block] });
   }
   return root;
+}
+
+/** A byte order mark is not text (micromark drops it too). */
+function withoutBom(markdown: string): string {
+  return markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown;
+}
+
+/** A link reference definition as markdown-it keeps it (`env.references`). */
+export interface LinkDefinition {
+  href: string;
+  title: string;
+}
+
+/**
+ * The definitions of a whole post, for parsing a piece of it (a block of the preview, a part of a
+ * post over budget) as the whole post's parse reads it: link references under markdown-it's
+ * normalized label, footnotes under footnoteLabels()' key. The first definition of a label wins.
+ */
+export interface PostDefinitions {
+  links: ReadonlyMap<string, LinkDefinition>;
+  notes: ReadonlySet<string>;
+}
+
+/**
+ * A piece's parse given the post's definitions, and where it notes the labels it looked up: its
+ * tree depends on the definitions of those labels only (defined or not, and where they point).
+ */
+export interface SharedDefinitions {
+  definitions: PostDefinitions;
+  lookups?: { links: Set<string>; notes: Set<string> };
+}
+
+/** The definitions `markdown` makes, in the order written: markdown-it's block pass alone, no inline parse. */
+export function definitionsIn(markdown: string): { links: [string, LinkDefinition][]; notes: string[] } {
+  const env = { footnotes: { refs: footnoteLabels() }, references: {} as Record<string, LinkDefinition> };
+  // What markdown-it's core does before its block pass (rules_core/normalize).
+  const text = withoutBom(markdown).replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  md.block.parse(text, md, env, []);
+  return { links: Object.entries(env.references), notes: Object.keys(env.footnotes.refs) };
+}
+
+/** The definitions of a post from those of its pieces in order: the first of each label wins, as in one parse. */
+export function postDefinitions(pieces: Iterable<ReturnType<typeof definitionsIn>>): PostDefinitions {
+  const links = new Map<string, LinkDefinition>();
+  const notes = new Set<string>();
+  for (const piece of pieces) {
+    for (const [label, definition] of piece.links) if (!links.has(label)) links.set(label, definition);
+    for (const label of piece.notes) notes.add(label);
+  }
+  return { links, notes };
+}
+
+/** The environment of one parse: its own tables, or tables that read the post's definitions first. */
+function envFor(shared: SharedDefinitions | undefined): object {
+  if (shared === undefined) return { footnotes: { refs: footnoteLabels() } };
+  const { definitions, lookups } = shared;
+  // The post's definition of a label comes first: a piece's own definitions are in it already,
+  // unless an earlier one won. markdown-it only adds a label it does not find.
+  const references = new Proxy<Record<string | symbol, unknown>>(
+    {},
+    {
+      get: (own, label) => {
+        if (typeof label !== 'string') return own[label];
+        lookups?.links.add(label);
+        return definitions.links.get(label) ?? own[label];
+      },
+    },
+  );
+  return { references, footnotes: { refs: footnoteLabels(definitions.notes, lookups?.notes) } };
 }
 
 /** What every pattern of the autolink-literal transform needs in a text: `@`, `http(s)://` or `www.`. */
@@ -221,13 +288,19 @@ function taskItem(item: ListItem): void {
  * markdown-it-footnote's table of defined labels (`env.footnotes.refs`, keyed `:label`), matched
  * as GFM matches them: case and runs of whitespace do not count (`[^Note]` calls `[^note]:`).
  */
-function footnoteLabels(): Record<string, unknown> {
+function footnoteLabels(shared?: ReadonlySet<string>, lookups?: Set<string>): Record<string, unknown> {
   const key = (name: string | symbol): string | symbol =>
     typeof name === 'string' ? normalizeIdentifier(name).toUpperCase() : name;
   return new Proxy<Record<string | symbol, unknown>>(
     {},
     {
-      get: (table, name) => table[key(name)],
+      get: (table, name) => {
+        const label = key(name);
+        if (shared === undefined || typeof label !== 'string') return table[label];
+        lookups?.add(label);
+        // markdown-it-footnote asks whether a label is defined: -1 is its "defined, not yet called".
+        return table[label] ?? (shared.has(label) ? -1 : undefined);
+      },
       set: (table, name, value: unknown) => {
         table[key(name)] = value;
         return true;

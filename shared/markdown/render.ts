@@ -6,20 +6,20 @@
  * execute or inject markup we would have to trust.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { Paragraph, Root as MdastRoot } from 'mdast';
+import type { FootnoteDefinition, Nodes as MdastNodes, Paragraph, Root as MdastRoot } from 'mdast';
 import { unified, type PluggableList } from 'unified';
 import { defaultHandlers } from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { escapeAttributeBrackets } from './attributes';
-import { CONTEXT_KEY, type RenderContext } from './context';
+import { CONTEXT_KEY, type FootnoteCalls, type RenderContext } from './context';
 import { rehypeDepthLimit } from './depth';
 import { rehypeHeadingIds } from './headings';
 import { rehypeHighlightCode } from './highlight';
-import { blankLineParts, budgetParts, type BudgetPart } from './limits';
+import { blankLineParts, budgetParts, MAX_REFERENCE_COPIES, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
-import { parseMarkdown } from './parse';
+import { definitionsIn, parseMarkdown, postDefinitions, type PostDefinitions, type SharedDefinitions } from './parse';
 import { rehypeUrlPolicy } from './url-policy';
 import { stepsFor } from './steps';
 import { remarkRehypeLean } from './to-hast';
@@ -120,43 +120,166 @@ export function renderMarkdown(
   options: RenderOptions = {},
   steps: 'fewest' | 'every' = 'fewest',
 ): RenderResult {
+  const context = contextFor(options);
+  const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
+  // Parts are parsed apart, each given the definitions of every part, so a call in one part finds
+  // its definition in another, unless sharing them could copy more than the budget allows.
+  let shared: SharedDefinitions | undefined;
+  if (parts.length > 1 && markdown.includes(']:')) {
+    const definitions = definitionsOfPieces(parts.filter((part) => part.tooComplex === null).map((part) => part.text));
+    if (definitionsFit(definitions, markdown)) shared = { definitions };
+    else context.warnings.push(PARTS_NOTE);
+  }
+  const html = renderParts(parts, context, steps === 'every', shared);
+  return { html, warnings: notesFirst(context.warnings) };
+}
+
+function contextFor(options: RenderOptions): RenderContext {
   const context: RenderContext = { remoteImages: options.remoteImages ?? 'keep', warnings: [] };
   if (options.resolveImage !== undefined) context.resolveImage = options.resolveImage;
   if (options.resolveLink !== undefined) context.resolveLink = options.resolveLink;
+  return context;
+}
+
+/** The definitions of a post from its pieces' (blocks or parts) texts in order. */
+export function definitionsOfPieces(texts: Iterable<string>): PostDefinitions {
+  const pieces = [];
+  for (const text of texts) if (text.includes(']:')) pieces.push(definitionsIn(text));
+  return postDefinitions(pieces);
+}
+
+/**
+ * Whether a post's pieces may share its definitions: each use of a reference copies its
+ * destination and title, and a piece's budget (./limits.ts) counted its own definitions only.
+ * Bounded as the budget bounds a whole text: the longest definition times the text's `]`.
+ */
+export function definitionsFit(definitions: PostDefinitions, markdown: string): boolean {
+  let longest = 0;
+  for (const { href, title } of definitions.links.values()) longest = Math.max(longest, href.length + title.length);
+  // Each use has a `]`: a text shorter than the budget over the longest has too few to count.
+  if (longest * markdown.length <= MAX_REFERENCE_COPIES) return true;
+  let closers = 0;
+  for (let at = markdown.indexOf(']'); at !== -1; at = markdown.indexOf(']', at + 1)) closers += 1;
+  return longest * closers <= MAX_REFERENCE_COPIES;
+}
+
+/** One block of a post rendered alone, as it renders within the whole post (the preview's incremental render). */
+export interface BlockRender extends RenderResult {
+  /** Nothing in the flow, definitions only: a whole render gives it no place, not even a line break. */
+  definitionsOnly: boolean;
+  /** The labels it looked up in the post's definitions: its HTML depends on their answers only. */
+  lookups: { links: Set<string>; notes: Set<string> };
+  /** Its footnote calls in order (upper-case identifiers, as remark-rehype counts them), outside footnote definitions. */
+  calls: string[];
+  /** Its footnote definitions, for the post's list of footnotes (renderFootnotes). */
+  notes: FootnoteDefinition[];
+  /** It fell back to parts rendered apart (a tree too deep) while holding footnotes: only a whole render is right. */
+  needsWhole: boolean;
+}
+
+/**
+ * Renders one block of a post (./blocks.ts) as the whole post renders it: link references and
+ * footnote calls resolved against the post's definitions, its calls numbered after `before`, and
+ * no list of footnotes (renderFootnotes gives the post's).
+ */
+export function renderBlock(
+  markdown: string,
+  options: RenderOptions,
+  definitions: PostDefinitions,
+  before: FootnoteCalls,
+): BlockRender {
+  const context = contextFor(options);
+  context.footnotes = { before, list: false };
+  const lookups = { links: new Set<string>(), notes: new Set<string>() };
+  const trees: MdastRoot[] = [];
   const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
-  // Parts are parsed apart: say so where a definition may be in one part and its use in another.
-  if (parts.length > 1 && markdown.includes(']:')) context.warnings.push(PARTS_NOTE);
-  const html = renderParts(parts, context, steps === 'every');
-  return { html, warnings: notesFirst(context.warnings) };
+  const html = renderParts(parts, context, false, { definitions, lookups }, (tree) => trees.push(tree));
+  const calls: string[] = [];
+  const notes: FootnoteDefinition[] = [];
+  let definitionsOnly = true;
+  for (const tree of trees) {
+    footnotesOf(tree, calls, notes);
+    if (tree.children.some((node) => node.type !== 'footnoteDefinition')) definitionsOnly = false;
+  }
+  const needsWhole = context.renderedApart === true && (calls.length > 0 || notes.length > 0);
+  return { html, warnings: notesFirst(context.warnings), definitionsOnly, lookups, calls, notes, needsWhole };
+}
+
+/**
+ * The list of footnotes of a post rendered by blocks: its definitions (in order) after all of its
+ * calls, as a whole render ends. Empty when no call has a definition.
+ */
+export function renderFootnotes(
+  notes: FootnoteDefinition[],
+  calls: FootnoteCalls,
+  options: RenderOptions,
+): RenderResult {
+  const context = contextFor(options);
+  context.footnotes = { before: calls, list: true };
+  // Every step: remark-rehype's true attributes read back from the HTML parser as '', as in the
+  // whole render of a post with calls (./steps.ts).
+  const html = runTree({ type: 'root', children: notes }, context, true);
+  // The converter puts a line break before the list; a whole render's blocks are joined by one.
+  return { html: html.startsWith('\n') ? html.slice(1) : html, warnings: notesFirst(context.warnings) };
+}
+
+/** A tree's footnote calls in the order the converter numbers them (outside definitions) and its footnote definitions. */
+function footnotesOf(tree: MdastRoot, calls: string[], notes: FootnoteDefinition[]): void {
+  // A stack, not recursion: a tree may be deep. Children go on in reverse, so they come off in order.
+  const stack: MdastNodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'footnoteReference') calls.push(node.identifier.toUpperCase());
+    else if (node.type === 'footnoteDefinition') {
+      // Its calls are numbered when the list is made; a definition inside it is found there too.
+      notes.push(node);
+      continue;
+    }
+    if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as MdastNodes);
+  }
 }
 
 /**
  * Renders the parts of a text as one document: each part is parsed alone (so the parser's cost
  * stays within budget), the rest of the pipeline runs once over the joined tree, so heading ids
  * are unique across parts and footnotes are numbered and listed once. The notes of the parts
- * shown as text come first in the warnings.
+ * shown as text come first in the warnings. `parsed` sees each tree run.
  */
-function renderParts(parts: BudgetPart[], context: RenderContext, everyStep: boolean): string {
+function renderParts(
+  parts: BudgetPart[],
+  context: RenderContext,
+  everyStep: boolean,
+  shared?: SharedDefinitions,
+  parsed?: (tree: MdastRoot) => void,
+): string {
   const before = context.warnings.length;
   try {
     const children = parts.flatMap((part) =>
-      part.tooComplex === null ? parseMarkdown(part.text).children : [textNode(part.text, part.tooComplex, context)],
+      part.tooComplex === null
+        ? parseMarkdown(part.text, shared).children
+        : [textNode(part.text, part.tooComplex, context)],
     );
-    return runTree({ type: 'root', children }, context, everyStep);
+    const tree: MdastRoot = { type: 'root', children };
+    const html = runTree(tree, context, everyStep);
+    parsed?.(tree);
+    return html;
   } catch (error) {
     // Deep raw-HTML nesting (refused at MAX_TREE_DEPTH, before the recursive walkers overflow), or
     // containers deeper than the parser reads (./parse.ts): show the text instead.
     if (!(error instanceof RangeError)) throw error;
     context.warnings.length = before;
+    context.renderedApart = true;
     if (parts.length > 1) {
-      const html = parts.map((part) => renderParts([part], context, everyStep));
+      const html = parts.map((part) => renderParts([part], context, everyStep, shared, parsed));
       return html.filter((h) => h !== '').join('\n');
     }
     const text = parts[0]?.text ?? '';
     // One text: only its too-deep stretch between blank lines is shown as text, the rest as Markdown.
     const pieces = blankLineParts(text);
-    if (pieces.length > 1) return renderParts(pieces, context, everyStep);
-    return runTree({ type: 'root', children: [textNode(text, 'it is nested too deeply to render', context)] }, context);
+    if (pieces.length > 1) return renderParts(pieces, context, everyStep, shared, parsed);
+    const tree: MdastRoot = { type: 'root', children: [textNode(text, 'it is nested too deeply to render', context)] };
+    parsed?.(tree);
+    return runTree(tree, context);
   }
 }
 
@@ -169,7 +292,10 @@ function runTree(tree: MdastRoot, context: RenderContext, everyStep = false): st
 /** The note shown (in the preview and the export alike) above a part shown as text. */
 export const TOO_COMPLEX_NOTE = 'This part is too complex to preview safely and is shown as text';
 
-/** Said of a text cut into parts (./limits.ts budgetParts) that holds footnote or reference definitions. */
+/**
+ * Said of a text cut into parts (./limits.ts budgetParts) whose parts cannot share its definitions
+ * (definitionsFit): a definition longer than the budget allows copying to every use.
+ */
 export const PARTS_NOTE =
   'This post is long enough to be read in parts: a footnote or reference link whose definition is in another part is shown as written.';
 

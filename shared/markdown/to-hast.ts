@@ -9,20 +9,32 @@
  */
 import type { Nodes, Root } from 'mdast';
 import remarkRehype, { defaultHandlers, type Options } from 'remark-rehype';
+import { contextOf, type RenderContext } from './context';
 
 type Handler = NonNullable<NonNullable<Options['handlers']>['root']>;
 
 /** A unified plugin that does what remark-rehype does with `options`, on the same converter. */
 export function remarkRehypeLean(options: Options) {
-  // The stand-in root given to the converter → the tree it stands for.
-  const trees = new WeakMap<Root, Root>();
-  const root: typeof defaultHandlers.root = (state, node) => defaultHandlers.root(state, trees.get(node) ?? node);
+  // The stand-in root given to the converter → the tree it stands for, and the footnotes called before it.
+  const trees = new WeakMap<Root, { tree: Root; footnotes: RenderContext['footnotes'] }>();
+  const root: typeof defaultHandlers.root = (state, node) => {
+    const job = trees.get(node);
+    if (job === undefined) return defaultHandlers.root(state, node);
+    // A piece of a post: its calls are numbered after the calls before it, as in the whole post.
+    if (job.footnotes !== undefined) {
+      state.footnoteOrder.push(...job.footnotes.before.order);
+      for (const [id, count] of job.footnotes.before.counts) state.footnoteCounts.set(id, count);
+    }
+    return defaultHandlers.root(state, job.tree);
+  };
   // A root handler returns a root, which the handlers' type (made for the nodes inside) does not allow.
   const handlers = { ...options.handlers, root: root as unknown as Handler };
   const transform = remarkRehype({ ...options, handlers });
   return (tree: Root, file: Parameters<typeof transform>[1]): ReturnType<typeof transform> => {
-    const definitions: Root = { type: 'root', children: definitionsOf(tree) };
-    trees.set(definitions, tree);
+    const { footnotes } = contextOf(file);
+    // A piece that does not list footnotes hides its footnote definitions from the converter, which lists them.
+    const definitions: Root = { type: 'root', children: definitionsOf(tree, footnotes?.list !== false) };
+    trees.set(definitions, { tree, footnotes });
     return transform(definitions, file);
   };
 }
@@ -32,13 +44,13 @@ export function remarkRehypeLean(options: Options) {
  * footnote definition's own insides are left to that visit. A definition is flow content: only the
  * root, a block quote, a list's items and a footnote definition can hold one, never a paragraph.
  */
-function definitionsOf(tree: Root): Root['children'] {
+function definitionsOf(tree: Root, footnotes: boolean): Root['children'] {
   const found: Root['children'] = [];
   // A stack, not recursion: containers may nest deeply. Children go on in reverse, so they come off in order.
   const stack: Nodes[] = [tree];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.type === 'definition' || node.type === 'footnoteDefinition') {
-      found.push(node);
+      if (footnotes || node.type === 'definition') found.push(node);
       continue;
     }
     if (node.type !== 'root' && node.type !== 'blockquote' && node.type !== 'list' && node.type !== 'listItem')
