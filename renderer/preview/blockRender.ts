@@ -5,8 +5,10 @@
  * definitions (gathered from the blocks that hold `]:`), its footnote calls are numbered after the
  * calls of the blocks before it, and the post's list of footnotes is one more block at the end. A
  * block is rendered again only when its text, the definitions it looked up or its calls' numbers
- * change. Heading ids are made unique across the post, so when blocks rendered alone give two
- * elements the same id, the post is rendered whole instead (the ids then count across blocks). A
+ * change. Heading ids are unique across the post: each block says which ids it holds and which
+ * slugs its headings have, the ids are worked out over the whole post as a whole render does, and
+ * a block (a second `## Notes`) whose ids differ is rendered again with them. When blocks still
+ * give two elements the same id (written twice in raw HTML), the post is rendered whole. A
  * post over the Markdown budget is rendered by blocks too: each block's render applies the budget
  * to that block, and the whole render cuts the post only between such blocks.
  */
@@ -14,6 +16,7 @@ import type { FootnoteDefinition } from 'mdast';
 import { splitBlocks } from '../../shared/markdown/blocks';
 import type { FootnoteCalls } from '../../shared/markdown/context';
 import { overBudget } from '../../shared/markdown/limits';
+import { uniqueId } from '../../shared/markdown/headings';
 import { definitionsIn, postDefinitions, type PostDefinitions } from '../../shared/markdown/parse';
 import {
   definitionsFit,
@@ -22,6 +25,7 @@ import {
   renderFootnotes,
   renderMarkdown,
   type BlockRender,
+  type PieceRender,
   type RenderOptions,
   type RenderResult,
 } from '../../shared/markdown/render';
@@ -60,16 +64,22 @@ export interface BlockRenderer {
 /** The shared pipeline's three renders, with one post's options (./renderBlocks.ts). */
 export interface BlockPipeline {
   whole(markdown: string): RenderResult;
-  block(markdown: string, definitions: PostDefinitions, before: FootnoteCalls): BlockRender;
-  footnotes(notes: FootnoteDefinition[], calls: FootnoteCalls): RenderResult;
+  block(
+    markdown: string,
+    definitions: PostDefinitions,
+    before: FootnoteCalls,
+    headingIds?: readonly string[],
+  ): BlockRender;
+  footnotes(notes: FootnoteDefinition[], calls: FootnoteCalls, headingIds?: readonly string[]): PieceRender;
 }
 
 /** The pipeline of shared/markdown/render.ts with `options`. */
 export function blockPipeline(options: RenderOptions): BlockPipeline {
   return {
     whole: (markdown) => renderMarkdown(markdown, options),
-    block: (markdown, definitions, before) => renderBlock(markdown, options, definitions, before),
-    footnotes: (notes, calls) => renderFootnotes(notes, calls, options),
+    block: (markdown, definitions, before, headingIds) =>
+      renderBlock(markdown, options, definitions, before, headingIds),
+    footnotes: (notes, calls, headingIds) => renderFootnotes(notes, calls, options, headingIds),
   };
 }
 
@@ -145,10 +155,11 @@ function lookupsKey(result: BlockRender, definitions: PostDefinitions): string {
 
 /** A block renderer over `pipeline` (the shared pipeline, with this post's options). */
 export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
-  let remembered = new Map<string, Remembered>();
+  // Each text's renders, one per place it holds in the post (two equal `## Notes` get different ids).
+  let remembered = new Map<string, Remembered[]>();
   // The definitions each block with `]:` makes (null: over budget alone, so shown as text).
   let definedBy = new Map<string, ReturnType<typeof definitionsIn> | null>();
-  let footnoteList: { holders: BlockRender[]; calls: string; result: RenderResult } | null = null;
+  let footnoteList: { holders: BlockRender[]; calls: string; result: PieceRender } | null = null;
   const whole = (markdown: string): BlockResult => {
     remembered = new Map();
     footnoteList = null;
@@ -188,49 +199,71 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
     if (sources === null || sources.length <= 1) return wholeJob(markdown);
     const definitions = definitionsOf(markdown, sources);
     if (definitions === null) return wholeJob(markdown);
-    const next = new Map<string, Remembered>();
-    const results: BlockRender[] = [];
+    const next = new Map<string, Remembered[]>();
+    // Each block's render and the calls before it, in order.
+    const placed: { source: string; occurrence: number; entry: Remembered; before: FootnoteCalls }[] = [];
     const calls = new Calls();
     let remaining = 0;
     for (const source of new Set(sources)) if (!remembered.has(source)) remaining += source.length;
     let done: BlockResult | null = null;
-    const finish = (): BlockResult => {
-      remembered = next;
-      const notes = results.flatMap((result) => result.notes);
-      const htmls = results.filter((result) => !result.definitionsOnly).map((result) => result.html);
-      const warnings = results.flatMap((result) => result.warnings);
-      if (notes.length > 0 && calls.order.length > 0) {
-        const list = footnotesFor(
-          results.filter((result) => result.notes.length > 0),
-          notes,
-          calls,
-        );
-        if (list.html !== '') htmls.push(list.html);
-        warnings.push(...list.warnings);
-      } else footnoteList = null;
-      const blocks = joinedAsWhole(htmls);
-      if (blocks === null || hasDuplicateIds(blocks)) return whole(markdown);
-      // A warning given by several blocks (raw HTML <iframe> in two places) is shown once.
-      return { blocks, warnings: notesFirst([...new Set(warnings)]) };
-    };
     /** The list of footnotes, made again only when a definition or a call's count changed. */
-    const footnotesFor = (holders: BlockRender[], notes: FootnoteDefinition[], all: Calls): RenderResult => {
-      const key = all.key();
+    const footnotesFor = (holders: BlockRender[], notes: FootnoteDefinition[]): PieceRender => {
+      const key = calls.key();
       const same =
         footnoteList !== null &&
         footnoteList.calls === key &&
         footnoteList.holders.length === holders.length &&
         footnoteList.holders.every((holder, i) => holder === holders[i]);
       if (!same || footnoteList === null)
-        footnoteList = { holders, calls: key, result: pipeline.footnotes(notes, all) };
+        footnoteList = { holders, calls: key, result: pipeline.footnotes(notes, calls) };
       return footnoteList.result;
+    };
+    const finish = (): BlockResult => {
+      remembered = next;
+      const results = placed.map(({ entry }) => entry.result);
+      const notes = results.flatMap((result) => result.notes);
+      let list: PieceRender | null = null;
+      if (notes.length > 0 && calls.order.length > 0) {
+        list = footnotesFor(
+          results.filter((result) => result.notes.length > 0),
+          notes,
+        );
+      } else footnoteList = null;
+      // Heading ids as the whole post gives them: no heading takes an id written anywhere in it,
+      // and each takes the first free one in order. A piece whose ids differ is rendered with them.
+      const seen = new Set<string>();
+      for (const result of results) for (const id of result.headings.explicit) seen.add(id);
+      for (const id of list?.headings.explicit ?? []) seen.add(id);
+      const taken = new Map<string, number>();
+      for (const place of placed) {
+        const ids = place.entry.result.headings.slugs.map((slug) => uniqueId(slug, seen, taken));
+        if (sameIds(ids, place.entry.result.headings.ids)) continue;
+        place.entry = { ...place.entry, result: pipeline.block(place.source, definitions, place.before, ids) };
+        const variants = next.get(place.source);
+        if (variants !== undefined) variants[place.occurrence] = place.entry;
+      }
+      if (list !== null && footnoteList !== null) {
+        const ids = list.headings.slugs.map((slug) => uniqueId(slug, seen, taken));
+        if (!sameIds(ids, list.headings.ids)) list = footnoteList.result = pipeline.footnotes(notes, calls, ids);
+      }
+      const pieces: PieceRender[] = placed
+        .filter(({ entry }) => !entry.result.definitionsOnly)
+        .map(({ entry }) => entry.result);
+      if (list !== null && list.html !== '') pieces.push(list);
+      const blocks = joinedAsWhole(pieces.map((piece) => piece.html));
+      if (blocks === null || hasDuplicateIds(blocks)) return whole(markdown);
+      // A warning given by several blocks (raw HTML <iframe> in two places) is shown once.
+      return { blocks, warnings: notesFirst([...new Set(pieces.flatMap((piece) => piece.warnings))]) };
     };
     return {
       step(deadline) {
         if (done !== null) return done;
-        while (results.length < sources.length) {
-          const source = sources[results.length] ?? '';
-          const known = next.get(source) ?? remembered.get(source);
+        while (placed.length < sources.length) {
+          const source = sources[placed.length] ?? '';
+          const variants = next.get(source) ?? [];
+          next.set(source, variants);
+          const before = remembered.get(source);
+          const known = before?.[variants.length] ?? before?.[0];
           let entry: Remembered;
           if (
             known !== undefined &&
@@ -239,18 +272,19 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
           )
             entry = known;
           else {
-            const fresh = rendered(source, definitions, calls.snapshot());
-            entry = { ...fresh, calls: calls.numbers(fresh.result.calls) };
+            const result = pipeline.block(source, definitions, calls.snapshot());
+            if (before === undefined && variants.length === 0) remaining -= source.length;
+            entry = { result, lookups: lookupsKey(result, definitions), calls: calls.numbers(result.calls) };
           }
-          calls.add(entry.result.calls);
           if (entry.result.needsWhole) {
             done = whole(markdown);
             remaining = 0;
             return done;
           }
-          next.set(source, entry);
-          results.push(entry.result);
-          if (results.length < sources.length && performance.now() >= deadline) return null;
+          placed.push({ source, occurrence: variants.length, entry, before: calls.snapshot() });
+          variants.push(entry);
+          calls.add(entry.result.calls);
+          if (placed.length < sources.length && performance.now() >= deadline) return null;
         }
         done = finish();
         remaining = 0;
@@ -260,13 +294,12 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
         return remaining;
       },
     };
-    function rendered(source: string, against: PostDefinitions, before: FootnoteCalls): Omit<Remembered, 'calls'> {
-      const result = pipeline.block(source, against, before);
-      if (!remembered.has(source) && !next.has(source)) remaining -= source.length;
-      return { result, lookups: lookupsKey(result, against) };
-    }
   };
   return { render: (markdown) => runToEnd(start(markdown)), start };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 /**

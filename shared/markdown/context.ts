@@ -19,6 +19,11 @@ export interface RenderContext {
    * list does). A whole render has none.
    */
   footnotes?: { before: FootnoteCalls; list: boolean };
+  /**
+   * A piece of a post notes the ids it holds and its headings' slugs and ids (./headings.ts), so
+   * ids can be made unique over the whole post; `given` are its headings' ids, worked out so.
+   */
+  headings?: { explicit: string[]; slugs: string[]; ids: string[]; given?: readonly string[] };
   /** Set when the text was rendered in parts apart after all (a tree too deep, ./render.ts). */
   renderedApart?: boolean;
 }

@@ -4,17 +4,33 @@
  * prefixes `#anchor` links to match, so `[see](#intro)` reaches `## Intro`.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { contextOf } from './context';
 
 const HEADING = /^h[1-6]$/;
 
-/** A rehype plugin giving each heading without an id a unique slug id. */
+/**
+ * A rehype plugin giving each heading without an id a unique slug id. A piece of a post (the
+ * preview's blocks) says what it found (`context.headings`), and may be given its headings' ids,
+ * worked out over the whole post (../../renderer/preview/blockRender.ts).
+ */
 export function rehypeHeadingIds() {
-  return (tree: Root): undefined => {
+  return (tree: Root, file?: { data: Record<string, unknown> }): undefined => {
+    const context = contextOf(file ?? { data: {} });
     const seen = new Set<string>();
     const headings: Element[] = [];
     collect(tree.children, seen, headings);
+    const found = context.headings;
+    if (found !== undefined) found.explicit.push(...seen);
+    const given = found?.given;
     const next = new Map<string, number>();
-    for (const heading of headings) heading.properties.id = unique(headingSlug(textOf(heading.children)), seen, next);
+    for (const [i, heading] of headings.entries()) {
+      const slug = headingSlug(textOf(heading.children));
+      const id =
+        given !== undefined && given.length === headings.length ? (given[i] ?? slug) : uniqueId(slug, seen, next);
+      heading.properties.id = id;
+      found?.slugs.push(slug);
+      found?.ids.push(id);
+    }
   };
 }
 
@@ -29,7 +45,7 @@ export function headingSlug(text: string): string {
 
 /** The slug, or `slug-n` with the smallest free n. `next` remembers where each slug's search stopped:
  * ids are only ever added, so every n below it is still taken (40,000 equal headings took minutes). */
-function unique(slug: string, seen: Set<string>, next: Map<string, number>): string {
+export function uniqueId(slug: string, seen: Set<string>, next: Map<string, number>): string {
   const base = slug === '' ? 'section' : slug;
   let k = next.get(base) ?? 0;
   let candidate = k === 0 ? base : `${base}-${k}`;

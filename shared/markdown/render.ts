@@ -163,8 +163,22 @@ export function definitionsFit(definitions: PostDefinitions, markdown: string): 
   return longest * closers <= MAX_REFERENCE_COPIES;
 }
 
+/** The ids a piece of a post holds and gave its headings (./headings.ts), to make them unique over the post. */
+export interface HeadingIds {
+  /** Ids written in it (raw HTML, footnotes), which no heading may take. */
+  explicit: string[];
+  /** Its headings without an id, in order: their slugs and the ids they were given. */
+  slugs: string[];
+  ids: string[];
+}
+
+/** A piece's render, with the ids it holds and gave. */
+export interface PieceRender extends RenderResult {
+  headings: HeadingIds;
+}
+
 /** One block of a post rendered alone, as it renders within the whole post (the preview's incremental render). */
-export interface BlockRender extends RenderResult {
+export interface BlockRender extends PieceRender {
   /** Nothing in the flow, definitions only: a whole render gives it no place, not even a line break. */
   definitionsOnly: boolean;
   /** The labels it looked up in the post's definitions: its HTML depends on their answers only. */
@@ -180,16 +194,19 @@ export interface BlockRender extends RenderResult {
 /**
  * Renders one block of a post (./blocks.ts) as the whole post renders it: link references and
  * footnote calls resolved against the post's definitions, its calls numbered after `before`, and
- * no list of footnotes (renderFootnotes gives the post's).
+ * no list of footnotes (renderFootnotes gives the post's). Its headings get `headingIds` when
+ * given, else ids unique within the block.
  */
 export function renderBlock(
   markdown: string,
   options: RenderOptions,
   definitions: PostDefinitions,
   before: FootnoteCalls,
+  headingIds?: readonly string[],
 ): BlockRender {
   const context = contextFor(options);
   context.footnotes = { before, list: false };
+  const headings = headingsOf(context, headingIds);
   const lookups = { links: new Set<string>(), notes: new Set<string>() };
   const trees: MdastRoot[] = [];
   const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
@@ -201,8 +218,18 @@ export function renderBlock(
     footnotesOf(tree, calls, notes);
     if (tree.children.some((node) => node.type !== 'footnoteDefinition')) definitionsOnly = false;
   }
-  const needsWhole = context.renderedApart === true && (calls.length > 0 || notes.length > 0);
-  return { html, warnings: notesFirst(context.warnings), definitionsOnly, lookups, calls, notes, needsWhole };
+  // Parts rendered apart number their own footnotes and ids: only a whole render is right then.
+  const needsWhole =
+    context.renderedApart === true && (calls.length > 0 || notes.length > 0 || headings.slugs.length > 0);
+  const warnings = notesFirst(context.warnings);
+  return { html, warnings, headings, definitionsOnly, lookups, calls, notes, needsWhole };
+}
+
+/** Where a piece's render notes its ids (./headings.ts). */
+function headingsOf(context: RenderContext, given: readonly string[] | undefined): HeadingIds {
+  const headings: HeadingIds = { explicit: [], slugs: [], ids: [] };
+  context.headings = given === undefined ? headings : { ...headings, given };
+  return headings;
 }
 
 /**
@@ -213,14 +240,16 @@ export function renderFootnotes(
   notes: FootnoteDefinition[],
   calls: FootnoteCalls,
   options: RenderOptions,
-): RenderResult {
+  headingIds?: readonly string[],
+): PieceRender {
   const context = contextFor(options);
   context.footnotes = { before: calls, list: true };
+  const headings = headingsOf(context, headingIds);
   // Every step: remark-rehype's true attributes read back from the HTML parser as '', as in the
   // whole render of a post with calls (./steps.ts).
   const html = runTree({ type: 'root', children: notes }, context, true);
   // The converter puts a line break before the list; a whole render's blocks are joined by one.
-  return { html: html.startsWith('\n') ? html.slice(1) : html, warnings: notesFirst(context.warnings) };
+  return { html: html.startsWith('\n') ? html.slice(1) : html, warnings: notesFirst(context.warnings), headings };
 }
 
 /** A tree's footnote calls in the order the converter numbers them (outside definitions) and its footnote definitions. */
