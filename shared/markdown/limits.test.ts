@@ -155,6 +155,20 @@ describe('a text over budget only as a whole is cut into parts that each render 
     expect(parts.map((part) => part.text).join('\n\n')).toBe(markdown.trimEnd());
   });
 
+  it('renders a photo post: a paragraph of 900 and one of 5,000 image lines are images, not text', () => {
+    const gallery = (count: number): string =>
+      Array.from({ length: count }, (_, i) => `![Photo ${i} of the harbour at dusk](images/harbour-${i}.jpg)`).join(
+        '\n',
+      );
+    for (const count of [900, 5_000]) {
+      const markdown = `My trip in pictures.\n\n${gallery(count)}\n\nThe end.`;
+      expect(overBudget(markdown)).toBeNull();
+      const { html, warnings } = renderMarkdown(markdown);
+      expect(warnings).toEqual([]);
+      expect(html.match(/<img /g)?.length).toBe(count);
+    }
+  });
+
   it('shows only the paragraph over budget as text; the rest renders', () => {
     const bad = '](a)'.repeat(40_000);
     const { html } = renderMarkdown(`# Title\n\nSome *text* and [a link](https://example.com).\n\n${bad}\n\nAfter.`);
