@@ -37,7 +37,10 @@ test('a footnote typed before another renumbers both and leads the list; a refer
   await insertAfter(app, markdown, 'what you publish.', '\n\n[^hope]: A note typed just now.');
   await expect(preview.getByRole('link', { name: '2', exact: true })).toHaveAttribute('href', '#user-content-fn-why');
   await expect(preview.getByRole('link', { name: '1', exact: true })).toHaveAttribute('href', '#user-content-fn-hope');
-  await expect(notes.getByRole('listitem')).toHaveText([/^\s*A note typed just now\./, /^\s*One plugin list renders both/]);
+  await expect(notes.getByRole('listitem')).toHaveText([
+    /^\s*A note typed just now\./,
+    /^\s*One plugin list renders both/,
+  ]);
 
   // A reference link in the tables' section, its definition at the very end.
   await insertAfter(app, markdown, '## Tables\n', '\nSee [the table guide][guide].\n');

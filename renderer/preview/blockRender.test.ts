@@ -10,9 +10,9 @@ const pipeline = blockPipeline(options);
 function counting(calls: string[]): BlockPipeline {
   return {
     ...pipeline,
-    block: (markdown, definitions, before, headingIds) => {
+    block: (markdown, setting) => {
       calls.push(markdown);
-      return pipeline.block(markdown, definitions, before, headingIds);
+      return pipeline.block(markdown, setting);
     },
   };
 }
@@ -219,6 +219,67 @@ describe('a block render of a post with link references and footnotes', () => {
     expect(render(called)).toEqual(['Plain prose[^b]!', 'Another call[^b].']);
     // Typing in a footnote: that block, and the list of footnotes is made again.
     expect(render(called.map((block) => block.replace('First note.', 'First note!')))).toEqual(['[^a]: First note!']);
+  });
+
+  it('renders what review 20 found to differ exactly as a whole render', () => {
+    const deep = '*a '.repeat(300) + 'x' + ' a*'.repeat(300);
+    const cases = [
+      // A footnote call runs every step (rehype-raw) over the whole post: code opening with a blank line,
+      // an autolink inside a link's text.
+      'a[^1]\n\n```\n\nb\n```\n\n[^1]: n',
+      'See this[^1].\n\n```js\n\nconst a = 1;\n```\n\n[^1]: A note.',
+      'a[^1]\n\n[b <http://c.d> e](/u)\n\n[^1]: n',
+      'line<br>\nnext\n\n```\n\nfoo\n```',
+      // A paragraph nested too deeply: the whole render falls back to pieces.
+      `[x]: /u\n\n[x]\n\n${deep}`,
+      `a[^1]\n\n${deep}\n\n[^1]: n`,
+      // A byte order mark anywhere but at the start is text.
+      'a\n\n\uFEFF[y]: /v\n\n[y]',
+      'a[^y]\n\n\uFEFF[^y]: v',
+      '\uFEFF[y]: /v\n\n[y]',
+      // A lone CR ends a line for markdown-it.
+      '[x]: /u\n\na\r```\n\n[x]',
+      // An unclosed fence at the end keeps its blank lines.
+      '[x]: /u\n\n[x]\n\n```\nx\n\n',
+    ];
+    for (const markdown of cases) expectSameAsWhole(markdown);
+    // And while typing: the post starts without a call, gets one, loses it.
+    const renderer = createBlockRenderer(pipeline);
+    for (const markdown of [
+      'a\n\n```\n\nb\n```\n\n[^1]: n',
+      'a[^1]\n\n```\n\nb\n```\n\n[^1]: n',
+      'a[^\n\n```\n\nb\n```\n\n[^1]: n',
+    ])
+      expect(renderer.render(markdown).blocks.join('\n')).toBe(renderWhole(markdown).html);
+  });
+
+  it('gives a block its own calls only: 150,000 footnotes called before one neither overflows nor copies them', () => {
+    const count = 150_000;
+    const before = {
+      size: count,
+      place: (id: string) => (id === 'N7' ? 7 : undefined),
+      count: (id: string) => (id === 'N7' ? 2 : 0),
+    };
+    const result = pipeline.block('Again[^n7] and new[^new].', {
+      definitions: { links: new Map(), notes: new Set([':N7', ':NEW']) },
+      before,
+      raw: false,
+    });
+    expect(result.html).toContain('id="user-content-fnref-n7-3"');
+    expect(result.html).toMatch(/href="#user-content-fn-n7"[^>]*>8<\/a>/);
+    expect(result.html).toMatch(/href="#user-content-fn-new"[^>]*>150001<\/a>/);
+  });
+
+  it('re-renders none of the equal blocks calling one footnote when the last is typed in', () => {
+    const calls: string[] = [];
+    const renderer = createBlockRenderer(counting(calls));
+    const blocks = [...Array.from({ length: 50 }, () => 'Same text.[^a]'), 'Last.', '[^a]: The note.'];
+    renderer.render(blocks.join('\n\n'));
+    calls.length = 0;
+    blocks[50] = 'Last!';
+    const markdown = blocks.join('\n\n');
+    expect(renderer.render(markdown).blocks.join('\n')).toBe(renderWhole(markdown).html);
+    expect(calls).toEqual(['Last!']);
   });
 
   it('does not take the definitions of a block shown as text for being over budget', () => {

@@ -14,7 +14,7 @@
  */
 import type { FootnoteDefinition } from 'mdast';
 import { splitBlocks } from '../../shared/markdown/blocks';
-import type { FootnoteCalls } from '../../shared/markdown/context';
+import type { FootnoteCalls, FootnoteOrder } from '../../shared/markdown/context';
 import { overBudget } from '../../shared/markdown/limits';
 import { uniqueId } from '../../shared/markdown/headings';
 import { definitionsIn, postDefinitions, type PostDefinitions } from '../../shared/markdown/parse';
@@ -24,7 +24,9 @@ import {
   renderBlock,
   renderFootnotes,
   renderMarkdown,
+  withoutBom,
   type BlockRender,
+  type BlockSetting,
   type PieceRender,
   type RenderOptions,
   type RenderResult,
@@ -64,27 +66,27 @@ export interface BlockRenderer {
 /** The shared pipeline's three renders, with one post's options (./renderBlocks.ts). */
 export interface BlockPipeline {
   whole(markdown: string): RenderResult;
-  block(
-    markdown: string,
-    definitions: PostDefinitions,
-    before: FootnoteCalls,
-    headingIds?: readonly string[],
-  ): BlockRender;
-  footnotes(notes: FootnoteDefinition[], calls: FootnoteCalls, headingIds?: readonly string[]): PieceRender;
+  block(markdown: string, setting: BlockSetting): BlockRender;
+  footnotes(notes: FootnoteDefinition[], calls: FootnoteOrder, headingIds?: readonly string[]): PieceRender;
 }
 
 /** The pipeline of shared/markdown/render.ts with `options`. */
 export function blockPipeline(options: RenderOptions): BlockPipeline {
   return {
     whole: (markdown) => renderMarkdown(markdown, options),
-    block: (markdown, definitions, before, headingIds) =>
-      renderBlock(markdown, options, definitions, before, headingIds),
+    block: (markdown, setting) => renderBlock(markdown, options, setting),
     footnotes: (notes, calls, headingIds) => renderFootnotes(notes, calls, options, headingIds),
   };
 }
 
 const ID_ATTRIBUTE = / id="([^"]*)"/g;
 const NO_DEFINITIONS: PostDefinitions = { links: new Map(), notes: new Set() };
+const NO_CALLS: FootnoteCalls = { size: 0, place: () => undefined, count: () => 0 };
+/**
+ * What may make a post need every step of the pipeline (./steps.ts) before its blocks are read: a
+ * footnote call, or `<br>`, `<hr>`, `<wbr>` (other raw HTML renders the post whole, ./blocks.ts).
+ */
+const MAY_NEED_RAW = /\[\^[^\]\s]+\]|<(?:br|hr|wbr)\b/i;
 
 /** A block's render and what it was rendered against. */
 interface Remembered {
@@ -96,14 +98,29 @@ interface Remembered {
 }
 
 /** The footnote calls of the blocks so far, as remark-rehype numbers them. */
-class Calls implements FootnoteCalls {
+class Calls implements FootnoteOrder {
   readonly order: string[] = [];
-  readonly counts = new Map<string, number>();
+  private readonly counts = new Map<string, number>();
   private readonly index = new Map<string, number>();
-  private copy: FootnoteCalls | null = null;
-  /** What a block's render starts from: a copy, the same one until a block adds calls. */
-  snapshot(): FootnoteCalls {
-    return (this.copy ??= { order: [...this.order], counts: new Map(this.counts) });
+  get size(): number {
+    return this.order.length;
+  }
+  place(id: string): number | undefined {
+    return this.index.get(id);
+  }
+  count(id: string): number {
+    return this.counts.get(id) ?? 0;
+  }
+  /** What a block calling `ids` is rendered with here, kept as it is now: only its own calls' places and counts. */
+  before(ids: readonly string[]): FootnoteCalls {
+    if (ids.length === 0) return { ...NO_CALLS, size: this.size };
+    const places = new Map<string, number | undefined>();
+    const counts = new Map<string, number>();
+    for (const id of ids) {
+      places.set(id, this.place(id));
+      counts.set(id, this.count(id));
+    }
+    return { size: this.size, place: (id) => places.get(id), count: (id) => counts.get(id) ?? 0 };
   }
   /** The numbers and ids a block's calls get after these (all its HTML shows of them), without counting them. */
   numbers(calls: readonly string[]): string {
@@ -112,7 +129,7 @@ class Calls implements FootnoteCalls {
     const fresh = new Map<string, number>();
     let key = '';
     for (const id of calls) {
-      const count = (counts.get(id) ?? this.counts.get(id) ?? 0) + 1;
+      const count = (counts.get(id) ?? this.count(id)) + 1;
       counts.set(id, count);
       let at = this.index.get(id) ?? fresh.get(id);
       if (at === undefined) {
@@ -125,19 +142,17 @@ class Calls implements FootnoteCalls {
   }
   /** Counts a block's calls. */
   add(calls: readonly string[]): void {
-    if (calls.length === 0) return;
-    this.copy = null;
     for (const id of calls) {
       if (!this.index.has(id)) {
         this.index.set(id, this.order.length);
         this.order.push(id);
       }
-      this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+      this.counts.set(id, this.count(id) + 1);
     }
   }
   /** What the list of footnotes depends on. */
   key(): string {
-    return this.order.map((id) => `${id}\0${String(this.counts.get(id) ?? 0)}`).join('\0');
+    return this.order.map((id) => `${id}\0${String(this.count(id))}`).join('\0');
   }
 }
 
@@ -153,6 +168,14 @@ function lookupsKey(result: BlockRender, definitions: PostDefinitions): string {
   return key;
 }
 
+/** One block of a render: its text, which of the equal texts it is, its render and the calls before it. */
+interface Placed {
+  source: string;
+  occurrence: number;
+  entry: Remembered;
+  before: FootnoteCalls;
+}
+
 /** A block renderer over `pipeline` (the shared pipeline, with this post's options). */
 export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
   // Each text's renders, one per place it holds in the post (two equal `## Notes` get different ids).
@@ -160,9 +183,12 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
   // The definitions each block with `]:` makes (null: over budget alone, so shown as text).
   let definedBy = new Map<string, ReturnType<typeof definitionsIn> | null>();
   let footnoteList: { holders: BlockRender[]; calls: string; result: PieceRender } | null = null;
+  // Whether the last render ran every step on every block (null: none yet).
+  let lastRaw: boolean | null = null;
   const whole = (markdown: string): BlockResult => {
     remembered = new Map();
     footnoteList = null;
+    lastRaw = null;
     const result = pipeline.whole(markdown);
     return { blocks: result.html === '' ? [] : [result.html], warnings: result.warnings };
   };
@@ -194,18 +220,27 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
     const definitions = postDefinitions(pieces);
     return definitionsFit(definitions, markdown) ? definitions : null;
   };
-  const start = (markdown: string): BlockJob => {
+  const start = (text: string): BlockJob => {
+    // A byte order mark is not text: only the post's first character can be one.
+    const markdown = withoutBom(text);
     const sources = splitBlocks(markdown);
     if (sources === null || sources.length <= 1) return wholeJob(markdown);
     const definitions = definitionsOf(markdown, sources);
     if (definitions === null) return wholeJob(markdown);
+    // Every step on every block when any needs them, as a whole render does: guessed, then checked.
+    const raw = lastRaw ?? MAY_NEED_RAW.test(markdown);
     const next = new Map<string, Remembered[]>();
-    // Each block's render and the calls before it, in order.
-    const placed: { source: string; occurrence: number; entry: Remembered; before: FootnoteCalls }[] = [];
+    const placed: Placed[] = [];
     const calls = new Calls();
     let remaining = 0;
     for (const source of new Set(sources)) if (!remembered.has(source)) remaining += source.length;
     let done: BlockResult | null = null;
+    const render = (place: Placed, setting: Partial<BlockSetting>): void => {
+      const result = pipeline.block(place.source, { definitions, before: place.before, raw, ...setting });
+      place.entry = { ...place.entry, result };
+      const variants = next.get(place.source);
+      if (variants !== undefined) variants[place.occurrence] = place.entry;
+    };
     /** The list of footnotes, made again only when a definition or a call's count changed. */
     const footnotesFor = (holders: BlockRender[], notes: FootnoteDefinition[]): PieceRender => {
       const key = calls.key();
@@ -220,10 +255,14 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
     };
     const finish = (): BlockResult => {
       remembered = next;
+      // Every step on every block, or none, as the whole post needs.
+      const needsRaw = placed.some(({ entry }) => entry.result.needsRaw);
+      lastRaw = needsRaw;
+      for (const place of placed) if (place.entry.result.raw !== needsRaw) render(place, { raw: needsRaw });
       const results = placed.map(({ entry }) => entry.result);
       const notes = results.flatMap((result) => result.notes);
       let list: PieceRender | null = null;
-      if (notes.length > 0 && calls.order.length > 0) {
+      if (notes.length > 0 && calls.size > 0) {
         list = footnotesFor(
           results.filter((result) => result.notes.length > 0),
           notes,
@@ -237,10 +276,7 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
       const taken = new Map<string, number>();
       for (const place of placed) {
         const ids = place.entry.result.headings.slugs.map((slug) => uniqueId(slug, seen, taken));
-        if (sameIds(ids, place.entry.result.headings.ids)) continue;
-        place.entry = { ...place.entry, result: pipeline.block(place.source, definitions, place.before, ids) };
-        const variants = next.get(place.source);
-        if (variants !== undefined) variants[place.occurrence] = place.entry;
+        if (!sameIds(ids, place.entry.result.headings.ids)) render(place, { raw: needsRaw, headingIds: ids });
       }
       if (list !== null && footnoteList !== null) {
         const ids = list.headings.slugs.map((slug) => uniqueId(slug, seen, taken));
@@ -262,18 +298,20 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
           const source = sources[placed.length] ?? '';
           const variants = next.get(source) ?? [];
           next.set(source, variants);
-          const before = remembered.get(source);
-          const known = before?.[variants.length] ?? before?.[0];
+          const earlier = remembered.get(source);
+          const known = earlier?.[variants.length] ?? earlier?.[0];
           let entry: Remembered;
           if (
             known !== undefined &&
+            known.result.raw === (raw || known.result.needsRaw) &&
             known.lookups === lookupsKey(known.result, definitions) &&
             known.calls === calls.numbers(known.result.calls)
           )
             entry = known;
           else {
-            const result = pipeline.block(source, definitions, calls.snapshot());
-            if (before === undefined && variants.length === 0) remaining -= source.length;
+            // Rendered at once, before any call is added: the live calls are what came before it.
+            const result = pipeline.block(source, { definitions, before: calls, raw });
+            if (earlier === undefined && variants.length === 0) remaining -= source.length;
             entry = { result, lookups: lookupsKey(result, definitions), calls: calls.numbers(result.calls) };
           }
           if (entry.result.needsWhole) {
@@ -281,7 +319,7 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
             remaining = 0;
             return done;
           }
-          placed.push({ source, occurrence: variants.length, entry, before: calls.snapshot() });
+          placed.push({ source, occurrence: variants.length, entry, before: calls.before(entry.result.calls) });
           variants.push(entry);
           calls.add(entry.result.calls);
           if (placed.length < sources.length && performance.now() >= deadline) return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockSpans, splitBlocks } from './blocks';
+import { renderMarkdown } from './render';
 
 describe('splitBlocks', () => {
   it('splits at blank lines before a line at column 0', () => {
@@ -15,8 +16,16 @@ describe('splitBlocks', () => {
     expect(splitBlocks(text)).toEqual(['- a\n\n- b\n\n  more b', '```\ncode\n\nnot a split\n```', 'after']);
   });
 
-  it('drops blank lines at the end of an unclosed fence, keeps those inside it', () => {
-    expect(splitBlocks('para\n\n```\ncode\n\nmore\n\n  \n')).toEqual(['para', '```\ncode\n\nmore']);
+  it('keeps the blank lines at the end of an unclosed fence, which runs to the end of the text', () => {
+    const text = 'para\n\n```\ncode\n\nmore\n\n  \n';
+    expect(splitBlocks(text)).toEqual(['para', '```\ncode\n\nmore\n\n  \n']);
+    // They are in its code, as a whole render has them.
+    expect(renderMarkdown(text).html).toContain('more\n\n  \n</code>');
+  });
+
+  it('refuses to split a text with a lone CR, which ends a line for the parser', () => {
+    expect(splitBlocks('a\r```\n\nb')).toBeNull();
+    expect(splitBlocks('a\n```\n\nb')).toEqual(['a\n```\n\nb']);
   });
 
   it('splits definitions like other blocks, a footnote with its indented paragraphs', () => {

@@ -13,6 +13,7 @@
 const FENCE = /^ {0,3}(?:(`{3,})[^`]*$|(~{3,}))/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const BLANK = /^[ \t]*$/;
+const LONE_CR = /\r(?!\n)/;
 /** A line that could continue a list or an indented block, or open one that joins the block above. */
 const CONTINUES = /^(?:[ \t]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 /** Raw HTML, an autolink or a comment: `<` then a letter, `/`, `!` or `?`. */
@@ -57,6 +58,8 @@ export function splitBlocks(markdown: string): string[] | null {
 
 /** Where the blocks of splitBlocks lie in `markdown`, or null when it must render whole. */
 export function blockSpans(markdown: string): Span[] | null {
+  // markdown-it ends a line at a lone CR too; the lines here are read at LF only.
+  if (LONE_CR.test(markdown)) return null;
   const spans: Span[] = [];
   let start = -1;
   let lastEnd = -1;
@@ -90,7 +93,8 @@ export function blockSpans(markdown: string): Span[] | null {
     if (nl === -1) break;
     at = nl + 1;
   }
-  if (start !== -1) spans.push([start, lastEnd]);
+  // A fence left open runs to the end of the text, blank lines and all (they are in its code).
+  if (start !== -1) spans.push([start, fence === null ? lastEnd : markdown.length]);
   return spans;
 }
 

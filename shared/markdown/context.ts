@@ -18,7 +18,7 @@ export interface RenderContext {
    * before it, which its calls' numbers follow, and whether it lists footnotes (only the post's
    * list does). A whole render has none.
    */
-  footnotes?: { before: FootnoteCalls; list: boolean };
+  footnotes?: { before: FootnoteCalls; list: false } | { before: FootnoteOrder; list: true };
   /**
    * A piece of a post notes the ids it holds and its headings' slugs and ids (./headings.ts), so
    * ids can be made unique over the whole post; `given` are its headings' ids, worked out so.
@@ -28,10 +28,19 @@ export interface RenderContext {
   renderedApart?: boolean;
 }
 
-/** Footnotes called so far: remark-rehype's order of first calls (upper-case identifiers) and each one's count. */
+/** Footnotes called so far, as remark-rehype numbers them (by upper-case identifier). */
 export interface FootnoteCalls {
-  order: readonly string[];
-  counts: ReadonlyMap<string, number>;
+  /** How many were called: a footnote called for the first time next takes this place. */
+  readonly size: number;
+  /** A called footnote's place in the order of first calls. */
+  place(id: string): number | undefined;
+  /** How many times it was called (0: never). */
+  count(id: string): number;
+}
+
+/** Footnotes called so far, and their order. */
+export interface FootnoteOrder extends FootnoteCalls {
+  readonly order: readonly string[];
 }
 
 /** The key under `file.data` that holds the RenderContext. */

@@ -57,8 +57,8 @@ const [autolinkLiterals] = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
  * cuts it so): markdown-it alone is quadratic on shapes the budget refuses. Throws a RangeError
  * for a text nested deeper than markdown-it reads.
  */
-export function parseMarkdown(markdown: string, shared?: SharedDefinitions): Root {
-  const tokens = md.parse(withoutBom(markdown), envFor(shared));
+export function parseMarkdown(markdown: string, shared?: SharedDefinitions, keepBom = false): Root {
+  const tokens = md.parse(keepBom ? markdown : withoutBom(markdown), envFor(shared));
   // A block opened at the last level: markdown-it skipped what was inside it.
   if (tokens.some((token) => token.level >= MAX_LEVEL - 1)) throw new RangeError('Markdown nested too deeply');
   const root: Root = { type: 'root', children: [] };
@@ -102,11 +102,14 @@ export interface SharedDefinitions {
   lookups?: { links: Set<string>; notes: Set<string> };
 }
 
-/** The definitions `markdown` makes, in the order written: markdown-it's block pass alone, no inline parse. */
+/**
+ * The definitions a piece of a post makes, in the order written: markdown-it's block pass alone, no
+ * inline parse. A byte order mark is text here: only the post's first character is not (its caller drops it).
+ */
 export function definitionsIn(markdown: string): { links: [string, LinkDefinition][]; notes: string[] } {
   const env = { footnotes: { refs: footnoteLabels() }, references: {} as Record<string, LinkDefinition> };
   // What markdown-it's core does before its block pass (rules_core/normalize).
-  const text = withoutBom(markdown).replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  const text = markdown.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   md.block.parse(text, md, env, []);
   return { links: Object.entries(env.references), notes: Object.keys(env.footnotes.refs) };
 }

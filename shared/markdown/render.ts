@@ -6,14 +6,14 @@
  * execute or inject markup we would have to trust.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { FootnoteDefinition, Nodes as MdastNodes, Paragraph, Root as MdastRoot } from 'mdast';
+import type { FootnoteDefinition, Paragraph, Root as MdastRoot } from 'mdast';
 import { unified, type PluggableList } from 'unified';
 import { defaultHandlers } from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { escapeAttributeBrackets } from './attributes';
-import { CONTEXT_KEY, type FootnoteCalls, type RenderContext } from './context';
+import { CONTEXT_KEY, type FootnoteCalls, type FootnoteOrder, type RenderContext } from './context';
 import { rehypeDepthLimit } from './depth';
 import { rehypeHeadingIds } from './headings';
 import { rehypeHighlightCode } from './highlight';
@@ -22,7 +22,7 @@ import { SANITIZE_SCHEMA } from './schema';
 import { definitionsIn, parseMarkdown, postDefinitions, type PostDefinitions, type SharedDefinitions } from './parse';
 import { rehypeUrlPolicy } from './url-policy';
 import { stepsFor } from './steps';
-import { remarkRehypeLean } from './to-hast';
+import { footnotesIn, remarkRehypeLean } from './to-hast';
 
 /** How a render treats images. */
 export interface RenderOptions {
@@ -121,17 +121,30 @@ export function renderMarkdown(
   steps: 'fewest' | 'every' = 'fewest',
 ): RenderResult {
   const context = contextFor(options);
-  const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
+  // A byte order mark is not text (micromark drops it too); only the post's first character can be one.
+  const text = withoutBom(markdown);
+  const parts = budgetParts(text) ?? [{ text, tooComplex: null }];
   // Parts are parsed apart, each given the definitions of every part, so a call in one part finds
   // its definition in another, unless sharing them could copy more than the budget allows.
   let shared: SharedDefinitions | undefined;
-  if (parts.length > 1 && markdown.includes(']:')) {
-    const definitions = definitionsOfPieces(parts.filter((part) => part.tooComplex === null).map((part) => part.text));
-    if (definitionsFit(definitions, markdown)) shared = { definitions };
-    else context.warnings.push(PARTS_NOTE);
+  if (parts.length > 1) {
+    shared = sharedFor(parts, text);
+    if (shared === undefined && text.includes(']:')) context.warnings.push(PARTS_NOTE);
   }
   const html = renderParts(parts, context, steps === 'every', shared);
   return { html, warnings: notesFirst(context.warnings) };
+}
+
+/** The text without a byte order mark at its start. */
+export function withoutBom(markdown: string): string {
+  return markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown;
+}
+
+/** The definitions the parts of `text` may share (definitionsFit), if it has any. */
+function sharedFor(parts: BudgetPart[], text: string): SharedDefinitions | undefined {
+  if (!text.includes(']:')) return undefined;
+  const definitions = definitionsOfPieces(parts.filter((part) => part.tooComplex === null).map((part) => part.text));
+  return definitionsFit(definitions, text) ? { definitions } : undefined;
 }
 
 function contextFor(options: RenderOptions): RenderContext {
@@ -187,42 +200,57 @@ export interface BlockRender extends PieceRender {
   calls: string[];
   /** Its footnote definitions, for the post's list of footnotes (renderFootnotes). */
   notes: FootnoteDefinition[];
-  /** It fell back to parts rendered apart (a tree too deep) while holding footnotes: only a whole render is right. */
+  /** It fell back to parts rendered apart (a tree too deep), as the whole post then does: only a whole render is right. */
   needsWhole: boolean;
+  /** It ran every step, rehype-raw too (`raw`), and whether its own tree needs them (raw HTML, footnote calls). */
+  raw: boolean;
+  needsRaw: boolean;
+}
+
+/** What one block of a post is rendered with, beside its text. */
+export interface BlockSetting {
+  /** The post's definitions (definitionsOfPieces). */
+  definitions: PostDefinitions;
+  /** The footnotes called in the blocks before it. */
+  before: FootnoteCalls;
+  /** Every step, rehype-raw too: a whole render runs them all on every block when any block needs them. */
+  raw: boolean;
+  /** Its headings' ids, worked out over the post; else ids unique within the block. */
+  headingIds?: readonly string[];
 }
 
 /**
- * Renders one block of a post (./blocks.ts) as the whole post renders it: link references and
- * footnote calls resolved against the post's definitions, its calls numbered after `before`, and
- * no list of footnotes (renderFootnotes gives the post's). Its headings get `headingIds` when
- * given, else ids unique within the block.
+ * Renders one block of a post (./blocks.ts; not its first character, a byte order mark, which is
+ * not text) as the whole post renders it: link references and footnote calls resolved against
+ * the post's definitions, its calls numbered after the calls before it, no list of footnotes
+ * (renderFootnotes gives the post's).
  */
-export function renderBlock(
-  markdown: string,
-  options: RenderOptions,
-  definitions: PostDefinitions,
-  before: FootnoteCalls,
-  headingIds?: readonly string[],
-): BlockRender {
+export function renderBlock(markdown: string, options: RenderOptions, setting: BlockSetting): BlockRender {
   const context = contextFor(options);
-  context.footnotes = { before, list: false };
-  const headings = headingsOf(context, headingIds);
+  context.footnotes = { before: setting.before, list: false };
+  const headings = headingsOf(context, setting.headingIds);
   const lookups = { links: new Set<string>(), notes: new Set<string>() };
   const trees: MdastRoot[] = [];
   const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
-  const html = renderParts(parts, context, false, { definitions, lookups }, (tree) => trees.push(tree));
+  const shared = { definitions: setting.definitions, lookups };
+  const html = renderParts(parts, context, setting.raw, shared, (tree) => trees.push(tree));
   const calls: string[] = [];
   const notes: FootnoteDefinition[] = [];
   let definitionsOnly = true;
+  let needsRaw = false;
   for (const tree of trees) {
-    footnotesOf(tree, calls, notes);
+    const found = footnotesIn(tree);
+    calls.push(...found.calls);
+    notes.push(...found.notes);
     if (tree.children.some((node) => node.type !== 'footnoteDefinition')) definitionsOnly = false;
+    if (stepsFor(tree) === 'full') needsRaw = true;
   }
-  // Parts rendered apart number their own footnotes and ids: only a whole render is right then.
-  const needsWhole =
-    context.renderedApart === true && (calls.length > 0 || notes.length > 0 || headings.slugs.length > 0);
+  // Parts rendered apart number their own footnotes and ids, and so does a whole render that
+  // falls back so: only a whole render of the post is right then.
+  const needsWhole = context.renderedApart === true;
+  const raw = setting.raw || needsRaw;
   const warnings = notesFirst(context.warnings);
-  return { html, warnings, headings, definitionsOnly, lookups, calls, notes, needsWhole };
+  return { html, warnings, headings, definitionsOnly, lookups, calls, notes, needsWhole, raw, needsRaw };
 }
 
 /** Where a piece's render notes its ids (./headings.ts). */
@@ -238,7 +266,7 @@ function headingsOf(context: RenderContext, given: readonly string[] | undefined
  */
 export function renderFootnotes(
   notes: FootnoteDefinition[],
-  calls: FootnoteCalls,
+  calls: FootnoteOrder,
   options: RenderOptions,
   headingIds?: readonly string[],
 ): PieceRender {
@@ -250,22 +278,6 @@ export function renderFootnotes(
   const html = runTree({ type: 'root', children: notes }, context, true);
   // The converter puts a line break before the list; a whole render's blocks are joined by one.
   return { html: html.startsWith('\n') ? html.slice(1) : html, warnings: notesFirst(context.warnings), headings };
-}
-
-/** A tree's footnote calls in the order the converter numbers them (outside definitions) and its footnote definitions. */
-function footnotesOf(tree: MdastRoot, calls: string[], notes: FootnoteDefinition[]): void {
-  // A stack, not recursion: a tree may be deep. Children go on in reverse, so they come off in order.
-  const stack: MdastNodes[] = [tree];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (node.type === 'footnoteReference') calls.push(node.identifier.toUpperCase());
-    else if (node.type === 'footnoteDefinition') {
-      // Its calls are numbered when the list is made; a definition inside it is found there too.
-      notes.push(node);
-      continue;
-    }
-    if ('children' in node)
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as MdastNodes);
-  }
 }
 
 /**
@@ -285,7 +297,7 @@ function renderParts(
   try {
     const children = parts.flatMap((part) =>
       part.tooComplex === null
-        ? parseMarkdown(part.text, shared).children
+        ? parseMarkdown(part.text, shared, true).children
         : [textNode(part.text, part.tooComplex, context)],
     );
     const tree: MdastRoot = { type: 'root', children };
@@ -303,9 +315,10 @@ function renderParts(
       return html.filter((h) => h !== '').join('\n');
     }
     const text = parts[0]?.text ?? '';
-    // One text: only its too-deep stretch between blank lines is shown as text, the rest as Markdown.
+    // One text: only its too-deep stretch between blank lines is shown as text, the rest as
+    // Markdown, its pieces given the text's definitions as the parts of a long post are.
     const pieces = blankLineParts(text);
-    if (pieces.length > 1) return renderParts(pieces, context, everyStep, shared, parsed);
+    if (pieces.length > 1) return renderParts(pieces, context, everyStep, shared ?? sharedFor(pieces, text), parsed);
     const tree: MdastRoot = { type: 'root', children: [textNode(text, 'it is nested too deeply to render', context)] };
     parsed?.(tree);
     return runTree(tree, context);

@@ -7,7 +7,7 @@
  * a root of their own, in document order, so its visit reads only them; the root handler then
  * converts the real tree. The maps the visit fills, so the HTML, are the same.
  */
-import type { Nodes, Root } from 'mdast';
+import type { FootnoteDefinition, Nodes, Root } from 'mdast';
 import remarkRehype, { defaultHandlers, type Options } from 'remark-rehype';
 import { contextOf, type RenderContext } from './context';
 
@@ -20,12 +20,30 @@ export function remarkRehypeLean(options: Options) {
   const root: typeof defaultHandlers.root = (state, node) => {
     const job = trees.get(node);
     if (job === undefined) return defaultHandlers.root(state, node);
+    const { footnotes } = job;
+    if (footnotes === undefined) return defaultHandlers.root(state, job.tree);
     // A piece of a post: its calls are numbered after the calls before it, as in the whole post.
-    if (job.footnotes !== undefined) {
-      state.footnoteOrder.push(...job.footnotes.before.order);
-      for (const [id, count] of job.footnotes.before.counts) state.footnoteCounts.set(id, count);
+    // The post's list is given every call; a block, only what the converter asks of its own calls
+    // (their places in the order, holes elsewhere, and their counts), not a copy of them all.
+    if (footnotes.list) {
+      for (const id of footnotes.before.order) {
+        state.footnoteOrder.push(id);
+        state.footnoteCounts.set(id, footnotes.before.count(id));
+      }
+      return defaultHandlers.root(state, job.tree);
     }
-    return defaultHandlers.root(state, job.tree);
+    const order = new Array<string>(footnotes.before.size);
+    for (const id of footnotesIn(job.tree).calls) {
+      const at = footnotes.before.place(id);
+      if (at === undefined) continue;
+      order[at] = id;
+      state.footnoteCounts.set(id, footnotes.before.count(id));
+    }
+    state.footnoteOrder = order;
+    const converted = defaultHandlers.root(state, job.tree);
+    // It lists none: the list's walk through every call so far is skipped.
+    state.footnoteOrder = [];
+    return converted;
   };
   // A root handler returns a root, which the handlers' type (made for the nodes inside) does not allow.
   const handlers = { ...options.handlers, root: root as unknown as Handler };
@@ -37,6 +55,26 @@ export function remarkRehypeLean(options: Options) {
     trees.set(definitions, { tree, footnotes });
     return transform(definitions, file);
   };
+}
+
+/**
+ * A tree's footnote calls in the order the converter numbers them (upper-case identifiers, outside
+ * footnote definitions, whose calls are numbered when the list is made) and its footnote definitions.
+ */
+export function footnotesIn(tree: Root): { calls: string[]; notes: FootnoteDefinition[] } {
+  const calls: string[] = [];
+  const notes: FootnoteDefinition[] = [];
+  // A stack, not recursion: a tree may be deep. Children go on in reverse, so they come off in order.
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'footnoteReference') calls.push(node.identifier.toUpperCase());
+    else if (node.type === 'footnoteDefinition') {
+      notes.push(node);
+      continue;
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return { calls, notes };
 }
 
 /**
