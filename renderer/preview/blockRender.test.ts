@@ -31,6 +31,24 @@ interface Generator {
 // A variable specifier: the benchmark is plain JavaScript outside this project's type check.
 const generatorUrl = new URL('../../bench/generate.mjs', import.meta.url).href;
 
+/** Renders `blocks` (joined as paragraphs) with one renderer, checks it against a whole render, and gives the blocks it rendered. */
+function renderingBlocks(): (blocks: string[]) => string[] {
+  const calls: string[] = [];
+  const renderer = createBlockRenderer(counting(calls));
+  return (blocks) => {
+    calls.length = 0;
+    const markdown = blocks.join('\n\n');
+    expect(renderer.render(markdown).blocks.join('\n')).toBe(renderWhole(markdown).html);
+    return [...calls];
+  };
+}
+
+/** The same as a whole render, and rendered by blocks (not whole after all). */
+function expectByBlocks(markdown: string): void {
+  expectSameAsWhole(markdown);
+  expect(createBlockRenderer(pipeline).render(markdown).blocks.length, markdown).toBeGreaterThan(1);
+}
+
 function expectSameAsWhole(markdown: string): void {
   const whole = renderWhole(markdown);
   const blocks = createBlockRenderer(pipeline).render(markdown);
@@ -151,11 +169,8 @@ describe('a block render of a post with link references and footnotes', () => {
       // A definition interrupting the paragraph that calls it, in the flow and in a quote.
       'Text[^1]\n[^1]: The note.\n\nMore[^1]\n\n> Quoted[^2]\n> [^2]: Its note.',
     ];
-    for (const markdown of cases) {
-      expectSameAsWhole(markdown);
-      // By blocks, not whole after all (a second list of footnotes in a block would clash by id).
-      expect(createBlockRenderer(pipeline).render(markdown).blocks.length, markdown).toBeGreaterThan(1);
-    }
+    // By blocks, not whole after all (a second list of footnotes in a block would clash by id).
+    for (const markdown of cases) expectByBlocks(markdown);
     expectSameAsWhole('[a]: https://a.example\n\n[^1]: never called');
   });
 
@@ -190,8 +205,6 @@ describe('a block render of a post with link references and footnotes', () => {
   });
 
   it('re-renders only what an edit changes: the block typed in, the uses of a definition, the calls renumbered', () => {
-    const calls: string[] = [];
-    const renderer = createBlockRenderer(counting(calls));
     const post = [
       'Intro with a call[^a].',
       'Plain prose.',
@@ -201,12 +214,7 @@ describe('a block render of a post with link references and footnotes', () => {
       '[^a]: First note.',
       '[^b]: Second note.',
     ];
-    const render = (blocks: string[]): string[] => {
-      calls.length = 0;
-      const markdown = blocks.join('\n\n');
-      expect(renderer.render(markdown).blocks.join('\n')).toBe(renderWhole(markdown).html);
-      return [...calls];
-    };
+    const render = renderingBlocks();
     render(post);
     // Typing in prose: that block alone.
     const typed = post.map((block) => (block === 'Plain prose.' ? 'Plain prose!' : block));
@@ -308,22 +316,12 @@ describe('a block render of a post whose headings share a text', () => {
       // Equal blocks in several places.
       '## Same\n\nx\n\n## Same\n\nx\n\n## Same',
     ];
-    for (const markdown of cases) {
-      expectSameAsWhole(markdown);
-      expect(createBlockRenderer(pipeline).render(markdown).blocks.length, markdown).toBeGreaterThan(1);
-    }
+    for (const markdown of cases) expectByBlocks(markdown);
   });
 
   it('re-renders only the block typed in, and a heading whose id an edit changes', () => {
-    const calls: string[] = [];
-    const renderer = createBlockRenderer(counting(calls));
     const post = ['## Example', 'First.', '## Example', 'Second.', '## Summary', 'Third.'];
-    const render = (blocks: string[]): string[] => {
-      calls.length = 0;
-      const markdown = blocks.join('\n\n');
-      expect(renderer.render(markdown).blocks.join('\n')).toBe(renderWhole(markdown).html);
-      return [...calls];
-    };
+    const render = renderingBlocks();
     render(post);
     const typed = post.map((block) => (block === 'Second.' ? 'Second!' : block));
     expect(render(typed)).toEqual(['Second!']);
