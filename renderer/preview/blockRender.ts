@@ -17,14 +17,13 @@ import { splitBlocks } from '../../shared/markdown/blocks';
 import type { FootnoteCalls, FootnoteOrder } from '../../shared/markdown/context';
 import { overBudget } from '../../shared/markdown/limits';
 import { uniqueId } from '../../shared/markdown/headings';
-import { definitionsIn, postDefinitions, type PostDefinitions } from '../../shared/markdown/parse';
+import { definitionsIn, postDefinitions, withoutBom, type PostDefinitions } from '../../shared/markdown/parse';
 import {
   definitionsFit,
   notesFirst,
   renderBlock,
   renderFootnotes,
   renderMarkdown,
-  withoutBom,
   type BlockRender,
   type BlockSetting,
   type PieceRender,
@@ -83,10 +82,13 @@ const ID_ATTRIBUTE = / id="([^"]*)"/g;
 const NO_DEFINITIONS: PostDefinitions = { links: new Map(), notes: new Set() };
 const NO_CALLS: FootnoteCalls = { size: 0, place: () => undefined, count: () => 0 };
 /**
- * What may make a post need every step of the pipeline (./steps.ts) before its blocks are read: a
- * footnote call, or `<br>`, `<hr>`, `<wbr>` (other raw HTML renders the post whole, ./blocks.ts).
+ * What may make a post need every step of the pipeline (./steps.ts), before its blocks are read: a
+ * footnote call (with a definition somewhere), or `<br>`, `<hr>`, `<wbr>` (other raw HTML renders
+ * the post whole, ../../shared/markdown/blocks.ts).
  */
-const MAY_NEED_RAW = /\[\^[^\]\s]+\]|<(?:br|hr|wbr)\b/i;
+function mayNeedRaw(markdown: string): boolean {
+  return (markdown.includes(']:') && /\[\^[^\]\s]+\]/.test(markdown)) || /<(?:br|hr|wbr)\b/i.test(markdown);
+}
 
 /** A block's render and what it was rendered against. */
 interface Remembered {
@@ -228,7 +230,7 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
     const definitions = definitionsOf(markdown, sources);
     if (definitions === null) return wholeJob(markdown);
     // Every step on every block when any needs them, as a whole render does: guessed, then checked.
-    const raw = lastRaw ?? MAY_NEED_RAW.test(markdown);
+    const raw = lastRaw ?? mayNeedRaw(markdown);
     const next = new Map<string, Remembered[]>();
     const placed: Placed[] = [];
     const calls = new Calls();

@@ -72,8 +72,8 @@ export function parseMarkdown(markdown: string, shared?: SharedDefinitions, keep
   return root;
 }
 
-/** A byte order mark is not text (micromark drops it too). */
-function withoutBom(markdown: string): string {
+/** The text without a byte order mark at its start, which is not text (micromark drops it too). */
+export function withoutBom(markdown: string): string {
   return markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown;
 }
 

@@ -19,7 +19,14 @@ import { rehypeHeadingIds } from './headings';
 import { rehypeHighlightCode } from './highlight';
 import { blankLineParts, budgetParts, MAX_REFERENCE_COPIES, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
-import { definitionsIn, parseMarkdown, postDefinitions, type PostDefinitions, type SharedDefinitions } from './parse';
+import {
+  definitionsIn,
+  parseMarkdown,
+  postDefinitions,
+  withoutBom,
+  type PostDefinitions,
+  type SharedDefinitions,
+} from './parse';
 import { rehypeUrlPolicy } from './url-policy';
 import { stepsFor } from './steps';
 import { footnotesIn, remarkRehypeLean } from './to-hast';
@@ -135,11 +142,6 @@ export function renderMarkdown(
   return { html, warnings: notesFirst(context.warnings) };
 }
 
-/** The text without a byte order mark at its start. */
-export function withoutBom(markdown: string): string {
-  return markdown.startsWith('\uFEFF') ? markdown.slice(1) : markdown;
-}
-
 /** The definitions the parts of `text` may share (definitionsFit), if it has any. */
 function sharedFor(parts: BudgetPart[], text: string): SharedDefinitions | undefined {
   if (!text.includes(']:')) return undefined;
@@ -240,8 +242,9 @@ export function renderBlock(markdown: string, options: RenderOptions, setting: B
   let needsRaw = false;
   for (const tree of trees) {
     const found = footnotesIn(tree);
-    calls.push(...found.calls);
-    notes.push(...found.notes);
+    // One by one: a block may call a footnote more times than a spread's arguments may hold.
+    for (const call of found.calls) calls.push(call);
+    for (const note of found.notes) notes.push(note);
     if (tree.children.some((node) => node.type !== 'footnoteDefinition')) definitionsOnly = false;
     if (stepsFor(tree) === 'full') needsRaw = true;
   }
