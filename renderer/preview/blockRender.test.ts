@@ -229,7 +229,7 @@ describe('a block render of a post with link references and footnotes', () => {
     expect(render(called.map((block) => block.replace('First note.', 'First note!')))).toEqual(['[^a]: First note!']);
   });
 
-  it('renders what review 20 found to differ exactly as a whole render', () => {
+  it('renders what reviews 20 and 21 found to differ exactly as a whole render', () => {
     const deep = '*a '.repeat(300) + 'x' + ' a*'.repeat(300);
     const cases = [
       // A footnote call runs every step (rehype-raw) over the whole post: code opening with a blank line,
@@ -251,6 +251,20 @@ describe('a block render of a post with link references and footnotes', () => {
       '[x]: /u\n\n[x]\n\n```\nx\n\n',
     ];
     for (const markdown of cases) expectSameAsWhole(markdown);
+    // Review 21: two marks, a destination ending in `\`, fences the splitter read out of their container.
+    for (const markdown of [
+      '\uFEFF\uFEFFhello',
+      '\uFEFF\uFEFF## a\n\n<p id="a">x</p>',
+      'See [docs].\n\n[docs]: https://example.com/dir\\\n\nMore.',
+      '- step:\n  ```sh\n  npm i\n```\n\nThen run it.',
+      'Intro<br>\n\n<br>\n```js\n\nlet a = 1;\n```\n\nMore text.',
+      '```\n```\r\n```\n\nt',
+      '- ```js\n  let a = 1;\n\nText after.',
+      // CRLF lines split as LF lines do.
+      '# Title\r\n\r\nOne[^1].\r\n\r\n```js\r\nlet a;\r\n```\r\n\r\nTwo.\r\n\r\n[^1]: Note.\r\n',
+    ])
+      expectSameAsWhole(markdown);
+    expectByBlocks('# Title\r\n\r\nOne.\r\n\r\n```js\r\nlet a;\r\n```\r\n\r\nTwo.\r\n');
     // And while typing: the post starts without a call, gets one, loses it.
     const renderer = createBlockRenderer(pipeline);
     for (const markdown of [

@@ -213,6 +213,8 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
     const pieces = [];
     for (const source of sources) {
       if (!source.includes(']:')) continue;
+      // A definition's destination may end in a `\` that escapes the line end after the block.
+      if (source.endsWith('\\')) return null;
       let defined = next.get(source) ?? definedBy.get(source);
       if (defined === undefined) defined = overBudget(source) === null ? definitionsIn(source) : null;
       next.set(source, defined);
@@ -223,12 +225,13 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
     return definitionsFit(definitions, markdown) ? definitions : null;
   };
   const start = (text: string): BlockJob => {
-    // A byte order mark is not text: only the post's first character can be one.
+    // A byte order mark is not text: only the post's first character can be one. A whole render
+    // is given the text as it is (it drops the mark itself).
     const markdown = withoutBom(text);
     const sources = splitBlocks(markdown);
-    if (sources === null || sources.length <= 1) return wholeJob(markdown);
+    if (sources === null || sources.length <= 1) return wholeJob(text);
     const definitions = definitionsOf(markdown, sources);
-    if (definitions === null) return wholeJob(markdown);
+    if (definitions === null) return wholeJob(text);
     // Every step on every block when any needs them, as a whole render does: guessed, then checked.
     const raw = lastRaw ?? mayNeedRaw(markdown);
     const next = new Map<string, Remembered[]>();
@@ -289,7 +292,7 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
         .map(({ entry }) => entry.result);
       if (list !== null && list.html !== '') pieces.push(list);
       const blocks = joinedAsWhole(pieces.map((piece) => piece.html));
-      if (blocks === null || hasDuplicateIds(blocks)) return whole(markdown);
+      if (blocks === null || hasDuplicateIds(blocks)) return whole(text);
       // A warning given by several blocks (raw HTML <iframe> in two places) is shown once.
       return { blocks, warnings: notesFirst([...new Set(pieces.flatMap((piece) => piece.warnings))]) };
     };
@@ -317,7 +320,7 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
             entry = { result, lookups: lookupsKey(result, definitions), calls: calls.numbers(result.calls) };
           }
           if (entry.result.needsWhole) {
-            done = whole(markdown);
+            done = whole(text);
             remaining = 0;
             return done;
           }

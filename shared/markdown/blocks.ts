@@ -14,6 +14,10 @@ const FENCE = /^ {0,3}(?:(`{3,})[^`]*$|(~{3,}))/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const BLANK = /^[ \t]*$/;
 const LONE_CR = /\r(?!\n)/;
+/** A fence opened on a list item's marker line (`- ```js`), whose item the lines after may or may not continue. */
+const MARKER_FENCE = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)+(?:`{3,}|~{3,})/;
+/** A line that opens an HTML block holding what follows up to a blank line (CommonMark's type 7): a lone `<br>`. */
+const VOID_LINE = /^ {0,3}<(?:br|hr|wbr)[ \t]*\/?>[ \t]*$/i;
 /** A line that could continue a list or an indented block, or open one that joins the block above. */
 const CONTINUES = /^(?:[ \t]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
 /** Raw HTML, an autolink or a comment: `<` then a letter, `/`, `!` or `?`. */
@@ -64,20 +68,29 @@ export function blockSpans(markdown: string): Span[] | null {
   let start = -1;
   let lastEnd = -1;
   let fence: string | null = null;
+  let fenceIndent = 0;
   let sawBlank = false;
+  // Inside an HTML block opened by a lone `<br>`: its lines are HTML, not fences.
+  let htmlBlock = false;
   for (let at = 0; at <= markdown.length;) {
     const nl = markdown.indexOf('\n', at);
-    const end = nl === -1 ? markdown.length : nl;
+    // A CRLF line is read without its CR.
+    const end = nl > at && markdown[nl - 1] === '\r' ? nl - 1 : nl === -1 ? markdown.length : nl;
     const line = markdown.slice(at, end);
     if (fence !== null) {
-      if (closesFence(line, fence)) fence = null;
-      // Blank lines at the end of an unclosed fence belong to no block.
+      if (closesFence(line, fence)) {
+        // Less indented than its opening: in a list item that line does not close it but ends the
+        // item and opens a fence of its own. Only the whole text says which.
+        if (indentOf(line) < fenceIndent) return null;
+        fence = null;
+      }
       if (!BLANK.test(line)) lastEnd = end;
     } else {
       // Even inside backticks: a whole render is always right, just slower.
-      if (mayLeak(line)) return null;
+      if (mayLeak(line) || MARKER_FENCE.test(line)) return null;
       if (BLANK.test(line)) {
         sawBlank = start !== -1;
+        htmlBlock = false;
       } else {
         if (start === -1) start = at;
         else if (sawBlank && !CONTINUES.test(line)) {
@@ -87,7 +100,12 @@ export function blockSpans(markdown: string): Span[] | null {
         sawBlank = false;
         lastEnd = end;
         const open = FENCE.exec(line);
-        if (open !== null) fence = open[1] ?? open[2] ?? null;
+        if (open !== null && htmlBlock) return null;
+        if (open !== null) {
+          fence = open[1] ?? open[2] ?? null;
+          fenceIndent = indentOf(line);
+        }
+        if (VOID_LINE.test(line)) htmlBlock = true;
       }
     }
     if (nl === -1) break;
@@ -96,6 +114,11 @@ export function blockSpans(markdown: string): Span[] | null {
   // A fence left open runs to the end of the text, blank lines and all (they are in its code).
   if (start !== -1) spans.push([start, fence === null ? lastEnd : markdown.length]);
   return spans;
+}
+
+/** The spaces before a line's first other character. */
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 /** Whether `line` closes a fence opened with `marker` (same character, at least as long, nothing after). */
