@@ -82,13 +82,10 @@ const ID_ATTRIBUTE = / id="([^"]*)"/g;
 const NO_DEFINITIONS: PostDefinitions = { links: new Map(), notes: new Set() };
 const NO_CALLS: FootnoteCalls = { size: 0, place: () => undefined, count: () => 0 };
 /**
- * What may make a post need every step of the pipeline (./steps.ts), before its blocks are read: a
- * footnote call (with a definition somewhere), or `<br>`, `<hr>`, `<wbr>` (other raw HTML renders
- * the post whole, ../../shared/markdown/blocks.ts).
+ * What may make a post need every step of the pipeline (../../shared/markdown/steps.ts), before its
+ * blocks are read: `<br>`, `<hr>`, `<wbr>` (other raw HTML renders the post whole, ../../shared/markdown/blocks.ts).
  */
-function mayNeedRaw(markdown: string): boolean {
-  return (markdown.includes(']:') && /\[\^[^\]\s]+\]/.test(markdown)) || /<(?:br|hr|wbr)\b/i.test(markdown);
-}
+const MAY_NEED_RAW = /<(?:br|hr|wbr)\b/i;
 
 /** A block's render and what it was rendered against. */
 interface Remembered {
@@ -233,7 +230,7 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
     const definitions = definitionsOf(markdown, sources);
     if (definitions === null) return wholeJob(text);
     // Every step on every block when any needs them, as a whole render does: guessed, then checked.
-    const raw = lastRaw ?? mayNeedRaw(markdown);
+    const raw = lastRaw ?? MAY_NEED_RAW.test(markdown);
     const next = new Map<string, Remembered[]>();
     const placed: Placed[] = [];
     const calls = new Calls();

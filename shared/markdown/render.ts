@@ -63,7 +63,7 @@ export interface RenderResult {
  */
 export const MARKDOWN_PLUGINS: PluggableList = [
   // remark-rehype, finding the definitions by a cheaper walk (./to-hast.ts).
-  [remarkRehypeLean, { allowDangerousHtml: true, clobberPrefix: '', handlers: { listItem } }],
+  [remarkRehypeLean, { allowDangerousHtml: true, clobberPrefix: '', handlers: { listItem, footnoteReference } }],
   [rehypeRaw],
   // Before any walker that recurses: a tree too deep for one thread's stack is refused in every thread.
   [rehypeDepthLimit],
@@ -86,6 +86,19 @@ function listItem(
   const item = defaultHandlers.listItem(state, node, undefined);
   nameTaskCheckbox(item);
   return item;
+}
+
+/**
+ * remark-rehype's footnote call, its link marked `data-footnote-ref=""` as the HTML parser
+ * (rehype-raw) reads back the stock `true`: a post with footnotes renders the same whether or not
+ * it runs that parser (./steps.ts), so a call alone does not send the whole post through it.
+ */
+function footnoteReference(
+  ...[state, node]: Parameters<typeof defaultHandlers.footnoteReference>
+): ReturnType<typeof defaultHandlers.footnoteReference> {
+  const sup = defaultHandlers.footnoteReference(state, node);
+  for (const child of sup.children) if (child.type === 'element') child.properties.dataFootnoteRef = '';
+  return sup;
 }
 
 /**
@@ -204,7 +217,7 @@ export interface BlockRender extends PieceRender {
   notes: FootnoteDefinition[];
   /** It fell back to parts rendered apart (a tree too deep), as the whole post then does: only a whole render is right. */
   needsWhole: boolean;
-  /** It ran every step, rehype-raw too (`raw`), and whether its own tree needs them (raw HTML, footnote calls). */
+  /** It ran every step, rehype-raw too (`raw`), and whether its own tree needs them (raw HTML). */
   raw: boolean;
   needsRaw: boolean;
 }

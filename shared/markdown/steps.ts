@@ -1,6 +1,7 @@
 /**
  * Which steps of the pipeline a Markdown tree needs. rehype-raw only matters when the tree holds
- * raw HTML (`html` nodes other than a lone comment) or footnotes; highlighting (./highlight.ts) only when it holds fenced code with a
+ * raw HTML (`html` nodes other than a lone comment; footnotes are marked as it would read them back,
+ * ./render.ts); highlighting (./highlight.ts) only when it holds fenced code with a
  * language, or raw HTML (which may hold `<pre><code class="language-…">`). Skipping them where they would change
  * nothing keeps the output byte for byte (electron/node/security/budget-parts.test.ts renders
  * every post both ways).
@@ -16,9 +17,7 @@ export function stepsFor(tree: Root): Steps {
   // A stack, not recursion: a tree may be deep, and this runs on every render.
   const stack: Nodes[] = [tree];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    // Footnote calls too: remark-rehype marks them `data-footnote-ref: true`, which reads back
-    // from the HTML parser as '' and is written `data-footnote-ref=""`.
-    if ((node.type === 'html' && !isComment(node.value)) || node.type === 'footnoteReference') return 'full';
+    if (node.type === 'html' && !isComment(node.value)) return 'full';
     if (node.type === 'code' && typeof node.lang === 'string' && node.lang !== '') steps = 'highlight';
     // One by one: spreading a paragraph of 100,000 links into push() overflows the stack.
     if ('children' in node) for (const child of node.children) stack.push(child);

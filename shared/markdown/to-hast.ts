@@ -53,7 +53,12 @@ export function remarkRehypeLean(options: Options) {
     // A piece that does not list footnotes hides its footnote definitions from the converter, which lists them.
     const definitions: Root = { type: 'root', children: definitionsOf(tree, footnotes?.list !== false) };
     trees.set(definitions, { tree, footnotes });
-    return transform(definitions, file);
+    const hast = transform(definitions, file);
+    // The list of footnotes marked `data-footnotes=""`, as the HTML parser reads back the stock
+    // `true` (its calls are marked so by the handler in ./render.ts): the same with or without it.
+    for (const node of hast.children)
+      if (node.type === 'element' && node.properties.dataFootnotes === true) node.properties.dataFootnotes = '';
+    return hast;
   };
 }
 
