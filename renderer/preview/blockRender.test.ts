@@ -229,7 +229,7 @@ describe('a block render of a post with link references and footnotes', () => {
     expect(render(called.map((block) => block.replace('First note.', 'First note!')))).toEqual(['[^a]: First note!']);
   });
 
-  it('renders what reviews 20 and 21 found to differ exactly as a whole render', () => {
+  it('renders what reviews 20, 21 and 22 found to differ exactly as a whole render', () => {
     const deep = '*a '.repeat(300) + 'x' + ' a*'.repeat(300);
     const cases = [
       // A footnote call runs every step (rehype-raw) over the whole post: code opening with a blank line,
@@ -260,11 +260,22 @@ describe('a block render of a post with link references and footnotes', () => {
       'Intro<br>\n\n<br>\n```js\n\nlet a = 1;\n```\n\nMore text.',
       '```\n```\r\n```\n\nt',
       '- ```js\n  let a = 1;\n\nText after.',
+      // Review 22: a fence in a list item with a line less indented than it, or left open before blank lines.
+      '- step\n  ```\nnot code\n  ```\n\nMore.',
+      '* x\n   ```\ny\n   ```\n\nz',
+      '- a\n\n    ```\n\n\ne',
+      '1.\n    ```\n\n\n]',
+      '- a\n\n\t```\n\n\ne',
+      // And fences in list items written right: by blocks.
+      '1. Install:\n\n   ```sh\n   npm i\n\n   npm test\n   ```\n\n2. Run:\n\n    ```\n    npm start\n    ```\n\nDone.',
       // CRLF lines split as LF lines do.
       '# Title\r\n\r\nOne[^1].\r\n\r\n```js\r\nlet a;\r\n```\r\n\r\nTwo.\r\n\r\n[^1]: Note.\r\n',
     ])
       expectSameAsWhole(markdown);
     expectByBlocks('# Title\r\n\r\nOne.\r\n\r\n```js\r\nlet a;\r\n```\r\n\r\nTwo.\r\n');
+    expectByBlocks(
+      '1. Install:\n\n   ```sh\n   npm i\n\n   npm test\n   ```\n\n2. Run:\n\n    ```\n    npm start\n    ```\n\nDone.',
+    );
     // And while typing: the post starts without a call, gets one, loses it.
     const renderer = createBlockRenderer(pipeline);
     for (const markdown of [

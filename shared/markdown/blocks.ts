@@ -10,12 +10,15 @@
  */
 
 /** An opening fence; a backtick fence's info string may not hold a backtick. */
-const FENCE = /^ {0,3}(?:(`{3,})[^`]*$|(~{3,}))/;
+/** An opening fence at any indent: in a list item its indent may be up to the item's content indent plus three. */
+const FENCE = /^ *(?:(`{3,})[^`]*$|(~{3,}))/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const BLANK = /^[ \t]*$/;
 const LONE_CR = /\r(?!\n)/;
 /** A fence opened on a list item's marker line (`- ```js`), whose item the lines after may or may not continue. */
 const MARKER_FENCE = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)+(?:`{3,}|~{3,})/;
+/** A fence indented with a tab, whose width depends on the column: read as the whole text reads it. */
+const TAB_FENCE = /^ *\t[ \t]*(?:`{3,}|~{3,})/;
 /** A line that opens an HTML block holding what follows up to a blank line (CommonMark's type 7): a lone `<br>`. */
 const VOID_LINE = /^ {0,3}<(?:br|hr|wbr)[ \t]*\/?>[ \t]*$/i;
 /** A line that could continue a list or an indented block, or open one that joins the block above. */
@@ -78,16 +81,16 @@ export function blockSpans(markdown: string): Span[] | null {
     const end = nl > at && markdown[nl - 1] === '\r' ? nl - 1 : nl === -1 ? markdown.length : nl;
     const line = markdown.slice(at, end);
     if (fence !== null) {
-      if (closesFence(line, fence)) {
-        // Less indented than its opening: in a list item that line does not close it but ends the
-        // item and opens a fence of its own. Only the whole text says which.
+      if (!BLANK.test(line)) {
+        // A line less indented than the fence's opening: in a list item it ends the item (and the
+        // fence), at the top level it is the fence's code. Only the whole text says which.
         if (indentOf(line) < fenceIndent) return null;
-        fence = null;
+        if (closesFence(line.slice(fenceIndent), fence)) fence = null;
+        lastEnd = end;
       }
-      if (!BLANK.test(line)) lastEnd = end;
     } else {
       // Even inside backticks: a whole render is always right, just slower.
-      if (mayLeak(line) || MARKER_FENCE.test(line)) return null;
+      if (mayLeak(line) || MARKER_FENCE.test(line) || TAB_FENCE.test(line)) return null;
       if (BLANK.test(line)) {
         sawBlank = start !== -1;
         htmlBlock = false;

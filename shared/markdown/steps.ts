@@ -2,9 +2,12 @@
  * Which steps of the pipeline a Markdown tree needs. rehype-raw only matters when the tree holds
  * raw HTML (`html` nodes other than a lone comment; footnotes are marked as it would read them back,
  * ./render.ts); highlighting (./highlight.ts) only when it holds fenced code with a
- * language, or raw HTML (which may hold `<pre><code class="language-…">`). Skipping them where they would change
- * nothing keeps the output byte for byte (electron/node/security/budget-parts.test.ts renders
- * every post both ways).
+ * language, or raw HTML (which may hold `<pre><code class="language-…">`). Skipping them keeps the
+ * output byte for byte on every corpus post (electron/node/security/budget-parts.test.ts renders
+ * each both ways). Two shapes the HTML parser would rewrite are written as remark-rehype writes
+ * them, in every post without raw HTML (review 22): fenced code opening with a blank line keeps
+ * it (`<pre><code>\n…`, as CommonMark writes it; the parser drops it), and an autolink inside a
+ * link's text stays nested in it (a browser reading the page splits them as the parser does).
  */
 import type { Nodes, Root } from 'mdast';
 
