@@ -266,6 +266,10 @@ describe('a block render of a post with link references and footnotes', () => {
       '- a\n\n    ```\n\n\ne',
       '1.\n    ```\n\n\n]',
       '- a\n\n\t```\n\n\ne',
+      // The read-over after review 22: the list of footnotes runs the post's steps, not every step.
+      'a[^1]\n\nb\n\n[^1]: note\n\n    ```\n\n    b\n    ```',
+      'a[^1]\n\nb\n\n[^1]: [x <http://c.d> y](/u)',
+      'a[^1]\n\nb\n\n[^1]: x<br>y',
       // And fences in list items written right: by blocks.
       '1. Install:\n\n   ```sh\n   npm i\n\n   npm test\n   ```\n\n2. Run:\n\n    ```\n    npm start\n    ```\n\nDone.',
       // CRLF lines split as LF lines do.

@@ -26,6 +26,7 @@ import {
   renderMarkdown,
   type BlockRender,
   type BlockSetting,
+  type ListSetting,
   type PieceRender,
   type RenderOptions,
   type RenderResult,
@@ -66,7 +67,7 @@ export interface BlockRenderer {
 export interface BlockPipeline {
   whole(markdown: string): RenderResult;
   block(markdown: string, setting: BlockSetting): BlockRender;
-  footnotes(notes: FootnoteDefinition[], calls: FootnoteOrder, headingIds?: readonly string[]): PieceRender;
+  footnotes(notes: FootnoteDefinition[], calls: FootnoteOrder, setting: ListSetting): PieceRender;
 }
 
 /** The pipeline of shared/markdown/render.ts with `options`. */
@@ -74,7 +75,7 @@ export function blockPipeline(options: RenderOptions): BlockPipeline {
   return {
     whole: (markdown) => renderMarkdown(markdown, options),
     block: (markdown, setting) => renderBlock(markdown, options, setting),
-    footnotes: (notes, calls, headingIds) => renderFootnotes(notes, calls, options, headingIds),
+    footnotes: (notes, calls, setting) => renderFootnotes(notes, calls, options, setting),
   };
 }
 
@@ -94,6 +95,11 @@ interface Remembered {
   lookups: string;
   /** Its calls' numbers (Calls.numbers). */
   calls: string;
+  /**
+   * The calls before it, as far as its own calls' places and counts (Calls.before), to render it
+   * again with other heading ids or steps. Another render whose calls get the same numbers has the same.
+   */
+  before: FootnoteCalls;
 }
 
 /** The footnote calls of the blocks so far, as remark-rehype numbers them. */
@@ -167,12 +173,11 @@ function lookupsKey(result: BlockRender, definitions: PostDefinitions): string {
   return key;
 }
 
-/** One block of a render: its text, which of the equal texts it is, its render and the calls before it. */
+/** One block of a render: its text, which of the equal texts it is, and its render. */
 interface Placed {
   source: string;
   occurrence: number;
   entry: Remembered;
-  before: FootnoteCalls;
 }
 
 /** A block renderer over `pipeline` (the shared pipeline, with this post's options). */
@@ -238,21 +243,21 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
     for (const source of new Set(sources)) if (!remembered.has(source)) remaining += source.length;
     let done: BlockResult | null = null;
     const render = (place: Placed, setting: Partial<BlockSetting>): void => {
-      const result = pipeline.block(place.source, { definitions, before: place.before, raw, ...setting });
+      const result = pipeline.block(place.source, { definitions, before: place.entry.before, raw, ...setting });
       place.entry = { ...place.entry, result };
       const variants = next.get(place.source);
       if (variants !== undefined) variants[place.occurrence] = place.entry;
     };
     /** The list of footnotes, made again only when a definition or a call's count changed. */
-    const footnotesFor = (holders: BlockRender[], notes: FootnoteDefinition[]): PieceRender => {
-      const key = calls.key();
+    const footnotesFor = (holders: BlockRender[], notes: FootnoteDefinition[], raw: boolean): PieceRender => {
+      const key = `${String(raw)}\0${calls.key()}`;
       const same =
         footnoteList !== null &&
         footnoteList.calls === key &&
         footnoteList.holders.length === holders.length &&
         footnoteList.holders.every((holder, i) => holder === holders[i]);
       if (!same || footnoteList === null)
-        footnoteList = { holders, calls: key, result: pipeline.footnotes(notes, calls) };
+        footnoteList = { holders, calls: key, result: pipeline.footnotes(notes, calls, { raw }) };
       return footnoteList.result;
     };
     const finish = (): BlockResult => {
@@ -268,6 +273,7 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
         list = footnotesFor(
           results.filter((result) => result.notes.length > 0),
           notes,
+          needsRaw,
         );
       } else footnoteList = null;
       // Heading ids as the whole post gives them: no heading takes an id written anywhere in it,
@@ -282,7 +288,8 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
       }
       if (list !== null && footnoteList !== null) {
         const ids = list.headings.slugs.map((slug) => uniqueId(slug, seen, taken));
-        if (!sameIds(ids, list.headings.ids)) list = footnoteList.result = pipeline.footnotes(notes, calls, ids);
+        if (!sameIds(ids, list.headings.ids))
+          list = footnoteList.result = pipeline.footnotes(notes, calls, { raw: needsRaw, headingIds: ids });
       }
       const pieces: PieceRender[] = placed
         .filter(({ entry }) => !entry.result.definitionsOnly)
@@ -314,14 +321,15 @@ export function createBlockRenderer(pipeline: BlockPipeline): BlockRenderer {
             // Rendered at once, before any call is added: the live calls are what came before it.
             const result = pipeline.block(source, { definitions, before: calls, raw });
             if (earlier === undefined && variants.length === 0) remaining -= source.length;
-            entry = { result, lookups: lookupsKey(result, definitions), calls: calls.numbers(result.calls) };
+            const lookups = lookupsKey(result, definitions);
+            entry = { result, lookups, calls: calls.numbers(result.calls), before: calls.before(result.calls) };
           }
           if (entry.result.needsWhole) {
             done = whole(text);
             remaining = 0;
             return done;
           }
-          placed.push({ source, occurrence: variants.length, entry, before: calls.before(entry.result.calls) });
+          placed.push({ source, occurrence: variants.length, entry });
           variants.push(entry);
           calls.add(entry.result.calls);
           if (placed.length < sources.length && performance.now() >= deadline) return null;

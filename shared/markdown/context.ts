@@ -16,9 +16,9 @@ export interface RenderContext {
   /**
    * A piece of a post rendered alone (./render.ts renderBlock, renderFootnotes): the footnote calls
    * before it, which its calls' numbers follow, and whether it lists footnotes (only the post's
-   * list does). A whole render has none.
+   * list does); a block, its own calls (../markdown/to-hast.ts seeds only those). A whole render has none.
    */
-  footnotes?: { before: FootnoteCalls; list: false } | { before: FootnoteOrder; list: true };
+  footnotes?: { before: FootnoteCalls; list: false; calls: readonly string[] } | { before: FootnoteOrder; list: true };
   /**
    * A piece of a post notes the ids it holds and its headings' slugs and ids (./headings.ts), so
    * ids can be made unique over the whole post; `given` are its headings' ids, worked out so.

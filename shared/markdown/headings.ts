@@ -20,7 +20,8 @@ export function rehypeHeadingIds() {
     const headings: Element[] = [];
     collect(tree.children, seen, headings);
     const found = context.headings;
-    if (found !== undefined) found.explicit.push(...seen);
+    // One by one: a block calling a footnote 150,000 times holds as many ids.
+    if (found !== undefined) for (const id of seen) found.explicit.push(id);
     const given = found?.given;
     const next = new Map<string, number>();
     for (const [i, heading] of headings.entries()) {

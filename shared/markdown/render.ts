@@ -222,6 +222,9 @@ export interface BlockRender extends PieceRender {
   needsRaw: boolean;
 }
 
+/** What the list of a post's footnotes is rendered with: as its blocks, every step or the fewest, and its headings' ids. */
+export type ListSetting = Pick<BlockSetting, 'raw' | 'headingIds'>;
+
 /** What one block of a post is rendered with, beside its text. */
 export interface BlockSetting {
   /** The post's definitions (definitionsOfPieces). */
@@ -242,25 +245,26 @@ export interface BlockSetting {
  */
 export function renderBlock(markdown: string, options: RenderOptions, setting: BlockSetting): BlockRender {
   const context = contextFor(options);
-  context.footnotes = { before: setting.before, list: false };
   const headings = headingsOf(context, setting.headingIds);
   const lookups = { links: new Set<string>(), notes: new Set<string>() };
-  const trees: MdastRoot[] = [];
   const parts = budgetParts(markdown) ?? [{ text: markdown, tooComplex: null }];
   const shared = { definitions: setting.definitions, lookups };
-  const html = renderParts(parts, context, setting.raw, shared, (tree) => trees.push(tree));
   const calls: string[] = [];
   const notes: FootnoteDefinition[] = [];
   let definitionsOnly = true;
   let needsRaw = false;
-  for (const tree of trees) {
+  // Each tree is read before it runs: the converter is given its calls (one tree but for a fallback).
+  const footnotes = { before: setting.before, list: false as const, calls: [] as readonly string[] };
+  context.footnotes = footnotes;
+  const html = renderParts(parts, context, setting.raw, shared, (tree) => {
     const found = footnotesIn(tree);
+    footnotes.calls = found.calls;
     // One by one: a block may call a footnote more times than a spread's arguments may hold.
     for (const call of found.calls) calls.push(call);
     for (const note of found.notes) notes.push(note);
     if (tree.children.some((node) => node.type !== 'footnoteDefinition')) definitionsOnly = false;
     if (stepsFor(tree) === 'full') needsRaw = true;
-  }
+  });
   // Parts rendered apart number their own footnotes and ids, and so does a whole render that
   // falls back so: only a whole render of the post is right then.
   const needsWhole = context.renderedApart === true;
@@ -284,14 +288,13 @@ export function renderFootnotes(
   notes: FootnoteDefinition[],
   calls: FootnoteOrder,
   options: RenderOptions,
-  headingIds?: readonly string[],
+  setting: ListSetting,
 ): PieceRender {
   const context = contextFor(options);
   context.footnotes = { before: calls, list: true };
-  const headings = headingsOf(context, headingIds);
-  // Every step: remark-rehype's true attributes read back from the HTML parser as '', as in the
-  // whole render of a post with calls (./steps.ts).
-  const html = runTree({ type: 'root', children: notes }, context, true);
+  const headings = headingsOf(context, setting.headingIds);
+  // The steps the post's blocks ran (their trees hold these definitions): every step when any needs them.
+  const html = runTree({ type: 'root', children: notes }, context, setting.raw);
   // The converter puts a line break before the list; a whole render's blocks are joined by one.
   return { html: html.startsWith('\n') ? html.slice(1) : html, warnings: notesFirst(context.warnings), headings };
 }
@@ -317,9 +320,8 @@ function renderParts(
         : [textNode(part.text, part.tooComplex, context)],
     );
     const tree: MdastRoot = { type: 'root', children };
-    const html = runTree(tree, context, everyStep);
     parsed?.(tree);
-    return html;
+    return runTree(tree, context, everyStep);
   } catch (error) {
     // Deep raw-HTML nesting (refused at MAX_TREE_DEPTH, before the recursive walkers overflow), or
     // containers deeper than the parser reads (./parse.ts): show the text instead.

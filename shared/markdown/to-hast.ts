@@ -33,7 +33,7 @@ export function remarkRehypeLean(options: Options) {
       return defaultHandlers.root(state, job.tree);
     }
     const order = new Array<string>(footnotes.before.size);
-    for (const id of footnotesIn(job.tree).calls) {
+    for (const id of footnotes.calls) {
       const at = footnotes.before.place(id);
       if (at === undefined) continue;
       order[at] = id;
