@@ -38,5 +38,5 @@ export function machineTime(written: string | null, sortKey: string | null): str
 /** The warning for a post whose date no calendar has, or undefined. */
 export function dateWarning(written: string | null): string | undefined {
   if (written === null || calendarWarning(written) === undefined) return undefined;
-  return `the date "${written}" is not a valid calendar date: it is shown as written and left out of the feed, the sitemap and the page's machine-readable date.`;
+  return `the date "${written}" is not a valid calendar date: it is shown as written, the page and the sitemap give no machine-readable date, and the feed leaves the post out.`;
 }

@@ -2,8 +2,6 @@
  * The Atom feed and the sitemap of an exported site (written only when the site's URL is known,
  * since both need absolute URLs). Every value is XML-escaped; post HTML travels as escaped text.
  */
-import { machineTime } from './dates';
-
 /** One post in the feed. */
 export interface FeedEntry {
   title: string;
@@ -30,12 +28,38 @@ export function escapeXml(text: string): string {
   return text.replace(XML_SPECIAL, (c) => XML_ESCAPES[c] ?? '');
 }
 
+/** A tag of the serializer's output: attribute values hold no `<` or `>` (shared/markdown/attributes.ts), nor does text a `<`. */
+const TAG = /<[a-z][^>]*>/gi;
+/** A URL attribute the sanitizer keeps (links, images, quotes' sources), double-quoted as the serializer writes them. */
+const URL_ATTRIBUTE = / (href|src|cite)="([^"]*)"/g;
+/** A URL with a scheme (`https:`, `mailto:`, `data:`): left exactly as written. */
+const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+/** The character references the serializer writes in attribute values (it writes no named ones). */
+const REFERENCE = /&#(x[\da-f]+|\d+);/gi;
+
 /**
- * An RFC 3339 time for a post: the instant when its date has an offset, its wall clock read as UTC
- * when it has none, else (no date, or one no calendar has) the file's modification time.
+ * A post's HTML with its relative URLs (in links, images and quotes' sources) made absolute against
+ * `pageUrl`, for a feed: readers that ignore `xml:base` would read them against the feed's own URL.
+ * Takes the pipeline's serialized, sanitized HTML only (its tags and quoting are known).
  */
-export function atomTime(date: string | null, sortKey: string | null, fallbackMs: number): string {
-  return machineTime(date, sortKey) ?? new Date(fallbackMs).toISOString();
+export function absoluteUrls(html: string, pageUrl: string): string {
+  return html.replace(TAG, (tag) =>
+    tag.replace(URL_ATTRIBUTE, (whole, name: string, value: string) => {
+      const url = value.replace(REFERENCE, (reference, code: string) => {
+        const point = code.startsWith('x') || code.startsWith('X') ? parseInt(code.slice(1), 16) : Number(code);
+        return point <= 0x10ffff ? String.fromCodePoint(point) : reference;
+      });
+      if (HAS_SCHEME.test(url)) return whole;
+      let absolute: string;
+      try {
+        absolute = new URL(url, pageUrl).href;
+      } catch {
+        return whole;
+      }
+      // The URL parser percent-encodes `"`, `<` and `>`: only `&` needs a reference again.
+      return ` ${name}="${absolute.replaceAll('&', '&#x26;')}"`;
+    }),
+  );
 }
 
 /** An Atom 1.0 feed of the given entries (newest first). */

@@ -3,8 +3,8 @@
  * all tags, plus the Atom feed and sitemap when the site's URL is known.
  */
 import { slugify } from '../../../shared/api/ids';
-import { instantOf, machineTime } from './dates';
-import { atomTime, renderAtomFeed, renderSitemap, type FeedEntry } from './feed';
+import { dateWarning, instantOf, machineTime } from './dates';
+import { absoluteUrls, renderAtomFeed, renderSitemap, type FeedEntry } from './feed';
 import { renderListPage, type ListEntry } from './page';
 import { publicUrl, relativeHref } from './paths';
 import type { PlannedPost } from './plan';
@@ -41,9 +41,14 @@ export function tagFiles(posts: readonly PlannedPost[]): Map<string, string> {
   return files;
 }
 
-/** The index, tag pages, feed and sitemap of posts given newest first. */
-export function listFiles(posts: readonly WrittenPost[], tags: Map<string, string>, settings: ListSettings): Files {
+/** The index, tag pages, feed and sitemap of posts given newest first, and what the author should know of them. */
+export function listFiles(
+  posts: readonly WrittenPost[],
+  tags: Map<string, string>,
+  settings: ListSettings,
+): { files: Files; warnings: string[] } {
   const files: Files = new Map();
+  const warnings: string[] = [];
   const feedHref = (from: string) => (settings.siteUrl === undefined ? undefined : relativeHref(from, 'feed.xml'));
   const nav = (from: string) => ({
     home: relativeHref(from, 'index.html'),
@@ -76,8 +81,8 @@ export function listFiles(posts: readonly WrittenPost[], tags: Map<string, strin
       renderListPage({ title: `Tagged “${name}”`, intro, entries: entries(tagged, file), ...common(file) }),
     );
   }
-  if (settings.siteUrl !== undefined) addFeeds(files, posts, settings.siteTitle, settings.siteUrl);
-  return files;
+  if (settings.siteUrl !== undefined) warnings.push(...addFeeds(files, posts, settings.siteTitle, settings.siteUrl));
+  return { files, warnings };
 }
 
 function entries(posts: readonly WrittenPost[], from: string): ListEntry[] {
@@ -95,14 +100,23 @@ function entries(posts: readonly WrittenPost[], from: string): ListEntry[] {
  */
 export const FEED_ENTRIES = 20;
 
-function addFeeds(files: Files, posts: readonly WrittenPost[], title: string, siteUrl: string): void {
-  const feedEntries: FeedEntry[] = posts.slice(0, FEED_ENTRIES).map(({ page, summary, html }) => ({
-    title: page.post.title,
-    url: publicUrl(siteUrl, page.file),
-    updated: atomTime(page.post.facts.date, page.post.facts.sortKey, page.post.mtimeMs),
-    summary,
-    html,
-  }));
+/** Writes the feed and the sitemap; returns the note on posts the feed leaves out, if any. */
+function addFeeds(files: Files, posts: readonly WrittenPost[], title: string, siteUrl: string): string[] {
+  // An entry must say when it was written: a post without a date a feed can carry (none, or one no
+  // calendar has) is left out, not dated by its file, which every checkout or copy makes new.
+  const dated: { post: WrittenPost; updated: string }[] = [];
+  const undated: string[] = [];
+  for (const post of posts) {
+    const updated = machineTime(post.page.post.facts.date, post.page.post.facts.sortKey);
+    if (updated !== null) dated.push({ post, updated });
+    // A date no calendar has is warned of with the post's page (./dates.ts dateWarning).
+    else if (dateWarning(post.page.post.facts.date) === undefined) undated.push(post.page.post.id);
+  }
+  const feedEntries: FeedEntry[] = dated.slice(0, FEED_ENTRIES).map(({ post: { page, summary, html }, updated }) => {
+    const url = publicUrl(siteUrl, page.file);
+    // Many readers ignore xml:base and would resolve the page's relative links against the feed.
+    return { title: page.post.title, url, updated, summary, html: absoluteUrls(html, url) };
+  });
   files.set('feed.xml', renderAtomFeed({ title, siteUrl, feedUrl: `${siteUrl}feed.xml`, entries: feedEntries }));
   const pages = [...files.keys()].filter((file) => file.endsWith('.html'));
   const lists = pages.map((file) => ({ url: publicUrl(siteUrl, file) }));
@@ -114,4 +128,13 @@ function addFeeds(files: Files, posts: readonly WrittenPost[], title: string, si
     return lastmod === undefined ? { url } : { url, lastmod };
   });
   files.set('sitemap.xml', renderSitemap([...lists, ...posted]));
+  return undated.length === 0 ? [] : [undatedNote(undated)];
+}
+
+/** Said of the posts (ids) a feed leaves out for want of a date, naming the first few. */
+export function undatedNote(ids: readonly string[]): string {
+  const one = ids.length === 1;
+  const shown = ids.slice(0, 3).join(', ');
+  const more = ids.length > 3 ? ` and ${String(ids.length - 3)} more` : '';
+  return `${one ? '1 post has' : `${String(ids.length)} posts have`} no date a feed can carry (${shown}${more}), so the feed leaves ${one ? 'it' : 'them'} out; a date in the front matter puts ${one ? 'it' : 'them'} in.`;
 }

@@ -339,23 +339,90 @@ describe('exportSite: dates, drafts and descriptions', () => {
     expect(sitemap).toContain('<loc>https://example.com/day/</loc><lastmod>2021-03-01</lastmod>');
   });
 
-  it('warns of a date no calendar has and keeps it out of the feed, sitemap and <time>', async () => {
+  it('warns of a date no calendar has and keeps it out of the sitemap and <time>, and the post out of the feed', async () => {
     await put('leap.md', '---\ntitle: Leap\ndate: 2017-02-29 11:00:00\n---\nLeap.\n');
+    await put('dated.md', '---\ntitle: Dated\ndate: 2017-03-01\n---\nDated.\n');
     const result = await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.warnings).toEqual([
-      'leap.md: the date "2017-02-29 11:00:00" is not a valid calendar date: it is shown as written and left out of the feed, the sitemap and the page\'s machine-readable date.',
+      'leap.md: the date "2017-02-29 11:00:00" is not a valid calendar date: it is shown as written, the page and the sitemap give no machine-readable date, and the feed leaves the post out.',
     ]);
     const page = await readFile(path.join(out, 'leap/index.html'), 'utf8');
     expect(page).toContain('<p class="post-date">2017-02-29 11:00:00</p>');
     expect(page).not.toContain('<time');
     const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
     expect(feed).not.toContain('2017-02-29');
-    expect(feed).toMatch(/<updated>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z<\/updated>/);
+    // Not dated by its file's time, which every checkout or copy makes new: not in the feed at all.
+    expect(feed).not.toContain('Leap');
+    expect([...feed.matchAll(/<updated>([^<]+)<\/updated>/g)].map((m) => m[1])).toEqual([
+      '2017-03-01T00:00:00Z',
+      '2017-03-01T00:00:00Z',
+    ]);
     const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://example.com/leap/</loc></url>');
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('<p class="meta">2017-02-29 11:00:00</p>');
+  });
+
+  it('leaves posts without a date out of the feed and says which', async () => {
+    await put('about.md', '---\ntitle: About\n---\nWho I am.\n');
+    await put('later.md', '---\ntitle: Later\ndate: someday\n---\nSoon.\n');
+    await put('post.md', '---\ntitle: Post\ndate: 2020-01-02\n---\nWritten.\n');
+    const result = await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/' });
+    expect(result.ok && result.value.warnings).toEqual([
+      '2 posts have no date a feed can carry (about.md, later.md), so the feed leaves them out; a date in the front matter puts them in.',
+    ]);
+    const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
+    expect(xmlProblem(feed)).toBeNull();
+    expect([...feed.matchAll(/<entry>\s*<title>([^<]+)<\/title>/g)].map((m) => m[1])).toEqual(['Post']);
+    // Still pages of the site, in its sitemap.
+    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.com/about/</loc>');
+    expect(sitemap).toContain('<loc>https://example.com/later/</loc>');
+    // Without a site URL there is no feed, and nothing to say of one.
+    const plain = await exportSite({ postsDir: posts, outDir: out });
+    expect(plain.ok && plain.value.warnings).toEqual([]);
+  });
+
+  it("gives the feed's content absolute links and images, as readers that ignore xml:base need", async () => {
+    await blog();
+    await put(
+      'notes/third.md',
+      '---\ntitle: Third\ndate: 2018-01-01\n---\n[Focus](../focus.md) · [more](../second.md#more) · [q](/about/?a=1&b=2) · [top](#x) · [mail](mailto:a@b.c) · [out](https://Example.com/a?b&c)\n\n<blockquote cite="../quotes/said.html">Said.</blockquote>\n',
+    );
+    await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/blog' });
+    const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
+    expect(xmlProblem(feed)).toBeNull();
+    const content = (title: string): string => {
+      const entry = new RegExp(
+        `<title>${title}</title>[\\s\\S]*?<content type="html" xml:base="([^"]+)">([^<]*)</content>`,
+      ).exec(feed);
+      if (entry === null) throw new Error(`no entry ${title}`);
+      // The content is the page's HTML as escaped text: read back as the reader reads it.
+      return (entry[2] ?? '')
+        .replaceAll('&lt;', '<')
+        .replaceAll('&gt;', '>')
+        .replaceAll('&quot;', '"')
+        .replaceAll('&apos;', "'")
+        .replaceAll('&amp;', '&');
+    };
+    const third = content('Third');
+    expect(third).toContain('href="https://example.com/blog/blog/focus/index.html"');
+    expect(third).toContain('href="https://example.com/blog/second/index.html#user-content-more"');
+    // A path on the site's server (kept as written on the page) is read from the host's root, its `&` a reference again.
+    expect(third).toContain('href="https://example.com/about/?a=1&#x26;b=2"');
+    expect(third).toContain('<blockquote cite="https://example.com/blog/notes/quotes/said.html">');
+    expect(third).toContain('href="https://example.com/blog/notes/third/#user-content-x"');
+    // URLs with a scheme stay exactly as the page has them.
+    expect(third).toContain('href="mailto:a@b.c"');
+    expect(third).toContain('href="https://Example.com/a?b&#x26;c"');
+    const focus = content('Focus &amp; &lt;Process&gt;');
+    expect(focus).toMatch(/<img src="https:\/\/example\.com\/blog\/assets\/[\w-]+\.png" alt="dot">/);
+    expect(focus).not.toMatch(/(href|src|cite)="(?!https?:|mailto:)/);
+    expect(third).not.toMatch(/(href|src|cite)="(?!https?:|mailto:)/);
+    // The page itself keeps its relative links, which work from disk too.
+    const page = await readFile(path.join(out, 'notes/third/index.html'), 'utf8');
+    expect(page).toContain('href="../../blog/focus/index.html"');
   });
 
   it('describes a post that opens with an image by its first paragraph with text', async () => {

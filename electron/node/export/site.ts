@@ -253,7 +253,9 @@ async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSett
         return key === undefined ? undefined : cache?.entries.get(key);
       },
     );
-    lists = listFiles(written, tags, { siteTitle: settings.siteTitle, siteUrl: settings.siteUrl });
+    const listed = listFiles(written, tags, { siteTitle: settings.siteTitle, siteUrl: settings.siteUrl });
+    lists = listed.files;
+    warnings.push(...listed.warnings);
     for (const [file, text] of lists) await writer.write(file, text);
   } catch (error) {
     // The writer thread stops, with nothing still being written when the caller discards the stage.
