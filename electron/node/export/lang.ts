@@ -2,8 +2,10 @@
  * The language and direction of a post page. The post's own `lang` / `language` / `locale` field
  * (or a `.ar.md` language suffix, as Zola and Hugo name translations) gives the page's `lang` when
  * it is a well-formed BCP 47 tag; a right-to-left script (Arabic, Hebrew, Thaana…, as the tag's
- * likely script) gives `dir="rtl"`. A post that names no language keeps the site's (`en`), and is
- * laid out right to left when most of its letters are in a right-to-left script.
+ * likely script) gives `dir="rtl"`. A post that names no language keeps the site's (`en`), unless
+ * most of its letters are in a right-to-left script: it is then laid out right to left, and its
+ * language is the one that script most likely writes (`ar`, `he`), or undetermined (`und`): a
+ * screen reader should not read it with an English voice.
  */
 import type { FrontMatterField } from '../../../shared/api/contract';
 import { textField } from './collect';
@@ -14,6 +16,9 @@ export const DEFAULT_LANG = 'en';
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Yezi']);
 /** Letters of right-to-left scripts (Hebrew to Arabic Extended, presentation forms) and of the rest. */
 const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/gu;
+/** Letters of the Hebrew and the Arabic scripts (their blocks and presentation forms). */
+const HEBREW_LETTER = /[\u0590-\u05ff\ufb1d-\ufb4f]/gu;
+const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/gu;
 const LETTER = /\p{L}/gu;
 /** How much of a body is looked at to tell its direction. */
 const SAMPLE = 20_000;
@@ -28,7 +33,8 @@ export interface PageLanguage {
 export function pageLanguage(fields: FrontMatterField[], id: string, text: string): PageLanguage {
   const tag = languageTag(textField(fields, ['lang', 'language', 'locale'])) ?? languageTag(suffixOf(id));
   if (tag !== undefined) return isRtlTag(tag) ? { lang: tag, dir: 'rtl' } : { lang: tag };
-  return mostlyRtl(text) ? { lang: DEFAULT_LANG, dir: 'rtl' } : { lang: DEFAULT_LANG };
+  const rtl = rtlLanguage(text.slice(0, SAMPLE));
+  return rtl === null ? { lang: DEFAULT_LANG } : { lang: rtl, dir: 'rtl' };
 }
 
 /** A well-formed BCP 47 tag in its canonical case (`en_US` read as `en-US`), or undefined. */
@@ -54,10 +60,15 @@ function isRtlTag(tag: string): boolean {
   }
 }
 
-function mostlyRtl(text: string): boolean {
-  const sample = text.slice(0, SAMPLE);
+/** When most of a text's letters are right to left, the language its script most likely writes (`und`: no guess); else null. */
+function rtlLanguage(sample: string): string | null {
   const rtl = sample.match(RTL_LETTER)?.length ?? 0;
-  if (rtl === 0) return false;
+  if (rtl === 0) return null;
   const letters = sample.match(LETTER)?.length ?? 0;
-  return rtl * 2 > letters;
+  if (rtl * 2 <= letters) return null;
+  const arabic = sample.match(ARABIC_LETTER)?.length ?? 0;
+  const hebrew = sample.match(HEBREW_LETTER)?.length ?? 0;
+  if (arabic * 2 > rtl) return 'ar';
+  if (hebrew * 2 > rtl) return 'he';
+  return 'und';
 }

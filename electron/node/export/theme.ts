@@ -7,6 +7,10 @@
  * fit (break-word), inline code and links break anywhere (a long URL or identifier has no spaces).
  * Code blocks and tables scroll instead (white-space: pre; in a table, break-word leaves the
  * columns their natural width). Code colours keep 4.5:1 (WCAG AA) on --code-bg in both schemes.
+ *
+ * Right-to-left pages (`dir="rtl"`, ./lang.ts) mirror the layout: margins, rules and indents are
+ * logical (inline-start, inline-end). Code reads left to right in any page, and a date (written in
+ * English) is isolated from the text around it, which would otherwise reorder its words and numbers.
  */
 
 /** The stylesheet placed in every exported page's `<style>` element. */
@@ -44,8 +48,11 @@ p, ul, ol, blockquote, pre, table, figure { margin: 0 0 1.25rem; }
 a { color: var(--link); text-underline-offset: 0.15em; }
 img { max-width: 100%; height: auto; }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 2.5rem 0; }
-blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
+blockquote { margin-inline-start: 0; padding-inline-start: 1rem; border-inline-start: 3px solid var(--rule); color: var(--muted); }
 code, kbd, samp, pre { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.88em; }
+code, kbd, samp, pre { direction: ltr; unicode-bidi: isolate; }
+pre { text-align: left; }
+time { unicode-bidi: plaintext; }
 :not(pre) > code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
 :not(pre) > code, a { overflow-wrap: anywhere; }
 th a, td a, th code, td code { overflow-wrap: break-word; }
@@ -53,11 +60,12 @@ pre { background: var(--code-bg); padding: 1rem; border-radius: 6px; overflow-x:
 table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.95em; }
 th, td { border: 1px solid var(--rule); padding: 0.4rem 0.75rem; }
 th { background: var(--code-bg); }
-th, .align-left { text-align: left; }
+th { text-align: start; }
+.align-left { text-align: left; }
 .align-center { text-align: center; }
 .align-right { text-align: right; }
-.contains-task-list { list-style: none; padding-left: 1.25rem; }
-.task-list-item input { margin: 0 0.4rem 0 -1.25rem; }
+.contains-task-list { list-style: none; padding-inline-start: 1.25rem; }
+.task-list-item input { margin-block: 0; margin-inline: -1.25rem 0.4rem; }
 .footnotes { border-top: 1px solid var(--rule); margin-top: 3rem; font-size: 0.92rem; color: var(--muted); }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .remote-image { display: inline-block; border: 1px dashed var(--rule); padding: 0.2rem 0.5rem; color: var(--muted); font-size: 0.9em; }
@@ -66,7 +74,7 @@ th, .align-left { text-align: left; }
 .post-list h2 { margin: 0; font-size: 1.3rem; }
 .post-list a { text-decoration: none; }
 .post-list p { margin: 0.25rem 0 0; }
-.tags a { font: 0.9rem system-ui, sans-serif; margin-right: 0.6rem; }
+.tags a { font: 0.9rem system-ui, sans-serif; margin-inline-end: 0.6rem; }
 .hljs-keyword, .hljs-selector-tag, .hljs-built_in, .hljs-type { color: var(--mark); }
 .hljs-string, .hljs-attr, .hljs-regexp, .hljs-addition { color: var(--string); }
 .hljs-number, .hljs-literal, .hljs-symbol, .hljs-deletion { color: var(--number); }

@@ -1,0 +1,83 @@
+/**
+ * An exported page in a right-to-left language, as Chromium lays it out: the page mirrors (a
+ * quote's rule on the right), code still reads left to right, and the date's words and numbers
+ * keep their order (review 23a: `;console.log("hi")`, `} () fn main`, "January 2023 31").
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { renderPostHtml } from '../electron/node/export/post';
+import { test, expect } from './fixtures';
+
+// eslint-disable-next-line no-empty-pattern -- Playwright passes fixtures first; none are needed here
+test.beforeEach(({}, testInfo) => {
+  testInfo.skip(testInfo.project.metadata.mode !== 'browser', 'The exported page is the same in either mode.');
+});
+
+const POST = [
+  '---',
+  'title: "مرحبا بالعالم"',
+  'date: 2023-01-31',
+  '---',
+  'هذه تدوينة قصيرة مكتوبة باللغة العربية، وفيها شيفرة واقتباس.',
+  '',
+  '```js',
+  'console.log("hi");',
+  '```',
+  '',
+  'نص مع `let x = 1;` في وسط السطر.',
+  '',
+  '> اقتباس من كاتب.',
+  '',
+].join('\n');
+
+/** The left edge of the first occurrence of `text` inside the element matching `selector`. */
+async function leftOf(page: Page, selector: string, text: string): Promise<number> {
+  return page.evaluate(
+    ([selector, text]) => {
+      const element = document.querySelector(selector);
+      if (element === null) throw new Error(`no ${selector}`);
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(text) ?? -1;
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        return range.getBoundingClientRect().left;
+      }
+      throw new Error(`no "${text}" in ${selector}`);
+    },
+    [selector, text] as const,
+  );
+}
+
+test('a page in Arabic is laid out right to left, with its code and its date read left to right', async ({ page }) => {
+  const posts = await mkdtemp(path.join(tmpdir(), 'postwright-e2e-rtl-'));
+  try {
+    await writeFile(path.join(posts, 'arabic.md'), POST);
+    const exported = await renderPostHtml({ postsDir: posts, postId: 'arabic.md' });
+    if (!exported.ok) throw new Error(exported.error.message);
+    expect(exported.value.html).toMatch(/<html lang="ar" dir="rtl">/);
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.setContent(exported.value.html);
+    // The page mirrors: a quote's rule is on its right, its text starts on the right.
+    const quote = await page.locator('blockquote').evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { right: style.borderRightWidth, left: style.borderLeftWidth };
+    });
+    expect(quote).toEqual({ right: '3px', left: '0px' });
+    // Code reads left to right, in a block and within a line of Arabic.
+    expect(await leftOf(page, 'pre code', 'console')).toBeLessThan(await leftOf(page, 'pre code', ';'));
+    expect(await leftOf(page, 'p code', 'let')).toBeLessThan(await leftOf(page, 'p code', '1;'));
+    // The date in English keeps its order: "31 January 2023", not "January 2023 31".
+    const time = page.locator('time');
+    await expect(time).toHaveText('31 January 2023');
+    expect(await leftOf(page, 'time', '31')).toBeLessThan(await leftOf(page, 'time', 'January'));
+    expect(await leftOf(page, 'time', 'January')).toBeLessThan(await leftOf(page, 'time', '2023'));
+    await page.screenshot({ path: test.info().outputPath('rtl-page.png'), fullPage: true });
+  } finally {
+    await rm(posts, { recursive: true, force: true });
+  }
+});
