@@ -19,7 +19,7 @@ title: Linker
 
 See [the draft](draft.md), [missing](missing.md), [pdf](files/doc.pdf#page=2), [folder](sub/),
 [other](other.md), [gone](files/gone.pdf), [page](/about/), [secret](../secret.pdf), [html](files/page.html),
-[escape](files/out.pdf) and [bundle](trip/).
+[escape](files/out.pdf), [bundle](trip/) and [asked](other.md?from=linker#top).
 `;
 
 beforeEach(async () => {
@@ -53,6 +53,8 @@ describe('local links in a site export', () => {
     expect(await readFile(path.join(out, pdf?.[1] ?? ''), 'utf8')).toBe('%PDF-1.4 test');
     expect(html).toContain('<a href="../other/index.html">other</a>');
     expect(html).toContain('<a href="../trip/index.html">bundle</a>');
+    // A query names the same post (review 23a: it was "not exported (a draft…)").
+    expect(html).toContain('<a href="../other/index.html?from=linker#user-content-top">asked</a>');
     expect(html).toContain('<a href="/about/">page</a>');
     // The rest stay as written (the preview shows them so), each with a warning.
     expect(html).toContain('<a href="draft.md">the draft</a>');

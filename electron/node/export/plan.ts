@@ -87,11 +87,15 @@ export function linkResolver(pages: readonly PageLink[]): (from: PageLink) => (h
   for (const page of pages) if (page.path !== null) byPath.set(pathKey(page.path), page.file);
   return (from) => (href) => {
     const hash = href.indexOf('#');
-    const base = hash === -1 ? href : href.slice(0, hash);
+    const beforeHash = hash === -1 ? href : href.slice(0, hash);
     const fragment = hash === -1 ? '' : href.slice(hash + 1);
+    // A query (`post.md?ref=x`) names the same post; the page keeps it.
+    const mark = beforeHash.indexOf('?');
+    const base = mark === -1 ? beforeHash : beforeHash.slice(0, mark);
+    const query = mark === -1 ? '' : beforeHash.slice(mark);
     const target = base.startsWith('/') ? byPath.get(pathKey(base)) : byId.get(postIdOf(from.id, base));
     if (target === undefined) return null;
-    return relativeHref(from.file, target) + (fragment === '' ? '' : `#${ID_PREFIX}${fragment}`);
+    return relativeHref(from.file, target) + query + (fragment === '' ? '' : `#${ID_PREFIX}${fragment}`);
   };
 }
 
