@@ -26,19 +26,70 @@ export interface ListSettings {
 /** Output-relative file → contents. */
 export type Files = Map<string, string>;
 
-/** Each tag's output file, unique even when two tags slugify alike (`C#` and `C`). */
+/**
+ * Each tag's output file (every spelling of it a post uses maps to its file). Tags that differ
+ * only in case are one tag (`CSS` and `css`, written years apart), as Hugo makes them; its page
+ * is named after the spelling most posts use. A `+` or `#` ending a word is spelled out
+ * (`C++` is `c-plus-plus`, `C#` `c-sharp`): a tag's page keeps its name when another tag
+ * arrives. Names that still slugify alike get numbers, in alphabetical order.
+ */
 export function tagFiles(posts: readonly PlannedPost[]): Map<string, string> {
+  const groups = new Map<string, Map<string, number>>();
+  for (const name of posts.flatMap((p) => p.post.facts.tags)) {
+    const key = tagKey(name);
+    const spellings = groups.get(key) ?? new Map<string, number>();
+    spellings.set(name, (spellings.get(name) ?? 0) + 1);
+    groups.set(key, spellings);
+  }
+  const named = [...groups.values()].map((spellings) => ({ name: tagName(spellings), spellings }));
+  named.sort((a, b) => a.name.localeCompare(b.name));
   const files = new Map<string, string>();
   const used = new Set<string>();
-  const names = [...new Set(posts.flatMap((p) => p.post.facts.tags))].sort((a, b) => a.localeCompare(b));
-  for (const name of names) {
-    const base = slugify(name) || 'tag';
+  for (const { name, spellings } of named) {
+    const base = tagSlug(name);
     let slug = base;
     for (let n = 2; used.has(slug); n += 1) slug = `${base}-${n}`;
     used.add(slug);
+    // The page's own name first: the tag index and the pages list each file once, by it.
     files.set(name, `tags/${slug}/index.html`);
+    for (const spelling of spellings.keys()) files.set(spelling, `tags/${slug}/index.html`);
   }
   return files;
+}
+
+/** What makes two tags one: their text in one Unicode form and case. */
+function tagKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** A tag's name among its spellings: the one most posts use, then the first in alphabetical order. */
+function tagName(spellings: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [spelling, count] of spellings) {
+    if (count > most || (count === most && spelling.localeCompare(best) < 0)) {
+      best = spelling;
+      most = count;
+    }
+  }
+  return best;
+}
+
+/** A tag's folder name: `+` and `#` after a letter or digit spelled out, then slugified. */
+export function tagSlug(name: string): string {
+  const spelled = name.replace(/(?<=[\p{L}\p{N}+])\+/gu, ' plus ').replace(/(?<=[\p{L}\p{N}])#/gu, ' sharp ');
+  return slugify(spelled) || 'tag';
+}
+
+/** Each tag page's file → its name and every spelling that leads to it. */
+function tagPages(tags: ReadonlyMap<string, string>): Map<string, { name: string; spellings: Set<string> }> {
+  const pages = new Map<string, { name: string; spellings: Set<string> }>();
+  for (const [spelling, file] of tags) {
+    const page = pages.get(file);
+    if (page === undefined) pages.set(file, { name: spelling, spellings: new Set([spelling]) });
+    else page.spellings.add(spelling);
+  }
+  return pages;
 }
 
 /** The index, tag pages, feed and sitemap of posts given newest first, and what the author should know of them. */
@@ -69,16 +120,29 @@ export function listFiles(
       ...common('index.html'),
     }),
   );
-  if (tags.size > 0) {
-    const tagEntries = [...tags].map(([name, file]) => ({ title: name, href: relativeHref('tags/index.html', file) }));
+  const pages = [...tagPages(tags)].map(([file, { name, spellings }]) => ({
+    file,
+    name,
+    tagged: posts.filter((p) => p.page.post.facts.tags.some((tag) => spellings.has(tag))),
+  }));
+  const counted = (count: number): string => `${String(count)} ${count === 1 ? 'post' : 'posts'}`;
+  if (pages.length > 0) {
+    const tagEntries = pages.map(({ file, name, tagged }) => ({
+      title: name,
+      href: relativeHref('tags/index.html', file),
+      summary: counted(tagged.length),
+    }));
     files.set('tags/index.html', renderListPage({ title: 'Tags', entries: tagEntries, ...common('tags/index.html') }));
   }
-  for (const [name, file] of tags) {
-    const tagged = posts.filter((p) => p.page.post.facts.tags.includes(name));
-    const intro = `${tagged.length} ${tagged.length === 1 ? 'post' : 'posts'}`;
+  for (const { file, name, tagged } of pages) {
     files.set(
       file,
-      renderListPage({ title: `Tagged “${name}”`, intro, entries: entries(tagged, file), ...common(file) }),
+      renderListPage({
+        title: `Tagged “${name}”`,
+        intro: counted(tagged.length),
+        entries: entries(tagged, file),
+        ...common(file),
+      }),
     );
   }
   if (settings.siteUrl !== undefined) warnings.push(...addFeeds(files, posts, settings.siteTitle, settings.siteUrl));

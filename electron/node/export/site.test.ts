@@ -73,7 +73,7 @@ describe('exportSite', () => {
         'leaky/index.html',
         'tags/index.html',
         'tags/work/index.html',
-        'tags/c/index.html',
+        'tags/c-sharp/index.html',
         'feed.xml',
         'sitemap.xml',
       ]),
@@ -151,6 +151,42 @@ describe('exportSite', () => {
     expect(feed).toContain(`<updated>2024-01-${String(count)}T00:00:00Z</updated>`);
     const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://example.com/p01/</loc>');
+  });
+
+  it('makes tags that differ only in case one tag, and keeps each tag page where it was when another tag arrives', async () => {
+    await put('a.md', '---\ntitle: A\ndate: 2020-01-01\ntags: [CSS, C++]\n---\nA.\n');
+    await put('b.md', '---\ntitle: B\ndate: 2021-01-01\ntags: [css]\n---\nB.\n');
+    await put('c.md', '---\ntitle: C\ndate: 2022-01-01\ntags: [css, Go]\n---\nC.\n');
+    await exportSite({ postsDir: posts, outDir: out });
+    const tagFolders = async (): Promise<string[]> =>
+      (await filesBelow(out)).filter((file) => file.startsWith('tags/')).sort();
+    expect(await tagFolders()).toEqual([
+      'tags/c-plus-plus/index.html',
+      'tags/css/index.html',
+      'tags/go/index.html',
+      'tags/index.html',
+    ]);
+    // One page for CSS and css, named as most posts write it, listing all three posts' tags.
+    const css = await readFile(path.join(out, 'tags/css/index.html'), 'utf8');
+    expect(css).toContain('<h1>Tagged “css”</h1>');
+    expect([...css.matchAll(/<h2><a href="[^"]+">([A-C])<\/a><\/h2>/g)].map((m) => m[1])).toEqual(['C', 'B', 'A']);
+    // Each post links its tag as it wrote it, to that one page.
+    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toContain('href="../tags/css/index.html">#CSS</a>');
+    const index = await readFile(path.join(out, 'tags/index.html'), 'utf8');
+    expect(
+      [...index.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>\s*<p>([^<]+)<\/p>/g)].map((m) => `${m[1]}: ${m[2]}`),
+    ).toEqual(['C++: 1 post', 'css: 3 posts', 'Go: 1 post']);
+    // A new tag that slugified like C++ once (`c`) takes no page from it.
+    await put('d.md', '---\ntitle: D\ndate: 2023-01-01\ntags: [C#, C]\n---\nD.\n');
+    await exportSite({ postsDir: posts, outDir: out });
+    expect(await tagFolders()).toEqual([
+      'tags/c-plus-plus/index.html',
+      'tags/c-sharp/index.html',
+      'tags/c/index.html',
+      'tags/css/index.html',
+      'tags/go/index.html',
+      'tags/index.html',
+    ]);
   });
 
   it('includes drafts only when asked', async () => {
