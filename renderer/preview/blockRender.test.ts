@@ -344,6 +344,8 @@ describe('a block render of a post whose headings share a text', () => {
       '## Notes\n\nText[^1].\n\n## !!!\n\n## ???\n\n[^1]: The note.\n\n    ## Notes\n\n    More.',
       // Equal blocks in several places.
       '## Same\n\nx\n\n## Same\n\nx\n\n## Same',
+      // Generators' syntax in several blocks, after a removed link: its notes come in the same order.
+      '[x](javascript:alert(1))\n\n!!! note\n\nSee {% include a.html %}.\n\n{{< youtube id >}}\n\nAgain {{% b %}}.',
     ];
     for (const markdown of cases) expectByBlocks(markdown);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findTags, inertProblems } from './inert';
 import { MAX_NESTING } from './limits';
 import { renderMarkdown } from './render';
+import { TEMPLATE_NOTES } from './template';
 
 /** Every id/name in rendered Markdown carries the sanitizer's prefix (no DOM clobbering). */
 function clobberProblems(html: string): string[] {
@@ -330,5 +331,55 @@ describe('table alignment', () => {
     expect(html).toContain('<td class="align-right">3</td>');
     expect(html).toContain('<td>4</td>');
     expect(html).toContain('<td class="align-right">x</td>');
+  });
+});
+
+describe("site generators' syntax in prose: published as written, and said once per kind", () => {
+  const [shortcodes, tags, admonitions] = TEMPLATE_NOTES;
+  it('tells of Hugo shortcodes, template tags and admonitions in the prose, in a fixed order', () => {
+    const { html, warnings } = renderMarkdown(
+      [
+        ':::tip Remember',
+        'Docusaurus admonition.',
+        ':::',
+        '',
+        'Watch {{< youtube ZJthWmvUzzc >}} and {{% notice %}}.',
+        '',
+        '{% include figure.html %} and {{ site.baseurl | relative_url }}.',
+        '',
+        '!!! warning "Careful"',
+        '    The body.',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([shortcodes, tags, admonitions]);
+    // Published as written: the text is all there.
+    expect(html).toContain('{{&#x3C; youtube ZJthWmvUzzc >}}');
+    expect(html).toContain('{% include figure.html %}');
+  });
+
+  it('says nothing of them in code, raw HTML, a link destination or ordinary prose', () => {
+    const { warnings } = renderMarkdown(
+      [
+        '```go-html-template',
+        '{{< youtube id >}} {% raw %}',
+        '```',
+        '',
+        '    {{ indented.code }}',
+        '',
+        'Inline `{{< x >}}` and `{% y %}`, a set {1, 2}, braces {{ set apart }} here.',
+        '',
+        '<div>{% html %}</div>',
+        '',
+        'Wow!!! That was great ::: really.',
+      ].join('\n'),
+    );
+    expect(warnings).toEqual([]);
+  });
+
+  it('tells of a variable in an image path, which leaves the image as text', () => {
+    // Jekyll's `{{ site.url }}/a.png`: the space makes it no destination, so no image either.
+    const { html, warnings } = renderMarkdown('An image ![a]({{ site.url }}/a.png).');
+    expect(html).toBe('<p>An image ![a]({{ site.url }}/a.png).</p>');
+    expect(warnings).toEqual([tags]);
   });
 });

@@ -30,6 +30,7 @@ import {
 import { rehypeUrlPolicy } from './url-policy';
 import { stepsFor } from './steps';
 import { footnotesIn, remarkRehypeLean } from './to-hast';
+import { mayHoldTemplateSyntax, TEMPLATE_NOTES, templateNotes } from './template';
 
 /** How a render treats images. */
 export interface RenderOptions {
@@ -314,11 +315,14 @@ function renderParts(
 ): string {
   const before = context.warnings.length;
   try {
-    const children = parts.flatMap((part) =>
-      part.tooComplex === null
-        ? parseMarkdown(part.text, shared, true).children
-        : [textNode(part.text, part.tooComplex, context)],
-    );
+    const children = parts.flatMap((part) => {
+      if (part.tooComplex !== null) return [textNode(part.text, part.tooComplex, context)];
+      const parsed = parseMarkdown(part.text, shared, true);
+      if (mayHoldTemplateSyntax(part.text)) {
+        for (const note of templateNotes(parsed)) if (!context.warnings.includes(note)) context.warnings.push(note);
+      }
+      return parsed.children;
+    });
     const tree: MdastRoot = { type: 'root', children };
     parsed?.(tree);
     return runTree(tree, context, everyStep);
@@ -372,10 +376,18 @@ function textNode(text: string, reason: string, context: RenderContext): Paragra
   return { type: 'paragraph', children: [], data: { hName: 'div', hChildren } };
 }
 
-/** Warnings in the order a render gives them: the notes of parts shown as text first, each group in order. */
+/**
+ * Warnings in the order a render gives them: the notes of parts shown as text first, then those
+ * of generators' syntax (./template.ts, in their fixed order), then the rest, each group in order.
+ */
 export function notesFirst(warnings: string[]): string[] {
   const isNote = (warning: string): boolean => warning.startsWith(TOO_COMPLEX_NOTE);
-  return [...warnings.filter(isNote), ...warnings.filter((warning) => !isNote(warning))];
+  const template = new Set<string>(TEMPLATE_NOTES);
+  return [
+    ...warnings.filter(isNote),
+    ...TEMPLATE_NOTES.filter((note) => warnings.includes(note)),
+    ...warnings.filter((warning) => !isNote(warning) && !template.has(warning)),
+  ];
 }
 
 function element(tagName: string, properties: Properties, children: ElementContent[]): Element {
