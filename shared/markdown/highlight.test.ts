@@ -7,6 +7,7 @@
 import * as spec from 'commonmark-spec';
 import { describe, expect, it } from 'vitest';
 import { pipelineHtml } from './reference';
+import { renderMarkdown } from './render';
 
 describe('highlighting reads code as rehype-highlight did', () => {
   it.each([
@@ -48,5 +49,30 @@ describe('highlighting reads code as rehype-highlight did', () => {
     expect(
       spec.tests.filter((test) => pipelineHtml(test.markdown, 'current').includes('hljs-')).length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('a fence names its language as site generators write it', () => {
+  it.each([
+    ["Zola's options after a comma", '```rust,linenos\nfn main() {}\n```', 'language-rust', 'hljs-title'],
+    ['Zola, lines to mark', '```toml,hl_lines=5-6\nname = "x"\n```', 'language-toml', 'hljs-attr'],
+    ["MkDocs' attribute list", '``` { .sh .no-copy }\necho "$HOME"\n```', 'language-sh', 'hljs-variable'],
+    ["Pandoc's attribute list", '```{.python .numberLines}\ndef f(): pass\n```', 'language-python', 'hljs-keyword'],
+  ])('%s', (_name, markdown, language, highlighted) => {
+    const html = pipelineHtml(markdown, 'current');
+    expect(html).toContain(`<code class="hljs ${language}">`);
+    expect(html).toContain(highlighted);
+    // The reference (rehype-highlight, after the same reading of the language) agrees span for span.
+    expect(html).toBe(pipelineHtml(markdown, 'rehypeHighlight'));
+    // The fewest steps give it too (the HTML parser of every step drops a fence's meta).
+    expect(renderMarkdown(markdown).html).toBe(renderMarkdown(markdown, {}, 'every').html);
+    expect(renderMarkdown(markdown).html).toContain(`<code class="hljs ${language}">`);
+  });
+
+  it('leaves a language without those marks, and an attribute list without a class, as written', () => {
+    expect(pipelineHtml('```{linenos=table}\nx\n```', 'current')).toContain(
+      '<code class="hljs language-{linenos=table}">',
+    );
+    expect(pipelineHtml('```c++\nint a;\n```', 'current')).toContain('<code class="hljs language-c++">');
   });
 });

@@ -5,6 +5,10 @@
  * whole tree with unist-util-visit, which copies the list of a node's ancestors for every node
  * that has children: on the benchmark's 1,000 posts that walk cost more than highlighting the
  * code (~90 of ~170 ms). This walk keeps a stack of parents and allocates nothing per node.
+ *
+ * A fence's language is read as site generators write it (fenceLanguage, used by the converter
+ * in ./render.ts, before any step that could drop the fence's meta): Zola's `rust,linenos` is
+ * Rust, MkDocs' and Pandoc's `{ .sh .no-copy }` is sh.
  */
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
@@ -39,6 +43,21 @@ function highlight(code: Element): void {
   if (!lowlight.registered(lang)) return;
   const result = lowlight.highlight(lang, toText(code, { whitespace: 'pre' }));
   if (result.children.length > 0) code.children = result.children as Element['children'];
+}
+
+const ATTRIBUTE_CLASS = /(?:^|\s)\.([A-Za-z][\w+#-]*)/;
+
+/**
+ * A fence's language as its generator meant it (its info string's first word `lang`, the rest
+ * `meta`): the part before a comma (Zola's `rust,linenos`, `toml,hl_lines=5-6`), or the first
+ * `.class` of an attribute list (`{.python}`, MkDocs' `{ .sh .no-copy }`, whose first word is `{`);
+ * else as written.
+ */
+export function fenceLanguage(lang: string, meta: string | null | undefined): string {
+  let name = lang;
+  if (lang.startsWith('{')) name = ATTRIBUTE_CLASS.exec(`${lang.slice(1)} ${meta ?? ''}`)?.[1] ?? lang;
+  else if (lang.includes(',')) name = lang.slice(0, lang.indexOf(','));
+  return name === '' ? lang : name;
 }
 
 /** The language classes name (`language-x` or `lang-x`, the first), false for `no-highlight`. */

@@ -16,7 +16,7 @@ import { escapeAttributeBrackets } from './attributes';
 import { CONTEXT_KEY, type FootnoteCalls, type FootnoteOrder, type RenderContext } from './context';
 import { rehypeDepthLimit } from './depth';
 import { rehypeHeadingIds } from './headings';
-import { rehypeHighlightCode } from './highlight';
+import { fenceLanguage, rehypeHighlightCode } from './highlight';
 import { blankLineParts, budgetParts, MAX_REFERENCE_COPIES, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
 import {
@@ -64,7 +64,7 @@ export interface RenderResult {
  */
 export const MARKDOWN_PLUGINS: PluggableList = [
   // remark-rehype, finding the definitions by a cheaper walk (./to-hast.ts).
-  [remarkRehypeLean, { allowDangerousHtml: true, clobberPrefix: '', handlers: { listItem, footnoteReference } }],
+  [remarkRehypeLean, { allowDangerousHtml: true, clobberPrefix: '', handlers: { code, listItem, footnoteReference } }],
   [rehypeRaw],
   // Before any walker that recurses: a tree too deep for one thread's stack is refused in every thread.
   [rehypeDepthLimit],
@@ -75,6 +75,13 @@ export const MARKDOWN_PLUGINS: PluggableList = [
   [rehypeSanitize, SANITIZE_SCHEMA],
   [rehypeStringify],
 ];
+
+/** remark-rehype's fenced code, its language read as site generators write it (./highlight.ts fenceLanguage). */
+function code(...[state, node]: Parameters<typeof defaultHandlers.code>): ReturnType<typeof defaultHandlers.code> {
+  if (node.lang === null || node.lang === undefined) return defaultHandlers.code(state, node);
+  const lang = fenceLanguage(node.lang, node.meta);
+  return defaultHandlers.code(state, lang === node.lang ? node : { ...node, lang });
+}
 
 /**
  * remark-rehype's list item, told its looseness by the item: the stock handler asks the parent
