@@ -12,7 +12,10 @@ import { test, expect } from './fixtures';
 
 // eslint-disable-next-line no-empty-pattern -- Playwright passes fixtures first; none are needed here
 test.beforeEach(({}, testInfo) => {
-  testInfo.skip(testInfo.project.metadata.mode !== 'browser', 'The exported page is the same in either mode.');
+  testInfo.skip(
+    testInfo.project.metadata.mode !== 'browser',
+    'The page and the preview are laid out the same in either mode.',
+  );
 });
 
 const POST = [
@@ -80,4 +83,29 @@ test('a page in Arabic is laid out right to left, with its code and its date rea
   } finally {
     await rm(posts, { recursive: true, force: true });
   }
+});
+
+test('the preview of a post in Arabic is laid out as its exported page: right to left, code and date left to right', async ({
+  app,
+  postsDir,
+}) => {
+  await writeFile(path.join(postsDir, 'arabic.md'), POST);
+  await app.reload();
+  await app.getByRole('option', { name: 'مرحبا بالعالم' }).click();
+  const preview = app.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('blockquote')).toBeVisible();
+  await expect(preview.locator('article')).toHaveAttribute('dir', 'rtl');
+  await expect(preview.locator('article')).toHaveAttribute('lang', 'ar');
+  const quote = await preview.getByRole('blockquote').evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { right: style.borderRightWidth, left: style.borderLeftWidth };
+  });
+  expect(quote).toEqual({ right: '3px', left: '0px' });
+  expect(await leftOf(app, '.preview pre code', 'console')).toBeLessThan(await leftOf(app, '.preview pre code', ';'));
+  expect(await leftOf(app, '.preview time', '31')).toBeLessThan(await leftOf(app, '.preview time', 'January'));
+  await app.screenshot({ path: test.info().outputPath('rtl-preview.png') });
+  // An English post stays left to right.
+  await app.getByRole('option', { name: 'Writing in Plain Text' }).click();
+  await expect(preview.locator('article')).toHaveAttribute('lang', 'en');
+  await expect(preview.locator('article')).not.toHaveAttribute('dir');
 });

@@ -198,7 +198,8 @@ test('the preview looks like the exported page: its date, sans-serif headings, l
   expect(inExport).toEqual({
     date: '2 October 2026',
     sansHeading: true,
-    headerAlign: 'left',
+    // At the line's start: the left in this page, the right in a right-to-left one.
+    headerAlign: 'start',
     footnoteLabelShown: false,
   });
 });

@@ -1,8 +1,9 @@
 /** The application shell: wires the backend, the hooks and the three areas together. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract';
 import { TITLE_KEYS, textField } from '../../shared/api/fields';
 import type { BlogEvents } from '../../shared/api/events';
+import { pageLanguage } from '../../shared/markdown/lang';
 import { getBackend } from '../api/client';
 import { useBlogEvents } from '../hooks/useBlogEvents';
 import { useEditor } from '../hooks/useEditor';
@@ -141,6 +142,12 @@ export function App(): React.JSX.Element {
   const fields = state.doc?.frontMatter.error === undefined ? state.frontMatter?.fields : undefined;
   const ownTitle = fields === undefined ? undefined : textField(fields, TITLE_KEYS);
   const title = state.doc === null ? null : (ownTitle ?? summary?.title ?? state.doc.id);
+  // The preview's language and direction, as the exported page's (its text read again when typing pauses).
+  const postId = state.doc?.id;
+  const language = useMemo(
+    () => (postId === undefined ? undefined : pageLanguage(fields ?? [], postId, `${title ?? ''}\n${state.body}`)),
+    [fields, postId, title, state.body],
+  );
 
   const save = async (force?: boolean): Promise<void> => {
     const before = current().doc?.version;
@@ -266,6 +273,7 @@ export function App(): React.JSX.Element {
           title={title}
           titled={ownTitle !== undefined}
           date={fieldText(state, 'date') ?? summary?.date ?? null}
+          language={language}
           focusRequest={focusRequest}
           emptyFolder={emptyFolder}
           onSave={(force) => void save(force)}

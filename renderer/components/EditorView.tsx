@@ -11,6 +11,7 @@ import { FindInPost } from './FindInPost';
 import { FrontMatterPanel } from './FrontMatterPanel';
 import { MarkdownPane } from './MarkdownPane';
 import { PreviewWarningsProvider } from './PreviewWarnings';
+import type { PageLanguage } from '../../shared/markdown/lang';
 import { Preview } from './Preview';
 
 /** Props of the editor column. */
@@ -20,6 +21,8 @@ export interface EditorViewProps {
   /** Whether the front matter names the title (the preview's title rule, shared/markdown/title.ts). */
   titled: boolean;
   date: string | null;
+  /** The post's language and direction (shared/markdown/lang.ts), for the preview. */
+  language?: PageLanguage | undefined;
   focusRequest: number;
   /** The folder has no posts at all (the list is read and empty). */
   emptyFolder: boolean;
@@ -152,6 +155,7 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
             title={title}
             titled={titled}
             date={date}
+            language={props.language}
             onOpenPost={onOpenPost}
             onOpenExternal={onOpenExternal}
             onRendered={sync.onPreviewRendered}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, type MouseEvent, type Ref } from 'react';
 import { readableDate } from '../../shared/markdown/dates';
+import type { PageLanguage } from '../../shared/markdown/lang';
 import { escapeHtml } from '../../shared/markdown/escape';
 import { afterOpeningH1, titleLayoutOfHtml } from '../../shared/markdown/title';
 import { PreviewBody } from '../preview/PreviewBody';
@@ -22,6 +23,8 @@ export interface PreviewProps {
   /** Whether the front matter names the title (else `title` is the fallback: the first heading or the file). */
   titled: boolean;
   date: string | null;
+  /** The post's language and direction, as its exported page has them (shared/markdown/lang.ts). */
+  language?: PageLanguage | undefined;
   onOpenPost: (id: string) => void;
   onOpenExternal: (url: string) => void;
   /** The scrolling element, for the editor to keep in step with. */
@@ -82,7 +85,7 @@ export function Preview(props: PreviewProps): React.JSX.Element {
       onClick={onClick}
       onAuxClick={(event) => event.preventDefault()}
     >
-      <article className="prose">
+      <article className="prose" lang={props.language?.lang} dir={props.language?.dir}>
         {headerTitle || headerDate ? (
           <header className="prose-header">
             {headerTitle ? <h1 className="prose-title">{title}</h1> : null}

@@ -7,7 +7,7 @@ import { TITLE_KEYS } from '../../../shared/api/fields';
 import { titleLayoutOfHtml } from '../../../shared/markdown/title';
 import { unresolvedImageWarning } from '../../../shared/markdown/url-policy';
 import { postImages, type AssetSink } from './assets';
-import { pageLanguage } from './lang';
+import { pageLanguage } from '../../../shared/markdown/lang';
 import { postLinks } from './links';
 import { folderOf, textField, type SourcePost } from './collect';
 import { dateWarning } from './dates';

@@ -1,5 +1,5 @@
 /**
- * The language and direction of a post page. The post's own `lang` / `language` / `locale` field
+ * The language and direction of a post page, exported and previewed alike. The post's own `lang` / `language` / `locale` field
  * (or a `.ar.md` language suffix, as Zola and Hugo name translations) gives the page's `lang` when
  * it is a well-formed BCP 47 tag; a right-to-left script (Arabic, Hebrew, Thaana…, as the tag's
  * likely script) gives `dir="rtl"`. A post that names no language keeps the site's (`en`), unless
@@ -7,18 +7,13 @@
  * language is the one that script most likely writes (`ar`, `he`), or undetermined (`und`): a
  * screen reader should not read it with an English voice.
  */
-import type { FrontMatterField } from '../../../shared/api/contract';
-import { textField } from './collect';
+import type { FrontMatterField } from '../api/contract';
+import { textField } from '../api/fields';
 
 /** The site's language when a post names none. */
 export const DEFAULT_LANG = 'en';
 
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Yezi']);
-/** Letters of right-to-left scripts (Hebrew to Arabic Extended, presentation forms) and of the rest. */
-const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/gu;
-/** Letters of the Hebrew and the Arabic scripts (their blocks and presentation forms). */
-const HEBREW_LETTER = /[\u0590-\u05ff\ufb1d-\ufb4f]/gu;
-const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/gu;
 const LETTER = /\p{L}/gu;
 /** How much of a body is looked at to tell its direction. */
 const SAMPLE = 20_000;
@@ -60,14 +55,34 @@ function isRtlTag(tag: string): boolean {
   }
 }
 
-/** When most of a text's letters are right to left, the language its script most likely writes (`und`: no guess); else null. */
+/**
+ * When most of a text's letters are right to left, the language its script most likely writes
+ * (`und`: no guess); else null. Counted by code unit, allocating nothing for a text with no
+ * right-to-left character (the preview asks as a post opens).
+ */
 function rtlLanguage(sample: string): string | null {
-  const rtl = sample.match(RTL_LETTER)?.length ?? 0;
+  let hebrew = 0;
+  let arabic = 0;
+  let other = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x0590) continue;
+    // Hebrew and its presentation forms; Arabic, its supplements and presentation forms; the rest of 0590–08FF.
+    if (c <= 0x05ff || (c >= 0xfb1d && c <= 0xfb4f)) hebrew += 1;
+    else if (
+      c <= 0x06ff ||
+      (c >= 0x0750 && c <= 0x077f) ||
+      (c >= 0x0870 && c <= 0x08ff) ||
+      (c >= 0xfb50 && c <= 0xfdff) ||
+      (c >= 0xfe70 && c <= 0xfeff)
+    )
+      arabic += 1;
+    else if (c <= 0x08ff) other += 1;
+  }
+  const rtl = hebrew + arabic + other;
   if (rtl === 0) return null;
   const letters = sample.match(LETTER)?.length ?? 0;
   if (rtl * 2 <= letters) return null;
-  const arabic = sample.match(ARABIC_LETTER)?.length ?? 0;
-  const hebrew = sample.match(HEBREW_LETTER)?.length ?? 0;
   if (arabic * 2 > rtl) return 'ar';
   if (hebrew * 2 > rtl) return 'he';
   return 'und';
