@@ -6,8 +6,10 @@
 export interface FeedEntry {
   title: string;
   url: string;
-  /** RFC 3339. */
+  /** RFC 3339: when it was last changed (its `updated` field), else `published`. */
   updated: string;
+  /** RFC 3339: its date. */
+  published: string;
   summary: string;
   html: string;
 }
@@ -78,6 +80,7 @@ export function renderAtomFeed(input: {
     <title>${escapeXml(e.title)}</title>
     <link rel="alternate" type="text/html" href="${escapeXml(e.url)}"/>
     <id>${escapeXml(e.url)}</id>
+    <published>${escapeXml(e.published)}</published>
     <updated>${escapeXml(e.updated)}</updated>
     <summary>${escapeXml(e.summary)}</summary>
     <content type="html" xml:base="${escapeXml(e.url)}">${escapeXml(e.html)}</content>

@@ -8,6 +8,8 @@ import { absoluteUrls, renderAtomFeed, renderSitemap, type FeedEntry } from './f
 import { renderListPage, type ListEntry } from './page';
 import { publicUrl, relativeHref } from './paths';
 import type { PlannedPost } from './plan';
+import type { SourcePost } from './collect';
+import { dateSortKey } from '../../../shared/markdown/sortDate';
 
 /** A post page as the lists need it. */
 export interface WrittenPost {
@@ -168,19 +170,21 @@ export const FEED_ENTRIES = 20;
 function addFeeds(files: Files, posts: readonly WrittenPost[], title: string, siteUrl: string): string[] {
   // An entry must say when it was written: a post without a date a feed can carry (none, or one no
   // calendar has) is left out, not dated by its file, which every checkout or copy makes new.
-  const dated: { post: WrittenPost; updated: string }[] = [];
+  const dated: { post: WrittenPost; published: string; updated: string }[] = [];
   const undated: string[] = [];
   for (const post of posts) {
-    const updated = machineTime(post.page.post.facts.date, post.page.post.facts.sortKey);
-    if (updated !== null) dated.push({ post, updated });
+    const published = machineTime(post.page.post.facts.date, post.page.post.facts.sortKey);
+    if (published !== null) dated.push({ post, published, updated: laterOf(published, changedTime(post.page.post)) });
     // A date no calendar has is warned of with the post's page (./dates.ts dateWarning).
     else if (dateWarning(post.page.post.facts.date) === undefined) undated.push(post.page.post.id);
   }
-  const feedEntries: FeedEntry[] = dated.slice(0, FEED_ENTRIES).map(({ post: { page, summary, html }, updated }) => {
-    const url = publicUrl(siteUrl, page.file);
-    // Many readers ignore xml:base and would resolve the page's relative links against the feed.
-    return { title: page.post.title, url, updated, summary, html: absoluteUrls(html, url) };
-  });
+  const feedEntries: FeedEntry[] = dated
+    .slice(0, FEED_ENTRIES)
+    .map(({ post: { page, summary, html }, published, updated }) => {
+      const url = publicUrl(siteUrl, page.file);
+      // Many readers ignore xml:base and would resolve the page's relative links against the feed.
+      return { title: page.post.title, url, published, updated, summary, html: absoluteUrls(html, url) };
+    });
   files.set('feed.xml', renderAtomFeed({ title, siteUrl, feedUrl: `${siteUrl}feed.xml`, entries: feedEntries }));
   const pages = [...files.keys()].filter((file) => file.endsWith('.html'));
   const lists = pages.map((file) => ({ url: publicUrl(siteUrl, file) }));
@@ -188,11 +192,34 @@ function addFeeds(files: Files, posts: readonly WrittenPost[], title: string, si
     const url = publicUrl(siteUrl, page.file);
     // The day as written, or the instant when an offset is written; nothing for a date no calendar has.
     const { date, sortKey } = page.post.facts;
-    const lastmod = (date === null ? null : instantOf(date)) ?? machineTime(date, sortKey)?.slice(0, 10);
+    const written = (date === null ? null : instantOf(date)) ?? machineTime(date, sortKey)?.slice(0, 10);
+    const changed = changedTime(page.post);
+    const lastmod = written === undefined ? undefined : laterOf(written, changed);
     return lastmod === undefined ? { url } : { url, lastmod };
   });
   files.set('sitemap.xml', renderSitemap([...lists, ...posted]));
   return undated.length === 0 ? [] : [undatedNote(undated)];
+}
+
+/** The front-matter fields that say when a post was last changed, as Zola, Hugo, Jekyll plugins and Astro name them. */
+const CHANGED_KEYS = ['updated', 'lastmod', 'last_modified_at', 'modified', 'updated_at', 'updateddate'];
+
+/** When a post says it was last changed (its instant, or its day read as UTC), or null. */
+function changedTime(post: SourcePost): string | null {
+  for (const field of post.parsed.frontMatter.fields) {
+    if (!CHANGED_KEYS.includes(field.key.toLowerCase())) continue;
+    if ((field.kind !== 'date' && field.kind !== 'text') || typeof field.value !== 'string') continue;
+    const time = machineTime(field.value, dateSortKey(field.value));
+    if (time !== null) return time;
+  }
+  return null;
+}
+
+/** `written`, or `changed` when that is later (both RFC 3339, or a day; compared as the same instant's text). */
+function laterOf(written: string, changed: string | null): string {
+  if (changed === null) return written;
+  const instant = (time: string): number => Date.parse(time.length === 10 ? `${time}T00:00:00Z` : time);
+  return instant(changed) > instant(written) ? (written.length === 10 ? changed.slice(0, 10) : changed) : written;
 }
 
 /** Said of the posts (ids) a feed leaves out for want of a date, naming the first few. */

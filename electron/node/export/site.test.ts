@@ -400,6 +400,33 @@ describe('exportSite: dates, drafts and descriptions', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('<p class="meta">2017-02-29 11:00:00</p>');
   });
 
+  it("dates a feed entry and the sitemap by the post's updated field when it is later, published by its date", async () => {
+    await put('zola.md', '+++\ntitle = "Zola"\ndate = 2023-01-31\nupdated = 2026-01-01\n+++\nZ.\n');
+    await put('hugo.md', '---\ntitle: Hugo\ndate: 2022-05-01T10:00:00+02:00\nlastmod: 2024-05-02\n---\nH.\n');
+    await put(
+      'odd.md',
+      '---\ntitle: Odd\ndate: 2021-03-03\nupdated: 2020-01-01\n---\nAn update before the date is not believed.\n',
+    );
+    await exportSite({ postsDir: posts, outDir: out, siteUrl: 'https://example.com/' });
+    const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
+    expect(xmlProblem(feed)).toBeNull();
+    const times = [
+      ...feed.matchAll(
+        /<entry>\s*<title>(\w+)<\/title>[\s\S]*?<published>([^<]+)<\/published>\s*<updated>([^<]+)<\/updated>/g,
+      ),
+    ].map((m) => `${m[1]}: ${m[2]} → ${m[3]}`);
+    expect(times).toEqual([
+      'Zola: 2023-01-31T00:00:00Z → 2026-01-01T00:00:00Z',
+      'Hugo: 2022-05-01T08:00:00Z → 2024-05-02T00:00:00Z',
+      'Odd: 2021-03-03T00:00:00Z → 2021-03-03T00:00:00Z',
+    ]);
+    expect(feed).toContain('<updated>2026-01-01T00:00:00Z</updated>\n  <author>');
+    const sitemap = await readFile(path.join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://example.com/zola/</loc><lastmod>2026-01-01</lastmod>');
+    expect(sitemap).toContain('<loc>https://example.com/hugo/</loc><lastmod>2024-05-02T00:00:00Z</lastmod>');
+    expect(sitemap).toContain('<loc>https://example.com/odd/</loc><lastmod>2021-03-03</lastmod>');
+  });
+
   it('leaves posts without a date out of the feed and says which', async () => {
     await put('about.md', '---\ntitle: About\n---\nWho I am.\n');
     await put('later.md', '---\ntitle: Later\ndate: someday\n---\nSoon.\n');
