@@ -320,6 +320,23 @@ describe('raw HTML: harmless structure kept, the rest left out with a warning', 
   });
 });
 
+describe('block alignment, as READMEs write it', () => {
+  it('keeps align on a paragraph, a div and a heading as a class, and nothing but left, center and right', () => {
+    const { html, warnings } = renderMarkdown(
+      '<p align="center"><img src="https://example.com/logo.png" alt="Logo"></p>\n\n<div align="RIGHT">Right.</div>\n\n<h2 align="left">Left</h2>\n\n<p align="justify">Just.</p>\n\n<span align="center">x</span>',
+    );
+    expect(html).toBe(
+      '<p class="align-center"><img src="https://example.com/logo.png" alt="Logo"></p>\n<div class="align-right">Right.</div>\n<h2 id="user-content-left" class="align-left">Left</h2>\n<p>Just.</p>\n<p><span>x</span></p>',
+    );
+    expect(warnings).toEqual([]);
+  });
+
+  it("keeps a table's caption", () => {
+    const { html } = renderMarkdown('<table><caption>Totals</caption><tr><td>1</td></tr></table>');
+    expect(html).toBe('<table><caption>Totals</caption><tbody><tr><td>1</td></tr></tbody></table>');
+  });
+});
+
 describe('table alignment', () => {
   it('is a class on the cell, never the obsolete align attribute', () => {
     const { html } = renderMarkdown(

@@ -60,7 +60,7 @@ function rewrite(element: Element, context: RenderContext): Element | ElementCon
   // `<source srcset>` slips past the sanitizer's protocol check, so no element keeps a srcset.
   // Asked first: deleting a property an element does not have still costs a slow lookup.
   if ('srcSet' in element.properties) delete element.properties.srcSet;
-  if (element.tagName === 'th' || element.tagName === 'td') alignClass(element);
+  if (ALIGNABLE.has(element.tagName)) alignClass(element);
   return element;
 }
 
@@ -96,12 +96,16 @@ function resolveLinkTarget(link: Element, href: string, context: RenderContext):
   return link;
 }
 
+/** Elements whose `align` is kept as a class: table cells, and the blocks READMEs centre (`<p align="center">`). */
+const ALIGNABLE = new Set(['th', 'td', 'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /**
- * A table cell's alignment as a class (`align-center`), which the page's and the preview's
- * stylesheets align: the `align` attribute is obsolete HTML, and a style attribute would need the
- * sanitizer to let styles through.
+ * A table cell's or a block's alignment as a class (`align-center`), which the page's and the
+ * preview's stylesheets align: the `align` attribute is obsolete HTML, and a style attribute
+ * would need the sanitizer to let styles through.
  */
 function alignClass(cell: Element): void {
+  if (!('align' in cell.properties)) return;
   const align = cell.properties.align;
   delete cell.properties.align;
   if (typeof align !== 'string') return;

@@ -41,7 +41,7 @@ main { padding-bottom: 4rem; }
 main:first-child { padding-top: 1.5rem; }
 h1, h2, h3, h4, h5, h6 { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.25; margin: 2rem 0 0.75rem; }
 h1 { font-size: 2.1rem; letter-spacing: -0.01em; }
-h2 { font-size: 1.5rem; } h3 { font-size: 1.2rem; }
+h2 { font-size: 1.5rem; } h3 { font-size: 1.2rem; } h4, h5, h6 { font-size: 1rem; } h5, h6 { color: var(--muted); }
 .post-header h1, article > h1:first-child:has(+ .post-date) { margin-bottom: 0.25rem; }
 .post-date, .meta { color: var(--muted); font: 0.95rem/1.5 system-ui, sans-serif; margin: 0 0 2rem; }
 p, ul, ol, blockquote, pre, table, figure { margin: 0 0 1.25rem; }
@@ -59,6 +59,7 @@ th a, td a, th code, td code { overflow-wrap: break-word; }
 pre { background: var(--code-bg); padding: 1rem; border-radius: 6px; overflow-x: auto; line-height: 1.5; }
 table { border-collapse: collapse; display: block; overflow-x: auto; font-size: 0.95em; }
 th, td { border: 1px solid var(--rule); padding: 0.4rem 0.75rem; }
+caption { caption-side: bottom; padding-top: 0.4rem; color: var(--muted); font-size: 0.9em; }
 th { background: var(--code-bg); }
 th { text-align: start; }
 .align-left { text-align: left; }
