@@ -13,16 +13,14 @@ describe('readableDate', () => {
     expect(readableDate('2018-7-24 23:31:06')).toEqual({ iso: '2018-07-24', text: '24 July 2018' });
   });
 
+  it('keeps the words of a date written for people, and gives its day to machines', () => {
+    expect(readableDate('Jun 19 2024')).toEqual({ iso: '2024-06-19', text: 'Jun 19 2024' });
+    expect(readableDate(' 8 July 2022 ')).toEqual({ iso: '2022-07-08', text: '8 July 2022' });
+    expect(readableDate('February 29, 2023')).toBeNull();
+  });
+
   it('leaves any other text, and days or times no calendar has, as written (null)', () => {
-    for (const text of [
-      'next tuesday',
-      '26/11/2026',
-      'Jun 19 2024',
-      '2017-02-29',
-      '2017-02-28 25:00',
-      '2017-13-01',
-      '',
-    ])
+    for (const text of ['next tuesday', '26/11/2026', '2017-02-29', '2017-02-28 25:00', '2017-13-01', ''])
       expect(readableDate(text), text).toBeNull();
   });
 });

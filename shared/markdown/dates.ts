@@ -25,9 +25,12 @@ export const MONTH_NAMES = [
  * A date's day (`2016-05-26`, also `2015-11-3` or `2017-04-05 16:16:01 -0800`, the shapes blogs
  * write) and its reading ("26 May 2016"), or null for any other text and for a date or time no
  * calendar has (`2017-02-29 11:00:00`): that is shown as written, never given to machines as a date.
- * The day is the one written, whatever the offset.
+ * The day is the one written, whatever the offset. A date written for people (`Jun 19 2024`,
+ * `8 July 2022`) keeps its words, and gets its day for machines.
  */
 export function readableDate(written: string): { iso: string; text: string } | null {
+  const human = humanDay(written.trim());
+  if (human !== null) return { iso: human, text: written.trim() };
   const [, year, month, day] = ISO_LIKE.exec(written.trim()) ?? [];
   const name = month === undefined ? undefined : MONTH_NAMES[Number(month) - 1];
   if (year === undefined || day === undefined || name === undefined) return null;
@@ -37,6 +40,29 @@ export function readableDate(written: string): { iso: string; text: string } | n
 
 function pad(part: string | undefined): string {
   return (part ?? '').padStart(2, '0');
+}
+
+const MONTH_PREFIXES = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
+
+/** The month a name's first three letters say, 1–12, or 0. */
+function monthIndex(name: string): number {
+  return MONTH_PREFIXES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** The day (`YYYY-MM-DD`) of a date written for people: `Jul 08 2022`, `July 8, 2022`, `8 July 2022`; else null. */
+export function humanDay(text: string): string | null {
+  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(text);
+  const parts = monthFirst
+    ? [monthFirst[3], monthFirst[1], monthFirst[2]]
+    : dayFirst
+      ? [dayFirst[3], dayFirst[2], dayFirst[1]]
+      : null;
+  if (parts === null) return null;
+  const [year = '', monthName = '', day = ''] = parts;
+  const month = monthIndex(monthName);
+  if (month === 0 || !validDay(Number(year), month, Number(day))) return null;
+  return `${year}-${pad(String(month))}-${pad(day)}`;
 }
 
 /** A date or date-time in the YAML/ISO shapes blogs use (its parts captured). */

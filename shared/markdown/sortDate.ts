@@ -3,12 +3,10 @@
  * `Date` object, so nothing depends on the time zone). The backend sorts the list with it and the
  * front-matter form warns with it, so a date the form accepts is a date the list can place.
  */
-import { calendarWarning, ISO_LIKE, MONTH_NAMES, validDay } from './dates';
+import { calendarWarning, humanDay, ISO_LIKE, validDay } from './dates';
 
 /** The date (and time) at the start of a text that goes on with something else (`… 2023 -0800`). */
 const ISO_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?![\d:.])/;
-
-const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 
 function pad2(n: string): string {
   return n.padStart(2, '0');
@@ -19,26 +17,6 @@ function isoKey(m: RegExpExecArray): string {
   const day = `${y}-${pad2(mo)}-${pad2(d)}`;
   if (h === undefined || mi === undefined) return day;
   return `${day}T${pad2(h)}:${mi}:${s ?? '00'}${frac ?? ''}`;
-}
-
-function monthIndex(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
-}
-
-/** Dates written for humans: `Jul 08 2022`, `July 8, 2022`, `8 July 2022`. */
-function humanKey(text: string): string | null {
-  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$/.exec(text);
-  const parts = monthFirst
-    ? [monthFirst[3], monthFirst[1], monthFirst[2]]
-    : dayFirst
-      ? [dayFirst[3], dayFirst[2], dayFirst[1]]
-      : null;
-  if (parts === null) return null;
-  const [year = '', monthName = '', day = ''] = parts;
-  const month = monthIndex(monthName);
-  if (month === 0 || !validDay(Number(year), month, Number(day))) return null;
-  return `${year}-${pad2(String(month))}-${pad2(day)}`;
 }
 
 /**
@@ -52,7 +30,7 @@ export function dateSortKey(text: string): string | null {
   const m = ISO_LIKE.exec(trimmed);
   if (m !== null) return instantOf(trimmed)?.slice(0, -1) ?? isoKey(m);
   const prefix = ISO_PREFIX.exec(trimmed);
-  return prefix !== null ? isoKey(prefix) : humanKey(trimmed);
+  return prefix !== null ? isoKey(prefix) : humanDay(trimmed);
 }
 
 /** The offset at the end of a date-time (`Z`, `-08:00`, `+0530`, `+8`), its sign, hours and minutes. */

@@ -9,8 +9,9 @@ describe('dateHtml', () => {
     expect(dateHtml('2020-01-01 10:00')).toBe('<time datetime="2020-01-01">1 January 2020</time>');
   });
 
-  it('shows anything else as written, escaped', () => {
-    expect(dateHtml('Jul 08 2022')).toBe('Jul 08 2022');
+  it('shows anything else as written, escaped, with a machine-readable day when it has one', () => {
+    // A date written for people keeps its words; machines get its day.
+    expect(dateHtml('Jul 08 2022')).toBe('<time datetime="2022-07-08">Jul 08 2022</time>');
     expect(dateHtml('<b>May</b> 26')).toBe('&lt;b&gt;May&lt;/b&gt; 26');
     expect(dateHtml('2020-13-01')).toBe('2020-13-01');
     expect(dateHtml('2020-05-26x')).toBe('2020-05-26x');

@@ -6,7 +6,7 @@ import { escapeHtml } from '../../../shared/markdown/escape';
 /** A `<time>` element for an ISO date, else the escaped text (an impossible date too: it has no machine reading). */
 export function dateHtml(written: string): string {
   const date = readableDate(written);
-  return date === null ? escapeHtml(written) : `<time datetime="${date.iso}">${date.text}</time>`;
+  return date === null ? escapeHtml(written) : `<time datetime="${date.iso}">${escapeHtml(date.text)}</time>`;
 }
 
 /** The instant of a date written with an offset: the post list sorts by it too (shared/markdown/sortDate.ts). */

@@ -42,7 +42,7 @@ describe('renderPostPage', () => {
 
   it('shows the date exactly as written and can leave the heading to the body', () => {
     const html = renderPostPage({ title: 'T', date: 'Jul 08 2022', bodyHtml: '<h1>T</h1>', heading: false });
-    expect(html).toContain('<p class="post-date">Jul 08 2022</p>');
+    expect(html).toContain('<p class="post-date"><time datetime="2022-07-08">Jul 08 2022</time></p>');
     expect(html.match(/<h1>/g)).toHaveLength(1);
   });
 
