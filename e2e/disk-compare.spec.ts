@@ -84,3 +84,27 @@ test('Compare names a front-matter field changed on disk and in yours, each to i
     'title: on disk Writing in Plain Text (theirs), yours Writing in Plain Text (mine)',
   ]);
 });
+
+test('"Keep mine" after editing only a field keeps the body another program wrote meanwhile', async ({
+  app,
+  postsDir,
+}) => {
+  const file = path.join(postsDir, WRITING);
+  await openWriting(app);
+  const before = await readFile(file, 'utf8');
+  await app.getByLabel('title', { exact: true }).fill('Mine: Plain Text');
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+
+  // A pull changes the date and the body's first words; the author touched neither.
+  await changeOnDisk(file, '"2026-11-20"', '"2026-11-21"');
+  await changeOnDisk(file, 'Every few years', 'THEIRS: every few years');
+  await app.getByRole('alert').getByRole('button', { name: 'Keep mine' }).click();
+  await expect(app.getByRole('status')).toContainText('Saved');
+  // Review 23b: the old body was written back over theirs.
+  expect(await readFile(file, 'utf8')).toBe(
+    before
+      .replace('"2026-11-20"', '"2026-11-21"')
+      .replace('Every few years', 'THEIRS: every few years')
+      .replace('"Writing in Plain Text"', '"Mine: Plain Text"'),
+  );
+});

@@ -73,8 +73,9 @@ export function journalDraft(state: EditorState): JournalDraft | null {
   if (!isDirty(state) || state.doc?.readOnly !== undefined) return null;
   const request = saveRequest(state);
   if (request === null) return null;
-  const { id, baseVersion, body, frontMatter } = request;
-  return { id, baseVersion, body, frontMatter };
+  const { id, baseVersion, frontMatter } = request;
+  // The journal keeps the whole body, edited or not (a save leaves an unedited one out).
+  return { id, baseVersion, body: request.body ?? state.body, frontMatter };
 }
 
 /** Runs journal calls one after another, so a discard never overtakes the write before it. */

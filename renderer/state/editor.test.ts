@@ -26,12 +26,14 @@ describe('opening', () => {
     expect(state.body).toBe(seedDoc().body);
     expect(isDirty(state)).toBe(false);
     expect(statusText(state)).toBe('Saved');
-    expect(saveRequest(state)).toEqual({
-      id: 'blog/focus.md',
-      baseVersion: 'v1',
-      body: seedDoc().body,
-      frontMatter: { kind: 'none' },
-    });
+    // The body untouched is left out: the file's own stays, whatever another program wrote to it.
+    expect(saveRequest(state)).toEqual({ id: 'blog/focus.md', baseVersion: 'v1', frontMatter: { kind: 'none' } });
+    const typed = run(
+      { type: 'open', id: 'blog/focus.md' },
+      { type: 'loaded', doc: seedDoc() },
+      { type: 'editBody', body: 'New text.\n' },
+    );
+    expect(saveRequest(typed)?.body).toBe('New text.\n');
   });
 
   it('ignores a slow read of a post the author already left', () => {

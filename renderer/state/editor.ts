@@ -95,7 +95,9 @@ export function saveRequest(state: EditorState, force = false): SaveRequest | nu
   const request: SaveRequest = {
     id: state.doc.id,
     baseVersion: state.doc.version,
-    body: state.body,
+    // Only a body the author edited: "keep mine" over a file changed on disk keeps its new body
+    // when the author changed only fields (review 23b: the other program's body change was lost).
+    ...(state.body === state.doc.body ? {} : { body: state.body }),
     frontMatter: frontMatterChange(state.frontMatter),
   };
   return force ? { ...request, force } : request;

@@ -131,7 +131,11 @@ export type FrontMatterChange =
 export interface SaveRequest {
   id: string;
   baseVersion: string;
-  body: string;
+  /**
+   * The body the author edited; left out when they did not edit it, so the file's own body stays
+   * (with "keep mine", the body another program wrote meanwhile is kept, as its untouched fields are).
+   */
+  body?: string;
   frontMatter: FrontMatterChange;
   /** Overwrite even when the file changed on disk since `baseVersion` ("keep mine"). */
   force?: boolean;

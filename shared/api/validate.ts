@@ -216,8 +216,8 @@ export const VALIDATORS: { [M in ApiMethod]: Validator<M> } = {
   readPost: tuple(postId),
   savePost: tuple(
     record(
-      { id: postId, baseVersion: string(200), body: string(MAX_TEXT_LENGTH), frontMatter: frontMatterChange },
-      { force: boolean },
+      { id: postId, baseVersion: string(200), frontMatter: frontMatterChange },
+      { body: string(MAX_TEXT_LENGTH), force: boolean },
     ),
   ),
   createPost: tuple(record({ title: string(MAX_TITLE_LENGTH) })),

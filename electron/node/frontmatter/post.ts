@@ -147,7 +147,7 @@ function checkBlock(text: string, expectedRaw: string | null, expectedBody: stri
  * The new full text (without BOM) after a save. No change and the same body give back the
  * original text exactly; a body-only edit keeps every byte before the body.
  */
-export function applySave(originalText: string, change: FrontMatterChange, bodyLF: string): Result<string> {
+export function applySave(originalText: string, change: FrontMatterChange, bodyLF: string | undefined): Result<string> {
   const split = splitPost(originalText);
   // New lines take the break of their own part: a front matter in LF over a body in CRLF keeps both.
   const whole = commonBreak(originalText, firstBreak(originalText));
@@ -156,8 +156,12 @@ export function applySave(originalText: string, change: FrontMatterChange, bodyL
   const eol = block === '\r' ? '\n' : block;
   const prefix = newPrefix(split, change, eol);
   if (!prefix.ok) return prefix;
-  const sameBody = bodyLF === toLf(split.body);
-  const body = sameBody ? split.body : restoreLineEndings(split.body, bodyLF, commonBreak(split.body, whole));
+  // No body given: the author did not edit it, and the file's stays as it is.
+  const sameBody = bodyLF === undefined || bodyLF === toLf(split.body);
+  const body =
+    sameBody || bodyLF === undefined
+      ? split.body
+      : restoreLineEndings(split.body, bodyLF, commonBreak(split.body, whole));
   const unchangedPrefix = prefix.value === split.head + split.raw + split.tail;
   // A closing fence at the very end of the file has no line break; a new body needs one.
   const joint = body !== '' && prefix.value !== '' && !prefix.value.endsWith('\n') ? eol : '';

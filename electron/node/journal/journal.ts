@@ -105,7 +105,7 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
   const fileOf = (id: string, session: string | undefined) => path.join(dir, ownFileName(id, session));
   // The last save of each post: a journal write of exactly those edits that arrives after the
   // save (sent before the editor learnt it was saved) would bring back an entry for saved text.
-  const saved = new Map<string, SaveRequest>();
+  const saved = new Map<string, JournalDraft>();
   const alreadySaved = (draft: JournalDraft): boolean => {
     const last = saved.get(draft.id);
     return last !== undefined && last.baseVersion === draft.baseVersion && sameEdits(last, draft);
@@ -159,9 +159,11 @@ export function createJournal(store: PostStore, options: JournalOptions): Journa
       if (problem !== null) return Promise.resolve(problem);
       return inOrder(id, () => removeEntry(fileOf(id, session)));
     },
-    async saving(request, save) {
+    async saving(sent, save) {
       const result = await save();
       if (!result.ok) return result;
+      // A save without a body left the file's: the edits it saved are that body and these fields.
+      const request: JournalDraft = { ...sent, body: sent.body ?? result.value.body };
       saved.set(request.id, request);
       // The save does not say which session made it: only entries holding exactly the saved edits
       // go (the editor that saved forgets its own entry itself, with discard). A failure to forget

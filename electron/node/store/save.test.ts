@@ -122,6 +122,19 @@ describe('save', () => {
     expect(await onDisk()).toContain('title:\t"Focus is the Ultimate Process"');
   });
 
+  it('keeps the body another program wrote when "keep mine" saves only field edits (no body sent)', async () => {
+    const doc = await opened();
+    const theirs = ORIGINAL.replace('"2016-05-26"', '"2016-06-01"').replace('First line.', 'THEIRS First line.');
+    await writeFile(path.join(folder.dir, 'blog/focus.md'), theirs);
+    const edits = [{ op: 'set' as const, key: 'title', value: { kind: 'text' as const, text: 'MINE title' } }];
+    const request = { id: doc.id, baseVersion: doc.version, frontMatter: { kind: 'fields' as const, edits } };
+    const conflict = await store.save(request);
+    expect(conflict.ok ? 'ok' : conflict.error.code).toBe('CONFLICT');
+    valueOf(await store.save({ ...request, force: true }));
+    // Mine: the title. Theirs: the date and the body, which the author never touched.
+    expect(await onDisk()).toBe(theirs.replace('"Focus is the Ultimate Process"', '"MINE title"'));
+  });
+
   it('keeps the file mode', async () => {
     await chmod(path.join(folder.dir, 'blog/focus.md'), 0o640);
     const doc = await opened();
