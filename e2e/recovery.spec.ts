@@ -172,6 +172,26 @@ test('a post deleted on disk keeps its text and says so', async ({ app, postsDir
   await expect.poll(() => readFile(path.join(postsDir, WRITING), 'utf8')).toContain('Still here.');
 });
 
+test('Ctrl+S on an unedited post deleted (or renamed) on disk does not bring it back; "Save again" does', async ({
+  app,
+  postsDir,
+}) => {
+  const markdown = await openWriting(app);
+  const file = path.join(postsDir, WRITING);
+  const before = await readFile(file, 'utf8');
+  await rm(file);
+  const banner = app.getByRole('alert').filter({ hasText: 'This post was deleted on disk' });
+  await expect(banner).toBeVisible();
+  await markdown.press('ControlOrMeta+s');
+  // Nothing to save: the file stays gone (review 23b: it came back, a duplicate after a rename).
+  await expect(banner).toBeVisible();
+  await app.waitForTimeout(500);
+  await expect(readFile(file, 'utf8')).rejects.toThrow(/ENOENT/);
+  await banner.getByRole('button', { name: 'Save again' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect.poll(() => readFile(file, 'utf8')).toBe(before);
+});
+
 test('unsaved work comes back after the page dies: the restore dialog', async ({ app, postsDir }, testInfo) => {
   httpOnly(testInfo);
   await openWriting(app);

@@ -151,8 +151,11 @@ export function App(): React.JSX.Element {
 
   const save = async (force?: boolean): Promise<void> => {
     const before = current().doc?.version;
-    // A post deleted on disk is written back by Save (Ctrl+S, the menu), as by its banner's "Save again".
-    await journal.save(force ?? current().goneOnDisk);
+    // A post deleted on disk is written back by Save (Ctrl+S, the menu), as by its banner's "Save again",
+    // when it holds edits: a reflexive Ctrl+S after a \`git rm\` or a rename on disk does not bring
+    // back an unedited file (review 23b); the banner's "Save again" still does.
+    const now = current();
+    await journal.save(force ?? (now.goneOnDisk && isDirty(now)));
     if (current().doc?.version !== before) void posts.refresh();
   };
   // Stable, so the memoised sidebar does not re-render on every keystroke.
