@@ -98,8 +98,22 @@ test('"Keep mine" after editing only a field keeps the body another program wrot
   // A pull changes the date and the body's first words; the author touched neither.
   await changeOnDisk(file, '"2026-11-20"', '"2026-11-21"');
   await changeOnDisk(file, 'Every few years', 'THEIRS: every few years');
-  await app.getByRole('alert').getByRole('button', { name: 'Keep mine' }).click();
+  const banner = app.getByRole('alert').filter({ hasText: 'This post changed on disk' });
+  // Compare takes the focus, says the text on disk stays, and Escape gives the focus back to its button.
+  await banner.getByRole('button', { name: 'Compare' }).click();
+  const compare = app.getByRole('region', { name: 'Compare' });
+  await expect(compare).toBeFocused();
+  await expect(compare).toContainText(
+    'You changed only front-matter fields: Keep mine writes them and keeps the text on disk',
+  );
+  await expect(compare).not.toContainText('only in yours');
+  await app.keyboard.press('Escape');
+  await expect(compare).toHaveCount(0);
+  await expect(banner.getByRole('button', { name: 'Compare' })).toBeFocused();
+  await banner.getByRole('button', { name: 'Keep mine' }).click();
   await expect(app.getByRole('status')).toContainText('Saved');
+  // The banner gone with its button, the focus is back in the text, not on the page (review 23b).
+  await expect(app.getByLabel('Markdown', { exact: true })).toBeFocused();
   // Review 23b: the old body was written back over theirs.
   expect(await readFile(file, 'utf8')).toBe(
     before

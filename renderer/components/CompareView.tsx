@@ -1,5 +1,5 @@
 /** The file on disk beside the author's text, line by line, with the two ways out. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { compareRows, type CompareCell } from '../state/compare';
 import type { FieldClash } from '../state/frontMatter';
 
@@ -8,6 +8,11 @@ export interface CompareViewProps {
   /** The body on disk, or null while it is being read. */
   disk: string | null;
   mine: string;
+  /**
+   * False when the author did not edit the text: Keep mine then keeps the text on disk (only their
+   * fields are written), so that is what "yours" shows.
+   */
+  textEdited?: boolean;
   /** True when the front matter also differs (only the body is compared line by line). */
   frontMatterEdited: boolean;
   /** Front-matter fields changed on disk and in yours, each to its own value (Keep mine writes yours). */
@@ -35,6 +40,7 @@ export function CompareView(props: CompareViewProps): React.JSX.Element {
   const {
     disk,
     mine,
+    textEdited = true,
     frontMatterEdited,
     clashes = [],
     changedAgain = false,
@@ -43,9 +49,23 @@ export function CompareView(props: CompareViewProps): React.JSX.Element {
     onTakeTheirs,
     onClose,
   } = props;
-  const rows = useMemo(() => (disk === null ? [] : compareRows(disk, mine)), [disk, mine]);
+  const yours = textEdited ? mine : (disk ?? mine);
+  const rows = useMemo(() => (disk === null ? [] : compareRows(disk, yours)), [disk, yours]);
+  // The comparison takes the focus as it opens (the banner's Compare button leads here), and Escape closes it.
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => region.current?.focus(), []);
   return (
-    <section className="compare" aria-label="Compare">
+    <section
+      className="compare"
+      aria-label="Compare"
+      ref={region}
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onClose();
+      }}
+    >
       <div className="compare-head">
         <h2 className="compare-title">On disk and yours</h2>
         <button type="button" className="button" disabled={busy} onClick={onTakeTheirs}>
@@ -64,7 +84,11 @@ export function CompareView(props: CompareViewProps): React.JSX.Element {
           save over it.
         </p>
       ) : null}
-      {frontMatterEdited ? (
+      {!textEdited ? (
+        <p className="restore-note compare-note">
+          You changed only front-matter fields: Keep mine writes them and keeps the text on disk, shown here.
+        </p>
+      ) : frontMatterEdited ? (
         <p className="restore-note compare-note">
           Your front-matter changes are kept too; only the text is shown here.
         </p>

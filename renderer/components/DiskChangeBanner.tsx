@@ -1,5 +1,5 @@
 /** Banners for the open post changing or vanishing on disk while it is open. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FrontMatterInfo, PostDoc, Result } from '../../shared/api/contract';
 import type { FieldClash } from '../state/frontMatter';
 import { CompareView } from './CompareView';
@@ -10,6 +10,8 @@ export interface DiskChangeBannerProps {
   refused: boolean;
   busy: boolean;
   mine: string;
+  /** Whether the author edited the text (else Keep mine keeps the text on disk). */
+  textEdited?: boolean;
   frontMatterEdited: boolean;
   /** The front-matter fields the author changed that this version on disk changed too. */
   clashesWith?: (disk: FrontMatterInfo) => FieldClash[];
@@ -29,6 +31,7 @@ export function DiskChangeBanner(props: DiskChangeBannerProps): React.JSX.Elemen
   const [disk, setDisk] = useState<PostDoc | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [changedAgain, setChangedAgain] = useState(false);
+  const compareButton = useRef<HTMLButtonElement>(null);
 
   const compare = async (): Promise<void> => {
     setComparing(true);
@@ -67,7 +70,7 @@ export function DiskChangeBanner(props: DiskChangeBannerProps): React.JSX.Elemen
           {problem === null ? null : <span className="hint"> {problem}</span>}
         </div>
         <div className="banner-actions">
-          <button type="button" className="button" disabled={busy} onClick={() => void compare()}>
+          <button ref={compareButton} type="button" className="button" disabled={busy} onClick={() => void compare()}>
             Compare
           </button>
           <button type="button" className="button" disabled={busy} onClick={onTakeTheirs}>
@@ -82,13 +85,18 @@ export function DiskChangeBanner(props: DiskChangeBannerProps): React.JSX.Elemen
         <CompareView
           disk={disk?.body ?? null}
           mine={mine}
+          textEdited={props.textEdited}
           frontMatterEdited={frontMatterEdited}
           clashes={disk === null || clashesWith === undefined ? [] : clashesWith(disk.frontMatter)}
           changedAgain={changedAgain}
           busy={busy}
           onKeepMine={() => void keepMine()}
           onTakeTheirs={onTakeTheirs}
-          onClose={() => setComparing(false)}
+          onClose={() => {
+            setComparing(false);
+            // Back to the button that opened it, not to the page.
+            compareButton.current?.focus();
+          }}
         />
       ) : null}
     </>

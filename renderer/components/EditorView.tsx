@@ -1,5 +1,5 @@
 /** The editor column: alerts, the front-matter panel, and the Markdown editor beside its preview. */
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useScrollSync } from '../hooks/useScrollSync';
 import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
@@ -52,6 +52,16 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
   const panes = useRef<HTMLDivElement>(null);
   const [settings] = useSettings();
   const sync = useScrollSync(settings.scrollSync && state.doc !== null, panes, preview);
+  // A banner about the disk settled (Keep mine, Take theirs, Save again) takes its focused button
+  // with it: the focus goes back to the text, not to the page (review 23b).
+  const [refocus, setRefocus] = useState(0);
+  const alerted = state.conflict || state.changedOnDisk || state.goneOnDisk;
+  const wasAlerted = useRef(alerted);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (wasAlerted.current && !alerted && (active === null || active === document.body)) setRefocus((n) => n + 1);
+    wasAlerted.current = alerted;
+  }, [alerted]);
   const alerts = (
     <>
       {props.toolbar}
@@ -76,6 +86,7 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           refused={state.conflict}
           busy={state.saving !== null}
           mine={state.body}
+          textEdited={state.body !== doc.body}
           frontMatterEdited={frontMatterChange(frontMatter).kind !== 'none'}
           clashesWith={(disk) => fieldClashes(frontMatter, disk)}
           readDisk={() => props.readDisk(doc.id)}
@@ -145,7 +156,7 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
             text={editor.text}
             // While another post is read, keys would go into this one's text and be replaced when it arrives.
             readOnly={readOnly || state.opening !== null}
-            focusRequest={focusRequest}
+            focusRequest={focusRequest + refocus}
             onType={editor.typeBody}
           />
           <Preview
