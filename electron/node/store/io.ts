@@ -121,27 +121,6 @@ export async function writeFileAtomic(
   await sweepLeftovers(target);
 }
 
-/**
- * Overwrites `target` in place with `bytes`: for a file with other hard links, which a new file
- * renamed over it would part from the rest (they would keep the old text). Not atomic, as no write
- * in place can be: the bytes go over the old ones, the file is cut to their length and synced. The
- * journal still holds the edits until the save answers, so a crash midway loses nothing typed.
- */
-export async function writeFileInPlace(
-  target: string,
-  bytes: Uint8Array,
-  writeBytes: WriteBytes = writeBytesToDisk,
-): Promise<void> {
-  const handle = await open(target, 'r+');
-  try {
-    await writeBytes(handle, bytes);
-    await handle.truncate(bytes.length);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Whether `name` is a temporary file `tempPathFor` made for `target` (any random part). */
 export function isLeftoverOf(target: string, name: string): boolean {
   const prefix = path.basename(tempPathFor(target, ''));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PostDoc } from '../../../shared/api/contract';
@@ -133,23 +133,6 @@ describe('save', () => {
     valueOf(await store.save({ ...request, force: true }));
     // Mine: the title. Theirs: the date and the body, which the author never touched.
     expect(await onDisk()).toBe(theirs.replace('"Focus is the Ultimate Process"', '"MINE title"'));
-  });
-
-  it('writes a file with other hard links in place, so every name of it keeps the text', async () => {
-    const twin = path.join(folder.dir, 'twin.md');
-    await link(path.join(folder.dir, 'blog/focus.md'), twin);
-    const doc = await opened();
-    valueOf(
-      await store.save({ id: doc.id, baseVersion: doc.version, body: 'Short now.\n', frontMatter: { kind: 'none' } }),
-    );
-    const saved = await onDisk();
-    expect(saved).toContain('Short now.');
-    expect(saved).not.toContain('Second line');
-    // The same file under both names (review 23b: the save made a new file, the twin kept the old text).
-    expect(await readFile(twin, 'utf8')).toBe(saved);
-    const [a, b] = await Promise.all([stat(path.join(folder.dir, 'blog/focus.md')), stat(twin)]);
-    expect(a.ino).toBe(b.ino);
-    expect(a.nlink).toBe(2);
   });
 
   it('keeps the file mode', async () => {

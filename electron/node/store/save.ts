@@ -10,7 +10,7 @@ import { idProblem } from '../../../shared/api/ids';
 import { rememberBytes, type StoreContext } from './context';
 import { docFromBytes, LINK_READ_ONLY, sameBytes, versionOf, writeBlock } from './doc';
 import { ioFailure, tooLarge } from './errors';
-import { readLimited, writeFileAtomic, writeFileExclusive, writeFileInPlace } from './io';
+import { readLimited, writeFileAtomic, writeFileExclusive } from './io';
 import { locatePost } from './paths';
 
 /** Saves `request` atomically; CONFLICT when the file changed since `baseVersion` unless forced. */
@@ -51,9 +51,7 @@ export async function savePost(ctx: StoreContext, request: SaveRequest): Promise
   if (next.length > ctx.maxFileBytes) return tooLarge(next.length, ctx.maxFileBytes);
   if (!sameBytes(next, bytes)) {
     try {
-      // A file with other hard links is written in place, so every name of it keeps the text (review 23b).
-      if (stats.nlink > 1) await writeFileInPlace(location.value.real, next, ctx.writeBytes);
-      else await writeFileAtomic(location.value.real, next, stats.mode, ctx.writeBytes);
+      await writeFileAtomic(location.value.real, next, stats.mode, ctx.writeBytes);
     } catch (error) {
       return ioFailure(error, 'save this post');
     }
