@@ -22,6 +22,7 @@ const POST = [
   '---',
   'title: "مرحبا بالعالم"',
   'date: 2023-01-31',
+  'tags: [C++]',
   '---',
   'هذه تدوينة قصيرة مكتوبة باللغة العربية، وفيها شيفرة واقتباس.',
   '',
@@ -79,6 +80,9 @@ test('a page in Arabic is laid out right to left, with its code and its date rea
     await expect(time).toHaveText('31 January 2023');
     expect(await leftOf(page, 'time', '31')).toBeLessThan(await leftOf(page, 'time', 'January'));
     expect(await leftOf(page, 'time', 'January')).toBeLessThan(await leftOf(page, 'time', '2023'));
+    // A tag keeps its signs where they are written: "#C++", not "++#C".
+    expect(await leftOf(page, '.tags a', '#')).toBeLessThan(await leftOf(page, '.tags a', 'C'));
+    expect(await leftOf(page, '.tags a', 'C')).toBeLessThan(await leftOf(page, '.tags a', '++'));
     await page.screenshot({ path: test.info().outputPath('rtl-page.png'), fullPage: true });
   } finally {
     await rm(posts, { recursive: true, force: true });

@@ -10,7 +10,8 @@
  *
  * Right-to-left pages (`dir="rtl"`, ./lang.ts) mirror the layout: margins, rules and indents are
  * logical (inline-start, inline-end). Code reads left to right in any page, and a date (written in
- * English) is isolated from the text around it, which would otherwise reorder its words and numbers.
+ * English) and a tag (`#C++`) are isolated from the text around them, which would otherwise reorder
+ * their words, numbers and signs.
  */
 
 /** The stylesheet placed in every exported page's `<style>` element. */
@@ -52,7 +53,7 @@ blockquote { margin-inline-start: 0; padding-inline-start: 1rem; border-inline-s
 code, kbd, samp, pre { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 0.88em; }
 code, kbd, samp, pre { direction: ltr; unicode-bidi: isolate; }
 pre { text-align: left; }
-time { unicode-bidi: plaintext; }
+time, .tags a { unicode-bidi: plaintext; }
 :not(pre) > code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
 :not(pre) > code, a { overflow-wrap: anywhere; }
 th a, td a, th code, td code { overflow-wrap: break-word; }
