@@ -6,8 +6,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { renderPostHtml } from '../electron/node/export/post';
+import { exportSite } from '../electron/node/export/site';
 import { test, expect } from './fixtures';
 
 // eslint-disable-next-line no-empty-pattern -- Playwright passes fixtures first; none are needed here
@@ -80,9 +82,14 @@ test('a page in Arabic is laid out right to left, with its code and its date rea
     await expect(time).toHaveText('31 January 2023');
     expect(await leftOf(page, 'time', '31')).toBeLessThan(await leftOf(page, 'time', 'January'));
     expect(await leftOf(page, 'time', 'January')).toBeLessThan(await leftOf(page, 'time', '2023'));
-    // A tag keeps its signs where they are written: "#C++", not "++#C".
+    // In the site, a tag keeps its signs where they are written: "#C++", not "++" and "#C".
+    const site = path.join(posts, '..', `${path.basename(posts)}-site`);
+    const exportedSite = await exportSite({ postsDir: posts, outDir: site });
+    if (!exportedSite.ok) throw new Error(exportedSite.error.message);
+    await page.goto(pathToFileURL(path.join(site, 'arabic', 'index.html')).href);
     expect(await leftOf(page, '.tags a', '#')).toBeLessThan(await leftOf(page, '.tags a', 'C'));
     expect(await leftOf(page, '.tags a', 'C')).toBeLessThan(await leftOf(page, '.tags a', '++'));
+    await rm(site, { recursive: true, force: true });
     await page.screenshot({ path: test.info().outputPath('rtl-page.png'), fullPage: true });
   } finally {
     await rm(posts, { recursive: true, force: true });
