@@ -223,6 +223,40 @@ test('unsaved work comes back after the page dies: the restore dialog', async ({
   await expect.poll(() => journalIds(app)).not.toContain(WRITING);
 });
 
+test('restoring edits of fields only after the text changed on disk keeps that text, and Keep mine writes the fields over it', async ({
+  app,
+  postsDir,
+}, testInfo) => {
+  httpOnly(testInfo);
+  const file = path.join(postsDir, WRITING);
+  await openWriting(app);
+  const before = await readFile(file, 'utf8');
+  await app.getByLabel('title', { exact: true }).fill('Mine: Plain Text');
+  await expect.poll(() => journalIds(app)).toContain(WRITING);
+  await app.evaluate(() => {
+    window.onbeforeunload = null;
+  });
+  // While the app is down, a pull changes the text the author never touched.
+  await writeFile(file, before.replace('Every few years', 'THEIRS: every few years'));
+  app.once('dialog', (dialog) => void dialog.accept());
+  await app.reload();
+
+  const dialog = app.getByRole('dialog', { name: 'Restore unsaved work' });
+  await expect(dialog).toContainText('Front matter changed: title.');
+  // No text to restore: the old text is not offered as a change (review 23b: it showed "− THEIRS…").
+  await expect(dialog).not.toContainText('THEIRS');
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await expect(markdown).toHaveValue(/THEIRS: every few years/);
+  await app.getByRole('alert').getByRole('button', { name: 'Keep mine' }).click();
+  await expect(app.getByRole('status')).toContainText('Saved');
+  expect(await readFile(file, 'utf8')).toBe(
+    before
+      .replace('Every few years', 'THEIRS: every few years')
+      .replace('"Writing in Plain Text"', '"Mine: Plain Text"'),
+  );
+});
+
 test('leaving a post with unsaved changes asks, on Save: Enter saves them, never drops them', async ({
   app,
   postsDir,

@@ -99,7 +99,9 @@ async function previewOf(entry: JournalEntry, readDisk: RestoreDialogProps['read
         : disk.error.message;
     return { lines, more: 0, note, gone: disk.error.code === 'NOT_FOUND' };
   }
-  const diff = changedLines(disk.value.body, entry.body, PREVIEW_LINES);
+  // Only fields edited: restoring keeps the body on disk, so there is no text to show.
+  const diff =
+    entry.bodyEdited === false ? { lines: [], more: 0 } : changedLines(disk.value.body, entry.body, PREVIEW_LINES);
   const note =
     disk.value.version === entry.baseVersion ? null : 'The file changed on disk since; you will choose which to keep.';
   return { ...diff, note, gone: false };

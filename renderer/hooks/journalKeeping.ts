@@ -11,8 +11,10 @@ type JournalApi = Pick<BlogApi, 'keepJournal' | 'writeJournal' | 'discardJournal
 
 /** The edits of an entry, as a journal write or a save would send them. */
 export function draftOf(entry: JournalDraft): JournalDraft {
-  const { id, baseVersion, body, frontMatter } = entry;
-  return { id, baseVersion, body, frontMatter };
+  const { id, baseVersion, body, frontMatter, bodyEdited } = entry;
+  return bodyEdited === false
+    ? { id, baseVersion, body, frontMatter, bodyEdited }
+    : { id, baseVersion, body, frontMatter };
 }
 
 /**

@@ -74,8 +74,10 @@ export function journalDraft(state: EditorState): JournalDraft | null {
   const request = saveRequest(state);
   if (request === null) return null;
   const { id, baseVersion, frontMatter } = request;
-  // The journal keeps the whole body, edited or not (a save leaves an unedited one out).
-  return { id, baseVersion, body: request.body ?? state.body, frontMatter };
+  // The journal keeps the whole body, edited or not (a save leaves an unedited one out), and says which.
+  return request.body === undefined
+    ? { id, baseVersion, body: state.body, frontMatter, bodyEdited: false }
+    : { id, baseVersion, body: request.body, frontMatter };
 }
 
 /** Runs journal calls one after another, so a discard never overtakes the write before it. */
@@ -92,8 +94,13 @@ function useQueue(): (job: () => Promise<Result<unknown>>) => Promise<void> {
   }, []);
 }
 
-function applyEntry(dispatch: EditorControls['dispatch'], entry: JournalDraft): void {
-  dispatch({ type: 'editBody', body: entry.body });
+/**
+ * Puts a journal entry's edits in the editor. Only fields edited: the body stays as it is on disk
+ * now (review 23b: a pull's change to it was written back over), unless `whole` (a new post made
+ * of the entry, whose file is gone, needs all of its text).
+ */
+function applyEntry(dispatch: EditorControls['dispatch'], entry: JournalDraft, whole = false): void {
+  if (whole || entry.bodyEdited !== false) dispatch({ type: 'editBody', body: entry.body });
   const change = entry.frontMatter;
   if (change.kind === 'raw') {
     dispatch({ type: 'setMode', mode: 'raw' });
@@ -213,7 +220,7 @@ export function useJournal(api: BlogApi, editor: EditorControls): JournalControl
           dispatch({ type: 'failed', error: { ...refused, message } });
           return false;
         }
-        applyEntry(dispatch, entry);
+        applyEntry(dispatch, entry, true);
         const draft = journalDraft(current());
         // Journalled under the new post first, so a crash before the old entry is forgotten loses nothing.
         if (draft !== null) void enqueue(() => write(draft));

@@ -150,8 +150,14 @@ export interface CreateRequest {
 export interface JournalDraft {
   id: string;
   baseVersion: string;
+  /** The whole body, edited or not (restoring to a post gone from disk makes a new post of it). */
   body: string;
   frontMatter: FrontMatterChange;
+  /**
+   * False when only fields were edited: restoring then leaves the post's body as it is on disk
+   * now, which another program may have changed since (absent: the body was edited).
+   */
+  bodyEdited?: false;
 }
 
 /** An unsaved edit kept in the app's data folder so that a crash loses nothing. */

@@ -200,12 +200,17 @@ function tupleWithOptional<M extends ApiMethod>(required: Check[], optional: Che
   };
 }
 
-const journalDraft = record({
-  id: postId,
-  baseVersion: string(200),
-  body: string(MAX_TEXT_LENGTH),
-  frontMatter: frontMatterChange,
-});
+const onlyFalse: Check = (value, where) => (value === false ? null : `${where} must be false when given`);
+
+const journalDraft = record(
+  {
+    id: postId,
+    baseVersion: string(200),
+    body: string(MAX_TEXT_LENGTH),
+    frontMatter: frontMatterChange,
+  },
+  { bodyEdited: onlyFalse },
+);
 
 const boolean: Check = (value, where) => (typeof value === 'boolean' ? null : `${where} must be true or false`);
 

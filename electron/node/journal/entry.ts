@@ -79,7 +79,7 @@ function fileNameOf(entry: StoredEntry): string {
 
 /** The JSON text of an entry. */
 export function serialiseEntry(entry: StoredEntry): string {
-  const { id, baseVersion, body, frontMatter } = entry.draft;
+  const { id, baseVersion, body, frontMatter, bodyEdited } = entry.draft;
   return JSON.stringify({
     format: FORMAT,
     version: FORMAT_VERSION,
@@ -87,6 +87,7 @@ export function serialiseEntry(entry: StoredEntry): string {
     baseVersion,
     body,
     frontMatter,
+    ...(bodyEdited === false ? { bodyEdited } : {}),
     title: entry.title,
     updatedAt: entry.updatedAt,
     ...(entry.slot === undefined ? {} : { slot: entry.slot }),
@@ -111,8 +112,10 @@ export function parseEntry(
   if (record.format !== FORMAT || record.version !== FORMAT_VERSION) {
     return { ok: false, reason: 'it is not a journal entry this version of Postwright reads' };
   }
-  const { id, baseVersion, body, frontMatter, title, updatedAt, slot, session } = record;
-  const checked = VALIDATORS.writeJournal([{ id, baseVersion, body, frontMatter }]);
+  const { id, baseVersion, body, frontMatter, bodyEdited, title, updatedAt, slot, session } = record;
+  const checked = VALIDATORS.writeJournal([
+    { id, baseVersion, body, frontMatter, ...(bodyEdited === undefined ? {} : { bodyEdited }) },
+  ]);
   if (!checked.ok) return { ok: false, reason: checked.message };
   const [draft] = checked.args;
   if (slot !== undefined && (typeof slot !== 'string' || !KEPT_SLOT.test(slot))) {

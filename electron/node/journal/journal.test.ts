@@ -45,6 +45,23 @@ describe('writeJournal and listJournal', () => {
     ]);
   });
 
+  it('keeps the mark of edits to fields only, and refuses any other value of it', async () => {
+    const edits = [{ op: 'set' as const, key: 'title', value: { kind: 'text' as const, text: 'Mine' } }];
+    const draft: JournalDraft = {
+      ...(await draftOf('Hi.\n')),
+      frontMatter: { kind: 'fields', edits },
+      bodyEdited: false,
+    };
+    valueOf(await api.writeJournal(draft));
+    expect(JSON.parse(await readFile(fileOf('blog/hello.md'), 'utf8'))).toMatchObject({ bodyEdited: false });
+    expect(valueOf(await api.listJournal())).toEqual([
+      { ...draft, title: 'Mine', updatedAt: FIXED_NOW().toISOString(), diskVersion: draft.baseVersion },
+    ]);
+    // At the boundary (IPC, HTTP) the mark is false or absent.
+    expect(VALIDATORS.writeJournal([draft]).ok).toBe(true);
+    expect(VALIDATORS.writeJournal([{ ...draft, bodyEdited: true }]).ok).toBe(false);
+  });
+
   it('replaces the previous entry of the same post, keeping one file', async () => {
     valueOf(await api.writeJournal(await draftOf('First.\n')));
     valueOf(await api.writeJournal(await draftOf('Second.\n')));
