@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../shared/api/contract';
 import { TITLE_KEYS, textField } from '../../shared/api/fields';
 import type { BlogEvents } from '../../shared/api/events';
-import { pageLanguage } from '../../shared/markdown/lang';
+import { LANGUAGE_SAMPLE, pageLanguage } from '../../shared/markdown/lang';
 import { getBackend } from '../api/client';
 import { useBlogEvents } from '../hooks/useBlogEvents';
 import { useEditor } from '../hooks/useEditor';
@@ -144,8 +144,12 @@ export function App(): React.JSX.Element {
   const title = state.doc === null ? null : (ownTitle ?? summary?.title ?? state.doc.id);
   // The preview's language and direction, as the exported page's (its text read again when typing pauses).
   const postId = state.doc?.id;
+  // Only the text's opening is read: a 1 MB post is not copied whole at each pause.
   const language = useMemo(
-    () => (postId === undefined ? undefined : pageLanguage(fields ?? [], postId, `${title ?? ''}\n${state.body}`)),
+    () =>
+      postId === undefined
+        ? undefined
+        : pageLanguage(fields ?? [], postId, `${title ?? ''}\n${state.body.slice(0, LANGUAGE_SAMPLE)}`),
     [fields, postId, title, state.body],
   );
 

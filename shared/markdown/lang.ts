@@ -15,8 +15,8 @@ export const DEFAULT_LANG = 'en';
 
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Yezi']);
 const LETTER = /\p{L}/gu;
-/** How much of a body is looked at to tell its direction. */
-const SAMPLE = 20_000;
+/** How much of a text is looked at to tell its direction: a caller may pass no more than this. */
+export const LANGUAGE_SAMPLE = 20_000;
 
 /** A page's `lang` and, for right-to-left text, its `dir`. */
 export interface PageLanguage {
@@ -28,7 +28,7 @@ export interface PageLanguage {
 export function pageLanguage(fields: FrontMatterField[], id: string, text: string): PageLanguage {
   const tag = languageTag(textField(fields, ['lang', 'language', 'locale'])) ?? languageTag(suffixOf(id));
   if (tag !== undefined) return isRtlTag(tag) ? { lang: tag, dir: 'rtl' } : { lang: tag };
-  const rtl = rtlLanguage(text.slice(0, SAMPLE));
+  const rtl = rtlLanguage(text.slice(0, LANGUAGE_SAMPLE));
   return rtl === null ? { lang: DEFAULT_LANG } : { lang: rtl, dir: 'rtl' };
 }
 
