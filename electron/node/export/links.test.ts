@@ -54,7 +54,7 @@ describe('local links in a site export', () => {
     expect(html).toContain('<a href="../other/index.html">other</a>');
     expect(html).toContain('<a href="../trip/index.html">bundle</a>');
     // A query names the same post (review 23a: it was "not exported (a draft…)").
-    expect(html).toContain('<a href="../other/index.html?from=linker#user-content-top">asked</a>');
+    expect(html).toContain('<a href="../other/index.html?from=linker#top">asked</a>');
     expect(html).toContain('<a href="/about/">page</a>');
     // The rest stay as written (the preview shows them so), each with a warning.
     expect(html).toContain('<a href="draft.md">the draft</a>');

@@ -6,6 +6,7 @@
 import { afterOpeningH1 } from '../../../shared/markdown/title';
 import { dateHtml } from './dates';
 import { escapeHtml, renderDocument, siteBar } from './html';
+import { plainIds } from './anchors';
 import { focusableScrollers } from './scrollers';
 
 /** What a post page shows. */
@@ -37,7 +38,7 @@ export interface PostPageInput {
 /** A standalone HTML5 page for one post. */
 export function renderPostPage(input: PostPageInput): string {
   const date = input.date === undefined ? '' : `<p class="post-date">${dateHtml(input.date)}</p>`;
-  let article = focusableScrollers(input.bodyHtml);
+  let article = focusableScrollers(plainIds(input.bodyHtml));
   const under = input.metaAfterBodyH1 === true && date !== '' ? afterOpeningH1(article, date) : null;
   if (under !== null) article = under;
   const header = [

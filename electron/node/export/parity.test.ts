@@ -8,7 +8,9 @@
  *  - the preview shows a remote image as a labelled placeholder, the export keeps the `<img>`:
  *    each is replaced by one token (with the URL, so a different image still fails);
  *  - the exported page adds `tabindex="0"` to code blocks and tables wide enough to scroll on a
- *    phone (./scrollers.ts), which is removed before comparing.
+ *    phone (./scrollers.ts), which is removed before comparing;
+ *  - the exported page runs no script, so its ids and anchors drop the sanitizer's `user-content-`
+ *    prefix (./anchors.ts): the preview's HTML is given the same treatment before comparing.
  * Everything else — markup, attributes, ids, highlighting, footnotes, text — must be equal.
  */
 import { realpath, stat } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/markdown/render';
+import { plainIds } from './anchors';
 import { assetSink, postImages } from './assets';
 import { readSource } from './collect';
 import { renderPostHtml } from './post';
@@ -75,7 +78,7 @@ async function checkPost(postsDir: string, id: string): Promise<void> {
     expect(page.error.code, `${id}: ${page.error.message}`).toBe('PARSE');
     return;
   }
-  expect(normalise(exportedBody(page.value.html)), id).toBe(normalise(await previewHtml(postsDir, id)));
+  expect(normalise(exportedBody(page.value.html)), id).toBe(normalise(plainIds(await previewHtml(postsDir, id))));
 }
 
 const samples = path.join(repoRoot, 'posts');

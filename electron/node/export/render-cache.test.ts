@@ -126,11 +126,11 @@ describe('the render cache', () => {
   it('changes the linking page when the linked post moves or takes another path', async () => {
     await smallBlog();
     await run('one');
-    expect(await page('one', 'a/index.html')).toContain('href="../bee/index.html#user-content-more"');
+    expect(await page('one', 'a/index.html')).toContain('href="../bee/index.html#more"');
     await put('b.md', '---\ntitle: B\ndate: 2020-01-02\nslug: bea\n---\n## More\n\nText[^1].\n\n[^1]: Note.\n');
     // B's body is the same (reused); A's link to it gets another answer (rendered again).
     expect(await run('two')).toMatchObject({ rendered: 1, reused: 2 });
-    expect(await page('two', 'a/index.html')).toContain('href="../bea/index.html#user-content-more"');
+    expect(await page('two', 'a/index.html')).toContain('href="../bea/index.html#more"');
     await mkdir(path.join(posts, 'moved'));
     await rename(path.join(posts, 'b.md'), path.join(posts, 'moved', 'b.md'));
     expect(await run('three')).toMatchObject({ rendered: 1, reused: 2 });

@@ -102,7 +102,7 @@ describe('exportSite', () => {
     const focus = await readFile(path.join(out, 'blog/focus/index.html'), 'utf8');
     expect(focus).toContain('<title>Focus &amp; &lt;Process&gt; · Blog</title>');
     expect(focus).toContain('<p class="post-date"><time datetime="2016-05-26">26 May 2016</time></p>');
-    expect(focus).toContain('href="../../second/index.html#user-content-more"');
+    expect(focus).toContain('href="../../second/index.html#more"');
     expect(focus).toContain('href="index.html">root</a>');
     expect(focus).toMatch(/<img src="\.\.\/\.\.\/assets\/[0-9a-f]{12}-dot\.png" alt="dot">/);
     const second = await readFile(path.join(out, 'second/index.html'), 'utf8');
@@ -110,7 +110,7 @@ describe('exportSite', () => {
     // The body opens with its own H1: that is the title (shown once), with the date under it.
     expect(second).not.toContain('<h1>Second</h1>');
     expect(second.match(/<h1\b/g)).toHaveLength(1);
-    expect(second).toContain('<h1 id="user-content-second">Second</h1>\n<p class="post-date">');
+    expect(second).toContain('<h1 id="second">Second</h1>\n<p class="post-date">');
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     const order = ['Bundle', 'Second', 'Focus'].map((title) => index.indexOf(`>${title}`));
     expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -471,11 +471,11 @@ describe('exportSite: dates, drafts and descriptions', () => {
     };
     const third = content('Third');
     expect(third).toContain('href="https://example.com/blog/blog/focus/index.html"');
-    expect(third).toContain('href="https://example.com/blog/second/index.html#user-content-more"');
+    expect(third).toContain('href="https://example.com/blog/second/index.html#more"');
     // A path on the site's server (kept as written on the page) is read from the host's root, its `&` a reference again.
     expect(third).toContain('href="https://example.com/about/?a=1&#x26;b=2"');
     expect(third).toContain('<blockquote cite="https://example.com/blog/notes/quotes/said.html">');
-    expect(third).toContain('href="https://example.com/blog/notes/third/#user-content-x"');
+    expect(third).toContain('href="https://example.com/blog/notes/third/#x"');
     // URLs with a scheme stay exactly as the page has them.
     expect(third).toContain('href="mailto:a@b.c"');
     expect(third).toContain('href="https://Example.com/a?b&#x26;c"');

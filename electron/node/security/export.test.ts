@@ -13,7 +13,8 @@ import { clearSentinels, HOSTILE_DIR, HOSTILE_POSTS, sentinels, tripwires } from
 import { attribute, bodyProblems, documentElements, fragmentProblems } from './scan';
 
 /** Exported pages keep remote images (the site's CSP allows https images) and use the theme's classes. */
-const EXPORTED = { remoteImages: true, anyClass: true };
+// Exported pages run no script (headProblems checks their CSP), so their ids are plain (../export/anchors.ts).
+const EXPORTED = { remoteImages: true, anyClass: true, scriptless: true };
 const SECRET = `OUTSIDE-SECRET-${String(process.pid)}`;
 let base = '';
 let posts = '';

@@ -14,6 +14,12 @@ export interface ScanOptions {
   remoteImages: boolean;
   /** Whether any class may stay (an exported page's own shell uses the theme's classes). */
   anyClass?: boolean;
+  /**
+   * Whether ids may be plain: an exported page runs no script at all (its CSP, checked apart), so
+   * nothing can be clobbered, and its ids are the ones deep links into the blog use
+   * (electron/node/export/anchors.ts). The preview, a live page, must keep the prefix.
+   */
+  scriptless?: boolean;
 }
 
 /** Elements that run code, load documents, submit, style the page or accept input. */
@@ -94,7 +100,11 @@ export function elementProblems(element: Element, options: ScanOptions): string[
     const where = `${full}="${value.slice(0, 60)}" on <${tag}>`;
     if (/^on/i.test(full) || ACTIVE_ATTRIBUTES.has(full)) problems.push(where);
     else if (URL_ATTRIBUTES.has(full) && !urlAllowed(tag, full, value, options)) problems.push(where);
-    else if (ID_REFERENCES.has(full) && !value.split(/\s+/).every((id) => id.startsWith('user-content-'))) {
+    else if (
+      ID_REFERENCES.has(full) &&
+      options.scriptless !== true &&
+      !value.split(/\s+/).every((id) => id.startsWith('user-content-'))
+    ) {
       problems.push(`${where} (not prefixed: DOM clobbering)`);
     } else if (full === 'class' && options.anyClass !== true && !value.split(/\s+/).every(classAllowed)) {
       problems.push(where);
