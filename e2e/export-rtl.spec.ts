@@ -1,7 +1,7 @@
 /**
  * An exported page in a right-to-left language, as Chromium lays it out: the page mirrors (a
- * quote's rule on the right), code still reads left to right, and the date's words and numbers
- * keep their order (review 23a: `;console.log("hi")`, `} () fn main`, "January 2023 31").
+ * quote's rule on the right), code still reads left to right, and the date, in the post's
+ * language, keeps its order (review 23a: `;console.log("hi")`, `} () fn main`, "January 2023 31").
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,7 +59,9 @@ async function leftOf(page: Page, selector: string, text: string): Promise<numbe
   );
 }
 
-test('a page in Arabic is laid out right to left, with its code and its date read left to right', async ({ page }) => {
+test('a page in Arabic is laid out right to left, with its code left to right and its date in Arabic', async ({
+  page,
+}) => {
   const posts = await mkdtemp(path.join(tmpdir(), 'postwright-e2e-rtl-'));
   try {
     await writeFile(path.join(posts, 'arabic.md'), POST);
@@ -77,11 +79,12 @@ test('a page in Arabic is laid out right to left, with its code and its date rea
     // Code reads left to right, in a block and within a line of Arabic.
     expect(await leftOf(page, 'pre code', 'console')).toBeLessThan(await leftOf(page, 'pre code', ';'));
     expect(await leftOf(page, 'p code', 'let')).toBeLessThan(await leftOf(page, 'p code', '1;'));
-    // The date in English keeps its order: "31 January 2023", not "January 2023 31".
+    // The date is in the post's language and reads right to left, day first: "31 يناير 2023"
+    // (before, in English, it had to be kept from reading "January 2023 31").
     const time = page.locator('time');
-    await expect(time).toHaveText('31 January 2023');
-    expect(await leftOf(page, 'time', '31')).toBeLessThan(await leftOf(page, 'time', 'January'));
-    expect(await leftOf(page, 'time', 'January')).toBeLessThan(await leftOf(page, 'time', '2023'));
+    await expect(time).toHaveText('31 يناير 2023');
+    expect(await leftOf(page, 'time', '31')).toBeGreaterThan(await leftOf(page, 'time', 'يناير'));
+    expect(await leftOf(page, 'time', 'يناير')).toBeGreaterThan(await leftOf(page, 'time', '2023'));
     // In the site, a tag keeps its signs where they are written: "#C++", not "++" and "#C".
     const site = path.join(posts, '..', `${path.basename(posts)}-site`);
     const exportedSite = await exportSite({ postsDir: posts, outDir: site });
@@ -96,7 +99,7 @@ test('a page in Arabic is laid out right to left, with its code and its date rea
   }
 });
 
-test('the preview of a post in Arabic is laid out as its exported page: right to left, code and date left to right', async ({
+test('the preview of a post in Arabic is laid out as its exported page: right to left, code left to right, the date in Arabic', async ({
   app,
   postsDir,
 }) => {
@@ -113,7 +116,8 @@ test('the preview of a post in Arabic is laid out as its exported page: right to
   });
   expect(quote).toEqual({ right: '3px', left: '0px' });
   expect(await leftOf(app, '.preview pre code', 'console')).toBeLessThan(await leftOf(app, '.preview pre code', ';'));
-  expect(await leftOf(app, '.preview time', '31')).toBeLessThan(await leftOf(app, '.preview time', 'January'));
+  await expect(preview.locator('time')).toHaveText('31 يناير 2023');
+  expect(await leftOf(app, '.preview time', '31')).toBeGreaterThan(await leftOf(app, '.preview time', '2023'));
   await app.screenshot({ path: test.info().outputPath('rtl-preview.png') });
   // An English post stays left to right.
   await app.getByRole('option', { name: 'Writing in Plain Text' }).click();

@@ -45,15 +45,16 @@ export function Preview(props: PreviewProps): React.JSX.Element {
     [rendered.all, titled],
   );
   const dated = date !== null && date !== '';
+  const lang = props.language?.lang;
   const afterH1 = layout?.metaAfterBodyH1 === true;
   const under = useMemo(() => {
     // The first block with any HTML (a link definition or a comment before the heading renders to nothing).
     const at = rendered.blocks.findIndex((block) => block.trim() !== '');
     const first = rendered.blocks[at];
     if (!afterH1 || date === null || date === '' || first === undefined) return null;
-    const placed = afterOpeningH1(first, `<p class="prose-date">${postDateHtml(date)}</p>`);
+    const placed = afterOpeningH1(first, `<p class="prose-date">${postDateHtml(date, lang)}</p>`);
     return placed === null ? null : [...rendered.blocks.slice(0, at), placed, ...rendered.blocks.slice(at + 1)];
-  }, [rendered.blocks, afterH1, date]);
+  }, [rendered.blocks, afterH1, date, lang]);
   const blocks = under ?? rendered.blocks;
   const headerDate = dated && layout !== null && under === null && !(afterH1 && rendered.blocks.length === 0);
   const headerTitle = layout?.heading === true && title !== null && title !== '';
@@ -89,7 +90,7 @@ export function Preview(props: PreviewProps): React.JSX.Element {
         {headerTitle || headerDate ? (
           <header className="prose-header">
             {headerTitle ? <h1 className="prose-title">{title}</h1> : null}
-            {headerDate ? <PostDate written={date} /> : null}
+            {headerDate ? <PostDate written={date} lang={lang} /> : null}
           </header>
         ) : null}
         <PreviewBody blocks={blocks} />
@@ -117,14 +118,14 @@ function scrollToAnchor(container: HTMLElement, fragment: string): void {
   target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
-/** The date's markup under the body's own H1, as the exported page writes it. */
-function postDateHtml(written: string): string {
-  const date = readableDate(written);
+/** The date's markup under the body's own H1, as the exported page writes it (in the post's language). */
+function postDateHtml(written: string, lang: string | undefined): string {
+  const date = readableDate(written, lang);
   return date === null ? escapeHtml(written) : `<time datetime="${date.iso}">${escapeHtml(date.text)}</time>`;
 }
 
-/** The post's date as the exported page shows it ("26 May 2016" for an ISO date). */
-function PostDate({ written }: { written: string }): React.JSX.Element {
-  const date = readableDate(written);
+/** The post's date as the exported page shows it ("26 May 2016" for an ISO date, "26 mai 2016" in French). */
+function PostDate({ written, lang }: { written: string; lang: string | undefined }): React.JSX.Element {
+  const date = readableDate(written, lang);
   return <p className="prose-date">{date === null ? written : <time dateTime={date.iso}>{date.text}</time>}</p>;
 }

@@ -19,6 +19,21 @@ describe('readableDate', () => {
     expect(readableDate('February 29, 2023')).toBeNull();
   });
 
+  it("names the month in the post's own language, the day unchanged", () => {
+    expect(readableDate('2016-05-26', 'fr')).toEqual({ iso: '2016-05-26', text: '26 mai 2016' });
+    expect(readableDate('2016-05-26', 'de-AT')?.text).toMatch(/^26\. Mai 2016$/);
+    expect(readableDate('2016-05-26', 'ja')?.text).toBe('2016年5月26日');
+    // The written day, not the day in UTC or in this machine's zone.
+    expect(readableDate('2021-03-04T23:30:00-08:00', 'es')).toEqual({ iso: '2021-03-04', text: '4 de marzo de 2021' });
+    // A year before 100 is itself, not 1900 and more.
+    expect(readableDate('0033-01-02', 'fr')?.text).toBe('2 janvier 33');
+    // English, no language, an undetermined one, and one no runtime knows read as before.
+    for (const lang of ['en', 'en-US', undefined, 'und', 'qaa', 'zz'])
+      expect(readableDate('2016-05-26', lang)?.text, String(lang)).toBe('26 May 2016');
+    // Words the author wrote stay theirs.
+    expect(readableDate('Jun 19 2024', 'fr')?.text).toBe('Jun 19 2024');
+  });
+
   it('leaves any other text, and days or times no calendar has, as written (null)', () => {
     for (const text of ['next tuesday', '26/11/2026', '2017-02-29', '2017-02-28 25:00', '2017-13-01', ''])
       expect(readableDate(text), text).toBeNull();

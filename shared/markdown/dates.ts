@@ -1,11 +1,12 @@
 /**
  * Dates as the author wrote them, read the same way by the backend, the form and the pages: an ISO
- * date (with or without a time) reads as "26 May 2016", its calendar day taken as written, never
- * shifted to another time zone; any other text is shown as the author wrote it. No `Date` object is
- * ever created, so nothing here depends on a time zone.
+ * date (with or without a time) reads as "26 May 2016" (or in the words of the post's own
+ * language), its calendar day taken as written, never shifted to another time zone; any other text
+ * is shown as the author wrote it. Nothing here depends on a time zone: the only `Date` made is a
+ * UTC day, formatted in UTC.
  */
 
-/** The months, in English (the exported pages' language). */
+/** The months, in English (the site's language, and a post's that names none). */
 export const MONTH_NAMES = [
   'January',
   'February',
@@ -28,14 +29,50 @@ export const MONTH_NAMES = [
  * The day is the one written, whatever the offset. A date written for people (`Jun 19 2024`,
  * `8 July 2022`) keeps its words, and gets its day for machines.
  */
-export function readableDate(written: string): { iso: string; text: string } | null {
+export function readableDate(written: string, lang?: string): { iso: string; text: string } | null {
   const human = humanDay(written.trim());
   if (human !== null) return { iso: human, text: written.trim() };
   const [, year, month, day] = ISO_LIKE.exec(written.trim()) ?? [];
   const name = month === undefined ? undefined : MONTH_NAMES[Number(month) - 1];
   if (year === undefined || day === undefined || name === undefined) return null;
   if (!validDay(Number(year), Number(month), Number(day)) || calendarWarning(written) !== undefined) return null;
-  return { iso: `${year}-${pad(month)}-${pad(day)}`, text: `${Number(day)} ${name} ${year}` };
+  const text = localDay(Number(year), Number(month), Number(day), lang) ?? `${Number(day)} ${name} ${year}`;
+  return { iso: `${year}-${pad(month)}-${pad(day)}`, text };
+}
+
+/**
+ * A day in the words of a post's own language (`lang`, a BCP 47 tag as ./lang.ts reads it): "26 mai
+ * 2016" in French, "26. Mai 2016" in German, by the runtime's Intl. Null for English (the
+ * English reading above), for no language or an undetermined one (`und`), for a year Intl cannot
+ * place, and wherever Intl has no such locale.
+ */
+function localDay(year: number, month: number, day: number, lang: string | undefined): string | null {
+  if (lang === undefined || /^(en|und)(-|$)/i.test(lang)) return null;
+  try {
+    const format = dayFormat(lang);
+    if (format === null) return null;
+    const instant = new Date(0);
+    // setUTCFullYear, not Date.UTC: years 0–99 stay themselves.
+    instant.setUTCFullYear(year, month - 1, day);
+    return Number.isNaN(instant.getTime()) ? null : format.format(instant);
+  } catch {
+    return null;
+  }
+}
+
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat | null>();
+
+/** One formatter per language (making one costs far more than using it), or null if Intl lacks the language. */
+function dayFormat(lang: string): Intl.DateTimeFormat | null {
+  let format = DAY_FORMATS.get(lang);
+  if (format === undefined) {
+    const supported = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0;
+    format = supported
+      ? new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+      : null;
+    DAY_FORMATS.set(lang, format);
+  }
+  return format;
 }
 
 function pad(part: string | undefined): string {

@@ -3,9 +3,12 @@ import { calendarWarning, readableDate } from '../../../shared/markdown/dates';
 import { instantOf } from '../../../shared/markdown/sortDate';
 import { escapeHtml } from '../../../shared/markdown/escape';
 
-/** A `<time>` element for an ISO date, else the escaped text (an impossible date too: it has no machine reading). */
-export function dateHtml(written: string): string {
-  const date = readableDate(written);
+/**
+ * A `<time>` element for an ISO date, else the escaped text (an impossible date too: it has no
+ * machine reading). `lang`, a post page's language, names the month in its words.
+ */
+export function dateHtml(written: string, lang?: string): string {
+  const date = readableDate(written, lang);
   return date === null ? escapeHtml(written) : `<time datetime="${date.iso}">${escapeHtml(date.text)}</time>`;
 }
 

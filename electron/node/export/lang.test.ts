@@ -1,8 +1,9 @@
-import { mkdtemp, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderPostHtml } from './post';
+import { exportSite } from './site';
 
 const tmp = await realpath(await mkdtemp(path.join(os.tmpdir(), 'pw-export-lang-')));
 afterAll(() => rm(tmp, { recursive: true, force: true }));
@@ -47,5 +48,20 @@ describe('the language of an exported post page', () => {
     }
     const page = await renderPostHtml({ postsDir: await realpath(corpus), postId: 'zola/tabi-markdown-arabic-rtl.md' });
     expect(page.ok && /<html[^>]*>/.exec(page.value.html)?.[0]).toBe('<html lang="ar" dir="rtl">');
+  });
+
+  it("names the post's date in its language on its page, and in the site's on the lists", async () => {
+    const posts = path.join(tmp, 'dated');
+    await mkdir(posts);
+    await writeFile(path.join(posts, 'essai.md'), '---\ntitle: Essai\ndate: 2016-05-26\nlang: fr\n---\nBonjour.\n');
+    await writeFile(path.join(posts, 'essay.md'), '---\ntitle: Essay\ndate: 2016-05-27\n---\nHello.\n');
+    const out = path.join(tmp, 'dated-site');
+    const result = await exportSite({ postsDir: posts, outDir: out });
+    if (!result.ok) throw new Error(result.error.message);
+    const page = async (file: string) => readFile(path.join(out, file), 'utf8');
+    expect(await page('essai/index.html')).toContain('<time datetime="2016-05-26">26 mai 2016</time>');
+    expect(await page('essay/index.html')).toContain('<time datetime="2016-05-27">27 May 2016</time>');
+    // The index is the site's page, in its language.
+    expect(await page('index.html')).toContain('<time datetime="2016-05-26">26 May 2016</time>');
   });
 });

@@ -37,7 +37,7 @@ export interface PostPageInput {
 
 /** A standalone HTML5 page for one post. */
 export function renderPostPage(input: PostPageInput): string {
-  const date = input.date === undefined ? '' : `<p class="post-date">${dateHtml(input.date)}</p>`;
+  const date = input.date === undefined ? '' : `<p class="post-date">${dateHtml(input.date, input.lang)}</p>`;
   let article = focusableScrollers(plainIds(input.bodyHtml));
   const under = input.metaAfterBodyH1 === true && date !== '' ? afterOpeningH1(article, date) : null;
   if (under !== null) article = under;
