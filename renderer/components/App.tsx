@@ -36,7 +36,7 @@ import { RestoreDialog } from './RestoreDialog';
 import { SettingsDialog, useAppliedTheme } from './SettingsDialog';
 import { Sidebar } from './Sidebar';
 import { undoOrRedo } from '../preview/editHistory';
-import { StatusBar } from './StatusBar';
+import { StatusBar, type Announcement } from './StatusBar';
 import { UnsavedDialog } from './UnsavedDialog';
 import { WritingTools } from './WritingTools';
 import { WritingPanel } from './WritingPanel';
@@ -73,6 +73,7 @@ export function App(): React.JSX.Element {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const [restoreLater, setRestoreLater] = useState(false);
   const readDisk = useCallback((id: string) => api.readPost(id), [api]);
@@ -160,7 +161,17 @@ export function App(): React.JSX.Element {
     // back an unedited file (review 23b); the banner's "Save again" still does.
     const now = current();
     await journal.save(force ?? (now.goneOnDisk && isDirty(now)));
-    if (current().doc?.version !== before) void posts.refresh();
+    const after = current();
+    if (after.doc?.version !== before) void posts.refresh();
+    // Heard once, when asked for (the status bar itself is not spoken): a failure has its alert banner.
+    if (
+      after.doc?.id === now.doc?.id &&
+      after.error === null &&
+      !after.conflict &&
+      !after.goneOnDisk &&
+      !isDirty(after)
+    )
+      setAnnouncement((last) => ({ text: 'Saved', count: (last?.count ?? 0) + 1 }));
   };
   // Stable, so the memoised sidebar does not re-render on every keystroke.
   const { guard: ask } = guard;
@@ -299,6 +310,7 @@ export function App(): React.JSX.Element {
                 dirty={dirty}
                 dispatch={editor.dispatch}
                 onRenamed={(from, renamed) => {
+                  posts.renamed(from, renamed.id);
                   void posts.refresh();
                   void journal.renamed(from, renamed.id);
                 }}
@@ -324,6 +336,7 @@ export function App(): React.JSX.Element {
           body={state.doc === null ? null : state.body}
           fileId={state.doc?.id ?? null}
           lineEnding={state.doc?.lineEnding ?? null}
+          announcement={announcement}
         />
         {journal.entries.length > 0 && restoreLater ? (
           <button type="button" className="status-action restore-reminder" onClick={() => setRestoreLater(false)}>

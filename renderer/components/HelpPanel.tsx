@@ -24,7 +24,10 @@ export const SHORTCUTS: readonly { keys: readonly string[]; action: string }[] =
   { keys: [FIND_TOGGLES.matchCase.label, FIND_TOGGLES.wholeWord.label], action: 'Match case, whole word (find bar)' },
   { keys: ['Esc'], action: 'Close the find bar, the match selected in the editor' },
   { keys: [`${MOD}+Shift+F`], action: 'Search all posts (go to the search box)' },
-  { keys: ['F6', 'Shift+F6'], action: 'Move to the next or previous area: post list, front matter, editor, preview' },
+  {
+    keys: ['F6', 'Shift+F6'],
+    action: 'Move to the next or previous area: post list, a warning about the post, front matter, editor, preview',
+  },
   { keys: [`${MOD}+/`], action: 'Show these shortcuts' },
   { keys: [`${MOD}+N`], action: 'New post (desktop app)' },
   { keys: [`${MOD}+O`], action: 'Open a folder (desktop app)' },

@@ -4,7 +4,7 @@
  * `nohighlight` entry: our textarea is plain (../preview/useTypingAhead.ts) and the built-in preview
  * never renders, so the highlighter for every language it would bundle is never used.
  */
-import { memo, useCallback, useEffect, useMemo, type TextareaHTMLAttributes } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, type TextareaHTMLAttributes } from 'react';
 import MDEditor, {
   handleKeyDown,
   TextAreaCommandOrchestrator,
@@ -149,9 +149,18 @@ interface EditorProps {
 
 /** The editor itself, re-rendered only when its props change (never on a keystroke). */
 const Editor = memo(function Editor({ readOnly, onText }: EditorProps): React.JSX.Element {
+  // Tab indents here, so the way on is said where a keyboard arrives (review 24a: 50 Tabs went into
+  // the post of a writer tabbing through the page, and the way out was only in the help).
+  const keysId = useId();
   const textareaProps = useMemo(
-    () => ({ 'aria-label': 'Markdown', readOnly, spellCheck: true, placeholder: 'Write…' }),
-    [readOnly],
+    () => ({
+      'aria-label': 'Markdown',
+      'aria-describedby': keysId,
+      readOnly,
+      spellCheck: true,
+      placeholder: 'Write…',
+    }),
+    [readOnly, keysId],
   );
   const editorKeys = useMemo(() => createEditorKeys(), []);
   const renderPlain = useCallback<RenderTextarea>(
@@ -180,21 +189,29 @@ const Editor = memo(function Editor({ readOnly, onText }: EditorProps): React.JS
   );
   const components = useMemo(() => ({ preview: NoPreview, textarea: renderPlain }), [renderPlain]);
   return (
-    <MDEditor
-      // The plain textarea holds the text; the editor's own copy stays empty.
-      value=""
-      onChange={(next) => onText(next ?? '')}
-      preview="edit"
-      extraCommands={NO_COMMANDS}
-      commandsFilter={keepCommand}
-      components={components}
-      height="100%"
-      visibleDragbar={false}
-      highlightEnable={false}
-      defaultTabEnable={false}
-      textareaProps={textareaProps}
-    />
+    <>
+      <MDEditor
+        // The plain textarea holds the text; the editor's own copy stays empty.
+        value=""
+        onChange={(next) => onText(next ?? '')}
+        preview="edit"
+        extraCommands={NO_COMMANDS}
+        commandsFilter={keepCommand}
+        components={components}
+        height="100%"
+        visibleDragbar={false}
+        highlightEnable={false}
+        defaultTabEnable={false}
+        textareaProps={textareaProps}
+      />
+      <span id={keysId} hidden>
+        {EDITOR_KEYS_HINT}
+      </span>
+    </>
   );
 });
+
+/** What the Markdown field's description says (a screen reader reads it with the field's name). */
+export const EDITOR_KEYS_HINT = 'Tab indents. To move on, press Escape, then Tab.';
 
 const NO_COMMANDS: ICommand[] = [];

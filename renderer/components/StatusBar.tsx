@@ -1,7 +1,11 @@
 /**
- * The status bar: save state (announced politely), the post's length (and the selection's), and
- * the file's id. The length is not a live region: it changes with every pause in typing, and a
- * screen reader should read it when asked, not interrupt the author with it.
+ * The status bar: save state, the post's length (and the selection's), and the file's id. None of
+ * it is spoken as it changes: the save state turns from "Unsaved changes" to "Saving…" to "Saved" at
+ * every pause when autosave is on, and reads "Saved" for every post opened (review 24a: a dozen
+ * interruptions for four sentences). It keeps its `status` role, so a screen reader's "read the
+ * status bar" finds it, with `aria-live="off"`. What the author should hear is said once, in a live
+ * region of its own (`announcement`): a save they asked for. Failures have their alert banners.
+ * The length changes with every pause in typing too, and is read when asked.
  */
 import { useEffect } from 'react';
 import { useEditorSelection } from '../hooks/useEditorSelection';
@@ -15,6 +19,14 @@ export interface StatusBarProps {
   body: string | null;
   fileId: string | null;
   lineEnding: 'lf' | 'crlf' | null;
+  /** Said once by a screen reader: the outcome of something the author asked for (a new `count` says it again). */
+  announcement?: Announcement | null;
+}
+
+/** A message for the status bar's live region. */
+export interface Announcement {
+  text: string;
+  count: number;
 }
 
 /** How long the post's text must rest before it is counted again. */
@@ -27,7 +39,14 @@ const COUNT_RULES =
   'Front matter, code blocks, link addresses, images and HTML tags are not counted.';
 
 /** One line at the bottom of the window. */
-export function StatusBar({ status, tone, body, fileId, lineEnding }: StatusBarProps): React.JSX.Element {
+export function StatusBar({
+  status,
+  tone,
+  body,
+  fileId,
+  lineEnding,
+  announcement = null,
+}: StatusBarProps): React.JSX.Element {
   const scope = fileId ?? '';
   // The first number formatted loads the platform's number formats (17-100 ms here): do it while the
   // page is idle, not in the render that first shows the counts, which lands on the author's first keys.
@@ -45,9 +64,13 @@ export function StatusBar({ status, tone, body, fileId, lineEnding }: StatusBarP
   });
   return (
     <footer className="status-bar">
-      <span className={`status status-${tone}`} role="status" aria-live="polite">
+      <span className={`status status-${tone}`} role="status" aria-live="off">
         <span className="status-dot" aria-hidden="true" />
         {status}
+      </span>
+      <span className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {/* The same words again are still a change (a second Ctrl+S): a no-break space tells them apart. */}
+        {announcement === null ? '' : `${announcement.text}${announcement.count % 2 === 1 ? '\u00a0' : ''}`}
       </span>
       <span className="spacer" />
       {post === null ? null : <Counts post={post} selection={selectedText === null ? null : selection} />}

@@ -38,6 +38,12 @@ export interface PostsState {
   loading: boolean;
   error: ApiError | null;
   refresh: () => Promise<void>;
+  /**
+   * A post renamed here takes its new id in the list at once, in the render that shows it renamed:
+   * until the refresh lands, the list's old entry would be another post with its path (review 24a:
+   * "Another post already uses this path", naming itself, flashed as an alert after every rename).
+   */
+  renamed: (from: string, to: string) => void;
 }
 
 /** Loads the workspace and its posts, and reloads them when asked. */
@@ -73,5 +79,12 @@ export function usePosts(api: BlogApi): PostsState {
     void refresh();
   }, [refresh]);
 
-  return useMemo(() => ({ workspace, posts, loading, error, refresh }), [workspace, posts, loading, error, refresh]);
+  const renamed = useCallback((from: string, to: string) => {
+    setPosts((list) => list.map((post) => (post.id === from ? { ...post, id: to } : post)));
+  }, []);
+
+  return useMemo(
+    () => ({ workspace, posts, loading, error, refresh, renamed }),
+    [workspace, posts, loading, error, refresh, renamed],
+  );
 }

@@ -163,8 +163,19 @@ describe('a save the disk refuses', () => {
       }),
     );
     expect(error.code).toBe('READ_ONLY');
-    expect(error.hint).toMatch(/writable/);
+    expect(error.message).toBe('Not saved: this file is read-only on disk.');
+    expect(error.hint).toBe('Make the file writable, then save again; your text stays here.');
     await expectNothingLost();
+    // Made writable again, the same save goes through: nothing needs opening again.
+    await chmod(file(), 0o644);
+    const saved = await store.save({
+      id: 'focus.md',
+      baseVersion: doc.value.version,
+      body: 'New words.\n',
+      frontMatter: { kind: 'none' },
+    });
+    expect(saved.ok).toBe(true);
+    expect(await readFile(file(), 'utf8')).toContain('New words.');
   });
 
   it('a post that is a link inside the folder: READ_ONLY, the target untouched', async () => {

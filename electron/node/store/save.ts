@@ -34,7 +34,18 @@ export async function savePost(ctx: StoreContext, request: SaveRequest): Promise
   }
   const { bytes, stats } = current.value;
   const block = await writeBlock(location.value.real, false, stats.mode);
-  if (block !== undefined) return fail('READ_ONLY', block, 'Make the file writable, then open it again.');
+  // Said of this save, not of opening (review 24a): the text stays in the editor, and a save after
+  // the file is made writable again goes through.
+  if (block !== undefined)
+    return fail(
+      'READ_ONLY',
+      block === LINK_READ_ONLY
+        ? 'Not saved: this post is a symbolic link, and Postwright does not write through links.'
+        : 'Not saved: this file is read-only on disk.',
+      block === LINK_READ_ONLY
+        ? 'Open the file the link points to instead; your text stays here.'
+        : 'Make the file writable, then save again; your text stays here.',
+    );
   if (versionOf(bytes) !== request.baseVersion && request.force !== true) {
     return fail(
       'CONFLICT',
