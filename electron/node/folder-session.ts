@@ -48,8 +48,14 @@ export function openFolderSession(inner: BlogApi, options: FolderSessionOptions)
     onError: options.onWatchError,
   });
   prepareExportAfter(listed);
+  // The watcher learns each save's content, so that the old bytes written back at once are a change.
+  const savePost: BlogApi['savePost'] = async (request) => {
+    const saved = await remembered.api.savePost(request);
+    if (saved.ok) watcher.wrote(saved.value.id, saved.value.version);
+    return saved;
+  };
   return {
-    api: remembered.api,
+    api: { ...remembered.api, savePost },
     async close() {
       await Promise.all([watcher.close(), remembered.checked()]);
     },

@@ -152,6 +152,8 @@ function linkChanged(abs: string, own: Stats, before: Pick<PostSummary, 'size' |
 export interface LateWatcher {
   ready: Promise<void>;
   close(): Promise<void>;
+  /** The app wrote post `id` (passed on once the watcher runs; before that, nothing is remembered to be wrong). */
+  wrote(id: string, version: string): void;
 }
 
 /** How the watcher is started later. */
@@ -173,6 +175,7 @@ export function watchAfter(options: LateWatcherOptions): LateWatcher {
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const onError = (error: unknown): void =>
     watching.onError?.(error instanceof Error ? error : new Error(String(error)));
+  let live: FolderWatcher | null = null;
   const running: Promise<FolderWatcher | null> = Promise.race([after.catch(() => undefined), stopped])
     .then(async () => {
       if (closed) return null;
@@ -181,6 +184,7 @@ export function watchAfter(options: LateWatcherOptions): LateWatcher {
         await watcher.close();
         return null;
       }
+      live = watcher;
       try {
         const changes = await missed();
         if (!closed && namesAny(changes)) watching.onChange(changes);
@@ -196,6 +200,9 @@ export function watchAfter(options: LateWatcherOptions): LateWatcher {
     });
   return {
     ready: running.then(() => undefined),
+    wrote(id, version) {
+      if (!closed) live?.wrote(id, version);
+    },
     async close() {
       closed = true;
       stop();

@@ -18,6 +18,14 @@ export interface ContentMemory {
   touched(id: string): void;
   /** The batch without changes whose content is what was last seen; remembers the new content. */
   filter(changes: FolderChanges): Promise<FolderChanges>;
+  /**
+   * The app itself wrote post `id` with content `hash` (its version): from now on that is what was
+   * last seen. Else a program writing the old bytes back within one batch of the app's save (an
+   * editor autosaving its stale copy, a sync tool restoring the server's) left the file as the
+   * memory last saw it, and the change went unreported while the app said "Saved" over a file that
+   * no longer held the save (review 24b).
+   */
+  wrote(id: string, hash: string): void;
 }
 
 /** Remembers the content of the posts below `root`, reading at most `maxBytes` of each. */
@@ -43,6 +51,11 @@ export function createContentMemory(root: string, maxBytes: number): ContentMemo
     },
     touched(id) {
       seeding?.add(id);
+    },
+    wrote(id, hash) {
+      // A scan still hashing may have read the bytes before the write: the write wins.
+      seeding?.add(id);
+      known.set(id, hash);
     },
     async filter(changes) {
       for (const id of changes.removed) known.delete(id);

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { versionOf } from './store/doc';
 import { writeFileAtomic } from './store/io';
 import { makeTempFolder } from './store/testing';
 import { createWatcher, type FolderChanges, type FolderWatcher } from './watcher';
@@ -90,6 +91,21 @@ describe('the watcher reports content changes only', () => {
     await writeFile(existing(), 'hello\n');
     const second = await reportedUpTo(await marker('m2.md'));
     expect(second.changed).toEqual(['posts/existing.md', 'posts/existing.md']);
+  });
+
+  it("reports the old bytes written back within one batch of the app's own save (review 24b)", async () => {
+    const saved = new TextEncoder().encode('saved by the app\n');
+    await writeFileAtomic(existing(), saved, 0o100644);
+    watcher?.wrote('posts/existing.md', versionOf(saved));
+    await writeFile(existing(), 'hello\n');
+    expect((await reportedUpTo(await marker())).changed).toEqual(['posts/existing.md']);
+  });
+
+  it("reports nothing for the app's own save it was told of", async () => {
+    const saved = new TextEncoder().encode('saved by the app\n');
+    await writeFileAtomic(existing(), saved, 0o100644);
+    watcher?.wrote('posts/existing.md', versionOf(saved));
+    expect(await reportedUpTo(await marker())).toEqual({ added: ['marker.md'], changed: [], removed: [] });
   });
 
   it('reports new, deleted and renamed posts within a second', async () => {

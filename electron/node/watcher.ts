@@ -45,6 +45,8 @@ export interface FolderWatcher {
   close(): Promise<void>;
   /** Settles once every post's content is known, so a touch from then on reports nothing. */
   readonly seeded: Promise<void>;
+  /** The app wrote post `id`, whose content is now `version` (./watch-content.ts `wrote`). */
+  wrote(id: string, version: string): void;
 }
 
 type Change = 'added' | 'changed' | 'removed';
@@ -170,6 +172,7 @@ export async function createWatcher(options: WatcherOptions): Promise<FolderWatc
   );
   return {
     seeded,
+    wrote: (id, version) => memory.wrote(id, version),
     close: async () => {
       closed = true;
       stop();

@@ -148,7 +148,90 @@ describe('browser mode over the real store and watcher', () => {
     expect(added).toContain('new.md');
     res.destroy();
   });
+  it('reports the old bytes written back right after a save: the page\'s "Saved" is not left standing over them (review 24b)', async () => {
+    const events = await listenToEvents();
+    try {
+      const file = path.join(posts, 'hello.md');
+      // Until every post is hashed, any write is reported: wait until an identical rewrite is not.
+      for (let round = 0; ; round++) {
+        expect(round, 'the watcher never hashed the posts').toBeLessThan(40);
+        await writeFile(file, await readFile(file));
+        const marker = `seeded-${round}.md`;
+        await writeFile(path.join(posts, marker), 'marker\n');
+        const batches = await events.until((all) => all.added.includes(marker));
+        if (!batches.changed.includes('hello.md')) break;
+      }
+      const before = await readFile(file);
+      const doc = valueOf(await callApi<PostDoc>('readPost', 'hello.md'));
+      valueOf(
+        await callApi<PostDoc>('savePost', {
+          id: 'hello.md',
+          baseVersion: doc.version,
+          body: `${doc.body}Saved by the app.\n`,
+          frontMatter: { kind: 'none' },
+        }),
+      );
+      // Another program writes its old copy back at once, within the watcher's batch.
+      await writeFile(file, before);
+      await writeFile(path.join(posts, 'after-save.md'), 'marker\n');
+      const seen = await events.until((all) => all.added.includes('after-save.md'));
+      expect(seen.changed).toContain('hello.md');
+    } finally {
+      events.close();
+    }
+  });
 });
+
+/** The folder changes pushed to a page, gathered from now on. */
+async function listenToEvents(): Promise<{
+  until: (
+    done: (all: { added: string[]; changed: string[] }) => boolean,
+  ) => Promise<{ added: string[]; changed: string[] }>;
+  close: () => void;
+}> {
+  const res = await new Promise<IncomingMessage>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: web.server.port,
+        path: '/api/events',
+        headers: { ...apiHeaders(web.server, cookie), Host: `127.0.0.1:${web.server.port}` },
+      },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end();
+  });
+  res.setEncoding('utf8');
+  let text = '';
+  let wake = (): void => undefined;
+  res.on('data', (chunk: string) => {
+    text += chunk;
+    wake();
+  });
+  let from = 0;
+  return {
+    async until(done) {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const batches = [...text.slice(from).matchAll(/event: postsChanged\ndata: (.*)\n\n/g)].map(
+          (m) => JSON.parse(m[1] ?? '{}') as { added: string[]; changed: string[] },
+        );
+        const all = { added: batches.flatMap((b) => b.added), changed: batches.flatMap((b) => b.changed) };
+        if (done(all)) {
+          from = text.length;
+          return all;
+        }
+        if (Date.now() > deadline) throw new Error(`no such change; saw ${JSON.stringify(all)}`);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 200);
+        });
+      }
+    },
+    close: () => res.destroy(),
+  };
+}
 
 describe('the real corpus through HTTP', () => {
   const present = existsSync(corpus);
