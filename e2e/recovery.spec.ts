@@ -418,7 +418,8 @@ for (const then of ['save', 'type'] as const) {
     await expect(prompt).toContainText('CRASH-TIME-PARAGRAPH');
     await app.keyboard.press('Escape');
     await expect(prompt).toHaveCount(0);
-    await expect(app.getByRole('button', { name: 'Unsaved work to restore (1)' })).toBeVisible();
+    // The focus goes to the reminder that brings the prompt back, not to the page (review 24a).
+    await expect(app.getByRole('button', { name: 'Unsaved work to restore (1)' })).toBeFocused();
 
     await openWriting(app);
     await markdown.click();

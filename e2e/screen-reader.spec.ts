@@ -159,3 +159,16 @@ test('at 200% zoom, each front-matter field tabbed to is in sight', async ({ app
   }
   await app.screenshot({ path: test.info().outputPath('front-matter-640x480.png') });
 });
+
+test("a name dialog's error goes as soon as the name is changed", async ({ app }) => {
+  await app.getByRole('navigation', { name: 'Posts folder' }).getByRole('button', { name: 'New post' }).click();
+  const dialog = app.getByRole('dialog', { name: 'New post' });
+  const title = dialog.getByLabel('Title');
+  await title.press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('Give the post a title.');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await title.pressSequentially('A');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(title).toHaveAttribute('aria-invalid', 'false');
+  await expect(title).not.toHaveAccessibleDescription('Give the post a title.');
+});

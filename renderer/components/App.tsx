@@ -76,6 +76,7 @@ export function App(): React.JSX.Element {
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const [restoreLater, setRestoreLater] = useState(false);
+  const reminder = useRef<HTMLButtonElement>(null);
   const readDisk = useCallback((id: string) => api.readPost(id), [api]);
   const takeTheirs = async (): Promise<void> => {
     // Mine is kept apart and offered by the reminder, not by a prompt over the editor; if it
@@ -339,7 +340,12 @@ export function App(): React.JSX.Element {
           announcement={announcement}
         />
         {journal.entries.length > 0 && restoreLater ? (
-          <button type="button" className="status-action restore-reminder" onClick={() => setRestoreLater(false)}>
+          <button
+            type="button"
+            ref={reminder}
+            className="status-action restore-reminder"
+            onClick={() => setRestoreLater(false)}
+          >
             Unsaved work to restore ({journal.entries.length})
           </button>
         ) : null}
@@ -411,7 +417,15 @@ export function App(): React.JSX.Element {
             );
           }}
           onDiscard={journal.discardEntry}
-          onLater={() => setRestoreLater(true)}
+          onLater={() => {
+            setRestoreLater(true);
+            // Asked at start-up, the dialog had nothing to give the focus back to (review 24a: it fell
+            // to the page): the reminder that brings the dialog back takes it.
+            requestAnimationFrame(() => {
+              if (document.activeElement === null || document.activeElement === document.body)
+                reminder.current?.focus();
+            });
+          }}
         />
       ) : null}
     </div>

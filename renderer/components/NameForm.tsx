@@ -80,7 +80,10 @@ export function NameForm(props: NameFormProps) {
         aria-describedby={error !== null ? `${id}-error` : warning !== null ? `${id}-warning` : undefined}
         onChange={(e) => {
           setText(e.target.value);
+          // What was said of the text before no longer holds (review 24a: "Give the post a title." stayed,
+          // the field marked invalid, while a title was typed); the next Enter checks again.
           setWarning(null);
+          setError(null);
         }}
       />
       {error === null ? null : (
