@@ -172,3 +172,23 @@ test("a name dialog's error goes as soon as the name is changed", async ({ app }
   await expect(title).toHaveAttribute('aria-invalid', 'false');
   await expect(title).not.toHaveAccessibleDescription('Give the post a title.');
 });
+
+test('after quick open from the post list, the focus is on the row of the post opened', async ({ app }) => {
+  const list = app.getByRole('listbox', { name: 'Posts' });
+  const first = list.getByRole('option', { name: /Notes on Revision/ });
+  await first.click();
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('Notes on Revision');
+  await first.focus();
+  await app.keyboard.press('ControlOrMeta+p');
+  const dialog = app.getByRole('dialog', { name: 'Open post' });
+  await dialog.getByRole('combobox', { name: 'Post title' }).fill('plain');
+  await app.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app.getByLabel('title', { exact: true })).toHaveValue('Writing in Plain Text');
+  const opened = list.getByRole('option', { name: /Writing in Plain Text/ });
+  await expect(opened).toHaveAttribute('aria-selected', 'true');
+  await expect(opened).toBeFocused();
+  // The list's one tab stop is that row too.
+  await expect(list.locator('[tabindex="0"]')).toHaveCount(1);
+  await expect(opened).toHaveAttribute('tabindex', '0');
+});

@@ -14,19 +14,21 @@ export interface FieldRowProps {
 
 /**
  * A labelled control, its warning, and a remove button. A warning marks the control invalid and is
- * a polite status message, read once when it appears (typing an impossible date), and again as the
- * control's description.
+ * the control's description. It is a polite live region, except while the writer is in the control:
+ * a date typed digit by digit is not a date until its last digit, and was warned of at the first
+ * and again halfway (review 24a).
  */
 export function FieldRow({ id, field, disabled, onChange, onRemove }: FieldRowProps): React.JSX.Element {
   const warningId = `${id}-warning`;
   const invalid = field.warning !== undefined;
   const describedBy = invalid ? warningId : undefined;
+  const [editing, setEditing] = useState(false);
   return (
     <div className={`fm-row fm-kind-${field.kind}`}>
       <label className="fm-key" htmlFor={id} title={field.key}>
         {field.key}
       </label>
-      <div className="fm-control">
+      <div className="fm-control" onFocus={() => setEditing(true)} onBlur={() => setEditing(false)}>
         <FieldControl
           id={id}
           field={field}
@@ -36,7 +38,7 @@ export function FieldRow({ id, field, disabled, onChange, onRemove }: FieldRowPr
           invalid={invalid}
         />
         {field.warning === undefined ? null : (
-          <p className="fm-warning" id={warningId} role="status">
+          <p className="fm-warning" id={warningId} aria-live={editing ? 'off' : 'polite'}>
             {field.warning}
           </p>
         )}

@@ -49,6 +49,20 @@ export const PostList = memo(function PostList({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- ids and windowed follow posts
   }, [openId, posts]);
 
+  // A post opened from elsewhere (quick open, a link) takes the list's tab stop, and the focus if a
+  // row had it (review 24a: after quick open the focus went back to the row left, not the one opened).
+  const lastOpen = useRef(openId);
+  useEffect(() => {
+    if (openId === lastOpen.current) return;
+    lastOpen.current = openId;
+    setFocusId(null);
+    const here = document.activeElement;
+    if (openId === null || !(here instanceof HTMLElement) || here === list.current) return;
+    if (list.current?.contains(here) !== true || here.dataset.id === openId) return;
+    wantFocus.current = openId;
+    list.current.querySelector<HTMLElement>(`[data-id="${CSS.escape(openId)}"]`)?.focus();
+  }, [openId]);
+
   // A row scrolled into a windowed list exists only after the next render: focus it then.
   useEffect(() => {
     if (wantFocus.current === null) return;
