@@ -131,6 +131,9 @@ test('Export site asks for the folder with Choose folder… and sends its token,
   const folder = dialog.getByRole('group', { name: 'Output folder' });
   await expect(folder).toContainText('No folder chosen yet');
   await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toHaveAccessibleDescription(
+    'Choose the folder to write the site to first.',
+  );
   await folder.getByRole('button', { name: 'Choose folder…' }).click();
   await expect(folder).toContainText('/home/author/site');
   const sent = app.waitForRequest('**/api/exportSite');

@@ -192,3 +192,28 @@ test('after quick open from the post list, the focus is on the row of the post o
   await expect(list.locator('[tabindex="0"]')).toHaveCount(1);
   await expect(opened).toHaveAttribute('tabindex', '0');
 });
+
+test('Export site’s Export button is reached by Tab before it can run, and says what it waits for', async ({
+  app,
+}, testInfo) => {
+  testInfo.skip(testInfo.project.metadata.mode !== 'browser', 'The desktop app chooses the folder in its own picker.');
+  let exports = 0;
+  app.on('request', (request) => {
+    if (request.url().includes('/api/exportSite')) exports += 1;
+  });
+  await app.getByRole('toolbar', { name: 'Export' }).getByRole('button', { name: 'Export site' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export site' });
+  const folder = dialog.getByRole('textbox', { name: 'Output folder' });
+  const run = dialog.getByRole('button', { name: 'Export', exact: true });
+  await expect(run).toBeDisabled();
+  await expect(run).toHaveAccessibleDescription('Type the folder to write the site to first.');
+  await run.focus();
+  await expect(run).toBeFocused();
+  await app.keyboard.press('Enter');
+  await folder.press('Enter');
+  await expect(dialog).toBeVisible();
+  expect(exports).toBe(0);
+  await folder.fill('/tmp/nowhere-yet');
+  await expect(run).toBeEnabled();
+  await expect(run).not.toHaveAccessibleDescription('Type the folder to write the site to first.');
+});

@@ -60,6 +60,14 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const running = phase.kind === 'running';
   const urlProblem = siteUrlProblem(siteUrl);
+  const blocked =
+    outDir === ''
+      ? desktop === null
+        ? 'Type the folder to write the site to first.'
+        : 'Choose the folder to write the site to first.'
+      : urlProblem !== null
+        ? 'Correct the site’s address first.'
+        : null;
 
   // Starting disables the control that started it (Export, or Export beside them): the focus goes to
   // the progress bar, in the dialog, not to the page behind it.
@@ -188,9 +196,19 @@ export function ExportDialog({ api, events, desktop, folder, onClose }: ExportDi
           <button type="button" className="button" onClick={onClose}>
             {phase.kind === 'done' ? 'Close' : 'Cancel'}
           </button>
-          <button type="submit" className="button primary" disabled={running || outDir === '' || urlProblem !== null}>
+          {/* Not ready, yet focusable: the reason is its description (review 24a: Tab passed it by unexplained). */}
+          <button
+            type="submit"
+            className="button primary"
+            disabled={running}
+            aria-disabled={blocked !== null || undefined}
+            aria-describedby={blocked === null ? undefined : `${id}-blocked`}
+          >
             {running ? 'Exporting…' : 'Export'}
           </button>
+          <span id={`${id}-blocked`} hidden>
+            {blocked}
+          </span>
         </div>
       </form>
     </Dialog>
