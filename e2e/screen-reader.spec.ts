@@ -217,3 +217,11 @@ test('Export site’s Export button is reached by Tab before it can run, and say
   await expect(run).toBeEnabled();
   await expect(run).not.toHaveAccessibleDescription('Type the folder to write the site to first.');
 });
+
+test('an unedited post read again because it changed on disk is said, once', async ({ app, postsDir }) => {
+  const markdown = await openWriting(app);
+  await listen(app);
+  await changeOnDisk(path.join(postsDir, WRITING), 'Every few years', 'Every other year');
+  await expect(markdown).toHaveValue(/Every other year/);
+  await expect.poll(() => spoken(app)).toEqual(['The post changed on disk and was read again.']);
+});

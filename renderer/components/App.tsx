@@ -155,6 +155,19 @@ export function App(): React.JSX.Element {
     [fields, postId, title, state.body],
   );
 
+  // The text under the caret replaced by the file's new version (no edits of the author's were in
+  // the way) is said, once: a screen reader's place in the text changed without a word (review 24a).
+  const reloads = state.reloadedFromDisk ?? 0;
+  const lastReloads = useRef(reloads);
+  useEffect(() => {
+    if (reloads > lastReloads.current)
+      setAnnouncement((last) => ({
+        text: 'The post changed on disk and was read again.',
+        count: (last?.count ?? 0) + 1,
+      }));
+    lastReloads.current = reloads;
+  }, [reloads]);
+
   const save = async (force?: boolean): Promise<void> => {
     const before = current().doc?.version;
     // A post deleted on disk is written back by Save (Ctrl+S, the menu), as by its banner's "Save again",

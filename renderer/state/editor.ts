@@ -42,6 +42,8 @@ export interface EditorState {
   modeNote: string | null;
   /** Counts fresh reads (not saves): inputs holding their own text restart when it changes. */
   generation: number;
+  /** Counts the times the open post, unedited, was read again because it changed on disk (said to a screen reader). */
+  reloadedFromDisk?: number;
 }
 
 /** Everything that can happen to the editor. */
@@ -150,7 +152,7 @@ function diskVersion(state: EditorState, doc: PostDoc): EditorState {
     return state.goneOnDisk || state.changedOnDisk ? { ...state, goneOnDisk: false, changedOnDisk: false } : state;
   }
   if (isDirty(state) && !sameAsDisk(state, doc)) return { ...state, changedOnDisk: true, goneOnDisk: false };
-  return fresh(state, doc);
+  return { ...fresh(state, doc), reloadedFromDisk: (state.reloadedFromDisk ?? 0) + 1 };
 }
 
 function diskGone(state: EditorState, id: string): EditorState {
