@@ -8,7 +8,7 @@ import { chmod, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { WRITING, changeOnDisk, openWriting, typeAtEnd } from './writing-post';
+import { WRITING, changeOnDisk, openWriting, turnOnAutosave, typeAtEnd } from './writing-post';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -53,10 +53,7 @@ test('only a save the writer asked for is spoken: not opening a post, typing, or
   app,
   postsDir,
 }) => {
-  await app.getByRole('button', { name: 'Settings' }).click();
-  const settings = app.getByRole('dialog', { name: 'Settings' });
-  await settings.getByLabel('Autosave').check();
-  await settings.getByRole('button', { name: 'Done' }).click();
+  await turnOnAutosave(app);
   await listen(app);
 
   await openWriting(app);

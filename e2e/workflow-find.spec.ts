@@ -9,6 +9,7 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { turnOnAutosave } from './writing-post';
 
 const FILE = 'find-me.md';
 const FILLER = Array.from({ length: 90 }, (_, i) => `Filler line ${i + 1}.`).join('\n');
@@ -249,10 +250,7 @@ test('Ctrl/Cmd+H replaces one and all through the editor: undone with Ctrl/Cmd+Z
   app,
   postsDir,
 }) => {
-  await app.getByRole('button', { name: 'Settings' }).click();
-  const settings = app.getByRole('dialog', { name: 'Settings' });
-  await settings.getByLabel('Autosave').check();
-  await settings.getByRole('button', { name: 'Done' }).click();
+  await turnOnAutosave(app);
   const markdown = await openPost(app, postsDir);
   const file = path.join(postsDir, FILE);
 

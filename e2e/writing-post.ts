@@ -35,3 +35,11 @@ export async function changeOnDisk(file: string, from: string, to: string): Prom
   expect(text).toContain(from);
   await writeFile(file, text.replace(from, to));
 }
+
+/** Switches autosave on in Settings, as a writer would. */
+export async function turnOnAutosave(app: Page): Promise<void> {
+  await app.getByRole('button', { name: 'Settings' }).click();
+  const settings = app.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Autosave').check();
+  await settings.getByRole('button', { name: 'Done' }).click();
+}

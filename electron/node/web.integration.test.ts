@@ -117,37 +117,17 @@ describe('browser mode over the real store and watcher', () => {
   });
 
   it('pushes a postsChanged event when a post appears on disk', async () => {
-    let text = '';
-    const res = await new Promise<IncomingMessage>((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port: web.server.port,
-          path: '/api/events',
-          headers: { ...apiHeaders(web.server, cookie), Host: `127.0.0.1:${web.server.port}` },
-        },
-        resolve,
-      );
-      req.on('error', reject);
-      req.end();
-    });
-    res.setEncoding('utf8');
-    const seen = new Promise<void>((resolve) =>
-      res.on('data', (chunk: string) => {
-        text += chunk;
-        if (text.includes('"new.md"')) resolve();
-      }),
-    );
-    await new Promise<void>((resolve) => res.once('data', () => resolve()));
-    await writeFile(path.join(posts, 'new.md'), '# New\n');
-    await seen;
-    // Earlier saves may still be reported in their own batch; the new post must be among the added.
-    const added = [...text.matchAll(/event: postsChanged\ndata: (.*)\n\n/g)].flatMap(
-      (m) => (JSON.parse(m[1] ?? '{}') as { added: string[] }).added,
-    );
-    expect(added).toContain('new.md');
-    res.destroy();
+    const events = await listenToEvents();
+    try {
+      await writeFile(path.join(posts, 'new.md'), '# New\n');
+      // Earlier saves may still be reported in their own batch; the new post must be among the added.
+      const seen = await events.until((all) => all.added.includes('new.md'));
+      expect(seen.added).toContain('new.md');
+    } finally {
+      events.close();
+    }
   });
+
   it('reports the old bytes written back right after a save: the page\'s "Saved" is not left standing over them (review 24b)', async () => {
     const events = await listenToEvents();
     try {
@@ -205,10 +185,13 @@ async function listenToEvents(): Promise<{
   res.setEncoding('utf8');
   let text = '';
   let wake = (): void => undefined;
+  // The stream's first chunk says the page is subscribed: changes from now on reach it.
+  const subscribed = new Promise<void>((resolve) => res.once('data', () => resolve()));
   res.on('data', (chunk: string) => {
     text += chunk;
     wake();
   });
+  await subscribed;
   let from = 0;
   return {
     async until(done) {
