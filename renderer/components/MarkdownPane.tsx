@@ -212,6 +212,6 @@ const Editor = memo(function Editor({ readOnly, onText }: EditorProps): React.JS
 });
 
 /** What the Markdown field's description says (a screen reader reads it with the field's name). */
-export const EDITOR_KEYS_HINT = 'Tab indents. To move on, press Escape, then Tab.';
+const EDITOR_KEYS_HINT = 'Tab indents. To move on, press Escape, then Tab.';
 
 const NO_COMMANDS: ICommand[] = [];
