@@ -222,3 +222,41 @@ test('an unedited post read again because it changed on disk is said, once', asy
   await expect(markdown).toHaveValue(/Every other year/);
   await expect.poll(() => spoken(app)).toEqual(['The post changed on disk and was read again.']);
 });
+
+test('quick open with no match says so once, with no list to enter', async ({ app }) => {
+  await app.keyboard.press('ControlOrMeta+p');
+  const dialog = app.getByRole('dialog', { name: 'Open post' });
+  const input = dialog.getByRole('combobox', { name: 'Post title' });
+  await expect(input).toHaveAttribute('aria-expanded', 'true');
+  await input.fill('zzzz no such post');
+  await expect(dialog.getByRole('status')).toHaveText('No post has this in its title or file name.');
+  await expect(dialog.getByRole('option')).toHaveCount(0);
+  await expect(dialog.getByRole('listbox').getByRole('listitem')).toHaveCount(0);
+  await expect(input).toHaveAttribute('aria-expanded', 'false');
+  await input.fill('plain');
+  await expect(dialog.getByRole('status')).toHaveText('');
+  await expect(input).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('the formatting toolbar lists its buttons only, not the lines between its groups', async ({ app }) => {
+  await openWriting(app);
+  const toolbar = app.getByRole('toolbar', { name: 'Formatting' });
+  const buttons = await toolbar.getByRole('button').count();
+  expect(buttons).toBeGreaterThan(5);
+  await expect(toolbar.getByRole('listitem')).toHaveCount(buttons);
+});
+
+test('every control of the window is inside a landmark: the footer holds the status and its tools', async ({ app }) => {
+  await openWriting(app);
+  const footer = app.getByRole('contentinfo');
+  await expect(footer.getByRole('status')).toHaveText('Saved');
+  await expect(footer.getByRole('button', { name: 'Focus mode' })).toBeVisible();
+  const outside = await app.evaluate(() => {
+    const LANDMARKS =
+      'header, footer, main, nav, aside, section[aria-label], form[aria-label], [role="region"], [role="navigation"], [role="main"], [role="contentinfo"], [role="banner"], [role="complementary"], [role="search"], dialog';
+    return [...document.querySelectorAll('button, input, select, textarea, [role="option"]')]
+      .filter((element) => element.getClientRects().length > 0 && element.closest(LANDMARKS) === null)
+      .map((element) => element.getAttribute('aria-label') ?? element.textContent?.trim() ?? element.tagName);
+  });
+  expect(outside).toEqual([]);
+});

@@ -343,7 +343,8 @@ export function App(): React.JSX.Element {
           writing={<WritingPanel api={api} editor={editor} posts={posts.posts} />}
         />
       </SuggestionsProvider>
-      <div className="status-row">
+      {/* The window's footer: the status, and the tools beside it (Focus mode was outside every landmark, review 24a). */}
+      <footer className="status-row">
         <StatusBar
           status={slowSwitch ? 'Opening…' : statusText(state)}
           tone={slowSwitch ? 'busy' : tone(state)}
@@ -363,7 +364,7 @@ export function App(): React.JSX.Element {
           </button>
         ) : null}
         <WritingTools posts={posts.posts} onOpen={openPost} help={helpOpen} onHelp={setHelpOpen} />
-      </div>
+      </footer>
       {closing.reason !== null ? (
         <UnsavedDialog
           postTitle={title ?? 'This post'}

@@ -58,6 +58,8 @@ const BLOCK_COMMANDS = new Set(['table', 'hr']);
 function keepCommand(command: ICommand): false | ICommand {
   const name = command.name ?? '';
   if (REFUSED_COMMANDS.has(name)) return false;
+  // A divider is a line between groups, not an item of the toolbar's list (review 24a: three empty items).
+  if (command.keyCommand === 'divider') return { ...command, liProps: { ...command.liProps, 'aria-hidden': 'true' } };
   const changed = CHANGED_COMMANDS[name];
   let kept: ICommand = command;
   if (changed !== undefined) {

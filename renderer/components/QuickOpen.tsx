@@ -47,7 +47,7 @@ export function QuickOpen({ posts, onOpen, onClose }: QuickOpenProps): React.JSX
         <input
           id={`${id}-input`}
           role="combobox"
-          aria-expanded="true"
+          aria-expanded={matches.length > 0}
           aria-controls={`${id}-list`}
           aria-autocomplete="list"
           aria-activedescendant={active === undefined ? undefined : `${id}-${matches.indexOf(active)}`}
@@ -80,10 +80,11 @@ export function QuickOpen({ posts, onOpen, onClose }: QuickOpenProps): React.JSX
               <span className="quick-open-meta">{post.date ?? post.id}</span>
             </li>
           ))}
-          {matches.length === 0 ? (
-            <li className="quick-open-empty">No post has this in its title or file name.</li>
-          ) : null}
         </ul>
+        {/* Said when it appears, and not an option of the list (review 24a). */}
+        <p className="quick-open-empty" role="status">
+          {matches.length === 0 ? 'No post has this in its title or file name.' : ''}
+        </p>
       </div>
     </Dialog>
   );

@@ -63,7 +63,7 @@ export function StatusBar({
     atOnceBelow: COUNT_AT_ONCE_BELOW,
   });
   return (
-    <footer className="status-bar">
+    <div className="status-bar">
       <span className={`status status-${tone}`} role="status" aria-live="off">
         <span className="status-dot" aria-hidden="true" />
         {status}
@@ -84,7 +84,7 @@ export function StatusBar({
           {fileId}
         </span>
       )}
-    </footer>
+    </div>
   );
 }
 
