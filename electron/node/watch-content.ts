@@ -19,11 +19,12 @@ export interface ContentMemory {
   /** The batch without changes whose content is what was last seen; remembers the new content. */
   filter(changes: FolderChanges): Promise<FolderChanges>;
   /**
-   * The app itself wrote post `id` with content `hash` (its version): from now on that is what was
-   * last seen. Else a program writing the old bytes back within one batch of the app's save (an
-   * editor autosaving its stale copy, a sync tool restoring the server's) left the file as the
-   * memory last saw it, and the change went unreported while the app said "Saved" over a file that
-   * no longer held the save (review 24b).
+   * The app itself wrote post `id` with content `hash` (its version). The next batch naming `id`
+   * reports it unless the file then holds exactly that: a program writing the old bytes back within
+   * one batch of the app's save (an editor autosaving its stale copy, a sync tool restoring the
+   * server's) left the file as the memory last saw it, and the change went unreported while the
+   * app said "Saved" over a file that no longer held the save (review 24b). The app's own save is
+   * still reported as before: the pages refresh their lists by it (review 25).
    */
   wrote(id: string, hash: string): void;
 }
@@ -31,6 +32,8 @@ export interface ContentMemory {
 /** Remembers the content of the posts below `root`, reading at most `maxBytes` of each. */
 export function createContentMemory(root: string, maxBytes: number): ContentMemory {
   const known = new Map<string, string>();
+  // The app's own writes since the last batch naming each post.
+  const written = new Map<string, string>();
   // From the start, not only while hashing: an event's batch may be judged after a later seed read the new bytes.
   let seeding: Set<string> | null = new Set<string>();
   const hashOf = async (id: string): Promise<string | null> => {
@@ -53,9 +56,9 @@ export function createContentMemory(root: string, maxBytes: number): ContentMemo
       seeding?.add(id);
     },
     wrote(id, hash) {
-      // A scan still hashing may have read the bytes before the write: the write wins.
+      // A scan still hashing may have read the bytes before the write: the post counts as not yet seen.
       seeding?.add(id);
-      known.set(id, hash);
+      written.set(id, hash);
     },
     async filter(changes) {
       for (const id of changes.removed) known.delete(id);
@@ -68,8 +71,16 @@ export function createContentMemory(root: string, maxBytes: number): ContentMemo
         if (hash === null) known.delete(id);
         else known.set(id, hash);
       }
-      const same = (id: string) => before.has(id) && before.get(id) === known.get(id);
-      return { added: changes.added, changed: changes.changed.filter((id) => !same(id)), removed: changes.removed };
+      // Unchanged since last seen, and not (only) because the old bytes came back over the app's own write.
+      const same = (id: string) => {
+        const now = known.get(id);
+        const ours = written.get(id);
+        return before.has(id) && before.get(id) === now && (ours === undefined || ours === now);
+      };
+      const changed = changes.changed.filter((id) => !same(id));
+      for (const [id] of hashes) written.delete(id);
+      for (const id of changes.removed) written.delete(id);
+      return { added: changes.added, changed, removed: changes.removed };
     },
   };
 }

@@ -128,6 +128,25 @@ describe('browser mode over the real store and watcher', () => {
     }
   });
 
+  it("tells the pages of the app's own save: another tab, and the list after an autosave, follow it (review 25)", async () => {
+    const events = await listenToEvents();
+    try {
+      const doc = valueOf(await callApi<PostDoc>('readPost', 'hello.md'));
+      valueOf(
+        await callApi<PostDoc>('savePost', {
+          id: 'hello.md',
+          baseVersion: doc.version,
+          body: `${doc.body}Told to every page.\n`,
+          frontMatter: { kind: 'none' },
+        }),
+      );
+      const seen = await events.until((all) => all.changed.includes('hello.md'));
+      expect(seen.changed).toContain('hello.md');
+    } finally {
+      events.close();
+    }
+  });
+
   it('reports the old bytes written back right after a save: the page\'s "Saved" is not left standing over them (review 24b)', async () => {
     const events = await listenToEvents();
     try {
