@@ -260,3 +260,18 @@ test('every control of the window is inside a landmark: the footer holds the sta
   });
   expect(outside).toEqual([]);
 });
+
+test('in a short window, a toolbar button clicked straight from a front-matter field is not moved from under the click', async ({
+  app,
+}) => {
+  await app.setViewportSize({ width: 1000, height: 600 });
+  const markdown = await openWriting(app);
+  const form = app.getByRole('region', { name: 'Front matter' });
+  const toggle = form.getByRole('button', { name: 'Front matter' });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await form.getByLabel('title', { exact: true }).focus();
+  const before = await markdown.inputValue();
+  await app.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: /bold/i }).click();
+  await expect.poll(() => markdown.inputValue()).not.toBe(before);
+  expect((await markdown.inputValue()).length).toBeGreaterThan(before.length);
+});

@@ -55,6 +55,8 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
   // A banner about the disk settled (Keep mine, Take theirs, Save again) takes its focused button
   // with it: the focus goes back to the text, not to the page (review 23b).
   const [refocus, setRefocus] = useState(0);
+  // Whether the writer is working in the front matter (a short window gives it room then).
+  const [inForm, setInForm] = useState(false);
   const alerted = state.conflict || state.changedOnDisk || state.goneOnDisk;
   const wasAlerted = useRef(alerted);
   useEffect(() => {
@@ -128,7 +130,17 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
   const readOnly = doc.readOnly !== undefined;
   return (
     <PreviewWarningsProvider>
-      <main className="editor-column" aria-busy={state.opening !== null}>
+      <main
+        className={inForm ? 'editor-column in-form' : 'editor-column'}
+        aria-busy={state.opening !== null}
+        onFocus={(event) => {
+          // The writer is in the form from a field or the path tools until they go to the text or the
+          // preview: a toolbar button or a link clicked on the way does not end it (styles.css, short windows).
+          const target = event.target;
+          if (target.closest('.frontmatter, .path-tools') !== null) setInForm(true);
+          else if (target.closest('.markdown-pane textarea, .preview') !== null) setInForm(false);
+        }}
+      >
         {alerts}
         {readOnly ? (
           <div className="banner banner-info" role="note">
