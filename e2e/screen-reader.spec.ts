@@ -275,3 +275,18 @@ test('in a short window, a toolbar button clicked straight from a front-matter f
   await expect.poll(() => markdown.inputValue()).not.toBe(before);
   expect((await markdown.inputValue()).length).toBeGreaterThan(before.length);
 });
+
+test('Ctrl+S on a post opened read-only says nothing was saved, not "Saved"', async ({ app, postsDir }) => {
+  const file = path.join(postsDir, WRITING);
+  await chmod(file, 0o444);
+  try {
+    await app.reload();
+    const markdown = await openWriting(app);
+    await expect(app.getByRole('status')).toHaveText('Read-only');
+    await listen(app);
+    await markdown.press('ControlOrMeta+s');
+    await expect.poll(() => spoken(app)).toEqual(['Read-only: nothing was saved.']);
+  } finally {
+    await chmod(file, 0o644);
+  }
+});

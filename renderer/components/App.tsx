@@ -177,8 +177,11 @@ export function App(): React.JSX.Element {
     await journal.save(force ?? (now.goneOnDisk && isDirty(now)));
     const after = current();
     if (after.doc?.version !== before) void posts.refresh();
-    // Heard once, when asked for (the status bar itself is not spoken): a failure has its alert banner.
-    if (
+    // Heard once, when asked for (the status bar itself is not spoken): a failure has its alert banner,
+    // and a post opened read-only is never written (review 25: "Saved" was heard for it).
+    if (after.doc !== null && after.doc.id === now.doc?.id && after.doc.readOnly !== undefined)
+      setAnnouncement((last) => ({ text: 'Read-only: nothing was saved.', count: (last?.count ?? 0) + 1 }));
+    else if (
       after.doc?.id === now.doc?.id &&
       after.error === null &&
       !after.conflict &&

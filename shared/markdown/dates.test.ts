@@ -25,8 +25,17 @@ describe('readableDate', () => {
     expect(readableDate('2016-05-26', 'ja')?.text).toBe('2016年5月26日');
     // The written day, not the day in UTC or in this machine's zone.
     expect(readableDate('2021-03-04T23:30:00-08:00', 'es')).toEqual({ iso: '2021-03-04', text: '4 de marzo de 2021' });
-    // A year before 100 is itself, not 1900 and more.
-    expect(readableDate('0033-01-02', 'fr')?.text).toBe('2 janvier 33');
+    // The Gregorian day written, whatever calendar the language or the tag would choose (review 25).
+    expect(readableDate('2024-03-05', 'th')?.text).toBe('5 มีนาคม 2024');
+    expect(readableDate('2024-03-05', 'fa-IR')?.text).toBe('۵ مارس ۲۰۲۴');
+    expect(readableDate('2024-03-05', 'ar-u-ca-islamic')?.text).toBe('5 مارس 2024');
+    expect(readableDate('2024-03-05', 'fr-CA')?.text).toBe('5 mars 2024');
+    // A year before 1000 keeps its English reading, padded as written (Intl would write "99").
+    expect(readableDate('0099-01-02', 'fr')?.text).toBe('2 January 0099');
+    // A language whose month names the preview's runtime lacks (Chromium's trimmed ICU data wrote
+    // "March 5, 2024" or "2024 M03 5") reads in English, in the preview and the export alike.
+    for (const lang of ['cy', 'kk', 'eu', 'x-klingon'])
+      expect(readableDate('2024-03-05', lang)?.text, lang).toBe('5 March 2024');
     // English, no language, an undetermined one, and one no runtime knows read as before.
     for (const lang of ['en', 'en-US', undefined, 'und', 'qaa', 'zz'])
       expect(readableDate('2016-05-26', lang)?.text, String(lang)).toBe('26 May 2016');

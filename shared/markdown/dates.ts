@@ -41,36 +41,58 @@ export function readableDate(written: string, lang?: string): { iso: string; tex
 }
 
 /**
+ * The languages whose dates are written in their own words: those whose month names the preview
+ * (Chromium's ICU data) and the export (Node's, full) write alike, letter for letter, checked in
+ * Chromium by e2e/dates-intl.spec.ts. Chromium carries trimmed data: in Welsh or Kazakh it wrote
+ * "March 5, 2024" or "2024 M03 5" where Node wrote the language's own words (review 25). A tag's
+ * region and extensions are left out (`fr-CA` reads as `fr`, `th-u-ca-buddhist` as `th`): the
+ * day is always the Gregorian day written.
+ */
+// prettier-ignore
+export const LOCALIZED_DATE_LANGUAGES: ReadonlySet<string> = new Set([
+  'af', 'am', 'ar', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'es', 'et', 'fa', 'fi', 'fil', 'fr', 'gu', 'he',
+  'hi', 'hr', 'hu', 'id', 'it', 'ja', 'kn', 'ko', 'lt', 'lv', 'ml', 'mr', 'ms', 'nb', 'nl', 'no', 'pl', 'pt',
+  'ro', 'ru', 'sk', 'sl', 'sr', 'sr-Latn', 'sv', 'sw', 'ta', 'te', 'th', 'tr', 'uk', 'ur', 'vi', 'zh',
+  'zh-Hans', 'zh-Hant',
+]);
+
+/**
  * A day in the words of a post's own language (`lang`, a BCP 47 tag as ./lang.ts reads it): "26 mai
- * 2016" in French, "26. Mai 2016" in German, by the runtime's Intl. Null for English (the
- * English reading above), for no language or an undetermined one (`und`), for a year Intl cannot
- * place, and wherever Intl has no such locale.
+ * 2016" in French, "26. Mai 2016" in German, by the runtime's Intl, in the Gregorian calendar.
+ * Null (the English reading) for English, for no language, and for a language outside
+ * LOCALIZED_DATE_LANGUAGES; also for a year before 1000, which Intl would write unpadded ("99").
  */
 function localDay(year: number, month: number, day: number, lang: string | undefined): string | null {
-  if (lang === undefined || /^(en|und)(-|$)/i.test(lang)) return null;
+  if (lang === undefined || year < 1000) return null;
   try {
-    const format = dayFormat(lang);
-    if (format === null) return null;
+    const locale = new Intl.Locale(lang);
+    const key = locale.script === undefined ? locale.language : `${locale.language}-${locale.script}`;
+    if (!LOCALIZED_DATE_LANGUAGES.has(key)) return null;
     const instant = new Date(0);
-    // setUTCFullYear, not Date.UTC: years 0–99 stay themselves.
     instant.setUTCFullYear(year, month - 1, day);
-    return Number.isNaN(instant.getTime()) ? null : format.format(instant);
+    return Number.isNaN(instant.getTime()) ? null : dayFormat(key).format(instant);
   } catch {
     return null;
   }
 }
 
-const DAY_FORMATS = new Map<string, Intl.DateTimeFormat | null>();
+/** How a localized day is written: the Gregorian day, in UTC (the day written, never shifted). */
+export const DAY_FORMAT: Readonly<Intl.DateTimeFormatOptions> = {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+  calendar: 'gregory',
+};
 
-/** One formatter per language (making one costs far more than using it), or null if Intl lacks the language. */
-function dayFormat(lang: string): Intl.DateTimeFormat | null {
-  let format = DAY_FORMATS.get(lang);
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language: making one costs far more than using it. */
+function dayFormat(key: string): Intl.DateTimeFormat {
+  let format = DAY_FORMATS.get(key);
   if (format === undefined) {
-    const supported = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0;
-    format = supported
-      ? new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-      : null;
-    DAY_FORMATS.set(lang, format);
+    format = new Intl.DateTimeFormat(key, DAY_FORMAT);
+    DAY_FORMATS.set(key, format);
   }
   return format;
 }
