@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/markdown/render';
-import { plainIds } from './anchors';
+import { plainAnchors, plainIds } from './anchors';
 import { exportSite } from './site';
 import { brokenReferences } from './testing';
 
@@ -33,6 +33,13 @@ describe('plainIds', () => {
     for (const id of [...targets, ...described]) expect(ids, id).toContain(id);
   });
 
+  it("leaves the author's links to other pages as written, a prefix and all (review 25)", () => {
+    const source = '[a](/archive/old-post/#user-content-setup) [d](../docs/page.html#user-content-intro)\n';
+    const html = plainIds(renderMarkdown(source).html);
+    expect(html).toContain('href="/archive/old-post/#user-content-setup"');
+    expect(html).toContain('href="../docs/page.html#user-content-intro"');
+  });
+
   it('leaves text, code and other sites alone', () => {
     const source = [
       'Write `<h2 id="user-content-x">` to see it.',
@@ -58,6 +65,15 @@ describe('plainIds', () => {
     const ids = idsOf(html);
     expect(ids).toEqual(expect.arrayContaining(['user-content-a', 'a', 'b']));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('plainAnchors (a feed entry)', () => {
+  it('takes the prefix off links to the page’s own anchors only, never off ids', () => {
+    const html = plainAnchors(renderMarkdown('## Top\n\n[up](#top) and a note[^1].\n\n[^1]: Said.\n').html);
+    expect(html).toContain('<a href="#top">up</a>');
+    expect(html).toContain('<h2 id="user-content-top">Top</h2>');
+    expect(html).not.toMatch(/ href="#user-content-/);
   });
 });
 
@@ -91,7 +107,10 @@ describe('deep links into an exported site', () => {
     expect(later).not.toContain('user-content-');
     const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
     expect(feed).toContain('href=&quot;https://example.org/setup/index.html#installing&quot;');
-    expect(feed).not.toContain('user-content-');
+    expect(feed).toContain('href=&quot;https://example.org/later/#top&quot;');
+    // A feed's entries are shown in readers' pages, which run scripts: its ids keep the prefix.
+    expect(feed).toContain('id=&quot;user-content-top&quot;');
+    expect(feed).not.toMatch(/ id=&quot;(?!user-content-)/);
     // Every fragment on every page reaches an element of its page.
     expect(await brokenReferences(out)).toEqual([]);
   });

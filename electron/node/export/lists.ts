@@ -4,7 +4,7 @@
  */
 import { slugify } from '../../../shared/api/ids';
 import { dateWarning, instantOf, machineTime } from './dates';
-import { plainIds } from './anchors';
+import { plainAnchors } from './anchors';
 import { absoluteUrls, renderAtomFeed, renderSitemap, type FeedEntry } from './feed';
 import { renderListPage, type ListEntry } from './page';
 import { publicUrl, relativeHref } from './paths';
@@ -184,8 +184,8 @@ function addFeeds(files: Files, posts: readonly WrittenPost[], title: string, si
     .map(({ post: { page, summary, html }, published, updated }) => {
       const url = publicUrl(siteUrl, page.file);
       // Many readers ignore xml:base and would resolve the page's relative links against the feed.
-      // Its anchors are the page's own (./anchors.ts).
-      return { title: page.post.title, url, published, updated, summary, html: absoluteUrls(plainIds(html), url) };
+      // Its links to its own anchors lead to the page, whose ids are plain; its ids keep their prefix (./anchors.ts).
+      return { title: page.post.title, url, published, updated, summary, html: absoluteUrls(plainAnchors(html), url) };
     });
   files.set('feed.xml', renderAtomFeed({ title, siteUrl, feedUrl: `${siteUrl}feed.xml`, entries: feedEntries }));
   const pages = [...files.keys()].filter((file) => file.endsWith('.html'));

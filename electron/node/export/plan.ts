@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/contract';
-import { ID_PREFIX } from '../../../shared/markdown/url-policy';
 import { textField, type SourcePost } from './collect';
 import { collisionKey, derivedPageFile, numberedPageFile, pageFileForPath, relativeHref, trimSlashes } from './paths';
 
@@ -95,7 +94,8 @@ export function linkResolver(pages: readonly PageLink[]): (from: PageLink) => (h
     const query = mark === -1 ? '' : beforeHash.slice(mark);
     const target = base.startsWith('/') ? byPath.get(pathKey(base)) : byId.get(postIdOf(from.id, base));
     if (target === undefined) return null;
-    return relativeHref(from.file, target) + query + (fragment === '' ? '' : `#${ID_PREFIX}${fragment}`);
+    // The target page's ids are plain (./anchors.ts): the fragment is the author's, as written.
+    return relativeHref(from.file, target) + query + (fragment === '' ? '' : `#${fragment}`);
   };
 }
 

@@ -135,7 +135,8 @@ describe.skipIf(HOSTILE_POSTS.length === 0)('exporting the hostile posts as a si
     const feed = await readFile(path.join(site, 'feed.xml'), 'utf8');
     const contents = feedContents(feed);
     expect(contents.length).toBeGreaterThan(0);
-    for (const content of contents) expect(fragmentProblems(content, EXPORTED)).toEqual([]);
+    // Shown inside readers' pages, which run scripts: a feed's ids keep the prefix (../export/anchors.ts).
+    for (const content of contents) expect(fragmentProblems(content, { ...EXPORTED, scriptless: false })).toEqual([]);
     // Outside the escaped HTML, the feed holds XML elements only: no markup from a post.
     expect(feed.replace(/<content type="html"[^>]*>[\s\S]*?<\/content>/g, '')).not.toMatch(
       /<(script|img|svg|a|iframe)\b/i,
