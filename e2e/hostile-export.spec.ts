@@ -128,10 +128,20 @@ async function openExported(context: BrowserContext, pages: readonly string[]): 
   expect(await sentinels()).toEqual([]);
 }
 
-/** Runs in the page: the tripwire global, the CSP reports, where the page is. */
+/**
+ * Runs in the page: the tripwire global set by a script, the CSP reports, where the page is. An
+ * exported page's ids are plain (electron/node/export/anchors.ts: it runs no script, so nothing can
+ * be clobbered), so an element a post names `__pwned` is found on `window` by name; that is not a
+ * script having run, and is told apart here. The preview (hostile-suite.spec.ts) keeps the prefix.
+ */
 function state(): { pwned: boolean; violations: string[]; url: string } {
-  const w = window as { __cspViolations?: string[] };
-  return { pwned: '__pwned' in window, violations: w.__cspViolations ?? ['no CSP probe ran'], url: location.href };
+  const w = window as { __cspViolations?: string[]; __pwned?: unknown };
+  const named = w.__pwned instanceof Element || w.__pwned instanceof HTMLCollection;
+  return {
+    pwned: '__pwned' in window && !named,
+    violations: w.__cspViolations ?? ['no CSP probe ran'],
+    url: location.href,
+  };
 }
 
 async function exportedPages(): Promise<string[]> {

@@ -58,6 +58,12 @@ describe('plainIds', () => {
     expect(after).toContain('<code>&#x3C;h2 id="user-content-x"></code>');
   });
 
+  it("makes a link's name plain, and keeps an image's or a form field's name prefixed", () => {
+    const html = plainIds(renderMarkdown('<a name="setup">x</a> <img name="cookie" src="a.png" alt="">\n').html);
+    expect(html).toContain('<a name="setup">');
+    expect(html).toContain('name="user-content-cookie"');
+  });
+
   it('keeps ids that were distinct distinct, an author-written prefix included', () => {
     const html = plainIds(
       renderMarkdown('<a id="user-content-a">one</a> <a id="a">two</a> <a name="b">three</a>\n\n# A\n').html,

@@ -32,7 +32,11 @@ const OWN_ANCHOR = / href="#user-content-/g;
 export function plainIds(html: string): string {
   return inTags(html, (tag) =>
     tag
-      .replace(ID_ATTRIBUTE, (_whole, name: string, value: string) => ` ${name}="${unprefixed(value)}"`)
+      .replace(ID_ATTRIBUTE, (whole, name: string, value: string) =>
+        // A name names an anchor only on a link (`<a name="setup">`, old pages' deep links); on an image
+        // or a form it would name `document.…`, which a page pasted elsewhere might meet: kept prefixed.
+        name === 'name' && !tag.startsWith('<a ') ? whole : ` ${name}="${unprefixed(value)}"`,
+      )
       .replace(OWN_ANCHOR, ' href="#'),
   );
 }
