@@ -131,15 +131,7 @@ describe('browser mode over the real store and watcher', () => {
   it("tells the pages of the app's own save: another tab, and the list after an autosave, follow it (review 25)", async () => {
     const events = await listenToEvents();
     try {
-      const doc = valueOf(await callApi<PostDoc>('readPost', 'hello.md'));
-      valueOf(
-        await callApi<PostDoc>('savePost', {
-          id: 'hello.md',
-          baseVersion: doc.version,
-          body: `${doc.body}Told to every page.\n`,
-          frontMatter: { kind: 'none' },
-        }),
-      );
+      await appendThroughApi('hello.md', 'Told to every page.\n');
       const seen = await events.until((all) => all.changed.includes('hello.md'));
       expect(seen.changed).toContain('hello.md');
     } finally {
@@ -161,15 +153,7 @@ describe('browser mode over the real store and watcher', () => {
         if (!batches.changed.includes('hello.md')) break;
       }
       const before = await readFile(file);
-      const doc = valueOf(await callApi<PostDoc>('readPost', 'hello.md'));
-      valueOf(
-        await callApi<PostDoc>('savePost', {
-          id: 'hello.md',
-          baseVersion: doc.version,
-          body: `${doc.body}Saved by the app.\n`,
-          frontMatter: { kind: 'none' },
-        }),
-      );
+      await appendThroughApi('hello.md', 'Saved by the app.\n');
       // Another program writes its old copy back at once, within the watcher's batch.
       await writeFile(file, before);
       await writeFile(path.join(posts, 'after-save.md'), 'marker\n');
@@ -180,6 +164,19 @@ describe('browser mode over the real store and watcher', () => {
     }
   });
 });
+
+/** Saves post `id` through HTTP with `text` added to the end of its body, as the page would. */
+async function appendThroughApi(id: string, text: string): Promise<void> {
+  const doc = valueOf(await callApi<PostDoc>('readPost', id));
+  valueOf(
+    await callApi<PostDoc>('savePost', {
+      id,
+      baseVersion: doc.version,
+      body: doc.body + text,
+      frontMatter: { kind: 'none' },
+    }),
+  );
+}
 
 /** The folder changes pushed to a page, gathered from now on. */
 async function listenToEvents(): Promise<{

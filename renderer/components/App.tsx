@@ -74,6 +74,11 @@ export function App(): React.JSX.Element {
   const openSettings = useCallback(() => setSettingsOpen(true), []);
   const [helpOpen, setHelpOpen] = useState(false);
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  // Said once through the status bar's live region; the same words again are a new announcement.
+  const announce = useCallback(
+    (text: string) => setAnnouncement((last) => ({ text, count: (last?.count ?? 0) + 1 })),
+    [],
+  );
   const openHelp = useCallback(() => setHelpOpen(true), []);
   const [restoreLater, setRestoreLater] = useState(false);
   const reminder = useRef<HTMLButtonElement>(null);
@@ -160,13 +165,9 @@ export function App(): React.JSX.Element {
   const reloads = state.reloadedFromDisk ?? 0;
   const lastReloads = useRef(reloads);
   useEffect(() => {
-    if (reloads > lastReloads.current)
-      setAnnouncement((last) => ({
-        text: 'The post changed on disk and was read again.',
-        count: (last?.count ?? 0) + 1,
-      }));
+    if (reloads > lastReloads.current) announce('The post changed on disk and was read again.');
     lastReloads.current = reloads;
-  }, [reloads]);
+  }, [reloads, announce]);
 
   const save = async (force?: boolean): Promise<void> => {
     const before = current().doc?.version;
@@ -180,7 +181,7 @@ export function App(): React.JSX.Element {
     // Heard once, when asked for (the status bar itself is not spoken): a failure has its alert banner,
     // and a post opened read-only is never written (review 25: "Saved" was heard for it).
     if (after.doc !== null && after.doc.id === now.doc?.id && after.doc.readOnly !== undefined)
-      setAnnouncement((last) => ({ text: 'Read-only: nothing was saved.', count: (last?.count ?? 0) + 1 }));
+      announce('Read-only: nothing was saved.');
     else if (
       after.doc?.id === now.doc?.id &&
       after.error === null &&
@@ -188,7 +189,7 @@ export function App(): React.JSX.Element {
       !after.goneOnDisk &&
       !isDirty(after)
     )
-      setAnnouncement((last) => ({ text: 'Saved', count: (last?.count ?? 0) + 1 }));
+      announce('Saved');
   };
   // Stable, so the memoised sidebar does not re-render on every keystroke.
   const { guard: ask } = guard;
