@@ -11,14 +11,13 @@ import { unified, type PluggableList } from 'unified';
 import { defaultHandlers } from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import { escapeAttributeBrackets } from './attributes';
 import { CONTEXT_KEY, type FootnoteCalls, type FootnoteOrder, type RenderContext } from './context';
 import { rehypeDepthLimit } from './depth';
 import { rehypeHeadingIds } from './headings';
 import { fenceLanguage, rehypeHighlightCode } from './highlight';
 import { blankLineParts, budgetParts, MAX_REFERENCE_COPIES, type BudgetPart } from './limits';
 import { SANITIZE_SCHEMA } from './schema';
+import { rehypeSerialize } from './serialize';
 import {
   definitionsIn,
   parseMarkdown,
@@ -57,10 +56,10 @@ export interface RenderResult {
 
 /**
  * The plugin list after the parse (an mdast tree in, HTML out), in order. rehype-sanitize is last
- * before the stringifier: nothing that runs after it could reintroduce markup. Footnote ids are
+ * before the HTML writer: nothing that runs after it could reintroduce markup. Footnote ids are
  * left unprefixed by remark-rehype because the sanitizer prefixes every id (and the URL policy
- * every `#anchor`) with `user-content-`. After stringifying, `<` and `>` inside attribute values
- * are escaped (./attributes.ts).
+ * every `#anchor`) with `user-content-`. The writer (./serialize.ts) writes what rehype-stringify
+ * would, with `<` and `>` inside attribute values escaped too (./attributes.ts).
  */
 export const MARKDOWN_PLUGINS: PluggableList = [
   // remark-rehype, finding the definitions by a cheaper walk (./to-hast.ts).
@@ -73,7 +72,7 @@ export const MARKDOWN_PLUGINS: PluggableList = [
   [rehypeHighlightCode],
   [rehypeUrlPolicy],
   [rehypeSanitize, SANITIZE_SCHEMA],
-  [rehypeStringify],
+  [rehypeSerialize],
 ];
 
 /** remark-rehype's fenced code, its language read as site generators write it (./highlight.ts fenceLanguage). */
@@ -356,8 +355,7 @@ function renderParts(
 
 function runTree(tree: MdastRoot, context: RenderContext, everyStep = false): string {
   const processor = processors[everyStep ? 'full' : stepsFor(tree)];
-  const html = String(processor.stringify(processor.runSync(tree, { data: { [CONTEXT_KEY]: context } })));
-  return escapeAttributeBrackets(html);
+  return String(processor.stringify(processor.runSync(tree, { data: { [CONTEXT_KEY]: context } })));
 }
 
 /** The note shown (in the preview and the export alike) above a part shown as text. */
