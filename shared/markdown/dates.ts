@@ -64,16 +64,31 @@ export const LOCALIZED_DATE_LANGUAGES: ReadonlySet<string> = new Set([
  */
 function localDay(year: number, month: number, day: number, lang: string | undefined): string | null {
   if (lang === undefined || year < 1000) return null;
-  try {
-    const locale = new Intl.Locale(lang);
-    const key = locale.script === undefined ? locale.language : `${locale.language}-${locale.script}`;
-    if (!LOCALIZED_DATE_LANGUAGES.has(key)) return null;
-    const instant = new Date(0);
-    instant.setUTCFullYear(year, month - 1, day);
-    return Number.isNaN(instant.getTime()) ? null : dayFormat(key).format(instant);
-  } catch {
-    return null;
+  const key = localizedKey(lang);
+  if (key === null) return null;
+  const instant = new Date(0);
+  instant.setUTCFullYear(year, month - 1, day);
+  return Number.isNaN(instant.getTime()) ? null : dayFormat(key).format(instant);
+}
+
+/** A language tag → its key in LOCALIZED_DATE_LANGUAGES, or null: read once per tag (making an Intl.Locale cost more than the rest of a date). */
+const LOCALIZED_KEYS = new Map<string, string | null>();
+
+function localizedKey(lang: string): string | null {
+  let key = LOCALIZED_KEYS.get(lang);
+  if (key === undefined) {
+    key = null;
+    try {
+      const locale = new Intl.Locale(lang);
+      const named = locale.script === undefined ? locale.language : `${locale.language}-${locale.script}`;
+      if (LOCALIZED_DATE_LANGUAGES.has(named)) key = named;
+    } catch {
+      // Not a tag Intl reads: the English reading.
+    }
+    // Posts name a handful of languages; a blog naming endless ones is not kept.
+    if (LOCALIZED_KEYS.size < 1024) LOCALIZED_KEYS.set(lang, key);
   }
+  return key;
 }
 
 /** How a localized day is written: the Gregorian day, in UTC (the day written, never shifted). */
