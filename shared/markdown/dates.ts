@@ -68,7 +68,13 @@ function localDay(year: number, month: number, day: number, lang: string | undef
   if (key === null) return null;
   const instant = new Date(0);
   instant.setUTCFullYear(year, month - 1, day);
-  return Number.isNaN(instant.getTime()) ? null : dayFormat(key).format(instant);
+  if (Number.isNaN(instant.getTime())) return null;
+  try {
+    return dayFormat(key).format(instant);
+  } catch {
+    // A runtime without this language's data after all: the English reading.
+    return null;
+  }
 }
 
 /** A language tag → its key in LOCALIZED_DATE_LANGUAGES, or null: read once per tag (making an Intl.Locale cost more than the rest of a date). */

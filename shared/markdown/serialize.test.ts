@@ -1,7 +1,7 @@
 /**
  * The pipeline's HTML writer (./serialize.ts) writes what rehype-stringify wrote before it,
  * followed by ./attributes.ts, on fuzzed trees, those holding what a sanitized tree never does
- * too. Every tree the sample, hostile and corpus posts render to: electron/node/export/writer.test.ts.
+ * too. Every tree the sample, hostile and corpus posts render to: electron/node/export/serialize-posts.test.ts.
  */
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -115,6 +115,13 @@ describe('the HTML writer on fuzzed trees', () => {
       expect(serialize(tree), `tree ${i}: ${JSON.stringify(tree)}`).toBe(library(tree));
     }
     expect(handed).toBeGreaterThan(100);
+  });
+
+  it('writes a node without its list of children as the library does', () => {
+    const bare = { type: 'element', tagName: 'p', properties: {} } as unknown as Element;
+    const trees = [{ type: 'root' } as unknown as Root, { type: 'root', children: [bare] } as Root];
+    for (const tree of trees) expect(serialize(tree)).toBe(library(tree));
+    expect(serialize({ type: 'root', children: [bare] })).toBe('<p></p>');
   });
 
   it('escapes what a text and an attribute must not hold', () => {

@@ -29,8 +29,9 @@ class Unusual extends Error {}
 
 /** How a property is written: its attribute's name, and how its value reads. */
 interface Attribute {
-  /** The attribute's name as the library compares values with it, and as written. */
+  /** The attribute's name, which the library compares a boolean's value with. */
   attribute: string;
+  /** The name as written, escaped as the library escapes it. */
   name: string;
   boolean: boolean;
   overloadedBoolean: boolean;
@@ -83,7 +84,9 @@ export function serialize(tree: Root): string {
   }
 }
 
-function children(nodes: RootContent[]): string {
+function children(nodes: RootContent[] | undefined): string {
+  // A node without its list of children (never made by the sanitizer): the library writes it as empty.
+  if (!Array.isArray(nodes)) throw new Unusual();
   let out = '';
   for (const node of nodes) {
     if (node.type === 'text') out += escape(node.value, TEXT);
@@ -118,7 +121,10 @@ function attribute(key: string, given: NonNullable<Properties[string]>): string 
   const info = attributeOf(key);
   let value: typeof given = given;
   if (info.overloadedBoolean && (value === info.attribute || value === '')) value = true;
-  else if ((info.boolean || info.overloadedBoolean) && (typeof value !== 'string' || value === info.attribute || value === ''))
+  else if (
+    (info.boolean || info.overloadedBoolean) &&
+    (typeof value !== 'string' || value === info.attribute || value === '')
+  )
     value = Boolean(value);
   if (value === false || (typeof value === 'number' && Number.isNaN(value))) return '';
   if (value === true) return info.name;

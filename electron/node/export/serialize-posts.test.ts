@@ -15,7 +15,7 @@ import { decodePost, parsePost } from '../frontmatter/index';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const corpus = path.resolve(repoRoot, '../shared/corpus');
 const corpusPresent = existsSync(corpus);
-if (!corpusPresent) console.warn(`Skipping the corpus posts in writer.test.ts: no corpus at ${corpus}.`);
+if (!corpusPresent) console.warn(`Skipping the corpus posts in serialize-posts.test.ts: no corpus at ${corpus}.`);
 
 function markdownIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
