@@ -98,6 +98,14 @@ test('Export site writes the site with progress, and its pages open from disk wi
     const image = page.locator('img[src*="gradient"]');
     await expect(image).toHaveCount(1);
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+    // A reader goes on from the end of a post to the one beside it: the oldest has only a newer one.
+    const more = page.getByRole('navigation', { name: 'More posts' });
+    await expect(more.getByRole('link')).toHaveCount(1);
+    await more.getByRole('link', { name: 'Newer post Writing in Plain Text' }).click();
+    await expect(page).toHaveURL(/\/site\/blog\/writing-in-plain-text\/index\.html$/);
+    await expect(more.getByRole('link', { name: 'Older post Everything Markdown Can Do Here' })).toBeVisible();
+    await more.getByRole('link', { name: 'Newer post Notes on Revision' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Notes on Revision' })).toBeVisible();
     await page.getByRole('link', { name: 'Notes from the Desk' }).first().click();
     await expect(page).toHaveURL(/\/site\/index\.html$/);
   } finally {

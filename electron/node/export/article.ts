@@ -11,7 +11,7 @@ import { pageLanguage } from '../../../shared/markdown/lang';
 import { postLinks } from './links';
 import { folderOf, textField, type SourcePost } from './collect';
 import { dateWarning } from './dates';
-import { renderPostPage } from './page';
+import { renderPostPage, type PostNeighbours } from './page';
 import { relativeHref } from './paths';
 import { renderBodyCached, type CachedBody } from './render-cache';
 
@@ -28,6 +28,8 @@ export interface ArticleContext {
   home?: string;
   tagHref?: (tag: string) => string;
   feedHref?: string;
+  /** The posts before and after it on the site's index (./page.ts PostNeighbours). */
+  neighbours?: PostNeighbours;
   /** An earlier render of this body, reused if its image and link answers are all still the same. */
   cached?: CachedBody;
 }
@@ -69,6 +71,7 @@ export function renderArticle(post: SourcePost, context: ArticleContext): Articl
     canonicalUrl: context.canonicalUrl,
     image: remoteImage(textField(fields, IMAGE_KEYS)),
     nav: context.home === undefined ? undefined : { home: context.home },
+    ...(context.neighbours === undefined ? {} : { neighbours: context.neighbours }),
     tags:
       context.tagHref === undefined
         ? []

@@ -20,6 +20,24 @@ describe('renderPostPage', () => {
     expect(html).toContain('@media (prefers-color-scheme: dark)');
   });
 
+  it('links the posts beside it in a named navigation, valid and escaped, and none when it has none', async () => {
+    const neighbours = {
+      newer: { title: 'Newer <one>', href: '../new "one"/index.html', label: 'Newer post' },
+      older: { title: 'ألف', href: '../old/index.html', label: 'Older post' },
+    };
+    const html = renderPostPage({ title: 'Focus', bodyHtml: body, nav: { home: '../index.html' }, neighbours });
+    expect(await htmlProblems(html)).toEqual([]);
+    expect(pageProblems(html)).toEqual([]);
+    expect(html).toContain(
+      '<nav class="post-nav" aria-label="More posts"><a class="newer" href="../new &quot;one&quot;/index.html"><span class="post-nav-label">Newer post</span> <bdi>Newer &lt;one&gt;</bdi></a>\n<a class="older" href="../old/index.html"><span class="post-nav-label">Older post</span> <bdi>ألف</bdi></a></nav>',
+    );
+    // After the post and its tags, inside main.
+    expect(html.indexOf('</article>')).toBeLessThan(html.indexOf('<nav class="post-nav"'));
+    expect(html.indexOf('<nav class="post-nav"')).toBeLessThan(html.indexOf('</main>'));
+    expect(renderPostPage({ title: 'Alone', bodyHtml: body })).not.toContain('<nav class="post-nav"');
+    expect(renderPostPage({ title: 'Alone', bodyHtml: body, neighbours: {} })).not.toContain('<nav class="post-nav"');
+  });
+
   it('escapes front-matter values into the title, meta tags and text', async () => {
     const html = renderPostPage({
       title: '</title><script>alert(1)</script>',

@@ -9,6 +9,21 @@ import { escapeHtml, renderDocument, siteBar } from './html';
 import { plainIds } from './anchors';
 import { focusableScrollers } from './scrollers';
 
+/** A post linked from the one beside it on the index. */
+export interface Neighbour {
+  title: string;
+  /** The relative URL of its page. */
+  href: string;
+  /** What the link says it is: "Newer post" when both posts are dated, else "Previous post" (and "Older" or "Next"). */
+  label: string;
+}
+
+/** The posts before (newer) and after (older) a post on the site's index, newest first. */
+export interface PostNeighbours {
+  newer?: Neighbour;
+  older?: Neighbour;
+}
+
 /** What a post page shows. */
 export interface PostPageInput {
   title: string;
@@ -23,6 +38,8 @@ export interface PostPageInput {
   image?: string;
   cssHref?: string;
   nav?: { home: string };
+  /** The posts before and after it on the site's index, linked under it. */
+  neighbours?: PostNeighbours;
   /** The post's tags, each with the relative URL of its tag page. */
   tags?: { name: string; href: string }[];
   /** False when the page shows no title heading of its own (shared/markdown/title.ts titleLayout). */
@@ -52,6 +69,7 @@ ${header === '' ? '' : `<header class="post-header">${header}</header>`}
 ${article}
 </article>
 ${tagLinks(input.tags ?? [])}
+${neighbourLinks(input.neighbours)}
 </main>`;
   return renderDocument(
     {
@@ -125,6 +143,21 @@ function listItem(entry: ListEntry): string {
   const date = entry.date === undefined ? '' : `<p class="meta">${dateHtml(entry.date)}</p>`;
   const summary = entry.summary === undefined ? '' : `<p>${escapeHtml(entry.summary)}</p>`;
   return `<li><h2><a href="${escapeHtml(entry.href)}">${escapeHtml(entry.title)}</a></h2>${date}${summary}</li>`;
+}
+
+/**
+ * The links to the posts beside this one, as readers go on from the end of a post: the newer at the
+ * start, the older at the end. A title is isolated from the text around it (bdi), since it may be
+ * written in another direction than the page.
+ */
+function neighbourLinks(neighbours: PostNeighbours | undefined): string {
+  const links = (['newer', 'older'] as const).flatMap((side) => {
+    const post = neighbours?.[side];
+    if (post === undefined) return [];
+    const label = `<span class="post-nav-label">${escapeHtml(post.label)}</span>`;
+    return [`<a class="${side}" href="${escapeHtml(post.href)}">${label} <bdi>${escapeHtml(post.title)}</bdi></a>`];
+  });
+  return links.length === 0 ? '' : `<nav class="post-nav" aria-label="More posts">${links.join('\n')}</nav>`;
 }
 
 function tagLinks(tags: { name: string; href: string }[]): string {

@@ -4,6 +4,7 @@
  * their file, numbered when two derive the same name.
  */
 import path from 'node:path';
+import { orderKey } from './dates';
 import { fail, ok, type Result } from '../../../shared/api/contract';
 import { textField, type SourcePost } from './collect';
 import { collisionKey, derivedPageFile, numberedPageFile, pageFileForPath, relativeHref, trimSlashes } from './paths';
@@ -72,11 +73,21 @@ export interface PageLink {
   file: string;
   /** The post's front-matter `path`, if any. */
   path: string | null;
+  /** Its title, for the links to it from the posts beside it. */
+  title: string;
+  /** Whether it has a date to order it by (undated posts come last, by title). */
+  dated: boolean;
 }
 
 /** The link facts of planned pages. */
 export function pageLinks(pages: readonly PlannedPost[]): PageLink[] {
-  return pages.map(({ post, file }) => ({ id: post.id, file, path: post.facts.path }));
+  return pages.map(({ post, file }) => ({
+    id: post.id,
+    file,
+    path: post.facts.path,
+    title: post.title,
+    dated: orderKey(post.facts.date, post.facts.sortKey) !== null,
+  }));
 }
 
 /** Builds the link resolver of one page: links to other posts (by file or by path) become relative page links. */

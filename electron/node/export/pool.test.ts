@@ -50,7 +50,13 @@ async function siteFiles(dir: string): Promise<Map<string, string>> {
 
 async function setupOf(): Promise<{ setup: SiteSetup; sources: Awaited<ReturnType<typeof collectPosts>>['posts'] }> {
   const { posts: sources } = await collectPosts(posts);
-  const pages = sources.map((post) => ({ id: post.id, file: `${post.id}.html`, path: null }));
+  const pages = sources.map((post) => ({
+    id: post.id,
+    file: `${post.id}.html`,
+    path: null,
+    title: post.title,
+    dated: true,
+  }));
   return { setup: { postsRoot: posts, siteTitle: 'Blog', siteUrl: undefined, pages, tags: [] }, sources };
 }
 

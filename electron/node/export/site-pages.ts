@@ -4,6 +4,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import { renderArticle } from './article';
+import type { Neighbour, PostNeighbours } from './page';
 import { assetSink, takeCopies, type FileCopy } from './assets';
 import type { SourcePost } from './collect';
 import { publicUrl, relativeHref } from './paths';
@@ -60,6 +61,7 @@ export function pageRenderer(setup: SiteSetup): PageRender {
       home: relativeHref(page.file, 'index.html'),
       tagHref: (tag) => relativeHref(page.file, tags.get(tag) ?? 'tags/index.html'),
       feedHref: siteUrl === undefined ? undefined : relativeHref(page.file, 'feed.xml'),
+      neighbours: neighboursOf(setup.pages, index),
       ...(cached === undefined ? {} : { cached }),
     });
     return {
@@ -73,6 +75,27 @@ export function pageRenderer(setup: SiteSetup): PageRender {
       reused: article.reused,
     };
   };
+}
+
+/**
+ * The posts beside the one at `index` in the index's order (newest first). Each is "Newer" or
+ * "Older" when both are dated; an undated post comes after every dated one, by title, so the way
+ * to it and from it is "Previous" or "Next".
+ */
+export function neighboursOf(pages: readonly PageLink[], index: number): PostNeighbours {
+  const page = pages[index];
+  if (page === undefined) return {};
+  const beside = (other: PageLink | undefined, dated: string, undated: string): Neighbour | undefined =>
+    other === undefined
+      ? undefined
+      : {
+          title: other.title,
+          href: relativeHref(page.file, other.file),
+          label: page.dated && other.dated ? dated : undated,
+        };
+  const newer = beside(pages[index - 1], 'Newer post', 'Previous post');
+  const older = beside(pages[index + 1], 'Older post', 'Next post');
+  return { ...(newer === undefined ? {} : { newer }), ...(older === undefined ? {} : { older }) };
 }
 
 /** A post whose page could not be rendered, naming its file; `cause` is the error it met. */

@@ -189,6 +189,44 @@ describe('exportSite', () => {
     ]);
   });
 
+  it('links each post to the posts beside it on the index: newer first, older last, drafts left out', async () => {
+    await put('a.md', '---\ntitle: A\ndate: 2020-01-01\n---\nA.\n');
+    await put('b.md', '---\ntitle: B <&>\ndate: 2021-01-01\n---\nB.\n');
+    await put('c/index.md', '---\ntitle: C\ndate: 2022-01-01\n---\nC.\n');
+    await put('d.md', '---\ntitle: Draft\ndate: 2021-06-01\ndraft: true\n---\nD.\n');
+    await put('zed.md', '---\ntitle: Zed\n---\nUndated.\n');
+    await put('alpha.md', '---\ntitle: Alpha\n---\nUndated too.\n');
+    const result = await exportSite({ postsDir: posts, outDir: out });
+    expect(result.ok).toBe(true);
+    const nav = async (file: string): Promise<string[]> => {
+      const html = await readFile(path.join(out, file), 'utf8');
+      const found = /<nav class="post-nav" aria-label="More posts">([\s\S]*?)<\/nav>/.exec(html);
+      if (found === null) return [];
+      return [
+        ...(found[1] ?? '').matchAll(
+          /<a class="(\w+)" href="([^"]*)"><span class="post-nav-label">([^<]*)<\/span> <bdi>([^<]*)<\/bdi><\/a>/g,
+        ),
+      ].map(([, side, href, label, title]) => `${side ?? ''} ${href ?? ''} ${label ?? ''}: ${title ?? ''}`);
+    };
+    // The index's order: C, B, A, then the undated posts by title, Alpha and Zed.
+    expect(await nav('c/index.html')).toEqual(['older ../b/index.html Older post: B &lt;&amp;&gt;']);
+    expect(await nav('b/index.html')).toEqual([
+      'newer ../c/index.html Newer post: C',
+      'older ../a/index.html Older post: A',
+    ]);
+    expect(await nav('a/index.html')).toEqual([
+      'newer ../b/index.html Newer post: B &lt;&amp;&gt;',
+      'older ../alpha/index.html Next post: Alpha',
+    ]);
+    expect(await nav('alpha/index.html')).toEqual([
+      'newer ../a/index.html Previous post: A',
+      'older ../zed/index.html Next post: Zed',
+    ]);
+    expect(await nav('zed/index.html')).toEqual(['newer ../alpha/index.html Previous post: Alpha']);
+    // The lists have none.
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toContain('<nav class="post-nav"');
+  });
+
   it('includes drafts only when asked', async () => {
     await blog();
     const result = await exportSite({ postsDir: posts, outDir: out, drafts: true });

@@ -77,10 +77,14 @@ th { text-align: start; }
 .post-list a { text-decoration: none; }
 .post-list p { margin: 0.25rem 0 0; }
 .tags a { font: 0.9rem system-ui, sans-serif; margin-inline-end: 0.6rem; }
+.post-nav { display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin-top: 3rem; padding-top: 1.25rem; border-top: 1px solid var(--rule); font: 1rem/1.4 system-ui, sans-serif; }
+.post-nav a { flex: 1 1 14rem; text-decoration: none; }
+.post-nav .older { text-align: end; }
+.post-nav-label { display: block; color: var(--muted); font-size: 0.85rem; margin-bottom: 0.2rem; }
 .hljs-keyword, .hljs-selector-tag, .hljs-built_in, .hljs-type { color: var(--mark); }
 .hljs-string, .hljs-attr, .hljs-regexp, .hljs-addition { color: var(--string); }
 .hljs-number, .hljs-literal, .hljs-symbol, .hljs-deletion { color: var(--number); }
 .hljs-comment, .hljs-quote, .hljs-meta { color: var(--comment); font-style: italic; }
 .hljs-title, .hljs-section, .hljs-name { color: var(--link); }
-@media print { .site { display: none; } body { background: #fff; color: #000; } }
+@media print { .site, .post-nav { display: none; } body { background: #fff; color: #000; } }
 `;
