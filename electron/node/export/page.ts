@@ -14,7 +14,7 @@ export interface Neighbour {
   title: string;
   /** The relative URL of its page. */
   href: string;
-  /** What the link says it is: "Newer post" when both posts are dated, else "Previous post" (and "Older" or "Next"). */
+  /** What the link says it is: "Newer post" or "Older post" when the days the pages show say so, else "Previous post" or "Next post". */
   label: string;
 }
 

@@ -4,7 +4,7 @@
  * their file, numbered when two derive the same name.
  */
 import path from 'node:path';
-import { orderKey } from './dates';
+import { readableDate } from '../../../shared/markdown/dates';
 import { fail, ok, type Result } from '../../../shared/api/contract';
 import { textField, type SourcePost } from './collect';
 import { collisionKey, derivedPageFile, numberedPageFile, pageFileForPath, relativeHref, trimSlashes } from './paths';
@@ -75,8 +75,8 @@ export interface PageLink {
   path: string | null;
   /** Its title, for the links to it from the posts beside it. */
   title: string;
-  /** Whether it has a date to order it by (undated posts come last, by title). */
-  dated: boolean;
+  /** The day its page shows (`YYYY-MM-DD`, as written), null when it shows none. */
+  day: string | null;
 }
 
 /** The link facts of planned pages. */
@@ -86,7 +86,7 @@ export function pageLinks(pages: readonly PlannedPost[]): PageLink[] {
     file,
     path: post.facts.path,
     title: post.title,
-    dated: orderKey(post.facts.date, post.facts.sortKey) !== null,
+    day: post.facts.date === null ? null : (readableDate(post.facts.date)?.iso ?? null),
   }));
 }
 

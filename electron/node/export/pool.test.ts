@@ -55,7 +55,7 @@ async function setupOf(): Promise<{ setup: SiteSetup; sources: Awaited<ReturnTyp
     file: `${post.id}.html`,
     path: null,
     title: post.title,
-    dated: true,
+    day: null,
   }));
   return { setup: { postsRoot: posts, siteTitle: 'Blog', siteUrl: undefined, pages, tags: [] }, sources };
 }

@@ -78,24 +78,28 @@ export function pageRenderer(setup: SiteSetup): PageRender {
 }
 
 /**
- * The posts beside the one at `index` in the index's order (newest first). Each is "Newer" or
- * "Older" when both are dated; an undated post comes after every dated one, by title, so the way
- * to it and from it is "Previous" or "Next".
+ * The posts beside the one at `index` in the index's order (newest first). A link says "Newer post"
+ * or "Older post" only when the days the two pages show say so too; posts of the same day (ordered
+ * by title), a date with an offset that orders it across midnight, and undated posts (after every
+ * dated one, by title) are the "Previous post" and "Next post" on the index.
  */
 export function neighboursOf(pages: readonly PageLink[], index: number): PostNeighbours {
   const page = pages[index];
   if (page === undefined) return {};
-  const beside = (other: PageLink | undefined, dated: string, undated: string): Neighbour | undefined =>
-    other === undefined
-      ? undefined
-      : {
-          title: other.title,
-          href: relativeHref(page.file, other.file),
-          label: page.dated && other.dated ? dated : undated,
-        };
-  const newer = beside(pages[index - 1], 'Newer post', 'Previous post');
-  const older = beside(pages[index + 1], 'Older post', 'Next post');
-  return { ...(newer === undefined ? {} : { newer }), ...(older === undefined ? {} : { older }) };
+  const beside = (other: PageLink | undefined, label: string): Neighbour | undefined =>
+    other === undefined ? undefined : { title: other.title, href: relativeHref(page.file, other.file), label };
+  const newer = pages[index - 1];
+  const older = pages[index + 1];
+  const before = (a: PageLink | undefined, b: PageLink): boolean =>
+    a?.day !== null && a?.day !== undefined && b.day !== null && a.day < b.day;
+  const links = {
+    newer: beside(newer, newer !== undefined && before(page, newer) ? 'Newer post' : 'Previous post'),
+    older: beside(older, before(older, page) ? 'Older post' : 'Next post'),
+  };
+  return {
+    ...(links.newer === undefined ? {} : { newer: links.newer }),
+    ...(links.older === undefined ? {} : { older: links.older }),
+  };
 }
 
 /** A post whose page could not be rendered, naming its file; `cause` is the error it met. */

@@ -227,6 +227,25 @@ describe('exportSite', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toContain('<nav class="post-nav"');
   });
 
+  it('calls a post beside another newer or older only when the days the pages show say so', async () => {
+    // Ordered by the instant: D (1 March, 23:30 at -05:00, so 2 March in UTC), then E and F (2 March, by title), then G.
+    await put('d.md', '---\ntitle: D\ndate: 2024-03-01T23:30:00-05:00\n---\nD.\n');
+    await put('e.md', '---\ntitle: E\ndate: 2024-03-02\n---\nE.\n');
+    await put('f.md', '---\ntitle: F\ndate: 2024-03-02\n---\nF.\n');
+    await put('g.md', '---\ntitle: G\ndate: 2024-02-01\n---\nG.\n');
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    const labels = async (file: string): Promise<string[]> =>
+      [
+        ...(await readFile(path.join(out, file), 'utf8')).matchAll(
+          /<span class="post-nav-label">([^<]*)<\/span> <bdi>([^<]*)</g,
+        ),
+      ].map(([, label, title]) => `${label ?? ''}: ${title ?? ''}`);
+    expect(await labels('d/index.html')).toEqual(['Next post: E']);
+    expect(await labels('e/index.html')).toEqual(['Previous post: D', 'Next post: F']);
+    expect(await labels('f/index.html')).toEqual(['Previous post: E', 'Older post: G']);
+    expect(await labels('g/index.html')).toEqual(['Newer post: F']);
+  });
+
   it('includes drafts only when asked', async () => {
     await blog();
     const result = await exportSite({ postsDir: posts, outDir: out, drafts: true });
