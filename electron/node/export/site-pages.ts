@@ -85,21 +85,23 @@ export function pageRenderer(setup: SiteSetup): PageRender {
  */
 export function neighboursOf(pages: readonly PageLink[], index: number): PostNeighbours {
   const page = pages[index];
-  if (page === undefined) return {};
-  const beside = (other: PageLink | undefined, label: string): Neighbour | undefined =>
-    other === undefined ? undefined : { title: other.title, href: relativeHref(page.file, other.file), label };
+  const neighbours: PostNeighbours = {};
+  if (page === undefined) return neighbours;
   const newer = pages[index - 1];
   const older = pages[index + 1];
-  const before = (a: PageLink | undefined, b: PageLink): boolean =>
-    a?.day !== null && a?.day !== undefined && b.day !== null && a.day < b.day;
-  const links = {
-    newer: beside(newer, newer !== undefined && before(page, newer) ? 'Newer post' : 'Previous post'),
-    older: beside(older, before(older, page) ? 'Older post' : 'Next post'),
-  };
-  return {
-    ...(links.newer === undefined ? {} : { newer: links.newer }),
-    ...(links.older === undefined ? {} : { older: links.older }),
-  };
+  if (newer !== undefined)
+    neighbours.newer = linkTo(page, newer, earlierDay(page, newer) ? 'Newer post' : 'Previous post');
+  if (older !== undefined) neighbours.older = linkTo(page, older, earlierDay(older, page) ? 'Older post' : 'Next post');
+  return neighbours;
+}
+
+/** Whether page `a` shows an earlier day than page `b` (both show one). */
+function earlierDay(a: PageLink, b: PageLink): boolean {
+  return a.day !== null && b.day !== null && a.day < b.day;
+}
+
+function linkTo(from: PageLink, to: PageLink, label: string): Neighbour {
+  return { title: to.title, href: relativeHref(from.file, to.file), label };
 }
 
 /** A post whose page could not be rendered, naming its file; `cause` is the error it met. */
