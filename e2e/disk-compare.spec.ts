@@ -85,6 +85,28 @@ test('Compare names a front-matter field changed on disk and in yours, each to i
   ]);
 });
 
+test('with Compare open, the front matter keeps its fields in view beside the comparison', async ({
+  app,
+  postsDir,
+}) => {
+  const file = path.join(postsDir, WRITING);
+  await openWriting(app);
+  await typeAtEnd(app, '\nOnly in mine.');
+  await changeOnDisk(file, 'The tool is replaceable', 'First on disk.');
+  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
+  const compare = app.getByRole('region', { name: 'Compare' });
+  await expect(compare).toContainText('First on disk.');
+  // The form had its header alone (40 px), every field scrolled out of it, while Compare was open.
+  const form = await app.getByRole('region', { name: 'Front matter' }).boundingBox();
+  const title = await app.getByLabel('title', { exact: true }).boundingBox();
+  expect(form).not.toBeNull();
+  expect(title).not.toBeNull();
+  if (form === null || title === null) return;
+  expect(title.y + title.height).toBeLessThanOrEqual(form.y + form.height);
+  // The comparison keeps its lines, and the changed one is in view.
+  await expect(compare.getByText('First on disk.').first()).toBeInViewport();
+});
+
 test('"Keep mine" after editing only a field keeps the body another program wrote meanwhile', async ({
   app,
   postsDir,
