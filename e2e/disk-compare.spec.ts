@@ -107,6 +107,18 @@ test('with Compare open, the front matter keeps its fields in view beside the co
   await expect(compare.getByText('First on disk.').first()).toBeInViewport();
 });
 
+test('Compare opens its lines at the first difference, not at the top of the post', async ({ app, postsDir }) => {
+  const file = path.join(postsDir, WRITING);
+  await openWriting(app);
+  await typeAtEnd(app, '\nOnly in mine.');
+  // The post's last paragraph, below the lines' first screen.
+  await changeOnDisk(file, 'The preview beside the editor', 'On disk, the preview');
+  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
+  const compare = app.getByRole('region', { name: 'Compare' });
+  await expect(compare.getByText('On disk, the preview')).toBeInViewport();
+  await expect(compare.getByText('Every few years a new writing tool').first()).not.toBeInViewport();
+});
+
 test('"Keep mine" after editing only a field keeps the body another program wrote meanwhile', async ({
   app,
   postsDir,

@@ -54,6 +54,17 @@ export function CompareView(props: CompareViewProps): React.JSX.Element {
   // The comparison takes the focus as it opens (the banner's Compare button leads here), and Escape closes it.
   const region = useRef<HTMLElement>(null);
   useEffect(() => region.current?.focus(), []);
+  // The lines open at the first difference (below the sticky titles), not at the top of a long post:
+  // when the file is read, and read again, never as the writer types (which would move what they read).
+  const grid = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = grid.current;
+    const first = box?.querySelector('.compare-removed, .compare-added');
+    if (box === null || box === undefined || first === null || first === undefined) return;
+    const titles = box.querySelector('.compare-sides')?.getBoundingClientRect().height ?? 0;
+    const top = first.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    box.scrollTop = Math.max(0, top - titles - 8);
+  }, [disk]);
   return (
     <section
       className="compare"
@@ -106,7 +117,7 @@ export function CompareView(props: CompareViewProps): React.JSX.Element {
           </ul>
         </div>
       ) : null}
-      <div className="compare-grid">
+      <div className="compare-grid" ref={grid}>
         <div className="compare-row compare-sides">
           <div className="compare-side-title">On disk</div>
           <div className="compare-side-title">Yours</div>
