@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { WRITING, openWriting, typeAtEnd, changeOnDisk } from './writing-post';
+import { WRITING, compareWithDisk, openWriting, changeOnDisk } from './writing-post';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -14,12 +14,7 @@ test('the file changing again while compared: "Keep mine" shows the new version 
   postsDir,
 }) => {
   const file = path.join(postsDir, WRITING);
-  await openWriting(app);
-  await typeAtEnd(app, '\nOnly in mine.');
-
-  await changeOnDisk(file, 'The tool is replaceable', 'First on disk.');
-  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
-  const compare = app.getByRole('region', { name: 'Compare' });
+  const { compare } = await compareWithDisk(app, file, 'The tool is replaceable', 'First on disk.');
   await expect(compare).toContainText('First on disk.');
 
   // Another program writes again while the author reads the comparison.
@@ -47,12 +42,7 @@ test('"Keep mine" after Compare saves over the version shown only: a change land
     "It changes the file while the save's request is held over HTTP (browser mode); in Electron the save is IPC.",
   );
   const file = path.join(postsDir, WRITING);
-  const markdown = await openWriting(app);
-  await typeAtEnd(app, '\nOnly in mine.');
-
-  await changeOnDisk(file, 'The tool is replaceable', 'Shown on disk.');
-  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
-  const compare = app.getByRole('region', { name: 'Compare' });
+  const { compare, markdown } = await compareWithDisk(app, file, 'The tool is replaceable', 'Shown on disk.');
   await expect(compare).toContainText('Shown on disk.');
 
   // Another program writes once more after Keep mine has looked, before the save reaches the disk.
@@ -87,11 +77,7 @@ test('Compare names a front-matter field changed on disk and in yours, each to i
 
 test('with Compare open, the front matter keeps a field in view beside the comparison', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
-  await openWriting(app);
-  await typeAtEnd(app, '\nOnly in mine.');
-  await changeOnDisk(file, 'The tool is replaceable', 'First on disk.');
-  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
-  const compare = app.getByRole('region', { name: 'Compare' });
+  const { compare } = await compareWithDisk(app, file, 'The tool is replaceable', 'First on disk.');
   await expect(compare).toContainText('First on disk.');
   // The form had its header alone (40 px), every field scrolled out of it, while Compare was open.
   const form = await app.getByRole('region', { name: 'Front matter' }).boundingBox();
@@ -106,12 +92,8 @@ test('with Compare open, the front matter keeps a field in view beside the compa
 
 test('Compare opens its lines at the first difference, not at the top of the post', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
-  await openWriting(app);
-  await typeAtEnd(app, '\nOnly in mine.');
   // The post's last paragraph, below the lines' first screen.
-  await changeOnDisk(file, 'The preview beside the editor', 'On disk, the preview');
-  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
-  const compare = app.getByRole('region', { name: 'Compare' });
+  const { compare } = await compareWithDisk(app, file, 'The preview beside the editor', 'On disk, the preview');
   await expect(compare.getByText('On disk, the preview')).toBeInViewport();
   await expect(compare.getByText('Every few years a new writing tool').first()).not.toBeInViewport();
 });

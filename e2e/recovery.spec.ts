@@ -9,7 +9,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { call, journal } from './backend';
 import { startWebServer, test, expect } from './fixtures';
-import { changeOnDisk, openWriting, typeAtEnd, WRITING, WRITING_TITLE as TITLE } from './writing-post';
+import { changeOnDisk, compareWithDisk, openWriting, typeAtEnd, WRITING, WRITING_TITLE as TITLE } from './writing-post';
 
 /** Where to save screenshots of the prompts, when set (`PW_SHOTS=/tmp/shots`). */
 const SHOTS = process.env.PW_SHOTS;
@@ -140,11 +140,7 @@ test('"Take theirs" shows the disk version and keeps mine in the journal to rest
 
 test('"Compare" shows disk and mine side by side, with the two choices inside', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
-  await openWriting(app);
-  await typeAtEnd(app, '\nOnly in mine.');
-  await changeOnDisk(file, 'The tool is replaceable', 'Only on disk.');
-  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
-  const compare = app.getByRole('region', { name: 'Compare' });
+  const { compare } = await compareWithDisk(app, file, 'The tool is replaceable', 'Only on disk.');
   await expect(compare).toContainText('Only on disk.');
   await expect(compare).toContainText('Only in mine.');
   await expect(compare.locator('.compare-removed', { hasText: 'Only on disk.' })).toBeVisible();

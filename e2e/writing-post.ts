@@ -36,6 +36,26 @@ export async function changeOnDisk(file: string, from: string, to: string): Prom
   await writeFile(file, text.replace(from, to));
 }
 
+/** What the author adds before the file changes on disk, in compareWithDisk. */
+const MINE = '\nOnly in mine.';
+
+/**
+ * The post opened and edited (MINE at its end), `from` changed to `to` on disk by another program,
+ * and the banner's Compare pressed: the Compare region and the Markdown field.
+ */
+export async function compareWithDisk(
+  app: Page,
+  file: string,
+  from: string,
+  to: string,
+): Promise<{ compare: Locator; markdown: Locator }> {
+  const markdown = await openWriting(app);
+  await typeAtEnd(app, MINE);
+  await changeOnDisk(file, from, to);
+  await app.getByRole('alert').getByRole('button', { name: 'Compare' }).click();
+  return { compare: app.getByRole('region', { name: 'Compare' }), markdown };
+}
+
 /** Switches autosave on in Settings, as a writer would. */
 export async function turnOnAutosave(app: Page): Promise<void> {
   await app.getByRole('button', { name: 'Settings' }).click();

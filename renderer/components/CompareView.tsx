@@ -59,8 +59,8 @@ export function CompareView(props: CompareViewProps): React.JSX.Element {
   const grid = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const box = grid.current;
-    const first = box?.querySelector('.compare-removed, .compare-added');
-    if (box === null || box === undefined || first === null || first === undefined) return;
+    const first = box === null ? null : box.querySelector('.compare-removed, .compare-added');
+    if (box === null || first === null) return;
     const titles = box.querySelector('.compare-sides')?.getBoundingClientRect().height ?? 0;
     const top = first.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
     box.scrollTop = Math.max(0, top - titles - 8);
