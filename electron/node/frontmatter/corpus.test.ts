@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldEdit, FrontMatterChange } from '../../../shared/api/contract';
 import { asValue, corpusFiles, editableTextField, lineDiff } from './corpus-fixture';
 import { applySave, decodePost, encodePost, parsePost, summarizePost } from './index';
-import { grayMatterContent } from './parse';
+import { grayMatterContent } from './gray-matter-reference';
 
 const corpus = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
 const present = existsSync(join(corpus, 'real-posts')) && existsSync(join(corpus, 'seed'));

@@ -1,37 +1,23 @@
 /**
- * The one importer of gray-matter. It is configured so that it can never run code from a post
- * (both JavaScript engines replaced by functions that throw), never caches (an options object
- * is always passed), and reads TOML with smol-toml. The data of TOML and JSON blocks is read the
- * way gray-matter reads it (same text to the same engines) but without calling it: its
- * comment-stripping regex is quadratic on blank lines (40,000 took 3 s). Locating blocks and
- * editing them are done on the text itself (see split.ts).
+ * The data of TOML and JSON blocks, read the way gray-matter reads them (the same text to the same
+ * engines: smol-toml, and JSON.parse) but without calling gray-matter: its comment-stripping regex
+ * is quadratic on blank lines (40,000 took 3 s). Locating blocks and editing them are done on the
+ * text itself (see split.ts). gray-matter itself is never loaded by the app: it is the reference
+ * the tests compare this split with (gray-matter-reference.ts).
  */
-import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 
-/** Thrown by the JavaScript engines: front matter is never evaluated. */
-function refuseToRun(): never {
-  throw new Error('JavaScript front matter is never run.');
-}
-
-function tomlEngine(input: string): Record<string, unknown> {
+/** The TOML engine gray-matter is given (gray-matter-reference.ts), and what TOML blocks are read with here. */
+export function tomlEngine(input: string): Record<string, unknown> {
   return parseToml(input);
 }
 
-function jsonEngine(input: string): Record<string, unknown> {
+/** The JSON engine: an object, or an error. */
+export function jsonEngine(input: string): Record<string, unknown> {
   const value: unknown = JSON.parse(input);
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new Error('The JSON front matter is not an object.');
   return value as Record<string, unknown>;
-}
-
-/** gray-matter options that never evaluate code and never cache. */
-function safeOptions(language: 'toml' | 'json', delimiters: string) {
-  return {
-    language,
-    delimiters,
-    engines: { js: refuseToRun, javascript: refuseToRun, toml: tomlEngine, json: jsonEngine },
-  };
 }
 
 /** A parse error with its 1-based line within the block, when the parser gave one. */
@@ -80,19 +66,5 @@ export function parseBlockData(format: 'toml' | 'json', raw: string): BlockData 
     return { ok: true, data: data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {} };
   } catch (e) {
     return { ok: false, error: errorOf(e) };
-  }
-}
-
-/** What gray-matter itself takes as the body of a text, for comparing Postwright's split with it. */
-export function grayMatterContent(text: string): { content: string; matter: string } {
-  const delimiters = text.startsWith('+++') ? '+++' : '---';
-  try {
-    const file = matter(text, {
-      ...safeOptions(delimiters === '+++' ? 'toml' : 'json', delimiters),
-      language: delimiters === '+++' ? 'toml' : 'yaml',
-    });
-    return { content: file.content, matter: file.matter };
-  } catch {
-    return { content: text, matter: '' };
   }
 }

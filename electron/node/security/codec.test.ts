@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySave, decodePost, parsePost, summarizePost } from '../frontmatter/index';
-import { grayMatterContent, parseBlockData } from '../frontmatter/parse';
+import { grayMatterContent } from '../frontmatter/gray-matter-reference';
+import { parseBlockData } from '../frontmatter/parse';
 import { clearSentinels, HOSTILE_POSTS, readHostile, sentinels, tripwires } from './hostile';
 
 beforeAll(async () => {
