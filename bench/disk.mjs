@@ -1,6 +1,7 @@
 /** The disk baselines and the export: reading every post, listing through the server, exporting a site. */
 import { build } from 'esbuild';
 import { buildId, buildIdDefine } from '../scripts/build-id.mjs';
+import { NODE_ESM_BANNER } from '../scripts/node-bundle.mjs';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -112,18 +113,13 @@ export async function loadExporter(root, tmp) {
     format: 'esm',
     outdir,
     outExtension: { '.js': '.mjs' },
-    packages: 'external',
+    banner: NODE_ESM_BANNER,
     logLevel: 'error',
   };
   // A build id, as the app's build has, so the render cache is on (scripts/build-id.mjs).
   await build({ ...options, define: buildIdDefine(await buildId(root, options)) });
-  // packages: 'external' leaves bare imports that must resolve from the project's node_modules.
-  const inProject = path.join(root, 'node_modules', '.postwright-bench-export');
-  await mkdir(inProject, { recursive: true });
-  for (const name of ['export-site.mjs', 'export-worker.mjs']) {
-    await writeFile(path.join(inProject, name), await readFile(path.join(outdir, name)));
-  }
-  const site = path.join(inProject, 'export-site.mjs');
+  // Packages inside, as the build ships them (scripts/node-bundle.mjs): it runs from where it was written.
+  const site = path.join(outdir, 'export-site.mjs');
   /** @type {unknown} */
   const loaded = await import(pathToFileURL(site).href);
   const module = /** @type {{ exportSite: ExportSite, defaultPool: (script: string) => unknown }} */ (loaded);

@@ -4,6 +4,7 @@
 import { build as viteBuild } from 'vite';
 import * as esbuild from 'esbuild';
 import { buildId, buildIdDefine } from './build-id.mjs';
+import { NODE_ESM_BANNER } from './node-bundle.mjs';
 import { fileURLToPath } from 'node:url';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +49,7 @@ const jobs = [];
 if (all || flags.has('--node')) {
   // Chunks are named by their content: the last build's would pile up (and be packaged) beside the new ones.
   rmSync(`${dist}/node`, { recursive: true, force: true });
-  // Browser mode and the CLI run inside the project, next to node_modules: keep packages external.
+  // Browser mode and the CLI carry their packages inside (scripts/node-bundle.mjs says why).
   jobs.push(
     bundle({
       // export-worker renders site pages on the other cores (electron/node/export/pool.ts looks beside the entry).
@@ -60,7 +61,7 @@ if (all || flags.has('--node')) {
       outdir: `${dist}/node`,
       outExtension: { '.js': '.mjs' },
       format: 'esm',
-      packages: 'external',
+      banner: NODE_ESM_BANNER,
       // What is imported only when needed (the export's Markdown pipeline) goes into chunks of its
       // own, so the server starts without loading it.
       splitting: true,
