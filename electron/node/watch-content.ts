@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { versionOf } from './store/doc';
-import { readLimited } from './store/io';
-import { mapLimit } from './store/limit';
+import { readLimited, readPlainSync } from './store/io';
+import { timeSlices } from './store/limit';
 import { walkPosts } from './store/walk';
 import type { FolderChanges } from './watcher';
 
@@ -29,6 +29,23 @@ export interface ContentMemory {
   wrote(id: string, hash: string): void;
 }
 
+/**
+ * The content hash of each post (null: not a regular file of at most `maxBytes`, or unreadable),
+ * read synchronously in time slices as the listing reads: a promise per read cost 10,000 posts
+ * ~1.7 s of the server's main thread, on the author's first seconds in the list (bench/README.md,
+ * round 22). The event loop still turns every few milliseconds.
+ */
+async function hashAll(root: string, ids: readonly string[], maxBytes: number): Promise<(string | null)[]> {
+  const hashes: (string | null)[] = [];
+  const slices = timeSlices();
+  for (const id of ids) {
+    if (slices.due()) await slices.pause();
+    const read = readPlainSync(path.join(root, ...id.split('/')), maxBytes);
+    hashes.push(read === undefined ? null : versionOf(read.bytes));
+  }
+  return hashes;
+}
+
 /** Remembers the content of the posts below `root`, reading at most `maxBytes` of each. */
 export function createContentMemory(root: string, maxBytes: number): ContentMemory {
   const known = new Map<string, string>();
@@ -45,7 +62,7 @@ export function createContentMemory(root: string, maxBytes: number): ContentMemo
       const touchedMeanwhile = seeding ?? new Set<string>();
       seeding = touchedMeanwhile;
       const ids = await walkPosts(root).catch(() => [] as string[]);
-      const hashes = await mapLimit(ids, 8, hashOf);
+      const hashes = await hashAll(root, ids, maxBytes);
       ids.forEach((id, index) => {
         const hash = hashes[index];
         if (hash !== null && hash !== undefined && !touchedMeanwhile.has(id)) known.set(id, hash);
