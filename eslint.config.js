@@ -36,6 +36,8 @@ const unifiedLibs = {
   message: 'The Markdown pipeline lives in shared/markdown only (one plugin list for preview and export).',
 };
 const reactLibs = { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'React belongs in renderer/.' };
+// What electron/node may not import: the layers above it, and the renderer's own libraries.
+const nodeLayer = [electronPkg, rendererDir, mainDir, preloadDir, mdEditor, unifiedLibs, reactLibs];
 const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map(
   (name) => ({
     name,
@@ -123,45 +125,18 @@ export default defineConfig(
   {
     files: ['electron/node/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [electronPkg, rendererDir, mainDir, preloadDir, mdEditor, unifiedLibs, reactLibs] },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: nodeLayer }] },
   },
   {
     files: ['electron/node/**/*.ts'],
     ignores: ['electron/node/frontmatter/gray-matter-reference.ts', 'electron/node/frontmatter/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [electronPkg, rendererDir, mainDir, preloadDir, mdEditor, unifiedLibs, reactLibs, grayMatter] },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...nodeLayer, grayMatter] }] },
   },
   {
     // The app's own code, tests aside: also never the tests' gray-matter reference.
     files: ['electron/node/**/*.ts'],
     ignores: ['electron/node/frontmatter/gray-matter-reference.ts', 'electron/node/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electronPkg,
-            rendererDir,
-            mainDir,
-            preloadDir,
-            mdEditor,
-            unifiedLibs,
-            reactLibs,
-            grayMatter,
-            grayMatterReference,
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...nodeLayer, grayMatter, grayMatterReference] }] },
   },
   {
     files: ['electron/main/**/*.ts'],
