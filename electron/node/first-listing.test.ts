@@ -4,6 +4,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BlogApi, PostSummary, Result } from '../../shared/api/contract';
 import { firstListing } from './first-listing';
+import { openFolderSession } from './folder-session';
+import type { FolderChanges } from './watcher';
 import { createBlogApi, openPostStore } from './store/index';
 import { FIXED_NOW, tempFolderPerTest } from './store/testing';
 
@@ -61,5 +63,42 @@ describe('firstListing', () => {
     const first = firstListing(inner);
     expect(titles(await first.api.listPosts())).toEqual(['Hello']);
     expect(listings).toBe(1);
+  });
+
+  it('behind a folder session with a remembered list (as browser mode puts them together), hands out the remembered list while the check runs, then a fresh one once the check found a change', async () => {
+    const remembered = await inner.listPosts();
+    if (!remembered.ok) throw new Error(remembered.error.message);
+    // Retitled while the app was closed; the check behind the remembered list is held until released.
+    await writeFile(path.join(folder.dir, 'hello.md'), '---\ntitle: Hello again\n---\nBody.\n');
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const gated: BlogApi = { ...inner, listPosts: async () => (await held, inner.listPosts()) };
+    const changes: FolderChanges[] = [];
+    let changed = (): void => undefined;
+    const told = new Promise<void>((resolve) => (changed = resolve));
+    const session = openFolderSession(gated, {
+      root: folder.dir,
+      remembered: () => Promise.resolve(remembered.value),
+      onChange: (found) => {
+        first.invalidate();
+        changes.push(found);
+        changed();
+      },
+      onWatchError: (error) => {
+        throw error;
+      },
+    });
+    const first = firstListing(session.api);
+    try {
+      first.start();
+      expect(titles(await first.api.listPosts())).toEqual(['Hello']);
+      release();
+      await told;
+      expect(changes[0]).toEqual({ added: [], changed: ['hello.md'], removed: [] });
+      expect(titles(await first.api.listPosts())).toEqual(['Hello again']);
+    } finally {
+      release();
+      await session.close();
+    }
   });
 });

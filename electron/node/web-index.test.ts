@@ -105,8 +105,8 @@ describe('browser mode and the post index', () => {
     const second = await listTitles();
     try {
       // The remembered list, unless the check behind it (one post: a few milliseconds) was done before
-      // the page asked: the page then gets the checked list. remembered-first.test.ts shows the
-      // remembered answer itself; here, that the change reaches the page either way.
+      // the page asked: the page then gets the checked list. first-listing.test.ts holds the check
+      // back to show the remembered answer handed out; here, that the change reaches the page either way.
       expect([['Hello'], ['Hello again']]).toContainEqual(second.titles);
       // The check behind it finds the change: a page listening is told which post; one that listens
       // only after is told that something changed (it lists again and looks at its open post).
