@@ -73,7 +73,7 @@ function humanise(name: string): string {
  * With a `cache`, files whose size and modification time are unchanged are not read again.
  */
 export async function listPosts(root: string, maxFileBytes: number, cache?: IndexCache): Promise<PostSummary[]> {
-  const [files] = await Promise.all([walkPostFiles(root), cache?.load()]);
+  const [, files] = await Promise.all([cache?.load(), walkPostFiles(root)]);
   const direct = await summariseDirect(root, files, maxFileBytes, cache);
   const work = files.map((file, index) => ({ file, done: direct[index] }));
   const summaries = await mapLimit(work, LIST_CONCURRENCY, async ({ file, done }) => {

@@ -6,6 +6,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { idProblem, isMarkdownName } from '../../../shared/api/ids';
+import { timeSlices, type TimeSlices } from './limit';
 
 /** How deep the walk descends; deeper trees are not blogs. */
 export const MAX_DEPTH = 32;
@@ -38,19 +39,16 @@ export async function walkPosts(root: string): Promise<string[]> {
 
 /**
  * Every Markdown file below `root`, with how it is named on disk. Throws if `root` is unreadable.
- * The folders are read synchronously: a folder is one call either way, and 20 folders of 500 posts
- * were listed ~40 ms sooner than through the thread pool, which the walk mostly waited on.
+ * Each folder is read synchronously (one call either way: 20 folders of 500 posts were listed ~40 ms
+ * sooner than through the thread pool, which the walk mostly waited on), and between folders the
+ * event loop turns every few milliseconds, so a tree of 50,000 posts never holds it in one block.
  */
-export function walkPostFiles(root: string): Promise<PostFile[]> {
-  try {
-    const files: PostFile[] = [];
-    visit(root, '', '', 0, files, readdirSync(root, { withFileTypes: true }), false);
-    // Two names of one id are listed once, as that id.
-    const seen = new Set<string>();
-    return Promise.resolve(files.filter((file) => !seen.has(file.id) && seen.add(file.id)));
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
+export async function walkPostFiles(root: string): Promise<PostFile[]> {
+  const files: PostFile[] = [];
+  await visit(root, '', '', 0, files, readdirSync(root, { withFileTypes: true }), false, timeSlices());
+  // Two names of one id are listed once, as that id.
+  const seen = new Set<string>();
+  return files.filter((file) => !seen.has(file.id) && seen.add(file.id));
 }
 
 /** The names of `entries` that share their NFC form with another entry. */
@@ -69,7 +67,7 @@ function nfc(name: string): string {
 // eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
-function visit(
+async function visit(
   folder: string,
   prefix: string,
   relPrefix: string,
@@ -77,7 +75,8 @@ function visit(
   files: PostFile[],
   entries: Dirent[],
   ambiguous: boolean,
-): void {
+  slices: TimeSlices,
+): Promise<void> {
   const clashing = clashingNames(entries);
   for (const entry of entries) {
     const unclear = ambiguous || clashing.has(entry.name);
@@ -88,8 +87,9 @@ function visit(
       if (depth >= MAX_DEPTH) continue;
       const sub = path.join(folder, entry.name);
       // An unreadable subfolder hides its posts but must not hide the rest of the blog.
+      if (slices.due()) await slices.pause();
       const children = readFolder(sub);
-      if (children !== null) visit(sub, `${id}/`, `${rel}/`, depth + 1, files, children, unclear);
+      if (children !== null) await visit(sub, `${id}/`, `${rel}/`, depth + 1, files, children, unclear, slices);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && isMarkdownName(entry.name)) {
       files.push(unclear ? { id, rel, link: !entry.isFile(), ambiguous: true } : { id, rel, link: !entry.isFile() });
     }
