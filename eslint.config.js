@@ -24,7 +24,7 @@ const grayMatter = {
 };
 // The app never loads gray-matter (~50 ms of every start): only tests import its reference.
 const grayMatterReference = {
-  group: ['**/gray-matter-reference'],
+  group: ['**/gray-matter-reference', '**/gray-matter-reference.*'],
   message: 'gray-matter-reference is for the tests: the app reads front matter with split.ts and parse.ts.',
 };
 const mdEditor = {
@@ -144,7 +144,7 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [rendererDir, preloadDir, mdEditor, unifiedLibs, reactLibs, grayMatter] },
+        { patterns: [rendererDir, preloadDir, mdEditor, unifiedLibs, reactLibs, grayMatter, grayMatterReference] },
       ],
     },
   },
