@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -332,50 +332,6 @@ describe('exportSite', () => {
     const refused = await exportSite({ postsDir: posts, outDir: foreign });
     expect(refused).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
     expect(await readFile(path.join(foreign, 'thesis.txt'), 'utf8')).toBe('precious');
-  });
-
-  it('reuses the pages of the export it replaces that are unchanged, byte for byte, and writes the rest', async () => {
-    await blog();
-    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
-    const page = async (rel: string) => {
-      const file = path.join(out, rel);
-      return { ino: (await stat(file)).ino, text: await readFile(file, 'utf8') };
-    };
-    const focus = await page('blog/focus/index.html');
-    const bundle = await page('2020/nested/index.html');
-    const second = await page('second/index.html');
-    // Another program changed the published bundle page in place; one post was edited.
-    await writeFile(path.join(out, '2020/nested/index.html'), bundle.text.replace('Bundle', 'Tampered'));
-    await put(
-      'second.md',
-      (await readFile(path.join(posts, 'second.md'), 'utf8')).replace('Footnote.', 'Footnote, edited.'),
-    );
-    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
-    // Unchanged: the very file of the earlier export, under its new folder.
-    expect(await page('blog/focus/index.html')).toEqual(focus);
-    // Edited, and tampered with: written afresh, as rendered.
-    const edited = await page('second/index.html');
-    expect(edited.text).toContain('Footnote, edited.');
-    expect(edited.ino).not.toBe(second.ino);
-    expect((await page('2020/nested/index.html')).text).toBe(bundle.text);
-    // The whole site is what a first export into an empty folder writes.
-    const fresh = path.join(tmp, 'fresh');
-    expect((await exportSite({ postsDir: posts, outDir: fresh })).ok).toBe(true);
-    const files = (await filesBelow(out)).sort();
-    expect(files).toEqual((await filesBelow(fresh)).sort());
-    for (const rel of files.filter((file) => file !== '.postwright-export')) {
-      expect(await readFile(path.join(out, rel), 'utf8'), rel).toBe(await readFile(path.join(fresh, rel), 'utf8'));
-    }
-  });
-
-  it("never reuses a file when it keeps the author's own files beside the pages", async () => {
-    await blog();
-    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
-    const before = (await stat(path.join(out, 'blog/focus/index.html'))).ino;
-    await writeFile(path.join(out, 'CNAME'), 'blog.example.com\n');
-    expect((await exportSite({ postsDir: posts, outDir: out, keepOtherFiles: true })).ok).toBe(true);
-    expect((await stat(path.join(out, 'blog/focus/index.html'))).ino).not.toBe(before);
-    expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
   });
 
   it('leaves out a post whose path has a part longer than a file name may be, naming it', async () => {

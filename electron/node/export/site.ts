@@ -31,13 +31,11 @@ import {
   afterAnswer,
   publishStage,
   stageWriter,
-  WRITER_THREADS,
 } from './stage';
 import { journalKey } from '../journal/location';
 import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
 import { takeOutput } from './leftovers';
-import { hasMarker } from './ownership';
 import { realPathOf } from './real-path';
 
 /** The default sharing of pages among threads, for callers that bundle the exporter themselves (the bench). */
@@ -137,9 +135,7 @@ async function exportInto(
   };
   const stage = await createStage(outAbs);
   try {
-    // The pages of the export this one replaces (never the author's own files, kept beside them) are reused where unchanged.
-    const previous = beside ? null : await earlierExport(outAbs);
-    const written = await writeSite(stage, plan.value.pages, settings, previous);
+    const written = await writeSite(stage, plan.value.pages, settings);
     const { kept } = await publishStage(stage, outAbs, written.files, beside);
     // Written after the answer: a first export's whole cache is megabytes, flushed to disk.
     const keeping = keepCache(settings.cache, written.used);
@@ -200,12 +196,7 @@ interface WrittenSite {
   files: string[];
 }
 
-async function writeSite(
-  stage: string,
-  pages: PlannedPost[],
-  settings: SiteSettings,
-  previous: string | null,
-): Promise<WrittenSite> {
+async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSettings): Promise<WrittenSite> {
   const ordered = [...pages].sort((a, b) => compareNewestFirst(a.post, b.post));
   const tags = tagFiles(ordered);
   const setup = {
@@ -225,7 +216,7 @@ async function writeSite(
   let reused = 0;
   let lists: Map<string, string>;
   // From here until finish() the writer's thread runs: whatever fails (a progress callback too) stops it.
-  const stageFiles = stageWriter(stage, WRITER_THREADS, previous);
+  const stageFiles = stageWriter(stage);
   const files: string[] = [];
   const writer = {
     write: (rel: string, data: string | Uint8Array) => {
@@ -274,11 +265,6 @@ async function writeSite(
   await writer.finish();
   const listPages = [...lists.keys()].filter((file) => file.endsWith('.html')).length;
   return { pages: written.length + listPages, warnings, rendered: written.length - reused, reused, used, files };
-}
-
-/** `outAbs` when it holds an earlier export (its marker), whose unchanged pages the new stage can reuse; else null. */
-async function earlierExport(outAbs: string): Promise<string | null> {
-  return (await hasMarker(outAbs).catch(() => false)) ? outAbs : null;
 }
 
 interface OpenCache {

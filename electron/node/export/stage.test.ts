@@ -23,47 +23,6 @@ afterEach(async () => {
 });
 
 describe('stageWriter', () => {
-  it("gives an earlier export's page a second name when its bytes are the new page's, and writes every other page", async () => {
-    const previous = path.join(stage, 'previous');
-    const staged = path.join(stage, 'staged');
-    const page = (rel: string, text: string) =>
-      mkdir(path.dirname(path.join(previous, rel)), { recursive: true }).then(() =>
-        writeFile(path.join(previous, rel), text),
-      );
-    await page('same/index.html', '<p>Ünïcode ✓</p>\n');
-    await page('changed/index.html', '<p>old</p>\n');
-    await page('longer/index.html', '<p>a</p>');
-    await page('target.html', '<p>through a link</p>');
-    await mkdir(path.join(previous, 'linked'));
-    await symlink(path.join(previous, 'target.html'), path.join(previous, 'linked', 'index.html'));
-    await mkdir(path.join(previous, 'folder/index.html'), { recursive: true });
-    const writer = stageWriter(staged, 1, previous);
-    await writer.write('same/index.html', '<p>Ünïcode ✓</p>\n');
-    await writer.write('changed/index.html', '<p>new</p>\n');
-    await writer.write('longer/index.html', '<p>a</p>!');
-    await writer.write('linked/index.html', '<p>through a link</p>');
-    await writer.write('folder/index.html', 'a page where a folder was');
-    await writer.write('fresh/index.html', 'no earlier page');
-    await writer.write('bytes.bin', Uint8Array.of(0, 255, 1));
-    await writer.finish();
-    const ino = async (dir: string, rel: string) => (await stat(path.join(dir, rel))).ino;
-    // The same bytes: the earlier file itself, under a second name.
-    expect(await ino(staged, 'same/index.html')).toBe(await ino(previous, 'same/index.html'));
-    // Anything else is written as given; the earlier files are left as they were.
-    for (const rel of ['changed/index.html', 'longer/index.html', 'linked/index.html']) {
-      expect(await ino(staged, rel)).not.toBe(await ino(previous, rel));
-    }
-    expect(await readFile(path.join(staged, 'changed/index.html'), 'utf8')).toBe('<p>new</p>\n');
-    expect(await readFile(path.join(previous, 'changed/index.html'), 'utf8')).toBe('<p>old</p>\n');
-    expect(await readFile(path.join(staged, 'longer/index.html'), 'utf8')).toBe('<p>a</p>!');
-    // A link in the earlier export is never followed: the page is written, the link's target untouched.
-    expect(await readFile(path.join(staged, 'linked/index.html'), 'utf8')).toBe('<p>through a link</p>');
-    expect(await ino(staged, 'linked/index.html')).not.toBe(await ino(previous, 'target.html'));
-    expect(await readFile(path.join(staged, 'folder/index.html'), 'utf8')).toBe('a page where a folder was');
-    expect(await readFile(path.join(staged, 'fresh/index.html'), 'utf8')).toBe('no earlier page');
-    expect([...(await readFile(path.join(staged, 'bytes.bin')))]).toEqual([0, 255, 1]);
-  });
-
   it('writes text and bytes into nested folders, each file exactly as given', async () => {
     const writer = stageWriter(stage);
     const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);

@@ -262,7 +262,7 @@ const BEHIND = 1_000_000;
  */
 const WRITER_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, unlinkSync, writeFileSync, writeSync } = require('node:fs');
+const { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } = require('node:fs');
 const path = require('node:path');
 const stopped = new Int32Array(workerData.stopped);
 const folders = new Set();
@@ -293,44 +293,6 @@ function copyChecked(copy, target) {
     closeSync(from);
   }
 }
-// The page the export being replaced wrote at the same place, if it holds these very bytes: its stats, else null.
-function samePage(previous, bytes) {
-  let fd;
-  try {
-    fd = openSync(previous, constants.O_RDONLY | (constants.O_NOFOLLOW || 0) | (constants.O_NONBLOCK || 0));
-  } catch {
-    return null;
-  }
-  try {
-    const s = fstatSync(fd);
-    if (!s.isFile() || s.size !== bytes.length) return null;
-    const held = Buffer.allocUnsafe(bytes.length + 1);
-    let n = 0;
-    for (let r = 1; r > 0 && n < held.length; n += r) r = readSync(fd, held, n, held.length - n, n);
-    return n === bytes.length && held.subarray(0, n).equals(bytes) ? s : null;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
-}
-// A second name for the earlier page when it is byte for byte the new one (checked again once linked: it
-// is still that file, unchanged); else, or where links are refused (FAT, some shares), the page written.
-function reuseOrWrite(previous, target, data) {
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  const same = samePage(previous, bytes);
-  if (same !== null) {
-    try {
-      linkSync(previous, target);
-      const now = lstatSync(target);
-      if (now.ino === same.ino && now.dev === same.dev && now.size === same.size && now.mtimeMs === same.mtimeMs) return;
-      unlinkSync(target);
-    } catch {
-      try { unlinkSync(target); } catch {}
-    }
-  }
-  writeFileSync(target, bytes);
-}
 parentPort.on('message', (job) => {
   if (job.finish) return parentPort.postMessage({ finished: true });
   if (Atomics.load(stopped, 0) === 0) {
@@ -341,7 +303,6 @@ parentPort.on('message', (job) => {
         folders.add(folder);
       }
       if (job.copy) copyChecked(job.copy, job.target);
-      else if (job.previous) reuseOrWrite(job.previous, job.target, job.data);
       else writeFileSync(job.target, job.data);
     } catch (error) {
       Atomics.store(stopped, 0, 1);
@@ -373,16 +334,8 @@ interface WriterThread {
  * on each other) than one thread; two of ours, each making its pages' folders, take half the time.
  * One writer starts; up to `threads` once they fall behind (tests set one, to know which file a
  * failure stops before).
- *
- * `previous`, the export this one replaces: a page it holds byte for byte at the same place is given a
- * second name in the stage (a hard link) instead of being written again. A re-export rewrote every page
- * although few change; on this kind of disk a link costs what making the page's folder does, a written
- * page two to three times that (bench/README.md, round 22). The stage is still complete on its own when
- * it replaces the old site, so an export is never half old, half new. The earlier page is read and
- * compared first, and checked again once linked; anything else (changed, replaced, links refused) writes
- * the page.
  */
-export function stageWriter(stage: string, threads = WRITER_THREADS, previous: string | null = null): StageWriter {
+export function stageWriter(stage: string, threads = WRITER_THREADS): StageWriter {
   const stopFlag = new SharedArrayBuffer(4);
   let failure: { error: unknown } | null = null;
   const slices = timeSlices();
@@ -425,11 +378,7 @@ export function stageWriter(stage: string, threads = WRITER_THREADS, previous: s
   const check = (): void => {
     if (failure !== null) throw failure.error;
   };
-  const hand = async (
-    rel: string,
-    job: { data: string | Uint8Array; previous?: string } | { copy: FileCopy },
-    size: number,
-  ) => {
+  const hand = async (rel: string, job: { data: string | Uint8Array } | { copy: FileCopy }, size: number) => {
     check();
     if (closed) throw new Error('The export writer has stopped: it was already finished.');
     if (writers.length < threads && pending() > BEHIND) writers.push(startWriter());
@@ -443,8 +392,7 @@ export function stageWriter(stage: string, threads = WRITER_THREADS, previous: s
     check();
   };
   return {
-    write: (rel, data) =>
-      hand(rel, previous === null ? { data } : { data, previous: path.join(previous, ...rel.split('/')) }, data.length),
+    write: (rel, data) => hand(rel, { data }, data.length),
     copy: (rel, source) => hand(rel, { copy: source }, source.size),
     threads: () => writers.length,
     async finish() {
