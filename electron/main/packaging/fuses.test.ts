@@ -64,14 +64,15 @@ describe('packagedBinary', () => {
 });
 
 describe('electron-builder.yml', () => {
-  it('packs asar, runs the fuse hook after packing and ships the sample posts', async () => {
+  it('packs asar, runs the fuse hook after packing and ships the sample posts, not browser mode', async () => {
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
     const config = parse(await readFile(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
     expect(config.appId).toBe('dev.postwright.app');
     expect(config.productName).toBe('Postwright');
     expect(config.asar).toBe(true);
     expect(config.afterPack).toBe('./electron/main/packaging/fuses.mjs');
-    expect(config.files).toEqual(['dist/**', 'package.json']);
+    // dist/node is browser mode's server and the CLI, which the packaged app never runs.
+    expect(config.files).toEqual(['dist/**', '!dist/node/**', 'package.json']);
     expect(config.extraResources).toEqual([{ from: 'posts/', to: 'posts', filter: ['**/*'] }]);
   });
 });
