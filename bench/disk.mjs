@@ -143,7 +143,8 @@ export async function markdownPass(root, postsDir) {
     platform: 'node',
     format: 'esm',
     outfile,
-    packages: 'external',
+    // Packages inside, as the exporter above and the app's build have them (scripts/node-bundle.mjs).
+    banner: NODE_ESM_BANNER,
     logLevel: 'error',
   });
   /** @type {unknown} */

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { versionOf } from './store/doc';
-import { readLimited, readPlainSync } from './store/io';
+import { readPlainSync } from './store/io';
 import { timeSlices } from './store/limit';
 import { walkPosts } from './store/walk';
 import type { FolderChanges } from './watcher';
@@ -29,19 +29,23 @@ export interface ContentMemory {
   wrote(id: string, hash: string): void;
 }
 
+/** The content hash of post `id` (null: not a regular file of at most `maxBytes`, or unreadable). */
+function hashOf(root: string, id: string, maxBytes: number): string | null {
+  const read = readPlainSync(path.join(root, ...id.split('/')), maxBytes);
+  return read === undefined ? null : versionOf(read.bytes);
+}
+
 /**
- * The content hash of each post (null: not a regular file of at most `maxBytes`, or unreadable),
- * read synchronously in time slices as the listing reads: a promise per read cost 10,000 posts
- * ~1.7 s of the server's main thread, on the author's first seconds in the list (bench/README.md,
- * round 22). The event loop still turns every few milliseconds.
+ * The content hashes of `ids`, read synchronously in time slices as the listing reads: a promise per
+ * read cost 10,000 posts ~1.7 s of the server's main thread, on the author's first seconds in the
+ * list (bench/README.md, round 22). The event loop still turns every few milliseconds.
  */
 async function hashAll(root: string, ids: readonly string[], maxBytes: number): Promise<(string | null)[]> {
   const hashes: (string | null)[] = [];
   const slices = timeSlices();
   for (const id of ids) {
     if (slices.due()) await slices.pause();
-    const read = readPlainSync(path.join(root, ...id.split('/')), maxBytes);
-    hashes.push(read === undefined ? null : versionOf(read.bytes));
+    hashes.push(hashOf(root, id, maxBytes));
   }
   return hashes;
 }
@@ -53,10 +57,6 @@ export function createContentMemory(root: string, maxBytes: number): ContentMemo
   const written = new Map<string, string>();
   // From the start, not only while hashing: an event's batch may be judged after a later seed read the new bytes.
   let seeding: Set<string> | null = new Set<string>();
-  const hashOf = async (id: string): Promise<string | null> => {
-    const read = await readLimited(path.join(root, ...id.split('/')), maxBytes, 'read this post');
-    return read.ok ? versionOf(read.value.bytes) : null;
-  };
   return {
     async seed() {
       const touchedMeanwhile = seeding ?? new Set<string>();
@@ -79,9 +79,9 @@ export function createContentMemory(root: string, maxBytes: number): ContentMemo
     },
     async filter(changes) {
       for (const id of changes.removed) known.delete(id);
-      const hashes = await Promise.all(
-        [...changes.added, ...changes.changed].map(async (id) => [id, await hashOf(id)] as const),
-      );
+      const ids = [...changes.added, ...changes.changed];
+      const read = await hashAll(root, ids, maxBytes);
+      const hashes = ids.map((id, index) => [id, read[index] ?? null] as const);
       const before = new Map(known);
       for (const [id, hash] of hashes) {
         // An unreadable file is always reported: the editor must look for itself.
