@@ -3,8 +3,12 @@
  * (./render.ts), which only the preview's worker loads.
  */
 
+const HTML_SPECIAL = /[&<>"']/;
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
+  // Most titles, dates and links have nothing to escape: one scan instead of five.
+  if (!HTML_SPECIAL.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -15,6 +15,8 @@ export const DEFAULT_LANG = 'en';
 
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Yezi']);
 const LETTER = /\p{L}/gu;
+/** Any code unit `rtlLanguage` counts: one native scan answers for the many posts that have none. */
+const RTL_CODE_UNIT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 /** How much of a text is looked at to tell its direction: a caller may pass no more than this. */
 export const LANGUAGE_SAMPLE = 20_000;
 
@@ -58,9 +60,10 @@ function isRtlTag(tag: string): boolean {
 /**
  * When most of a text's letters are right to left, the language its script most likely writes
  * (`und`: no guess); else null. Counted by code unit, allocating nothing for a text with no
- * right-to-left character (the preview asks as a post opens).
+ * right-to-left character (the preview asks as a post opens, and an export for each page).
  */
 function rtlLanguage(sample: string): string | null {
+  if (!RTL_CODE_UNIT.test(sample)) return null;
   let hebrew = 0;
   let arabic = 0;
   let other = 0;

@@ -126,6 +126,9 @@ function siteRootFile(postsRoot: string, decoded: string): string {
  */
 export function locateInside(abs: string, sink: AssetSink): string | { problem: string } {
   try {
+    // A missing file (a post's broken image) is answered without an exception's cost; the real path
+    // is then asked of a file that is there, and judged as before.
+    if (lstatSync(abs, { throwIfNoEntry: false }) === undefined) return { problem: 'the file was not found' };
     const real = realpathSync.native(abs);
     if (!isInside(sink.postsRoot, real)) return { problem: 'it is a link to a file outside the posts folder' };
     const stats = lstatSync(real);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { derivedPageFile, pageFileForPath, publicUrl, relativeHref, trimSlashes } from './paths';
 
@@ -56,6 +57,49 @@ describe('relativeHref and publicUrl', () => {
     expect(relativeHref('index.html', 'blog/x/index.html')).toBe('blog/x/index.html');
     expect(relativeHref('a/index.html', 'a/index.html')).toBe('index.html');
     expect(relativeHref('index.html', 'café #1/index.html')).toBe('caf%C3%A9%20%231/index.html');
+  });
+
+  it("answers as path.posix.relative from the first file's folder, for every pair of a small tree and odd paths", () => {
+    // Every path of up to three segments over names that share prefixes (`a`, `ab`), repeat, or need encoding.
+    const names = ['a', 'ab', 'b', 'index.html', 'café #1'];
+    const paths: string[] = [];
+    const grow = (prefix: string, depth: number): void => {
+      for (const name of names) {
+        const p = prefix === '' ? name : `${prefix}/${name}`;
+        paths.push(p);
+        if (depth > 1) grow(p, depth - 1);
+      }
+    };
+    grow('', 3);
+    const odd = [
+      '',
+      '/',
+      '/a/b.html',
+      'a/',
+      'a//b.html',
+      './a.html',
+      'a/./b.html',
+      'a/../b.html',
+      '..',
+      '../a.html',
+      'a/..',
+      '.',
+    ];
+    const expected = (from: string, to: string): string =>
+      path.posix
+        .relative(path.posix.dirname(from), to)
+        .split('/')
+        .map((segment) => (segment === '..' ? segment : encodeURIComponent(segment)))
+        .join('/');
+    let compared = 0;
+    for (const from of [...paths, ...odd]) {
+      for (const to of [...paths, ...odd]) {
+        const got = relativeHref(from, to);
+        if (got !== expected(from, to)) expect({ from, to, got }).toEqual({ from, to, got: expected(from, to) });
+        compared += 1;
+      }
+    }
+    expect(compared).toBe((155 + odd.length) ** 2);
   });
 
   it('gives public URLs without index.html', () => {

@@ -189,6 +189,20 @@ describe('exportSite', () => {
     ]);
   });
 
+  it("lists a post once on a tag page it reaches by two spellings, in the index's order", async () => {
+    await put('a.md', '---\ntitle: A\ndate: 2020-01-01\ntags: [Go, go, GO]\n---\nA.\n');
+    await put('b.md', '---\ntitle: B\ndate: 2022-01-01\ntags: [go, rust]\n---\nB.\n');
+    await put('c.md', '---\ntitle: C\ndate: 2021-01-01\ntags: [rust, Go]\n---\nC.\n');
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    const listed = async (file: string): Promise<string[]> =>
+      [...(await readFile(path.join(out, file), 'utf8')).matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map(
+        (m) => m[1] ?? '',
+      );
+    expect(await listed('tags/go/index.html')).toEqual(['B', 'C', 'A']);
+    expect(await listed('tags/rust/index.html')).toEqual(['B', 'C']);
+    expect(await readFile(path.join(out, 'tags/go/index.html'), 'utf8')).toContain('<p class="meta">3 posts</p>');
+  });
+
   it('links each post to the posts beside it on the index: newer first, older last, drafts left out', async () => {
     await put('a.md', '---\ntitle: A\ndate: 2020-01-01\n---\nA.\n');
     await put('b.md', '---\ntitle: B <&>\ndate: 2021-01-01\n---\nB.\n');
