@@ -99,6 +99,52 @@ test('a post changed on disk with no local edits reloads silently, the caret sta
   await expect(app.getByRole('status')).toContainText('Saved');
 });
 
+test('the text an unedited post showed, replaced on disk by another program, is brought back and saved over it', async ({
+  app,
+  postsDir,
+}) => {
+  const file = path.join(postsDir, WRITING);
+  const markdown = await openWriting(app);
+  await markdown.click();
+  await markdown.evaluate((area: HTMLTextAreaElement) => area.setSelectionRange(30, 30));
+  const original = await readFile(file, 'utf8');
+  // A sync program puts its older copy over the author's last save, title and all.
+  await writeFile(
+    file,
+    original.replace('The tool is replaceable', 'The tool is disposable').replace(TITLE, 'An older title'),
+  );
+  await expect(markdown).toHaveValue(/The tool is disposable/);
+  const note = app.getByRole('note', { name: 'Read again from disk' });
+  await expect(note).toContainText('This post changed on disk and was read again.');
+  await expect(app.getByRole('alert')).toHaveCount(0);
+  await note.getByRole('button', { name: 'Bring back mine' }).click();
+  await expect(markdown).toHaveValue(/The tool is replaceable/);
+  await expect(note).toHaveCount(0);
+  // The focus goes back to the text, not to the page, when the note goes; the caret stays put.
+  await expect(markdown).toBeFocused();
+  expect(await markdown.evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([
+    30, 30,
+  ]);
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect.poll(() => readFile(file, 'utf8')).toBe(original);
+  await expect(app.getByRole('status')).toContainText('Saved');
+});
+
+test('the note about a post read again goes with "Keep this one", leaving the version on disk', async ({
+  app,
+  postsDir,
+}) => {
+  const file = path.join(postsDir, WRITING);
+  const markdown = await openWriting(app);
+  await changeOnDisk(file, 'The tool is replaceable', 'The tool is disposable');
+  const note = app.getByRole('note', { name: 'Read again from disk' });
+  await note.getByRole('button', { name: 'Keep this one' }).click();
+  await expect(note).toHaveCount(0);
+  await expect(markdown).toHaveValue(/The tool is disposable/);
+  await expect(app.getByRole('status')).toContainText('Saved');
+  expect(await readFile(file, 'utf8')).toContain('The tool is disposable');
+});
+
 test('local edits and a change on disk: the banner, and "Keep mine" saves over theirs', async ({ app, postsDir }) => {
   const file = path.join(postsDir, WRITING);
   await openWriting(app);

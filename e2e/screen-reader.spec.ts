@@ -220,7 +220,9 @@ test('an unedited post read again because it changed on disk is said, once', asy
   await listen(app);
   await changeOnDisk(path.join(postsDir, WRITING), 'Every few years', 'Every other year');
   await expect(markdown).toHaveValue(/Every other year/);
-  await expect.poll(() => spoken(app)).toEqual(['The post changed on disk and was read again.']);
+  await expect
+    .poll(() => spoken(app))
+    .toEqual(['The post changed on disk and was read again. Your text can be brought back from the note above it.']);
 });
 
 test('quick open with no match says so once, with no list to enter', async ({ app }) => {

@@ -24,7 +24,7 @@ import {
 } from '../hooks/useWindowEffects';
 import { prepareWhenQuiet } from '../preview/previewWorker';
 import { threadTimers } from '../preview/typing';
-import { isDirty, statusText, type EditorState } from '../state/editor';
+import { isDirty, replacedText, statusText, type EditorState } from '../state/editor';
 import { frontMatterViewStore } from '../state/frontMatterView';
 import { useSettings } from '../state/settings';
 import { EditorView } from './EditorView';
@@ -163,11 +163,18 @@ export function App(): React.JSX.Element {
   // The text under the caret replaced by the file's new version (no edits of the author's were in
   // the way) is said, once: a screen reader's place in the text changed without a word (review 24a).
   const reloads = state.reloadedFromDisk ?? 0;
+  const offered = replacedText(state) !== null;
   const lastReloads = useRef(reloads);
   useEffect(() => {
-    if (reloads > lastReloads.current) announce('The post changed on disk and was read again.');
+    if (reloads > lastReloads.current) {
+      announce(
+        offered
+          ? 'The post changed on disk and was read again. Your text can be brought back from the note above it.'
+          : 'The post changed on disk and was read again.',
+      );
+    }
     lastReloads.current = reloads;
-  }, [reloads, announce]);
+  }, [reloads, offered, announce]);
 
   const save = async (force?: boolean): Promise<void> => {
     const before = current().doc?.version;

@@ -128,3 +128,32 @@ export function DeletedBanner({ busy, problem, onSaveAgain }: DeletedBannerProps
     </div>
   );
 }
+
+/** Props of the note shown after an unedited post was read again. */
+export interface ReplacedBannerProps {
+  onBringBack: () => void;
+  onDismiss: () => void;
+}
+
+/**
+ * "This post changed on disk and was read again": the text it showed (the author's last save,
+ * overwritten by a sync program, say) can be brought back, as unsaved edits, until they edit.
+ */
+export function ReplacedBanner({ onBringBack, onDismiss }: ReplacedBannerProps): React.JSX.Element {
+  return (
+    <div className="banner banner-info" role="note" aria-label="Read again from disk">
+      <div className="banner-text">
+        <strong>This post changed on disk and was read again.</strong>
+        <span> Bring back the text you had, to save it over this version, or keep this one.</span>
+      </div>
+      <div className="banner-actions">
+        <button type="button" className="button" onClick={onBringBack}>
+          Bring back mine
+        </button>
+        <button type="button" className="button" onClick={onDismiss}>
+          Keep this one
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -5,8 +5,9 @@ import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
 import { fieldClashes, frontMatterChange } from '../state/frontMatter';
+import { replacedText } from '../state/editor';
 import { ErrorBanner } from './Banner';
-import { DeletedBanner, DiskChangeBanner } from './DiskChangeBanner';
+import { DeletedBanner, DiskChangeBanner, ReplacedBanner } from './DiskChangeBanner';
 import { FindInPost } from './FindInPost';
 import { FrontMatterPanel } from './FrontMatterPanel';
 import { MarkdownPane } from './MarkdownPane';
@@ -57,7 +58,8 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
   const [refocus, setRefocus] = useState(0);
   // Whether the writer is working in the front matter (a short window gives it room then).
   const [inForm, setInForm] = useState(false);
-  const alerted = state.conflict || state.changedOnDisk || state.goneOnDisk;
+  const replaced = replacedText(state);
+  const alerted = state.conflict || state.changedOnDisk || state.goneOnDisk || replaced !== null;
   const wasAlerted = useRef(alerted);
   useEffect(() => {
     const active = document.activeElement;
@@ -100,6 +102,17 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           }}
         />
       ) : null}
+      {replaced === null ? null : (
+        <ReplacedBanner
+          onBringBack={() => {
+            // The text is focused first, as it is when a reading replaces it: its caret then stays put
+            // (hooks/useKeepCaret.ts), where a textarea given a new text while unfocused loses it.
+            document.querySelector<HTMLTextAreaElement>('.markdown-pane textarea')?.focus();
+            dispatch({ type: 'bringBackReplaced' });
+          }}
+          onDismiss={() => dispatch({ type: 'dismissReplaced' })}
+        />
+      )}
       {state.error === null || state.goneOnDisk ? null : (
         <ErrorBanner error={state.error} onDismiss={() => dispatch({ type: 'dismissError' })} />
       )}

@@ -3,12 +3,14 @@ import {
   editorReducer,
   initialEditor,
   isDirty,
+  replacedText,
   saveRequest,
   snapshot,
   statusText,
   type EditorAction,
   type EditorState,
 } from './editor';
+import type { PostDoc } from '../../shared/api/contract';
 import { seedDoc } from './fixtures';
 
 function run(...actions: EditorAction[]): EditorState {
@@ -142,6 +144,76 @@ describe('saving', () => {
     expect(state.body).toBe('Mine');
     expect(isDirty(state)).toBe(true);
     expect(editorReducer(state, { type: 'dismissError' }).error).toBeNull();
+  });
+});
+
+describe('the text an unedited post showed, replaced by a change on disk', () => {
+  const theirs = (version: string, body: string, raw?: string): PostDoc => {
+    const doc = seedDoc(version, body);
+    return raw === undefined ? doc : { ...doc, frontMatter: { ...doc.frontMatter, raw } };
+  };
+  const mine = seedDoc().body;
+
+  it('is offered back, and comes back as unsaved edits over the version on disk now', () => {
+    let state = editorReducer(opened(), { type: 'diskVersion', doc: theirs('v2', 'A sync program’s copy') });
+    expect(state.body).toBe('A sync program’s copy');
+    expect(replacedText(state)).toMatchObject({ id: 'blog/focus.md', version: 'v2', body: mine });
+    state = editorReducer(state, { type: 'bringBackReplaced' });
+    expect(state.body).toBe(mine);
+    expect(state.doc?.version).toBe('v2');
+    expect(isDirty(state)).toBe(true);
+    expect(saveRequest(state)).toMatchObject({ baseVersion: 'v2', body: mine, frontMatter: { kind: 'none' } });
+    expect(replacedText(state)).toBeNull();
+  });
+
+  it('brings back a front-matter block that changed too, as text over the block on disk', () => {
+    const raw = 'title: "Theirs"';
+    let state = editorReducer(opened(), { type: 'diskVersion', doc: theirs('v2', mine, raw) });
+    expect(replacedText(state)?.raw).toBe(seedDoc().frontMatter.raw);
+    state = editorReducer(state, { type: 'bringBackReplaced' });
+    expect(state.frontMatter?.mode).toBe('raw');
+    expect(saveRequest(state)).toMatchObject({ frontMatter: { kind: 'raw', raw: seedDoc().frontMatter.raw } });
+  });
+
+  it('keeps the author’s own text through a second change, and is not offered when the file says it again', () => {
+    let state = editorReducer(opened(), { type: 'diskVersion', doc: theirs('v2', 'First copy') });
+    state = editorReducer(state, { type: 'diskVersion', doc: theirs('v3', 'Second copy') });
+    expect(replacedText(state)).toMatchObject({ version: 'v3', body: mine });
+    state = editorReducer(state, { type: 'diskVersion', doc: theirs('v4', mine) });
+    expect(state.body).toBe(mine);
+    expect(replacedText(state)).toBeNull();
+  });
+
+  it('is not offered for a file whose text is unchanged, nor once the author edits, saves or dismisses it', () => {
+    expect(replacedText(editorReducer(opened(), { type: 'diskVersion', doc: theirs('v2', mine) }))).toBeNull();
+    const reloaded = editorReducer(opened(), { type: 'diskVersion', doc: theirs('v2', 'Theirs') });
+    const edited = editorReducer(reloaded, { type: 'editBody', body: 'Theirs, and a word of mine' });
+    expect(replacedText(edited)).toBeNull();
+    // Nothing is brought back over the author's new typing.
+    expect(editorReducer(edited, { type: 'bringBackReplaced' }).body).toBe('Theirs, and a word of mine');
+    const savedState = editorReducer(start(edited), { type: 'saved', doc: theirs('v3', 'Theirs, and a word of mine') });
+    expect(editorReducer(savedState, { type: 'editBody', body: 'Theirs' }).replaced).toBeNull();
+    expect(replacedText(editorReducer(reloaded, { type: 'dismissReplaced' }))).toBeNull();
+  });
+
+  it('is gone once another post opens, and never offered for a read-only post', () => {
+    const reloaded = editorReducer(opened(), { type: 'diskVersion', doc: theirs('v2', 'Theirs') });
+    const other = run(
+      { type: 'open', id: 'blog/other.md' },
+      { type: 'loaded', doc: { ...seedDoc('w1'), id: 'blog/other.md' } },
+    );
+    expect(
+      replacedText(
+        editorReducer(editorReducer(reloaded, { type: 'open', id: 'blog/other.md' }), {
+          type: 'loaded',
+          doc: other.doc!,
+        }),
+      ),
+    ).toBeNull();
+    const readOnly = { ...seedDoc(), readOnly: 'too large' } as PostDoc;
+    const state = run({ type: 'open', id: readOnly.id }, { type: 'loaded', doc: readOnly });
+    const changed = editorReducer(state, { type: 'diskVersion', doc: { ...readOnly, version: 'v2', body: 'Theirs' } });
+    expect(replacedText(changed)).toBeNull();
   });
 });
 

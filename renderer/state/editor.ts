@@ -44,6 +44,21 @@ export interface EditorState {
   generation: number;
   /** Counts the times the open post, unedited, was read again because it changed on disk (said to a screen reader). */
   reloadedFromDisk?: number;
+  /**
+   * The author's text that such a reading replaced (their last save, say, overwritten by a sync
+   * program), offered back until they edit, save, or the file changes again to something else.
+   */
+  replaced?: ReplacedText | null;
+}
+
+/** The text an unedited post showed before the file's new version `version` replaced it. */
+export interface ReplacedText {
+  id: string;
+  /** The version on disk that replaced it: the offer stands while the editor shows that version. */
+  version: string;
+  body: string;
+  /** Its front-matter block as text. */
+  raw: string;
 }
 
 /** Everything that can happen to the editor. */
@@ -68,6 +83,9 @@ export type EditorAction =
   | { type: 'saveFailed'; error: ApiError }
   | { type: 'failed'; error: ApiError }
   | { type: 'dismissError' }
+  /** The text the file's new version replaced comes back, as unsaved edits over that version. */
+  | { type: 'bringBackReplaced' }
+  | { type: 'dismissReplaced' }
   | { type: 'reset' };
 
 /** No post open. */
@@ -128,6 +146,7 @@ function saved(state: EditorState, doc: PostDoc): EditorState {
     changedOnDisk: false,
     goneOnDisk: false,
     modeNote: null,
+    replaced: null,
     // Text typed while the save was in flight stays; untouched text takes the saved form.
     body: state.body === sent.body ? doc.body : state.body,
     frontMatter: rebaseDraft(state.frontMatter, sent.frontMatter, doc.frontMatter),
@@ -152,7 +171,54 @@ function diskVersion(state: EditorState, doc: PostDoc): EditorState {
     return state.goneOnDisk || state.changedOnDisk ? { ...state, goneOnDisk: false, changedOnDisk: false } : state;
   }
   if (isDirty(state) && !sameAsDisk(state, doc)) return { ...state, changedOnDisk: true, goneOnDisk: false };
-  return { ...fresh(state, doc), reloadedFromDisk: (state.reloadedFromDisk ?? 0) + 1 };
+  return {
+    ...fresh(state, doc),
+    reloadedFromDisk: (state.reloadedFromDisk ?? 0) + 1,
+    replaced: replacedBy(state, doc),
+  };
+}
+
+/**
+ * What an unedited post's reading of `doc` replaces, to offer back: the text shown, unless it was
+ * already offered (the author's text, kept through a second change), is the same as the file's
+ * new text, or is a read-only post's.
+ */
+function replacedBy(state: EditorState, doc: PostDoc): ReplacedText | null {
+  if (state.doc === null || state.frontMatter === null || isDirty(state) || doc.readOnly !== undefined) return null;
+  const earlier = replacedText(state);
+  const shown = earlier ?? { body: state.body, raw: state.frontMatter.base.raw };
+  if (shown.body === doc.body && shown.raw === doc.frontMatter.raw) return null;
+  return { id: doc.id, version: doc.version, body: shown.body, raw: shown.raw };
+}
+
+/** The replaced text still on offer: the post shows the version that replaced it, unedited. */
+export function replacedText(state: EditorState): ReplacedText | null {
+  const replaced = state.replaced ?? null;
+  if (replaced === null || state.doc === null || state.opening !== null) return null;
+  if (replaced.id !== state.doc.id || replaced.version !== state.doc.version || state.doc.readOnly !== undefined) {
+    return null;
+  }
+  return isDirty(state) ? null : replaced;
+}
+
+function bringBackReplaced(state: EditorState): EditorState {
+  const replaced = replacedText(state);
+  if (replaced === null || state.doc === null || state.frontMatter === null) return state;
+  // A block that differs comes back as text, over the block on disk now: the form's field edits
+  // could not say a removed key or a comment.
+  const frontMatter =
+    replaced.raw === state.doc.frontMatter.raw
+      ? state.frontMatter
+      : { ...createDraft(state.doc.frontMatter), mode: 'raw' as const, raw: replaced.raw };
+  // A text from elsewhere, as a reading is: the inputs take it afresh and the caret stays where it was.
+  return {
+    ...state,
+    body: replaced.body,
+    frontMatter,
+    replaced: null,
+    modeNote: null,
+    generation: state.generation + 1,
+  };
 }
 
 function diskGone(state: EditorState, id: string): EditorState {
@@ -215,6 +281,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, error: action.error };
     case 'dismissError':
       return { ...state, error: null };
+    case 'bringBackReplaced':
+      return bringBackReplaced(state);
+    case 'dismissReplaced':
+      return { ...state, replaced: null };
     case 'reset':
       return { ...initialEditor, generation: state.generation + 1 };
   }
