@@ -130,6 +130,30 @@ test('the text an unedited post showed, replaced on disk by another program, is 
   await expect(app.getByRole('status')).toContainText('Saved');
 });
 
+test('a block another program added to a post without one stays, and only the text is brought back', async ({
+  app,
+  postsDir,
+}) => {
+  const file = path.join(postsDir, WRITING);
+  const body = (await readFile(file, 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '');
+  // The author's version has no front matter at all.
+  await writeFile(file, body);
+  const markdown = app.getByLabel('Markdown', { exact: true });
+  await app.getByRole('option', { name: /writing-in-plain-text/ }).click();
+  await expect(markdown).toHaveValue(/The tool is replaceable/);
+  const block = '---\ntitle: Added by a tool\n---\n';
+  await writeFile(file, block + body.replace('The tool is replaceable', 'The tool is disposable'));
+  await expect(markdown).toHaveValue(/The tool is disposable/);
+  const note = app.getByRole('note', { name: 'Read again from disk' });
+  await expect(note).toContainText('only the text comes back');
+  await note.getByRole('button', { name: 'Bring back mine' }).click();
+  await expect(markdown).toHaveValue(/The tool is replaceable/);
+  await app.keyboard.press('ControlOrMeta+s');
+  await expect(app.getByRole('status')).toContainText('Saved');
+  // Never an empty block of the author's: the tool's block, and the author's text under it.
+  expect(await readFile(file, 'utf8')).toBe(block + body);
+});
+
 test('the note about a post read again goes with "Keep this one", leaving the version on disk', async ({
   app,
   postsDir,

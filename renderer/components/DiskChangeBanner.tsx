@@ -131,6 +131,10 @@ export function DeletedBanner({ busy, problem, onSaveAgain }: DeletedBannerProps
 
 /** Props of the note shown after an unedited post was read again. */
 export interface ReplacedBannerProps {
+  /** The front matter differs on disk in a way a save cannot undo (another format, a block added or gone): it stays. */
+  frontMatterStays: boolean;
+  /** Whether autosave is on: it then writes the text brought back over this version, unasked. */
+  autosave: boolean;
   onBringBack: () => void;
   onDismiss: () => void;
 }
@@ -139,12 +143,20 @@ export interface ReplacedBannerProps {
  * "This post changed on disk and was read again": the text it showed (the author's last save,
  * overwritten by a sync program, say) can be brought back, as unsaved edits, until they edit.
  */
-export function ReplacedBanner({ onBringBack, onDismiss }: ReplacedBannerProps): React.JSX.Element {
+export function ReplacedBanner(props: ReplacedBannerProps): React.JSX.Element {
+  const { frontMatterStays, autosave, onBringBack, onDismiss } = props;
   return (
     <div className="banner banner-info" role="note" aria-label="Read again from disk">
       <div className="banner-text">
         <strong>This post changed on disk and was read again.</strong>
-        <span> Bring back the text you had, to save it over this version, or keep this one.</span>
+        <span>
+          {autosave
+            ? ' Bring back the text you had, and autosave writes it over this version; or keep this one.'
+            : ' Bring back the text you had, to save it over this version, or keep this one.'}
+        </span>
+        {frontMatterStays ? (
+          <span> Its front matter is in another form on disk now and stays as it is: only the text comes back.</span>
+        ) : null}
       </div>
       <div className="banner-actions">
         <button type="button" className="button" onClick={onBringBack}>

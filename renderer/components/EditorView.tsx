@@ -5,7 +5,7 @@ import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
 import type { EditorControls } from '../hooks/useEditor';
 import { fieldClashes, frontMatterChange } from '../state/frontMatter';
-import { replacedText } from '../state/editor';
+import { replacedFrontMatterStays, replacedText } from '../state/editor';
 import { ErrorBanner } from './Banner';
 import { DeletedBanner, DiskChangeBanner, ReplacedBanner } from './DiskChangeBanner';
 import { FindInPost } from './FindInPost';
@@ -104,6 +104,8 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
       ) : null}
       {replaced === null ? null : (
         <ReplacedBanner
+          frontMatterStays={replacedFrontMatterStays(state)}
+          autosave={settings.autosave}
           onBringBack={() => {
             // The text is focused first, as it is when a reading replaces it: its caret then stays put
             // (hooks/useKeepCaret.ts), where a textarea given a new text while unfocused loses it.

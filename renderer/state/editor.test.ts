@@ -3,6 +3,7 @@ import {
   editorReducer,
   initialEditor,
   isDirty,
+  replacedFrontMatterStays,
   replacedText,
   saveRequest,
   snapshot,
@@ -173,6 +174,49 @@ describe('the text an unedited post showed, replaced by a change on disk', () =>
     state = editorReducer(state, { type: 'bringBackReplaced' });
     expect(state.frontMatter?.mode).toBe('raw');
     expect(saveRequest(state)).toMatchObject({ frontMatter: { kind: 'raw', raw: seedDoc().frontMatter.raw } });
+  });
+
+  it('brings back the body alone when the block on disk is in another format now, or the post had none, and says so', () => {
+    const toml = {
+      ...seedDoc('v2', 'Theirs'),
+      frontMatter: { ...seedDoc().frontMatter, format: 'toml' as const, raw: 'title = "T"' },
+    };
+    let state = editorReducer(opened(), { type: 'diskVersion', doc: toml });
+    expect(replacedFrontMatterStays(state)).toBe(true);
+    state = editorReducer(state, { type: 'bringBackReplaced' });
+    expect(state.body).toBe(mine);
+    expect(saveRequest(state)).toMatchObject({ body: mine, frontMatter: { kind: 'none' } });
+    // A post that had no block, given one on disk: its body comes back, the block stays.
+    const bare = {
+      ...seedDoc('w1', 'Mine'),
+      frontMatter: { format: 'none' as const, raw: '', editable: true, fields: [] },
+    };
+    let plain = run({ type: 'open', id: bare.id }, { type: 'loaded', doc: bare });
+    plain = editorReducer(plain, { type: 'diskVersion', doc: seedDoc('w2', 'Theirs') });
+    expect(replacedFrontMatterStays(plain)).toBe(true);
+    plain = editorReducer(plain, { type: 'bringBackReplaced' });
+    expect(saveRequest(plain)).toMatchObject({ body: 'Mine', frontMatter: { kind: 'none' } });
+    // Only a block in another format changed: nothing could come back, so nothing is offered.
+    const same = { ...toml, body: mine };
+    expect(replacedText(editorReducer(opened(), { type: 'diskVersion', doc: same }))).toBeNull();
+    // The same format: the block comes back, and the note has nothing to add.
+    const yaml = editorReducer(opened(), { type: 'diskVersion', doc: theirs('v2', mine, 'title: "Theirs"') });
+    expect(replacedFrontMatterStays(yaml)).toBe(false);
+  });
+
+  it('ends for good once the author edits, even if they type the text back', () => {
+    const reloaded = editorReducer(opened(), { type: 'diskVersion', doc: theirs('v2', 'Theirs') });
+    let state = editorReducer(reloaded, { type: 'editBody', body: 'Theirs!' });
+    state = editorReducer(state, { type: 'editBody', body: 'Theirs' });
+    expect(isDirty(state)).toBe(false);
+    expect(replacedText(state)).toBeNull();
+  });
+
+  it('is not offered while the file is gone from disk', () => {
+    let state = editorReducer(opened(), { type: 'diskVersion', doc: theirs('v2', 'Theirs') });
+    state = editorReducer(state, { type: 'diskGone', id: 'blog/focus.md' });
+    expect(replacedText(state)).toBeNull();
+    expect(editorReducer(state, { type: 'bringBackReplaced' }).body).toBe('Theirs');
   });
 
   it('keeps the author’s own text through a second change, and is not offered when the file says it again', () => {

@@ -2,7 +2,7 @@
  * The open post: what was read, what the author changed, and where saving stands. A pure reducer,
  * so every transition is tested without a DOM; the hooks only run the side effects.
  */
-import type { ApiError, FieldValue, PostDoc, SaveRequest } from '../../shared/api/contract';
+import type { ApiError, FieldValue, FrontMatterFormat, PostDoc, SaveRequest } from '../../shared/api/contract';
 import {
   addField,
   createDraft,
@@ -57,8 +57,9 @@ export interface ReplacedText {
   /** The version on disk that replaced it: the offer stands while the editor shows that version. */
   version: string;
   body: string;
-  /** Its front-matter block as text. */
+  /** Its front-matter block as text, and the block's format (`none`: the post had no block). */
   raw: string;
+  format: FrontMatterFormat;
 }
 
 /** Everything that can happen to the editor. */
@@ -186,19 +187,43 @@ function diskVersion(state: EditorState, doc: PostDoc): EditorState {
 function replacedBy(state: EditorState, doc: PostDoc): ReplacedText | null {
   if (state.doc === null || state.frontMatter === null || isDirty(state) || doc.readOnly !== undefined) return null;
   const earlier = replacedText(state);
-  const shown = earlier ?? { body: state.body, raw: state.frontMatter.base.raw };
-  if (shown.body === doc.body && shown.raw === doc.frontMatter.raw) return null;
-  return { id: doc.id, version: doc.version, body: shown.body, raw: shown.raw };
+  const { base } = state.frontMatter;
+  const shown = earlier ?? { body: state.body, raw: base.raw, format: base.format };
+  const replaced = { id: doc.id, version: doc.version, body: shown.body, raw: shown.raw, format: shown.format };
+  if (shown.body === doc.body && !frontMatterComesBack(replaced, doc)) return null;
+  return replaced;
 }
 
-/** The replaced text still on offer: the post shows the version that replaced it, unedited. */
+/** Formats whose block text a save can put between the fences of the block on disk. */
+const TEXT_FORMATS: readonly FrontMatterFormat[] = ['yaml', 'toml', 'json'];
+
+/**
+ * Whether bringing `replaced` back over `doc` changes its front matter: a block of another text in
+ * the same format as the block on disk. A block in another format, or one the post did not have
+ * (or lost), cannot be put back by a save, which writes a block's text between the fences already
+ * there: only the body comes back then, and the note says so.
+ */
+function frontMatterComesBack(replaced: ReplacedText, doc: PostDoc): boolean {
+  const disk = doc.frontMatter;
+  return replaced.raw !== disk.raw && replaced.format === disk.format && TEXT_FORMATS.includes(disk.format);
+}
+
+/** The replaced text still on offer: the post shows the version that replaced it, unedited and still on disk. */
 export function replacedText(state: EditorState): ReplacedText | null {
   const replaced = state.replaced ?? null;
-  if (replaced === null || state.doc === null || state.opening !== null) return null;
+  if (replaced === null || state.doc === null || state.opening !== null || state.goneOnDisk) return null;
   if (replaced.id !== state.doc.id || replaced.version !== state.doc.version || state.doc.readOnly !== undefined) {
     return null;
   }
   return isDirty(state) ? null : replaced;
+}
+
+/** What "bring back" would leave as it is on disk now: the front matter, when it differs and cannot come back. */
+export function replacedFrontMatterStays(state: EditorState): boolean {
+  const replaced = replacedText(state);
+  if (replaced === null || state.doc === null) return false;
+  const disk = state.doc.frontMatter;
+  return (replaced.raw !== disk.raw || replaced.format !== disk.format) && !frontMatterComesBack(replaced, state.doc);
 }
 
 function bringBackReplaced(state: EditorState): EditorState {
@@ -206,10 +231,9 @@ function bringBackReplaced(state: EditorState): EditorState {
   if (replaced === null || state.doc === null || state.frontMatter === null) return state;
   // A block that differs comes back as text, over the block on disk now: the form's field edits
   // could not say a removed key or a comment.
-  const frontMatter =
-    replaced.raw === state.doc.frontMatter.raw
-      ? state.frontMatter
-      : { ...createDraft(state.doc.frontMatter), mode: 'raw' as const, raw: replaced.raw };
+  const frontMatter = frontMatterComesBack(replaced, state.doc)
+    ? { ...createDraft(state.doc.frontMatter), mode: 'raw' as const, raw: replaced.raw }
+    : state.frontMatter;
   // A text from elsewhere, as a reading is: the inputs take it afresh and the caret stays where it was.
   return {
     ...state,
@@ -237,8 +261,24 @@ export function snapshot(state: EditorState): SaveSnapshot | null {
   return state.frontMatter === null ? null : { body: state.body, frontMatter: state.frontMatter };
 }
 
+/** Actions that edit the post: once one leaves it unsaved, the replaced text is no longer offered. */
+const EDITS: ReadonlySet<EditorAction['type']> = new Set([
+  'editBody',
+  'setField',
+  'removeField',
+  'addField',
+  'setMode',
+  'undoFields',
+  'editRaw',
+]);
+
 /** The editor's reducer. */
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  const next = reduce(state, action);
+  return EDITS.has(action.type) && next.replaced != null && isDirty(next) ? { ...next, replaced: null } : next;
+}
+
+function reduce(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case 'open':
       return { ...state, opening: action.id, error: null };
