@@ -36,7 +36,6 @@ import { journalKey } from '../journal/location';
 import { errnoCode, ioFailure } from '../store/errors';
 import { isInside } from '../store/paths';
 import { takeOutput } from './leftovers';
-import { notTheExports } from './ownership';
 import { realPathOf } from './real-path';
 
 /** The default sharing of pages among threads, for callers that bundle the exporter themselves (the bench). */
@@ -136,17 +135,8 @@ async function exportInto(
   };
   const stage = await createStage(outAbs);
   try {
-    // The output folder is looked through for the author's files while the writer threads finish
-    // the stage (the look reads the old site, which nothing here writes): at the end, not from the
-    // start, so it also sees what the author saved while the pages were made. Whatever is saved
-    // after the look is still never deleted (./leftovers.ts retireReplaced keeps such a folder).
-    let surveyed: Promise<string[]> | undefined;
-    const written = await writeSite(stage, plan.value.pages, settings, () => {
-      surveyed = notTheExports(outAbs);
-      // Awaited by publishStage; a failed stage leaves it unread, and its failure with it.
-      surveyed.catch(() => undefined);
-    });
-    const { kept } = await publishStage(stage, outAbs, written.files, beside, surveyed);
+    const written = await writeSite(stage, plan.value.pages, settings);
+    const { kept } = await publishStage(stage, outAbs, written.files, beside);
     // Written after the answer: a first export's whole cache is megabytes, flushed to disk.
     const keeping = keepCache(settings.cache, written.used);
     if (keeping !== null) run.later.push(keeping);
@@ -206,13 +196,7 @@ interface WrittenSite {
   files: string[];
 }
 
-/** `handedOver`: every file is with the writer threads, which are still writing. */
-async function writeSite(
-  stage: string,
-  pages: PlannedPost[],
-  settings: SiteSettings,
-  handedOver: () => void,
-): Promise<WrittenSite> {
+async function writeSite(stage: string, pages: PlannedPost[], settings: SiteSettings): Promise<WrittenSite> {
   const ordered = [...pages].sort((a, b) => compareNewestFirst(a.post, b.post));
   const tags = tagFiles(ordered);
   const setup = {
@@ -273,7 +257,6 @@ async function writeSite(
     lists = listed.files;
     warnings.push(...listed.warnings);
     for (const [file, text] of lists) await writer.write(file, text);
-    handedOver();
   } catch (error) {
     // The writer thread stops, with nothing still being written when the caller discards the stage.
     await writer.finish().catch(() => undefined);

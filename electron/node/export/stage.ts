@@ -88,19 +88,16 @@ export async function createStage(outAbs: string): Promise<string> {
 /**
  * Moves a complete staging folder, holding `files` (output-relative), into place, replacing an
  * earlier export. A folder holding the author's files too stops the export (ForeignFilesError),
- * unless `beside`: then the pages are moved in among them (./beside.ts). `surveyed`: that look
- * through the output folder, already under way.
+ * unless `beside`: then the pages are moved in among them (./beside.ts).
  */
 export async function publishStage(
   stage: string,
   outAbs: string,
   files: readonly string[],
   beside = false,
-  surveyed?: Promise<string[]>,
 ): Promise<BesideReport> {
-  // Looked through again just before it is replaced (or while the stage was finished: `surveyed`):
-  // the author may have saved a file into it meanwhile.
-  const added = await (surveyed ?? notTheExports(outAbs));
+  // Looked through again just before it is replaced: the author may have saved a file into it meanwhile.
+  const added = await notTheExports(outAbs);
   if (added.length > 0) {
     if (!beside) throw new ForeignFilesError(outAbs, added);
     return besideThenDiscard(stage, outAbs, files);

@@ -1,8 +1,8 @@
 /**
- * The look through an earlier export's folder for the author's files runs while the writer threads
- * finish the new stage (./site.ts), so the old folder is replaced a little later than it is looked
- * through. A file the author saves in between is never deleted: the replaced folder is kept whole
- * beside the output folder (./leftovers.ts retireReplaced), and the export says nothing was lost.
+ * The look through an earlier export's folder for the author's files (./stage.ts publishStage) comes
+ * just before the folder is moved aside, but not at the same instant. A file the author saves in
+ * between is never deleted: the replaced folder is kept whole beside the output folder
+ * (./leftovers.ts retireReplaced). A file saved before the look stops the export.
  */
 import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -86,7 +86,7 @@ describe('a file the author saves into the output folder after it was looked thr
     const again = await exportSite({
       postsDir: posts,
       outDir: out,
-      // The last page: the look starts after it, so it sees the file.
+      // The last page: the look comes after it, so it sees the file.
       onProgress: (done, total) => {
         if (done === total && !saved) {
           saved = true;
