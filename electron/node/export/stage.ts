@@ -128,6 +128,16 @@ export async function publishStage(
       return besideThenDiscard(stage, outAbs, files);
     }
   }
+  if (moved && !beside) {
+    // A file saved at the top of the folder between the look and the move (a CNAME, say) stops the
+    // export, as it would have a moment before: the folder is put back as it was. One saved deeper in
+    // is left to retireReplaced, which keeps the replaced folder whole beside the output folder.
+    const late = await foreignTopLevel(old);
+    if (late === null || late.length > 0) {
+      await putBack(old, outAbs);
+      throw new ForeignFilesError(outAbs, late ?? []);
+    }
+  }
   try {
     await rename(stage, outAbs);
   } catch (error) {

@@ -1,8 +1,9 @@
 /**
  * The look through an earlier export's folder for the author's files (./stage.ts publishStage) comes
  * just before the folder is moved aside, but not at the same instant. A file the author saves in
- * between is never deleted: the replaced folder is kept whole beside the output folder
- * (./leftovers.ts retireReplaced). A file saved before the look stops the export.
+ * between is never deleted: one at the top of the folder (a CNAME) still stops the export, the
+ * folder put back; one deeper in goes with the replaced folder, kept whole beside the output
+ * folder (./leftovers.ts retireReplaced). A file saved before the look stops the export.
  */
 import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -58,7 +59,7 @@ afterEach(async () => {
 });
 
 describe('a file the author saves into the output folder after it was looked through', () => {
-  it('is kept, with the whole replaced site, beside the new one', async () => {
+  it('at the top of the folder, stops the export, and the folder is put back as it was', async () => {
     expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
     const first = (await filesBelow(out)).sort();
     hook.looks = [];
@@ -66,17 +67,34 @@ describe('a file the author saves into the output folder after it was looked thr
       await writeFile(path.join(folder, 'CNAME'), 'blog.example.com\n');
     };
     const again = await exportSite({ postsDir: posts, outDir: out });
-    expect(again.ok).toBe(true);
     // The look was through the output folder itself, before it was moved aside.
     expect(hook.looks[0]).toBe(out);
+    expect(again).toMatchObject({ ok: false, error: { code: 'EXISTS' } });
+    if (!again.ok) expect(again.error.message).toContain('CNAME');
+    await exportsSettled();
+    expect((await filesBelow(out)).sort()).toEqual([...first, 'CNAME'].sort());
+    expect(await readFile(path.join(out, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
+    expect((await readdir(tmp)).filter((name) => name.includes('kept by Postwright'))).toEqual([]);
+  });
+
+  it('deeper in, is kept with the whole replaced site beside the new one', async () => {
+    expect((await exportSite({ postsDir: posts, outDir: out })).ok).toBe(true);
+    const first = (await filesBelow(out)).sort();
+    const page = first.find((file) => file.endsWith('/index.html') && !file.startsWith('tags/')) ?? '';
+    const note = path.join(path.dirname(page), 'notes.txt');
+    hook.afterLook = async (folder) => {
+      await writeFile(path.join(folder, note), 'my notes\n');
+    };
+    const again = await exportSite({ postsDir: posts, outDir: out });
+    expect(again.ok).toBe(true);
     await exportsSettled();
     // The new site is the export's alone; the old one, with the author's file, sits beside it.
     expect((await filesBelow(out)).sort()).toEqual(first);
     const beside = (await readdir(tmp)).filter((name) => name.startsWith('site (kept by Postwright '));
     expect(beside).toHaveLength(1);
     const kept = path.join(tmp, beside[0] ?? '');
-    expect(await readFile(path.join(kept, 'CNAME'), 'utf8')).toBe('blog.example.com\n');
-    expect((await filesBelow(kept)).sort()).toEqual([...first, 'CNAME'].sort());
+    expect(await readFile(path.join(kept, note), 'utf8')).toBe('my notes\n');
+    expect((await filesBelow(kept)).sort()).toEqual([...first, note].sort());
   });
 
   it('stops the export, deleting nothing, when it is there before the pages are all handed over', async () => {
