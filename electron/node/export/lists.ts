@@ -84,14 +84,10 @@ export function tagSlug(name: string): string {
   return slugify(spelled) || 'tag';
 }
 
-/** Each tag page's file → its name and every spelling that leads to it. */
-function tagPages(tags: ReadonlyMap<string, string>): Map<string, { name: string; spellings: Set<string> }> {
-  const pages = new Map<string, { name: string; spellings: Set<string> }>();
-  for (const [spelling, file] of tags) {
-    const page = pages.get(file);
-    if (page === undefined) pages.set(file, { name: spelling, spellings: new Set([spelling]) });
-    else page.spellings.add(spelling);
-  }
+/** Each tag page's file → its name: the first spelling that leads to it (tagFiles puts the page's own name first). */
+function tagPages(tags: ReadonlyMap<string, string>): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const [spelling, file] of tags) if (!pages.has(file)) pages.set(file, spelling);
   return pages;
 }
 
@@ -143,7 +139,7 @@ export function listFiles(
     }),
   );
   const tagged = taggedPosts(posts, tags);
-  const pages = [...tagPages(tags)].map(([file, { name }]) => ({ file, name, tagged: tagged.get(file) ?? [] }));
+  const pages = [...tagPages(tags)].map(([file, name]) => ({ file, name, tagged: tagged.get(file) ?? [] }));
   const counted = (count: number): string => `${String(count)} ${count === 1 ? 'post' : 'posts'}`;
   if (pages.length > 0) {
     const tagEntries = pages.map(({ file, name, tagged }) => ({
