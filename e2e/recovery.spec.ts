@@ -130,6 +130,26 @@ test('the text an unedited post showed, replaced on disk by another program, is 
   await expect(app.getByRole('status')).toContainText('Saved');
 });
 
+test('from the text, Shift+F6 reaches the note about a post read again, and Enter brings the text back', async ({
+  app,
+  postsDir,
+}) => {
+  const markdown = await openWriting(app);
+  await markdown.click();
+  await changeOnDisk(path.join(postsDir, WRITING), 'The tool is replaceable', 'The tool is disposable');
+  await expect(markdown).toHaveValue(/The tool is disposable/);
+  const note = app.getByRole('note', { name: 'Read again from disk' });
+  await expect(markdown).toBeFocused();
+  // The editor, then the front matter, then the note above it.
+  await app.keyboard.press('Shift+F6');
+  await app.keyboard.press('Shift+F6');
+  await expect(note.getByRole('button', { name: 'Bring back mine' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(markdown).toHaveValue(/The tool is replaceable/);
+  await expect(markdown).toBeFocused();
+  await expect(app.getByRole('status')).toContainText(/unsaved/i);
+});
+
 test('a block another program added to a post without one stays, and only the text is brought back', async ({
   app,
   postsDir,

@@ -146,7 +146,7 @@ export interface ReplacedBannerProps {
 export function ReplacedBanner(props: ReplacedBannerProps): React.JSX.Element {
   const { frontMatterStays, autosave, onBringBack, onDismiss } = props;
   return (
-    <div className="banner banner-info" role="note" aria-label="Read again from disk">
+    <div className="banner banner-info banner-replaced" role="note" aria-label="Read again from disk">
       <div className="banner-text">
         <strong>This post changed on disk and was read again.</strong>
         <span>

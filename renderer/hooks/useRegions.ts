@@ -2,7 +2,7 @@
  * F6 and Shift+F6: the focus moves to the next or previous main area of the window, as in desktop
  * apps: the post list (the sidebar), a warning about the open post when one is up (changed or
  * deleted on disk, a failed save: its buttons were 17 Shift+Tabs from the editor, review 24a), the
- * front matter, the editor, the preview. An area is entered
+ * note offering back a text a reading from disk replaced, the front matter, the editor, the preview. An area is entered
  * where the writer last was in it, else at its main control; areas not on screen (no post open,
  * focus mode) are passed over. A keyboard alone otherwise needed some twenty Shift+Tabs to get
  * from the editor back to the list.
@@ -22,6 +22,8 @@ const REGIONS: readonly Region[] = [
     entries: ['[role="listbox"] [role="option"][tabindex="0"]', '[role="option"]', 'input[type="search"]'],
   },
   { selector: '.banner[role="alert"]', entries: ['.banner-actions button'] },
+  // The note offering back a text that a reading from disk replaced (./DiskChangeBanner.tsx ReplacedBanner).
+  { selector: '.banner-replaced', entries: ['.banner-actions button'] },
   {
     selector: '.frontmatter',
     entries: ['.fm-body input', '.fm-body textarea', '.fm-body select', '.fm-body [tabindex="0"]', '.fm-toggle'],
