@@ -5,7 +5,7 @@
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { call, journal } from './backend';
 import { startWebServer, test, expect } from './fixtures';
@@ -16,6 +16,9 @@ const SHOTS = process.env.PW_SHOTS;
 
 // Each test waits on the watcher, the journal's one-second pause or autosave's two; allow a busy machine.
 test.describe.configure({ timeout: 120_000 });
+
+/** The note offering back the text an unedited post showed before a change on disk replaced it. */
+const readAgainNote = (app: Page): Locator => app.getByRole('note', { name: 'Read again from disk' });
 
 /** Tests that watch or hold the page's API calls run in browser mode only: in Electron those calls are IPC, not HTTP. */
 function httpOnly(testInfo: TestInfo): void {
@@ -114,7 +117,7 @@ test('the text an unedited post showed, replaced on disk by another program, is 
     original.replace('The tool is replaceable', 'The tool is disposable').replace(TITLE, 'An older title'),
   );
   await expect(markdown).toHaveValue(/The tool is disposable/);
-  const note = app.getByRole('note', { name: 'Read again from disk' });
+  const note = readAgainNote(app);
   await expect(note).toContainText('This post changed on disk and was read again.');
   await expect(app.getByRole('alert')).toHaveCount(0);
   await note.getByRole('button', { name: 'Bring back mine' }).click();
@@ -138,7 +141,7 @@ test('from the text, Shift+F6 reaches the note about a post read again, and Ente
   await markdown.click();
   await changeOnDisk(path.join(postsDir, WRITING), 'The tool is replaceable', 'The tool is disposable');
   await expect(markdown).toHaveValue(/The tool is disposable/);
-  const note = app.getByRole('note', { name: 'Read again from disk' });
+  const note = readAgainNote(app);
   await expect(markdown).toBeFocused();
   // The editor, then the front matter, then the note above it.
   await app.keyboard.press('Shift+F6');
@@ -164,10 +167,15 @@ test('a block another program added to a post without one stays, and only the te
   const block = '---\ntitle: Added by a tool\n---\n';
   await writeFile(file, block + body.replace('The tool is replaceable', 'The tool is disposable'));
   await expect(markdown).toHaveValue(/The tool is disposable/);
-  const note = app.getByRole('note', { name: 'Read again from disk' });
+  const note = readAgainNote(app);
   await expect(note).toContainText('only the text comes back');
   await note.getByRole('button', { name: 'Bring back mine' }).click();
   await expect(markdown).toHaveValue(/The tool is replaceable/);
+  // Never clicked into, the text keeps its caret where the post opened, at the top, not at its end.
+  await expect(markdown).toBeFocused();
+  expect(await markdown.evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd])).toEqual([
+    0, 0,
+  ]);
   await app.keyboard.press('ControlOrMeta+s');
   await expect(app.getByRole('status')).toContainText('Saved');
   // Never an empty block of the author's: the tool's block, and the author's text under it.
@@ -181,7 +189,7 @@ test('the note about a post read again goes with "Keep this one", leaving the ve
   const file = path.join(postsDir, WRITING);
   const markdown = await openWriting(app);
   await changeOnDisk(file, 'The tool is replaceable', 'The tool is disposable');
-  const note = app.getByRole('note', { name: 'Read again from disk' });
+  const note = readAgainNote(app);
   await note.getByRole('button', { name: 'Keep this one' }).click();
   await expect(note).toHaveCount(0);
   await expect(markdown).toHaveValue(/The tool is disposable/);

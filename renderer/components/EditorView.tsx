@@ -1,5 +1,6 @@
 /** The editor column: alerts, the front-matter panel, and the Markdown editor beside its preview. */
 import { useEffect, useRef, useState } from 'react';
+import { markdownArea } from '../hooks/useMatchHighlight';
 import { useScrollSync } from '../hooks/useScrollSync';
 import { useSettings } from '../state/settings';
 import type { PostDoc, Result } from '../../shared/api/contract';
@@ -109,7 +110,7 @@ export function EditorView(props: EditorViewProps): React.JSX.Element {
           onBringBack={() => {
             // The text is focused first, as it is when a reading replaces it: its caret then stays put
             // (hooks/useKeepCaret.ts), where a textarea given a new text while unfocused loses it.
-            document.querySelector<HTMLTextAreaElement>('.markdown-pane textarea')?.focus();
+            markdownArea()?.focus();
             dispatch({ type: 'bringBackReplaced' });
           }}
           onDismiss={() => dispatch({ type: 'dismissReplaced' })}

@@ -32,6 +32,9 @@ export function useKeepCaret(id: string | null, generation: number): void {
     };
     document.addEventListener('selectionchange', record);
     document.addEventListener('scroll', record, true);
+    // Where the post opened (its top), before the author clicks or scrolls: a text from elsewhere
+    // then keeps them there, where setting it would put the caret, and the view once focused, at its end.
+    record();
     return () => {
       document.removeEventListener('selectionchange', record);
       document.removeEventListener('scroll', record, true);

@@ -48,7 +48,7 @@ export interface EditorState {
    * The author's text that such a reading replaced (their last save, say, overwritten by a sync
    * program), offered back until they edit, save, or the file changes again to something else.
    */
-  replaced?: ReplacedText | null;
+  replaced: ReplacedText | null;
 }
 
 /** The text an unedited post showed before the file's new version `version` replaced it. */
@@ -102,6 +102,7 @@ export const initialEditor: EditorState = {
   goneOnDisk: false,
   modeNote: null,
   generation: 0,
+  replaced: null,
 };
 
 /** Whether the author has changes that are not on disk. */
@@ -210,7 +211,7 @@ function frontMatterComesBack(replaced: ReplacedText, doc: PostDoc): boolean {
 
 /** The replaced text still on offer: the post shows the version that replaced it, unedited and still on disk. */
 export function replacedText(state: EditorState): ReplacedText | null {
-  const replaced = state.replaced ?? null;
+  const { replaced } = state;
   if (replaced === null || state.doc === null || state.opening !== null || state.goneOnDisk) return null;
   if (replaced.id !== state.doc.id || replaced.version !== state.doc.version || state.doc.readOnly !== undefined) {
     return null;
@@ -275,7 +276,7 @@ const EDITS: ReadonlySet<EditorAction['type']> = new Set([
 /** The editor's reducer. */
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   const next = reduce(state, action);
-  return EDITS.has(action.type) && next.replaced != null && isDirty(next) ? { ...next, replaced: null } : next;
+  return EDITS.has(action.type) && next.replaced !== null && isDirty(next) ? { ...next, replaced: null } : next;
 }
 
 function reduce(state: EditorState, action: EditorAction): EditorState {
